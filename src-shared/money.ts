@@ -1,0 +1,35 @@
+// Money is always integer cents. Decimal strings only exist at the edges (API bodies, input fields),
+// so no floating-point value ever reaches a fiscal total.
+
+export type Cents = number;
+
+const DECIMAL = /^(-?)(\d{1,9})(?:\.(\d{1,2}))?$/;
+
+/** "3.5" → 350, "-0.05" → -5. Returns null for anything that is not a plain decimal with ≤ 2 places. */
+export function parseEuro(text: string): Cents | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const [, sign, whole, frac = ''] = m;
+  const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  return sign === '-' && cents !== 0 ? -cents : cents;
+}
+
+/** 350 → "3.50": the decimal-point form SIGN AT and the POS API expect (`^-?\d+\.\d{2}$`). */
+export function formatApiAmount(cents: Cents): string {
+  const abs = Math.abs(cents);
+  const text = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return cents < 0 ? `-${text}` : text;
+}
+
+/** 123456 → "1.234,56": de-AT display form for screens and paper. */
+export function formatEuro(cents: Cents): string {
+  const abs = Math.abs(cents);
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const text = `${whole},${String(abs % 100).padStart(2, '0')}`;
+  return cents < 0 ? `-${text}` : text;
+}
+
+/** Round half away from zero, the commercial rounding Austrian tax offices expect. */
+export function roundHalfAwayFromZero(value: number): number {
+  return value < 0 ? -Math.round(-value) : Math.round(value);
+}

@@ -1,0 +1,50 @@
+// The one contract between the till UI and the core. Each operation has a zod input and output.
+// The Electron preload, the ipcMain handlers and the headless HTTP bridge are all generated from
+// this table, so a new operation is added here once and appears on every transport.
+import { z } from 'zod';
+import { Receipt } from './receipt.ts';
+import { SaleDraft } from './sale-draft.ts';
+import { Status } from './status.ts';
+
+const NoInput = z.strictObject({}).optional();
+
+export const posApiContract = {
+  status: { input: NoInput, output: Status },
+  signSale: { input: SaleDraft, output: Receipt },
+  getReceipt: { input: z.strictObject({ id: z.uuid() }), output: Receipt },
+  recentReceipts: {
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }),
+    output: z.array(Receipt),
+  },
+  startDemo: { input: NoInput, output: Status },
+} as const;
+
+export type PosApiContract = typeof posApiContract;
+export type OperationName = keyof PosApiContract;
+export const OPERATION_NAMES = Object.keys(posApiContract) as OperationName[];
+
+export type OperationInput<K extends OperationName> = z.input<PosApiContract[K]['input']>;
+export type OperationParsedInput<K extends OperationName> = z.output<PosApiContract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<PosApiContract[K]['output']>;
+
+/** What the renderer calls (window.pos or the HTTP bridge): one async function per operation. */
+export type PosApi = { [K in OperationName]: (input: OperationInput<K>) => Promise<OperationOutput<K>> };
+
+/** What the core implements: it receives input already parsed by the contract's schema. */
+export type PosApiHandlers = {
+  [K in OperationName]: (input: OperationParsedInput<K>) => Promise<OperationOutput<K>>;
+};
+
+/** Events main pushes to every window / bridge client. */
+export const posEventContract = {
+  status: Status,
+  receipt: Receipt,
+} as const;
+export type PosEventName = keyof typeof posEventContract;
+export type PosEvent = {
+  [K in PosEventName]: { type: K; payload: z.output<(typeof posEventContract)[K]> };
+}[PosEventName];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(posApiContract, name);
+}

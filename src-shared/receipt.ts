@@ -1,0 +1,82 @@
+// The receipt as the journal keeps it and every screen, printer and API shows it.
+import { z } from 'zod';
+import { PAYMENT_TYPES, RECEIPT_KINDS } from './sale-draft.ts';
+import { VAT_RATES } from './vat.ts';
+
+export const ENVIRONMENTS = ['DEMO', 'TEST', 'LIVE'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/**
+ * pending: journaled, not yet answered by SIGN AT.
+ * signed: SIGN AT signed it.
+ * offline: handed out with "Sicherheitseinrichtung ausgefallen" (unreachable, or signed:false); will be resubmitted.
+ * signed_late: an offline receipt that SIGN AT accepted later.
+ * rejected: SIGN AT refused it with a 4xx; shown to the cashier, never retried blindly.
+ */
+export const RECEIPT_STATES = ['pending', 'signed', 'offline', 'signed_late', 'rejected'] as const;
+export type ReceiptState = (typeof RECEIPT_STATES)[number];
+
+/** Receipts SIGN AT makes on its own; they appear in the journal next to the merchant's. */
+export const SYSTEM_RECEIPT_KINDS = [
+  'INITIALIZATION',
+  'MONTHLY_CLOSE',
+  'YEARLY_CLOSE',
+  'SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE',
+  'DECOMMISSION',
+] as const;
+export const ALL_RECEIPT_KINDS = [...RECEIPT_KINDS, ...SYSTEM_RECEIPT_KINDS] as const;
+export type AnyReceiptKind = (typeof ALL_RECEIPT_KINDS)[number];
+
+export const ReceiptLine = z.object({
+  text: z.string(),
+  /** Thousandths (2500 = 2,5). */
+  quantityMilli: z.number().int(),
+  unitPriceCents: z.number().int(),
+  amountCents: z.number().int(),
+  vatRate: z.enum(VAT_RATES),
+});
+export type ReceiptLine = z.infer<typeof ReceiptLine>;
+
+export const RateTotal = z.object({
+  vatRate: z.enum(VAT_RATES),
+  grossCents: z.number().int(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+});
+export type RateTotal = z.infer<typeof RateTotal>;
+
+export const Payment = z.object({
+  type: z.enum(PAYMENT_TYPES),
+  amountCents: z.number().int(),
+});
+export type Payment = z.infer<typeof Payment>;
+
+export const Receipt = z.object({
+  id: z.uuid(),
+  kind: z.enum(ALL_RECEIPT_KINDS),
+  state: z.enum(RECEIPT_STATES),
+  environment: z.enum(ENVIRONMENTS),
+  cashRegisterId: z.string(),
+  /** Kassen-ID (SIGN AT `cash_register_serial_number`), printed on every receipt. */
+  kassenId: z.string(),
+  /** SIGN AT's receipt number; null until signed. */
+  receiptNumber: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** SIGN AT's time_signature as ISO time; null until signed. */
+  signedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** The RKSV machine-readable code (`_R1-AT…`); null while offline. */
+  qrCodeData: z.string().nullable(),
+  /** False while the signature unit failed ("Sicherheitseinrichtung ausgefallen"). */
+  signed: z.boolean(),
+  hints: z.array(z.string()),
+  lines: z.array(ReceiptLine),
+  totalsPerRate: z.array(RateTotal),
+  totalCents: z.number().int(),
+  payments: z.array(Payment),
+  changeCents: z.number().int(),
+  cancels: z.object({ id: z.uuid(), receiptNumber: z.string().nullable() }).nullable(),
+  cancelledBy: z.uuid().nullable(),
+  printed: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type Receipt = z.infer<typeof Receipt>;

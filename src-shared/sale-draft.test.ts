@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SaleDraft } from './sale-draft.ts';
+
+const line = { text: 'Melange', quantity: '2', unitPrice: '3.80', vatRate: '20' };
+
+test('a normal sale with two lines parses', () => {
+  const draft = SaleDraft.parse({ kind: 'NORMAL', lines: [line, { ...line, vatRate: '10' }] });
+  assert.equal(draft.lines.length, 2);
+  assert.deepEqual(draft.payments, []);
+});
+
+test('bad input is refused with a reason', () => {
+  const cases: Array<[unknown, RegExp]> = [
+    [{ kind: 'NORMAL', lines: [{ ...line, quantity: '-1' }] }, /Menge/],
+    [{ kind: 'NORMAL', lines: [{ ...line, unitPrice: '1.234' }] }, /Betrag/],
+    [{ kind: 'NORMAL', lines: [{ ...line, vatRate: '7' }] }, /vatRate|Invalid/],
+    [{ kind: 'NORMAL', lines: Array.from({ length: 10_000 }, () => line) }, /500/],
+    [{ kind: 'NORMAL', lines: [{ ...line, text: 'Kaffee\u001b@' }] }, /Steuerzeichen/],
+    [{ kind: 'NORMAL', lines: [] }, /mindestens eine Position/],
+    [{ kind: 'CANCELLATION' }, /Storno/],
+    [{ kind: 'ZERO', lines: [line] }, /keine eigenen Positionen/],
+  ];
+  for (const [input, reason] of cases) {
+    const result = SaleDraft.safeParse(input);
+    assert.equal(result.success, false, JSON.stringify(input).slice(0, 80));
+    assert.match(result.error!.issues.map((i) => i.message).join(' '), reason);
+  }
+});

@@ -1,0 +1,93 @@
+// What a till (screen or POS API) hands to main to be signed. Main validates it again with these
+// same schemas and recomputes every amount itself; nothing fiscal is taken from the renderer as given.
+import { z } from 'zod';
+import { parseEuro } from './money.ts';
+import { parseQuantity } from './quantity.ts';
+import { printableText } from './text-field.ts';
+import { VAT_RATES } from './vat.ts';
+
+export const RECEIPT_KINDS = ['NORMAL', 'TRAINING', 'CANCELLATION', 'ZERO'] as const;
+export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
+
+export const PAYMENT_TYPES = ['CASH', 'NON_CASH'] as const;
+export type PaymentType = (typeof PAYMENT_TYPES)[number];
+
+export const MAX_LINES = 500;
+
+export const EuroString = z
+  .string()
+  .refine((s) => parseEuro(s) !== null, 'Betrag: Dezimalzahl mit höchstens 2 Nachkommastellen, z. B. 3.50');
+export const QuantityString = z
+  .string()
+  .refine((s) => parseQuantity(s) !== null, 'Menge: Dezimalzahl mit höchstens 3 Nachkommastellen');
+
+export const SaleLineInput = z.strictObject({
+  text: printableText(120),
+  quantity: QuantityString,
+  /** Gross price per unit, decimal string in euro ("3.50"). */
+  unitPrice: EuroString,
+  vatRate: z.enum(VAT_RATES),
+});
+export type SaleLineInput = z.infer<typeof SaleLineInput>;
+
+export const PaymentInput = z.strictObject({
+  type: z.enum(PAYMENT_TYPES),
+  amount: EuroString,
+});
+export type PaymentInput = z.infer<typeof PaymentInput>;
+
+export const SaleDraft = z
+  .strictObject({
+    /** Idempotency: the same id never makes a second receipt. */
+    id: z.uuid().optional(),
+    kind: z.enum(RECEIPT_KINDS),
+    lines: z.array(SaleLineInput).max(MAX_LINES, `höchstens ${MAX_LINES} Positionen`).default([]),
+    payments: z.array(PaymentInput).max(10).default([]),
+    /** For CANCELLATION: the journal receipt being cancelled. */
+    cancels: z.uuid().optional(),
+  })
+  .superRefine((draft, ctx) => {
+    const needsLines = draft.kind === 'NORMAL' || draft.kind === 'TRAINING';
+    if (needsLines && draft.lines.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: 'mindestens eine Position' });
+    }
+    if (!needsLines && draft.lines.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines'],
+        message: `${draft.kind} hat keine eigenen Positionen`,
+      });
+    }
+    if (draft.kind === 'CANCELLATION' && !draft.cancels) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cancels'],
+        message: 'Storno braucht den zu stornierenden Beleg',
+      });
+    }
+    if (draft.kind !== 'CANCELLATION' && draft.cancels) {
+      ctx.addIssue({ code: 'custom', path: ['cancels'], message: 'nur bei Storno erlaubt' });
+    }
+    draft.lines.forEach((line, i) => {
+      const q = parseQuantity(line.quantity);
+      if (q !== null && q <= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'quantity'],
+          message: 'Menge muss größer als 0 sein',
+        });
+      }
+    });
+    draft.payments.forEach((p, i) => {
+      const a = parseEuro(p.amount);
+      if (a !== null && a < 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['payments', i, 'amount'],
+          message: 'Zahlung darf nicht negativ sein',
+        });
+      }
+    });
+  });
+export type SaleDraftInput = z.input<typeof SaleDraft>;
+export type SaleDraft = z.output<typeof SaleDraft>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ENVIRONMENTS } from './receipt.ts';
+
+export const SETUP_STATES = ['needed', 'in_progress', 'ready'] as const;
+
+export const Status = z.object({
+  environment: z.enum(ENVIRONMENTS),
+  setup: z.enum(SETUP_STATES),
+  /** Human-readable step while setup runs (e.g. "SCU wird erstellt"). */
+  setupStep: z.string().nullable(),
+  company: z.object({ name: z.string(), address: z.string(), vatId: z.string().nullable() }).nullable(),
+  register: z
+    .object({
+      id: z.string(),
+      kassenId: z.string(),
+      description: z.string(),
+      state: z.string(),
+    })
+    .nullable(),
+  signing: z.object({
+    online: z.boolean(),
+    /** ISO time the current outage began; null while online. */
+    outageSince: z.iso.datetime({ offset: true }).nullable(),
+    /** Receipts journaled but not yet signed (pending + offline). */
+    queueLength: z.number().int(),
+    lastError: z.string().nullable(),
+  }),
+  printer: z.object({
+    configured: z.boolean(),
+    state: z.enum(['ready', 'off', 'none']),
+    queueLength: z.number().int(),
+  }),
+  training: z.boolean(),
+});
+export type Status = z.infer<typeof Status>;
