@@ -1,0 +1,459 @@
+// The SIGN AT v1 client: the one code path for LIVE, TEST and the demo emulator.
+// - auth: one shared token, renewed shortly before expiry, and one fresh authentication on a 401;
+// - retries with exponential backoff and full jitter on network errors, timeouts, 429 and 5xx, but
+//   only for PUT and GET, which SIGN AT treats as idempotent (a receipt PUT with the same id and body
+//   is signed once). PATCH and POST are never repeated behind the caller's back;
+// - every answer is parsed tolerantly and its `_env` checked, so TEST and LIVE can never be mixed up.
+import ky, {
+  HTTPError,
+  isHTTPError,
+  isNetworkError,
+  isTimeoutError,
+  type KyInstance,
+  type KyResponse,
+} from 'ky';
+import type { z } from 'zod';
+import type { Logger } from '../host.ts';
+import { createAccessTokenSource, type AccessTokenSource } from './access-token.ts';
+import { SignAtError } from './sign-at-error.ts';
+import {
+  AuthResponse,
+  CashRegister,
+  DepExport,
+  ErrorBody,
+  FonAuthResponse,
+  ReceiptList,
+  ReceiptValidation,
+  SignatureCreationUnit,
+  SignedReceipt,
+  type SignAtEnv,
+} from './sign-at-resources.ts';
+import {
+  CreateCashRegisterBody,
+  CreateScuBody,
+  FonCredentials,
+  SignReceiptBody,
+  type DepExportQuery,
+  type ListReceiptsQuery,
+} from './sign-at-requests.ts';
+import { waitForState, type WaitOptions } from './wait-for-state.ts';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  limit: number;
+  /** First backoff; doubles per retry, then full jitter picks a delay between 0 and it. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface SignAtClientOptions {
+  /** e.g. https://rksv.fiskaly.com/api/v1 or the emulator's http://127.0.0.1:port/api/v1 */
+  baseUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  /**
+   * The environment the merchant chose. Every answer must carry it; without it, the environment of
+   * the first token is taken and every later answer must match that.
+   */
+  expectedEnv?: SignAtEnv;
+  retry?: Partial<RetryPolicy>;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  refreshMarginSeconds?: number;
+  now?: () => number;
+  log?: Logger;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overall bound including retries; the call fails with kind 'timeout' when it passes. */
+  totalTimeoutMs?: number;
+  /** Per-attempt timeout for this call (e.g. longer for a DEP export). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { limit: 4, baseDelayMs: 300, maxDelayMs: 5000 };
+
+type Method = 'get' | 'put' | 'patch' | 'post';
+
+interface RequestSpec<S extends z.ZodType> {
+  method: Method;
+  path: string;
+  json?: unknown;
+  searchParams?: Array<[string, string]>;
+  schema: S;
+  auth: boolean;
+  call?: CallOptions;
+}
+
+const RETRYABLE_METHODS: readonly Method[] = ['get', 'put'];
+const SCU_DEAD = ['DECOMMISSIONED', 'DEFECTIVE'];
+const REGISTER_DEAD = ['DECOMMISSIONED', 'DEFECTIVE'];
+
+function id(value: string): string {
+  return encodeURIComponent(value);
+}
+
+export class SignAtClient {
+  readonly #http: KyInstance;
+  readonly #tokens: AccessTokenSource;
+  readonly #options: SignAtClientOptions;
+  #env: SignAtEnv | null;
+  #organizationId: string | null = null;
+
+  constructor(options: SignAtClientOptions) {
+    this.#options = options;
+    this.#env = options.expectedEnv ?? null;
+    const retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#http = ky.create({
+      prefix: options.baseUrl,
+      timeout: options.timeoutMs ?? 10_000,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      retry: {
+        limit: retry.limit,
+        methods: [...RETRYABLE_METHODS],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: retry.maxDelayMs,
+        backoffLimit: retry.maxDelayMs,
+        delay: (attempt) => retry.baseDelayMs * 2 ** (attempt - 1),
+        jitter: true,
+        retryOnTimeout: true,
+      },
+    });
+    this.#tokens = createAccessTokenSource({
+      apiKey: options.apiKey,
+      apiSecret: options.apiSecret,
+      refreshMarginSeconds: options.refreshMarginSeconds ?? 60,
+      now: options.now ?? Date.now,
+      authenticate: (body) =>
+        this.#request({ method: 'post', path: 'auth', json: body, schema: AuthResponse, auth: false }),
+      onRenewed: (via, auth) => {
+        this.#organizationId = auth.access_token_claims?.organization_id ?? this.#organizationId;
+        this.#checkEnv(auth.access_token_claims?.env, 'post', 'auth', null);
+        options.log?.info('SIGN AT: Zugang erneuert', { via, env: auth.access_token_claims?.env });
+      },
+    });
+  }
+
+  /** TEST or LIVE, from the configured expectation or the first token; null before any call. */
+  get environment(): SignAtEnv | null {
+    return this.#env;
+  }
+
+  get organizationId(): string | null {
+    return this.#organizationId;
+  }
+
+  /** Authenticates now (e.g. to check credentials during setup) and returns the environment. */
+  async authenticate(): Promise<SignAtEnv | null> {
+    await this.#tokens.current();
+    return this.#env;
+  }
+
+  putFonAuth(credentials: FonCredentials) {
+    return this.#request({
+      method: 'put',
+      path: 'fon/auth',
+      json: FonCredentials.parse(credentials),
+      schema: FonAuthResponse,
+      auth: true,
+    });
+  }
+
+  getFonAuth() {
+    return this.#request({ method: 'get', path: 'fon/auth', schema: FonAuthResponse, auth: true });
+  }
+
+  putScu(scuId: string, body: CreateScuBody) {
+    return this.#request({
+      method: 'put',
+      path: `signature-creation-unit/${id(scuId)}`,
+      json: CreateScuBody.parse(body),
+      schema: SignatureCreationUnit,
+      auth: true,
+    });
+  }
+
+  getScu(scuId: string) {
+    return this.#request({
+      method: 'get',
+      path: `signature-creation-unit/${id(scuId)}`,
+      schema: SignatureCreationUnit,
+      auth: true,
+    });
+  }
+
+  patchScu(scuId: string, state: 'INITIALIZED' | 'DECOMMISSIONED') {
+    return this.#request({
+      method: 'patch',
+      path: `signature-creation-unit/${id(scuId)}`,
+      json: { state },
+      schema: SignatureCreationUnit,
+      auth: true,
+    });
+  }
+
+  waitForScuState(scuId: string, targets: readonly string[], options: WaitOptions = {}) {
+    return waitForState(
+      { method: 'get', path: `signature-creation-unit/${scuId}` },
+      () => this.getScu(scuId),
+      targets,
+      SCU_DEAD.filter((s) => !targets.includes(s)),
+      options,
+    );
+  }
+
+  putCashRegister(registerId: string, body: CreateCashRegisterBody) {
+    return this.#request({
+      method: 'put',
+      path: `cash-register/${id(registerId)}`,
+      json: CreateCashRegisterBody.parse(body),
+      schema: CashRegister,
+      auth: true,
+    });
+  }
+
+  getCashRegister(registerId: string) {
+    return this.#request({
+      method: 'get',
+      path: `cash-register/${id(registerId)}`,
+      schema: CashRegister,
+      auth: true,
+    });
+  }
+
+  patchCashRegister(
+    registerId: string,
+    state: 'REGISTERED' | 'INITIALIZED' | 'OUTAGE' | 'DECOMMISSIONED' | 'DEFECTIVE',
+  ) {
+    return this.#request({
+      method: 'patch',
+      path: `cash-register/${id(registerId)}`,
+      json: { state },
+      schema: CashRegister,
+      auth: true,
+    });
+  }
+
+  waitForCashRegisterState(registerId: string, targets: readonly string[], options: WaitOptions = {}) {
+    return waitForState(
+      { method: 'get', path: `cash-register/${registerId}` },
+      () => this.getCashRegister(registerId),
+      targets,
+      REGISTER_DEAD.filter((s) => !targets.includes(s)),
+      options,
+    );
+  }
+
+  /**
+   * Signs (or, for an id SIGN AT already signed, returns) a receipt. Safe to repeat with the same id
+   * and the same body. A 200 with `signed: false` is a result, not an error: the caller prints
+   * "Sicherheitseinrichtung ausgefallen".
+   */
+  signReceipt(registerId: string, receiptId: string, body: SignReceiptBody, call?: CallOptions) {
+    return this.#request({
+      method: 'put',
+      path: `cash-register/${id(registerId)}/receipt/${id(receiptId)}`,
+      json: SignReceiptBody.parse(body),
+      schema: SignedReceipt,
+      auth: true,
+      ...(call ? { call } : {}),
+    });
+  }
+
+  getReceipt(registerId: string, receiptId: string, call?: CallOptions) {
+    return this.#request({
+      method: 'get',
+      path: `cash-register/${id(registerId)}/receipt/${id(receiptId)}`,
+      schema: SignedReceipt,
+      auth: true,
+      ...(call ? { call } : {}),
+    });
+  }
+
+  listReceipts(registerId: string, query: ListReceiptsQuery = {}, call?: CallOptions) {
+    const params: Array<[string, string]> = [];
+    for (const type of query.receiptTypes ?? []) params.push(['receipt_types[]', type]);
+    if (query.orderBy) params.push(['order_by', query.orderBy]);
+    if (query.order) params.push(['order', query.order]);
+    if (query.limit !== undefined) params.push(['limit', String(query.limit)]);
+    if (query.offset !== undefined) params.push(['offset', String(query.offset)]);
+    return this.#request({
+      method: 'get',
+      path: `cash-register/${id(registerId)}/receipt`,
+      searchParams: params,
+      schema: ReceiptList,
+      auth: true,
+      ...(call ? { call } : {}),
+    });
+  }
+
+  /** FinanzOnline check of a receipt (required for the start and yearly receipts). */
+  validateReceipt(registerId: string, receiptId: string) {
+    return this.#request({
+      method: 'post',
+      path: `cash-register/${id(registerId)}/receipt/${id(receiptId)}/validation`,
+      json: {},
+      schema: ReceiptValidation,
+      auth: true,
+    });
+  }
+
+  /** The RKSV data record (DEP7); synchronous and possibly large, so give it a longer timeout. */
+  exportDep(registerId: string, query: DepExportQuery = {}, call?: CallOptions) {
+    const params: Array<[string, string]> = [];
+    if (query.startReceiptNumber !== undefined)
+      params.push(['start_receipt_number', String(query.startReceiptNumber)]);
+    if (query.endReceiptNumber !== undefined)
+      params.push(['end_receipt_number', String(query.endReceiptNumber)]);
+    if (query.startTimeSignature !== undefined)
+      params.push(['start_time_signature', String(query.startTimeSignature)]);
+    if (query.endTimeSignature !== undefined)
+      params.push(['end_time_signature', String(query.endTimeSignature)]);
+    return this.#request({
+      method: 'get',
+      path: `cash-register/${id(registerId)}/export`,
+      searchParams: params,
+      schema: DepExport,
+      auth: true,
+      call: { timeoutMs: 120_000, ...call },
+    });
+  }
+
+  async #request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
+    const token = spec.auth ? await this.#tokens.current() : null;
+    try {
+      return await this.#send(spec, token);
+    } catch (error) {
+      // One fresh authentication on a 401: the token may have been revoked before its expiry.
+      if (token !== null && error instanceof SignAtError && error.status === 401) {
+        this.#tokens.invalidate(token);
+        return this.#send(spec, await this.#tokens.current());
+      }
+      throw error;
+    }
+  }
+
+  async #send<S extends z.ZodType>(spec: RequestSpec<S>, token: string | null): Promise<z.output<S>> {
+    const where = { method: spec.method.toUpperCase(), path: `/${spec.path}` };
+    const call = spec.call ?? {};
+    let body: unknown;
+    let response: KyResponse;
+    try {
+      response = await this.#http(spec.path, {
+        method: spec.method,
+        ...(spec.json === undefined ? {} : { json: spec.json }),
+        ...(spec.searchParams && spec.searchParams.length > 0 ? { searchParams: spec.searchParams } : {}),
+        headers: token === null ? {} : { authorization: `Bearer ${token}` },
+        ...(call.signal ? { signal: call.signal } : {}),
+        ...(call.timeoutMs === undefined ? {} : { timeout: call.timeoutMs }),
+        ...(call.totalTimeoutMs === undefined ? {} : { totalTimeout: call.totalTimeoutMs }),
+      });
+      body = await response.json();
+    } catch (error) {
+      throw this.#toSignAtError(error, where, call.signal);
+    }
+    const requestId = response.headers.get('x-request-id');
+    const env = body && typeof body === 'object' && '_env' in body ? body._env : undefined;
+    this.#checkEnv(env, where.method, where.path, requestId);
+    const parsed = spec.schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw this.#logged(
+        new SignAtError({
+          kind: 'invalid_response',
+          status: 200,
+          code: 'E_INVALID_RESPONSE',
+          message: `Unerwartete Antwort von SIGN AT: ${issue ? `${issue.path.join('.')}: ${issue.message}` : ''}`,
+          requestId,
+          ...where,
+        }),
+      );
+    }
+    return parsed.data;
+  }
+
+  #checkEnv(env: unknown, method: string, path: string, requestId: string | null): void {
+    if (typeof env !== 'string') return;
+    if (env !== 'TEST' && env !== 'LIVE') return;
+    if (this.#env === null) {
+      this.#env = env;
+      return;
+    }
+    if (env !== this.#env) {
+      throw this.#logged(
+        new SignAtError({
+          kind: 'environment_mismatch',
+          status: null,
+          code: 'E_ENVIRONMENT_MISMATCH',
+          message: `SIGN AT antwortet aus ${env}, eingerichtet ist ${this.#env}`,
+          requestId,
+          method,
+          path,
+        }),
+      );
+    }
+  }
+
+  #toSignAtError(error: unknown, where: { method: string; path: string }, signal?: AbortSignal): SignAtError {
+    if (error instanceof SignAtError) return error;
+    if (isHTTPError(error)) return this.#logged(this.#fromHttpError(error, where));
+    const base = { status: null, requestId: null, cause: error, ...where };
+    if (signal?.aborted) {
+      return new SignAtError({ kind: 'aborted', code: 'E_ABORTED', message: 'abgebrochen', ...base });
+    }
+    if (isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError')) {
+      return this.#logged(
+        new SignAtError({ kind: 'timeout', code: 'E_TIMEOUT', message: 'SIGN AT antwortet nicht', ...base }),
+      );
+    }
+    if (isNetworkError(error) || error instanceof TypeError) {
+      return this.#logged(
+        new SignAtError({ kind: 'network', code: 'E_NETWORK', message: 'SIGN AT nicht erreichbar', ...base }),
+      );
+    }
+    if (error instanceof SyntaxError) {
+      return this.#logged(
+        new SignAtError({
+          kind: 'invalid_response',
+          code: 'E_INVALID_RESPONSE',
+          message: 'SIGN AT-Antwort ist kein JSON',
+          ...base,
+        }),
+      );
+    }
+    return this.#logged(
+      new SignAtError({
+        kind: 'network',
+        code: 'E_NETWORK',
+        message: error instanceof Error ? error.message : 'SIGN AT nicht erreichbar',
+        ...base,
+      }),
+    );
+  }
+
+  #fromHttpError(error: HTTPError, where: { method: string; path: string }): SignAtError {
+    const parsed = ErrorBody.safeParse(error.data);
+    const body = parsed.success ? parsed.data : {};
+    const status = error.response.status;
+    return new SignAtError({
+      kind: 'http',
+      status,
+      code: body.code ?? `E_HTTP_${status}`,
+      message: body.message ?? body.error ?? error.response.statusText ?? `HTTP ${status}`,
+      requestId: error.response.headers.get('x-request-id'),
+      ...where,
+    });
+  }
+
+  #logged(error: SignAtError): SignAtError {
+    this.#options.log?.warn('SIGN AT-Fehler', error.toLogFields());
+    return error;
+  }
+}
+
+export function createSignAtClient(options: SignAtClientOptions): SignAtClient {
+  return new SignAtClient(options);
+}

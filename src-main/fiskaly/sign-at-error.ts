@@ -1,0 +1,76 @@
+// One error type for everything that can go wrong talking to SIGN AT, so that callers decide on
+// `kind` and `status` (retry later, show the cashier, go offline) instead of on library internals.
+// `requestId` is SIGN AT's X-Request-Id: fiskaly support needs it to trace a failed call.
+
+export const SIGN_AT_ERROR_KINDS = [
+  /** SIGN AT answered with a non-2xx status. */
+  'http',
+  /** No answer: connection refused, reset or dropped. */
+  'network',
+  /** No answer within the time allowed. */
+  'timeout',
+  /** The caller gave up (AbortSignal), e.g. the outage bound elapsed. */
+  'aborted',
+  /** An answer arrived but did not have the expected shape. */
+  'invalid_response',
+  /** The answer came from the other environment (TEST vs LIVE) than the one we work in. */
+  'environment_mismatch',
+] as const;
+export type SignAtErrorKind = (typeof SIGN_AT_ERROR_KINDS)[number];
+
+export interface SignAtErrorDetails {
+  kind: SignAtErrorKind;
+  /** HTTP status, or null when there was no answer. */
+  status: number | null;
+  /** SIGN AT's error code (e.g. E_FAILED_SCHEMA_VALIDATION), or a local one (E_NETWORK …). */
+  code: string;
+  message: string;
+  requestId: string | null;
+  method: string;
+  path: string;
+  cause?: unknown;
+}
+
+export class SignAtError extends Error {
+  readonly kind: SignAtErrorKind;
+  readonly status: number | null;
+  readonly code: string;
+  readonly requestId: string | null;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(details: SignAtErrorDetails) {
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'SignAtError';
+    this.kind = details.kind;
+    this.status = details.status;
+    this.code = details.code;
+    this.requestId = details.requestId;
+    this.method = details.method;
+    this.path = details.path;
+  }
+
+  /**
+   * True when SIGN AT could not be reached or was temporarily unable to answer: the same request may
+   * be sent again later. False for 4xx (except 408/429): the request itself is wrong and resending
+   * it unchanged would fail the same way.
+   */
+  get transient(): boolean {
+    if (this.kind === 'network' || this.kind === 'timeout' || this.kind === 'aborted') return true;
+    if (this.kind !== 'http' || this.status === null) return false;
+    return this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+
+  /** Fields for a log line: never a body, so never a secret. */
+  toLogFields(): Record<string, unknown> {
+    return {
+      kind: this.kind,
+      status: this.status,
+      code: this.code,
+      requestId: this.requestId,
+      method: this.method,
+      path: this.path,
+      message: this.message,
+    };
+  }
+}
