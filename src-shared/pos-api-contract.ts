@@ -2,6 +2,7 @@
 // The Electron preload, the ipcMain handlers and the headless HTTP bridge are all generated from
 // this table, so a new operation is added here once and appears on every transport.
 import { z } from 'zod';
+import { PosApiInfo } from './pos-api-info.ts';
 import { Receipt } from './receipt.ts';
 import { SaleDraft } from './sale-draft.ts';
 import { Status } from './status.ts';
@@ -17,6 +18,9 @@ export const posApiContract = {
     output: z.array(Receipt),
   },
   startDemo: { input: NoInput, output: Status },
+  // Served by the shell, not the core: only the shell knows where the POS API listens.
+  getPosApiInfo: { input: NoInput, output: PosApiInfo },
+  setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },
 } as const;
 
 export type PosApiContract = typeof posApiContract;
@@ -34,6 +38,15 @@ export type PosApi = { [K in OperationName]: (input: OperationInput<K>) => Promi
 export type PosApiHandlers = {
   [K in OperationName]: (input: OperationParsedInput<K>) => Promise<OperationOutput<K>>;
 };
+
+/** Operations each shell implements itself; `createApp` supplies the rest (`CoreHandlers`). */
+export const SHELL_OPERATION_NAMES = [
+  'getPosApiInfo',
+  'setPosApiEnabled',
+] as const satisfies readonly OperationName[];
+export type ShellOperationName = (typeof SHELL_OPERATION_NAMES)[number];
+export type CoreHandlers = Omit<PosApiHandlers, ShellOperationName>;
+export type ShellHandlers = Pick<PosApiHandlers, ShellOperationName>;
 
 /** Events main pushes to every window / bridge client. */
 export const posEventContract = {
