@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ApiError, notFound } from './api-error.ts';
+import { faultPatch, NO_FAULTS } from './fault-settings.ts';
+import { uuidParam } from './request-schemas.ts';
+import { ok, parseInput, type Route } from './route.ts';
+
+// The emulator's own control surface under /_emulator: no auth, never subject to injected faults.
+
+const clockBody = z.object({ now: z.iso.datetime({ offset: true }).nullable() });
+
+export const controlRoutes: readonly Route[] = [
+  {
+    method: 'GET',
+    path: /^\/faults$/,
+    auth: 'none',
+    handle(ctx) {
+      return ok(ctx.faults);
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/faults$/,
+    auth: 'none',
+    handle(ctx, request) {
+      // Only the fields sent change; the others keep their current value.
+      ctx.faults = { ...ctx.faults, ...parseInput(faultPatch, request.body, 'body') };
+      return ok(ctx.faults);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: /^\/faults$/,
+    auth: 'none',
+    handle(ctx) {
+      ctx.faults = NO_FAULTS;
+      return ok(ctx.faults);
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/clock$/,
+    auth: 'none',
+    handle(ctx) {
+      return ok({ now: ctx.clock.now().toISOString() });
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/clock$/,
+    auth: 'none',
+    handle(ctx, request) {
+      const { now } = parseInput(clockBody, request.body, 'body');
+      ctx.clock.set(now === null ? null : new Date(now));
+      return ok({ now: ctx.clock.now().toISOString() });
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/cash-register\/([^/]+)\/crypto-material$/,
+    auth: 'none',
+    handle(ctx, request) {
+      const id = parseInput(uuidParam, request.params[0], 'params');
+      const register = ctx.store.getCashRegister(id);
+      if (register === undefined) throw notFound('E_CASH_REGISTER_NOT_FOUND', 'Cash register', id);
+      if (register.signature_creation_unit_id === null) {
+        throw new ApiError(
+          409,
+          'E_CASH_REGISTER_NOT_REGISTERED',
+          'The cash register has no signature creation unit yet',
+        );
+      }
+      const scu = ctx.store.getScu(register.signature_creation_unit_id);
+      if (scu === undefined) throw new Error(`cash register ${id} names an unknown SCU`);
+      // The BMF verification tool's "cryptographic material container".
+      return ok({
+        base64AESKey: register.aes_key_base64,
+        certificateOrPublicKeyMap: {
+          [scu.certificate_serial_number]: {
+            id: scu.certificate_serial_number,
+            signatureDeviceType: 'CERTIFICATE',
+            signatureCertificateOrPublicKey: scu.certificate_base64,
+          },
+        },
+      });
+    },
+  },
+];

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { parseJws, FAILURE_MARKER_TEXT } from '../rksv/jws.ts';
+import { control, rawBody, startWithRegister } from './emulator-client.test-support.ts';
+
+test('POST /_emulator/faults changes only the fields sent; DELETE resets', async (t) => {
+  const { emulator } = await startWithRegister();
+  t.after(() => emulator.close());
+  const first = await control(emulator, 'POST', '/faults', { latency_ms: 5 });
+  assert.deepEqual(first.body, {
+    scu_outage: false,
+    latency_ms: 5,
+    error_rate: 0,
+    drop_rate: 0,
+    after_commit_drop: false,
+  });
+  assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 0.5 })).body.latency_ms, 5);
+  assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 2 })).status, 400);
+  assert.equal((await control(emulator, 'POST', '/faults', { nonsense: true })).status, 400);
+  assert.equal((await control(emulator, 'DELETE', '/faults')).body.error_rate, 0);
+});
+
+test('error_rate 1 answers 503 with a request id and signs nothing', async (t) => {
+  const { emulator, api, cashRegisterId } = await startWithRegister();
+  t.after(() => emulator.close());
+  emulator.setFaults({ error_rate: 1 });
+  const reply = await api.call(
+    'PUT',
+    `/cash-register/${cashRegisterId}/receipt/${randomUUID()}`,
+    rawBody('NORMAL', '1.00'),
+  );
+  assert.equal(reply.status, 503);
+  assert.equal(reply.body.code, 'E_SERVICE_UNAVAILABLE');
+  assert.ok(reply.requestId);
+  emulator.setFaults({ error_rate: 0 });
+  assert.equal((await api.ok('GET', `/cash-register/${cashRegisterId}/receipt`)).count, 1);
+});
+
+test('drop_rate 1 closes the connection without an answer and signs nothing', async (t) => {
+  const { emulator, api, cashRegisterId } = await startWithRegister();
+  t.after(() => emulator.close());
+  await control(emulator, 'POST', '/faults', { drop_rate: 1 });
+  await assert.rejects(
+    api.call('PUT', `/cash-register/${cashRegisterId}/receipt/${randomUUID()}`, rawBody('NORMAL', '1.00')),
+  );
+  await control(emulator, 'POST', '/faults', { drop_rate: 0 });
+  assert.equal((await api.ok('GET', `/cash-register/${cashRegisterId}/receipt`)).count, 1);
+});
+
+test('after_commit_drop signs, loses the answer, and a retry returns that same receipt', async (t) => {
+  const { emulator, api, cashRegisterId } = await startWithRegister();
+  t.after(() => emulator.close());
+  const path = `/cash-register/${cashRegisterId}/receipt/${randomUUID()}`;
+  emulator.setFaults({ after_commit_drop: true });
+  await assert.rejects(api.call('PUT', path, rawBody('NORMAL', '7.00')));
+  emulator.setFaults({ after_commit_drop: false });
+  const retried = await api.ok('PUT', path, rawBody('NORMAL', '7.00'));
+  assert.equal(retried.receipt_number, 2);
+  assert.equal((await api.ok('GET', `/cash-register/${cashRegisterId}/receipt`)).count, 2);
+});
+
+test('latency delays the answer but not the result', async (t) => {
+  const { emulator, api } = await startWithRegister();
+  t.after(() => emulator.close());
+  emulator.setFaults({ latency_ms: 20 });
+  assert.equal((await api.call('GET', '/fon/auth')).status, 200);
+});
+
+test('scu_outage: signed:false with the failure marker, then a signed fault clearance before the next receipt', async (t) => {
+  const { emulator, api, cashRegisterId, scuId } = await startWithRegister();
+  t.after(() => emulator.close());
+  const sign = (body: unknown): Promise<Record<string, unknown>> =>
+    api.ok('PUT', `/cash-register/${cashRegisterId}/receipt/${randomUUID()}`, body);
+
+  await control(emulator, 'POST', '/faults', { scu_outage: true });
+  assert.equal((await api.ok('GET', `/signature-creation-unit/${scuId}`)).state, 'OUTAGE');
+  const failed = await sign(rawBody('NORMAL', '3.00'));
+  assert.equal(failed.signed, false);
+  assert.deepEqual(failed.hints, [FAILURE_MARKER_TEXT]);
+  assert.ok(String(failed.qr_code_data).endsWith('_U2ljaGVyaGVpdHNlaW5yaWNodHVuZyBhdXNnZWZhbGxlbg=='));
+  await sign(rawBody('NORMAL', '4.00'));
+
+  await control(emulator, 'POST', '/faults', { scu_outage: false });
+  const after = await sign(rawBody('NORMAL', '5.00'));
+  assert.equal(after.signed, true);
+  assert.equal(after.receipt_number, 5);
+  const list = await api.ok('GET', `/cash-register/${cashRegisterId}/receipt`);
+  const receipts = list.data as Record<string, unknown>[];
+  assert.deepEqual(
+    receipts.map((r) => [r.receipt_type, r.signed]),
+    [
+      ['INITIALIZATION', true],
+      ['NORMAL', false],
+      ['NORMAL', false],
+      ['SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE', true],
+      ['NORMAL', true],
+    ],
+  );
+  assert.equal((await api.ok('GET', `/cash-register/${cashRegisterId}`)).turnover_counter, '12.00');
+  const exported = await api.ok('GET', `/cash-register/${cashRegisterId}/export`);
+  const group = (exported['Belege-Gruppe'] as { 'Belege-kompakt': string[] }[])[0];
+  assert.ok(group);
+  assert.equal(parseJws(group['Belege-kompakt'][1] ?? '').signature.toString(), FAILURE_MARKER_TEXT);
+});
+
+test('a register cannot be initialized while the SCU is out', async (t) => {
+  const { emulator, api } = await startWithRegister();
+  t.after(() => emulator.close());
+  const id = randomUUID();
+  await api.ok('PUT', `/cash-register/${id}`, { description: 'Kassa 2' });
+  await api.ok('PATCH', `/cash-register/${id}`, { state: 'REGISTERED' });
+  emulator.setFaults({ scu_outage: true });
+  const refused = await api.call('PATCH', `/cash-register/${id}`, { state: 'INITIALIZED' });
+  assert.equal(refused.status, 503);
+  assert.equal((await api.ok('GET', `/cash-register/${id}`)).state, 'REGISTERED');
+});

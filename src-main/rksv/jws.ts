@@ -1,0 +1,42 @@
+import { payloadOf } from './machine-readable-code.ts';
+
+/** base64url of `{"alg":"ES256"}`: the only header RKSV allows. */
+export const JWS_HEADER = 'eyJhbGciOiJFUzI1NiJ9';
+
+/** What a failed signature creation unit puts in place of the signature (RKSV § 17). */
+export const FAILURE_MARKER_TEXT = 'Sicherheitseinrichtung ausgefallen';
+export const FAILURE_MARKER_BYTES: Buffer = Buffer.from(FAILURE_MARKER_TEXT, 'utf8');
+
+export type CompactJws = { readonly payload: string; readonly signature: Buffer };
+
+export function formatJws(payload: string, signature: Uint8Array): string {
+  // RKSV wants base64url without padding in the JWS; Node's 'base64url' already omits it.
+  return `${JWS_HEADER}.${Buffer.from(payload, 'utf8').toString('base64url')}.${Buffer.from(signature).toString('base64url')}`;
+}
+
+export function parseJws(jws: string): CompactJws {
+  const parts = jws.split('.');
+  if (parts.length !== 3) throw new SyntaxError('a compact JWS has three parts');
+  const [header, payload, signature] = parts as [string, string, string];
+  if (header !== JWS_HEADER) throw new SyntaxError('RKSV JWS header must be {"alg":"ES256"}');
+  return {
+    payload: Buffer.from(payload, 'base64url').toString('utf8'),
+    signature: Buffer.from(signature, 'base64url'),
+  };
+}
+
+/** QR → JWS: the QR carries the signature in standard Base64 because `_` is a base64url character. */
+export function qrToJws(qr: string): string {
+  const payload = payloadOf(qr);
+  const signature = Buffer.from(qr.slice(payload.length + 1), 'base64');
+  return formatJws(payload, signature);
+}
+
+export function jwsToQr(jws: string): string {
+  const { payload, signature } = parseJws(jws);
+  return `${payload}_${signature.toString('base64')}`;
+}
+
+export function isFailureMarker(signature: Uint8Array): boolean {
+  return FAILURE_MARKER_BYTES.equals(signature);
+}
