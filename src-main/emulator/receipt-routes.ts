@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { verifyEs256 } from '../rksv/es256.ts';
-import { parseJws } from '../rksv/jws.ts';
+import { verifyReceiptJws } from '../rksv/receipt-signature.ts';
 import { ApiError, notFound } from './api-error.ts';
 import { amountsFromRaw, rawFromAmounts } from './amount-text.ts';
 import { loadCashRegister } from './cash-register-lookup.ts';
@@ -83,10 +82,9 @@ function sign(ctx: EmulatorContext, request: AuthedRequest): ReceiptRow {
 function validate(ctx: EmulatorContext, request: AuthedRequest): FonValidation {
   const row = loadReceipt(ctx, request);
   const scu = loadScu(ctx, request.organization.id, row.view.signature_creation_unit_id);
-  const { payload, signature } = parseJws(row.jws);
   const publicKey = new X509Certificate(Buffer.from(scu.certificate_base64, 'base64')).publicKey;
   // What FinanzOnline checks for a start or yearly receipt: a signature valid against the registered SCU.
-  const valid = row.view.signed && verifyEs256(publicKey, payload, signature);
+  const valid = row.view.signed && verifyReceiptJws(publicKey, row.jws);
   const validation: FonValidation = {
     validation_result: valid ? 'SUCCESS' : 'ERROR_UNSPECIFIED',
     time_validation: ctx.clock.nowSeconds(),

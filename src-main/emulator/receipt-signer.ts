@@ -1,8 +1,8 @@
 import { createPrivateKey, randomUUID } from 'node:crypto';
 import { chainValue } from '../rksv/chain.ts';
-import { signEs256 } from '../rksv/es256.ts';
 import { FAILURE_MARKER_BYTES, FAILURE_MARKER_TEXT, formatJws } from '../rksv/jws.ts';
 import { formatPayload, parseMachineReadableCode } from '../rksv/machine-readable-code.ts';
+import { signReceiptPayload } from '../rksv/receipt-signature.ts';
 import { ZERO_AMOUNTS, sumAmounts, type RksvAmounts } from '../rksv/rksv-amounts.ts';
 import { CANCELLATION_MARKER, TRAINING_MARKER, encryptCounter } from '../rksv/turnover-counter.ts';
 import { formatViennaTime } from '../rksv/vienna-time.ts';
@@ -96,7 +96,7 @@ function append(
     chainValue: chainValue(previous?.jws ?? register.serial_number),
   });
   const signature = canSign
-    ? signEs256(
+    ? signReceiptPayload(
         createPrivateKey({
           key: Buffer.from(scu.private_key_pkcs8_base64, 'base64'),
           format: 'der',

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FAILURE_MARKER_TEXT, JWS_HEADER, isFailureMarker, jwsToQr, parseJws, qrToJws } from './jws.ts';
+import {
+  FAILURE_MARKER_TEXT,
+  JWS_HEADER,
+  isFailureMarker,
+  jwsSigningInput,
+  jwsToQr,
+  parseJws,
+  qrToJws,
+} from './jws.ts';
 
 // Published values from vectors.json, stated inline.
 const PREVIOUS_QR =
@@ -22,6 +30,8 @@ test('QR and JWS convert both ways; QR uses standard Base64, JWS base64url witho
   assert.equal(jwsToQr(jws), qr);
   assert.ok(qr.endsWith('=='));
   assert.equal(parseJws(jws).payload, PREVIOUS_QR);
+  // The signed text is the JWS without its signature part.
+  assert.equal(jwsSigningInput(PREVIOUS_QR), jws.slice(0, jws.lastIndexOf('.')));
 });
 
 test('the failure marker has the published encodings', () => {

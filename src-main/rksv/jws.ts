@@ -9,9 +9,17 @@ export const FAILURE_MARKER_BYTES: Buffer = Buffer.from(FAILURE_MARKER_TEXT, 'ut
 
 export type CompactJws = { readonly payload: string; readonly signature: Buffer };
 
-export function formatJws(payload: string, signature: Uint8Array): string {
+/**
+ * What ES256 signs and verifies: the JWS signing input of RFC 7515 (header and payload in base64url,
+ * joined by "."), not the bare code. A standard JWS verifier, such as the BMF tool's, checks exactly this.
+ */
+export function jwsSigningInput(payload: string): string {
   // RKSV wants base64url without padding in the JWS; Node's 'base64url' already omits it.
-  return `${JWS_HEADER}.${Buffer.from(payload, 'utf8').toString('base64url')}.${Buffer.from(signature).toString('base64url')}`;
+  return `${JWS_HEADER}.${Buffer.from(payload, 'utf8').toString('base64url')}`;
+}
+
+export function formatJws(payload: string, signature: Uint8Array): string {
+  return `${jwsSigningInput(payload)}.${Buffer.from(signature).toString('base64url')}`;
 }
 
 export function parseJws(jws: string): CompactJws {
