@@ -81,6 +81,8 @@ interface RequestSpec<S extends z.ZodType> {
   method: Method;
   path: string;
   json?: unknown;
+  /** A JSON body already serialized, sent as is. */
+  bodyText?: string;
   searchParams?: Array<[string, string]>;
   schema: S;
   auth: boolean;
@@ -252,11 +254,15 @@ export class SignAtClient {
    * and the same body. A 200 with `signed: false` is a result, not an error: the caller prints
    * "Sicherheitseinrichtung ausgefallen".
    */
-  signReceipt(registerId: string, receiptId: string, body: SignReceiptBody, call?: CallOptions) {
+  signReceipt(registerId: string, receiptId: string, body: SignReceiptBody | string, call?: CallOptions) {
+    // A stored body is sent byte for byte: SIGN AT promises idempotency for "the same request body",
+    // so a retry after a restart must not even change the key order.
+    const text = typeof body === 'string' ? body : JSON.stringify(SignReceiptBody.parse(body));
+    if (typeof body === 'string') SignReceiptBody.parse(JSON.parse(body));
     return this.#request({
       method: 'put',
       path: `cash-register/${id(registerId)}/receipt/${id(receiptId)}`,
-      json: SignReceiptBody.parse(body),
+      bodyText: text,
       schema: SignedReceipt,
       auth: true,
       ...(call ? { call } : {}),
@@ -345,8 +351,12 @@ export class SignAtClient {
       response = await this.#http(spec.path, {
         method: spec.method,
         ...(spec.json === undefined ? {} : { json: spec.json }),
+        ...(spec.bodyText === undefined ? {} : { body: spec.bodyText }),
         ...(spec.searchParams && spec.searchParams.length > 0 ? { searchParams: spec.searchParams } : {}),
-        headers: token === null ? {} : { authorization: `Bearer ${token}` },
+        headers: {
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...(spec.bodyText === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(call.signal ? { signal: call.signal } : {}),
         ...(call.timeoutMs === undefined ? {} : { timeout: call.timeoutMs }),
         ...(call.totalTimeoutMs === undefined ? {} : { totalTimeout: call.totalTimeoutMs }),

@@ -1,0 +1,104 @@
+// A journal row as the core works with it, read back through zod (the disk is a boundary too),
+// and its public form, the shared `Receipt`.
+import { z } from 'zod';
+import { ALL_RECEIPT_KINDS, ENVIRONMENTS, RECEIPT_STATES, type Receipt } from '../../src-shared/receipt.ts';
+import { StoredSale } from './stored-sale.ts';
+
+/** The columns every read selects; `cancels_number` and `cancelled_by` come from joins. */
+export const RECORD_COLUMNS = `
+  r.seq, r.id, r.register_id, r.kassen_id, r.environment, r.kind, r.origin, r.state, r.request_body,
+  r.sale, r.created_ms, r.offline_ms, r.signed, r.receipt_number, r.signed_at_ms, r.qr_code_data,
+  r.hints, r.printed, r.cancels, r.error_code, r.error_message,
+  c.receipt_number AS cancels_number,
+  (SELECT x.id FROM receipts x WHERE x.cancels = r.id AND x.state <> 'rejected') AS cancelled_by`;
+export const RECORD_FROM = 'receipts r LEFT JOIN receipts c ON c.id = r.cancels';
+
+const JsonText = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((text, ctx): z.output<T> => {
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: parsed.error.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
+const Flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
+
+export const RecordRow = z
+  .object({
+    seq: z.number().int(),
+    id: z.string(),
+    register_id: z.string(),
+    kassen_id: z.string(),
+    environment: z.enum(ENVIRONMENTS),
+    kind: z.enum(ALL_RECEIPT_KINDS),
+    origin: z.enum(['app', 'sign_at']),
+    state: z.enum(RECEIPT_STATES),
+    request_body: z.string().nullable(),
+    sale: JsonText(StoredSale),
+    created_ms: z.number().int(),
+    offline_ms: z.number().int().nullable(),
+    signed: Flag,
+    receipt_number: z.string().nullable(),
+    signed_at_ms: z.number().int().nullable(),
+    qr_code_data: z.string().nullable(),
+    hints: JsonText(z.array(z.string())),
+    printed: Flag,
+    cancels: z.string().nullable(),
+    error_code: z.string().nullable(),
+    error_message: z.string().nullable(),
+    cancels_number: z.string().nullable(),
+    cancelled_by: z.string().nullable(),
+  })
+  .transform((row) => ({
+    seq: row.seq,
+    id: row.id,
+    registerId: row.register_id,
+    kassenId: row.kassen_id,
+    environment: row.environment,
+    kind: row.kind,
+    origin: row.origin,
+    state: row.state,
+    requestBody: row.request_body,
+    sale: row.sale,
+    createdMs: row.created_ms,
+    offlineMs: row.offline_ms,
+    signed: row.signed,
+    receiptNumber: row.receipt_number,
+    signedAtMs: row.signed_at_ms,
+    qrCodeData: row.qr_code_data,
+    hints: row.hints,
+    printed: row.printed,
+    cancels: row.cancels,
+    cancelsNumber: row.cancels_number,
+    cancelledBy: row.cancelled_by,
+    error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
+  }));
+export type JournalRecord = z.output<typeof RecordRow>;
+
+export function toReceipt(record: JournalRecord): Receipt {
+  return {
+    id: record.id,
+    kind: record.kind,
+    state: record.state,
+    environment: record.environment,
+    cashRegisterId: record.registerId,
+    kassenId: record.kassenId,
+    receiptNumber: record.receiptNumber,
+    createdAt: new Date(record.createdMs).toISOString(),
+    signedAt: record.signedAtMs === null ? null : new Date(record.signedAtMs).toISOString(),
+    qrCodeData: record.qrCodeData,
+    signed: record.signed,
+    hints: record.hints,
+    lines: record.sale.lines,
+    totalsPerRate: record.sale.totalsPerRate,
+    totalCents: record.sale.totalCents,
+    payments: record.sale.payments,
+    changeCents: record.sale.changeCents,
+    cancels: record.cancels === null ? null : { id: record.cancels, receiptNumber: record.cancelsNumber },
+    cancelledBy: record.cancelledBy,
+    printed: record.printed,
+    error: record.error,
+  };
+}

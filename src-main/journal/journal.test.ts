@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { after, test } from 'node:test';
+import { Journal, JournalConflict, type NewReceipt } from './journal.ts';
+import { searchSql } from './journal-search.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { openJournalDatabase, schemaVersion } from './open-journal-database.ts';
+import type { StoredSale } from './stored-sale.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'journal-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function freshJournal(): Journal {
+  n += 1;
+  return Journal.open(join(dir, `j${n}.sqlite`));
+}
+
+function sale(totalCents: number, text = 'Kaffee Melange'): StoredSale {
+  return {
+    lines: [
+      { text, quantityMilli: 1000, unitPriceCents: totalCents, amountCents: totalCents, vatRate: '10' },
+    ],
+    totalsPerRate: [{ vatRate: '10', grossCents: totalCents, netCents: 0, vatCents: 0 }],
+    totalCents,
+    payments: [{ type: 'CASH', amountCents: totalCents }],
+    changeCents: 0,
+  };
+}
+
+function newReceipt(overrides: Partial<NewReceipt> = {}): NewReceipt {
+  return {
+    id: randomUUID(),
+    registerId: 'reg-1',
+    kassenId: 'K1',
+    environment: 'DEMO',
+    kind: 'NORMAL',
+    requestBody: '{"receipt_type":"NORMAL"}',
+    sale: sale(380),
+    createdMs: Date.UTC(2026, 10, 25, 13, 32),
+    cancels: null,
+    ...overrides,
+  };
+}
+
+function outcome(number: string) {
+  return {
+    signed: true,
+    receiptNumber: number,
+    signedAtMs: Date.UTC(2026, 10, 25, 13, 32, 5),
+    qrCodeData: `_R1-AT100_K1_${number}_…`,
+    kassenId: 'K1',
+    hints: [],
+    response: '{}',
+  };
+}
+
+test('a pending receipt and its exact request body survive closing and reopening', () => {
+  const path = join(dir, 'reopen.sqlite');
+  const journal = Journal.open(path);
+  const receipt = newReceipt({ requestBody: '{"b":1,"a":2}' });
+  journal.insertPending(receipt);
+  journal.close();
+  const again = Journal.open(path);
+  const record = again.get(receipt.id);
+  assert.equal(record?.state, 'pending');
+  assert.equal(record?.requestBody, '{"b":1,"a":2}');
+  assert.deepEqual(record?.sale, receipt.sale);
+  assert.deepEqual(
+    again.waiting('reg-1').map((r) => r.id),
+    [receipt.id],
+  );
+  again.close();
+});
+
+test('the database runs in WAL mode with synchronous=FULL and the newest schema', () => {
+  const db = openJournalDatabase(join(dir, 'pragmas.sqlite'));
+  assert.equal(db.prepare('PRAGMA journal_mode').get()?.['journal_mode'], 'wal');
+  assert.equal(db.prepare('PRAGMA synchronous').get()?.['synchronous'], 2);
+  assert.equal(schemaVersion(db), MIGRATIONS.at(-1)?.version);
+  db.close();
+});
+
+test('a journal from a newer app version is refused instead of being damaged', () => {
+  const path = join(dir, 'newer.sqlite');
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA user_version = 999');
+  db.close();
+  assert.throws(() => Journal.open(path), /Schema-Version 999/);
+});
+
+test('states only move forward: pending → signed; offline → signed_late; a late timeout changes nothing', () => {
+  const journal = freshJournal();
+  const a = newReceipt();
+  const b = newReceipt();
+  journal.insertPending(a);
+  journal.insertPending(b);
+  assert.equal(journal.markSigned(a.id, outcome('1')), 'signed');
+  assert.equal(journal.markOffline(a.id, Date.now()), false, 'a signed receipt never becomes offline');
+  assert.equal(journal.markOffline(b.id, 1_000), true);
+  assert.equal(journal.oldestOfflineMs(), 1_000);
+  assert.equal(journal.markSigned(b.id, outcome('2')), 'signed_late');
+  assert.equal(journal.markSigned(b.id, outcome('2')), null, 'signing is recorded once');
+  assert.equal(journal.get(b.id)?.receiptNumber, '2');
+  assert.deepEqual(journal.waiting('reg-1'), []);
+  journal.close();
+});
+
+test('a rejected receipt leaves the queue and keeps SIGN AT’s reason', () => {
+  const journal = freshJournal();
+  const a = newReceipt();
+  journal.insertPending(a);
+  assert.equal(journal.markRejected(a.id, 'E_FAILED_SCHEMA_VALIDATION', 'body.schema should …'), true);
+  const record = journal.get(a.id);
+  assert.equal(record?.state, 'rejected');
+  assert.deepEqual(record?.error, { code: 'E_FAILED_SCHEMA_VALIDATION', message: 'body.schema should …' });
+  assert.equal(journal.countWaiting(), 0);
+  journal.close();
+});
+
+test('the same receipt id is never journaled twice', () => {
+  const journal = freshJournal();
+  const a = newReceipt();
+  journal.insertPending(a);
+  assert.throws(
+    () => journal.insertPending({ ...a }),
+    (e: unknown) => e instanceof JournalConflict && e.reason === 'duplicate_id',
+  );
+  journal.close();
+});
+
+test('a receipt is cancelled once; a storno SIGN AT rejected frees it again', () => {
+  const journal = freshJournal();
+  const original = newReceipt();
+  journal.insertPending(original);
+  journal.markSigned(original.id, outcome('7'));
+  const storno = newReceipt({ kind: 'CANCELLATION', cancels: original.id, sale: sale(-380) });
+  journal.insertPending(storno);
+  assert.throws(
+    () => journal.insertPending(newReceipt({ kind: 'CANCELLATION', cancels: original.id })),
+    (e: unknown) => e instanceof JournalConflict && e.reason === 'already_cancelled',
+  );
+  assert.equal(journal.get(original.id)?.cancelledBy, storno.id);
+  assert.deepEqual(journal.get(storno.id)?.cancels, original.id);
+  assert.equal(journal.get(storno.id)?.cancelsNumber, '7');
+  journal.markRejected(storno.id, 'E_X', 'x');
+  assert.equal(journal.get(original.id)?.cancelledBy, null);
+  journal.insertPending(newReceipt({ kind: 'CANCELLATION', cancels: original.id }));
+  journal.close();
+});
+
+test('a successful print marks the receipt printed; a duplicate is logged as its own job', () => {
+  const journal = freshJournal();
+  const a = newReceipt();
+  journal.insertPending(a);
+  const failed = journal.startPrintJob(a.id, false, 1);
+  journal.finishPrintJob(failed, false, 2, 'Papier leer');
+  assert.equal(journal.get(a.id)?.printed, false);
+  const ok = journal.startPrintJob(a.id, false, 3);
+  journal.finishPrintJob(ok, true, 4);
+  journal.finishPrintJob(journal.startPrintJob(a.id, true, 5), true, 6);
+  assert.equal(journal.get(a.id)?.printed, true);
+  assert.deepEqual(journal.printJobs(a.id), [
+    { duplicate: false, outcome: 'failed' },
+    { duplicate: false, outcome: 'printed' },
+    { duplicate: true, outcome: 'printed' },
+  ]);
+  journal.close();
+});
+
+test('a system receipt from SIGN AT is imported once', () => {
+  const journal = freshJournal();
+  const id = randomUUID();
+  const item = { id, registerId: 'reg-1', environment: 'DEMO' as const, kind: 'INITIALIZATION' as const };
+  assert.equal(journal.importSignAtReceipt({ ...item, outcome: outcome('1') }), true);
+  assert.equal(journal.importSignAtReceipt({ ...item, outcome: outcome('1') }), false);
+  assert.equal(journal.get(id)?.kind, 'INITIALIZATION');
+  assert.equal(journal.has(id), true);
+  journal.close();
+});
+
+test('search finds by number, text, amount and day, and pages through everything exactly once', () => {
+  const journal = freshJournal();
+  const day = Date.UTC(2026, 10, 25);
+  const ids: string[] = [];
+  for (let i = 0; i < 57; i += 1) {
+    const r = newReceipt({
+      createdMs: day + i * 60_000,
+      sale: sale(100 + i, i === 13 ? 'Apfelstrudel "hausgemacht"' : 'Semmel'),
+    });
+    journal.insertPending(r);
+    journal.markSigned(r.id, outcome(String(i + 1)));
+    ids.push(r.id);
+  }
+  assert.deepEqual(
+    journal.search({ query: '14', limit: 10 }).items.map((r) => r.id),
+    [ids[13]],
+  );
+  assert.deepEqual(
+    journal.search({ query: 'strudel "haus', limit: 10 }).items.map((r) => r.id),
+    [ids[13]],
+  );
+  assert.equal(
+    journal.search({ query: 'vatRate', limit: 10 }).items.length,
+    0,
+    'field names are not line text',
+  );
+  assert.deepEqual(
+    journal.search({ minCents: 150, maxCents: 152, limit: 10 }).items.map((r) => r.sale.totalCents),
+    [152, 151, 150],
+  );
+  const window = journal.search({ fromMs: day + 10 * 60_000, toMs: day + 20 * 60_000, limit: 100 });
+  assert.equal(window.items.length, 10);
+  assert.equal(window.items[0]?.id, ids[19], 'newest first');
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = journal.search({ limit: 10, ...(cursor ? { cursor } : {}) });
+    seen.push(...page.items.map((r) => r.id));
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  assert.deepEqual(seen, [...ids].reverse());
+  assert.equal(journal.search({ query: ids[5]!.slice(0, 13), limit: 10 }).items[0]?.id, ids[5]);
+  journal.close();
+});
+
+test('searches go through indexes, not a scan of every receipt (1.5 M rows must stay fast)', () => {
+  const db = openJournalDatabase(join(dir, 'plan.sqlite'));
+  const plan = (sql: string, params: SQLInputValue[] = []) =>
+    db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((row) => String(row['detail']))
+      .join(' | ');
+  const byNumber = plan(`SELECT * FROM receipts r WHERE r.receipt_number = '17'`);
+  assert.match(byNumber, /USING INDEX receipts_number/);
+  const byDay = plan(
+    `SELECT * FROM receipts r WHERE r.created_ms >= 1 AND r.created_ms < 2 ORDER BY r.created_ms DESC, r.seq DESC LIMIT 20`,
+  );
+  assert.match(byDay, /USING INDEX receipts_created/);
+  assert.doesNotMatch(byDay, /TEMP B-TREE/);
+  const recent = plan(`SELECT * FROM receipts r ORDER BY r.created_ms DESC, r.seq DESC LIMIT 20`);
+  assert.doesNotMatch(recent, /TEMP B-TREE/);
+  const waiting = plan(
+    `SELECT * FROM receipts r WHERE r.register_id = 'x' AND r.state IN ('pending', 'offline') ORDER BY r.seq`,
+  );
+  assert.match(waiting, /receipts_waiting/);
+  const wide = searchSql({ minCents: 0, maxCents: 100_000, limit: 20 });
+  const wideAmount = plan(
+    `SELECT * FROM receipts r ${wide.where} ORDER BY r.created_ms DESC, r.seq DESC LIMIT 20`,
+    wide.params,
+  );
+  assert.doesNotMatch(wideAmount, /TEMP B-TREE/, 'a wide amount range walks the newest receipts');
+  const exact = searchSql({ minCents: 2320, maxCents: 2320, limit: 20 });
+  assert.match(
+    plan(
+      `SELECT * FROM receipts r ${exact.where} ORDER BY r.created_ms DESC, r.seq DESC LIMIT 20`,
+      exact.params,
+    ),
+    /receipts_total/,
+  );
+  const cancelledBy = plan(`SELECT x.id FROM receipts x WHERE x.cancels = 'a' AND x.state <> 'rejected'`);
+  assert.match(cancelledBy, /receipts_cancels/);
+  db.close();
+});

@@ -1,0 +1,363 @@
+// The durable record of every receipt. A sale is written here as `pending`, with its exact SIGN AT
+// body, before SIGN AT is called; every later step only moves its state forward:
+//   pending → signed | offline | rejected,   offline → signed_late | rejected.
+// Each write is one transaction with synchronous=FULL, so what a method returned is on disk.
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { AnyReceiptKind, Environment, ReceiptState } from '../../src-shared/receipt.ts';
+import { RECORD_COLUMNS, RECORD_FROM, RecordRow, type JournalRecord } from './journal-record.ts';
+import { encodeCursor, searchSql, type JournalSearch } from './journal-search.ts';
+import { openJournalDatabase } from './open-journal-database.ts';
+import type { StoredSale } from './stored-sale.ts';
+
+export interface NewReceipt {
+  id: string;
+  registerId: string;
+  kassenId: string;
+  environment: Environment;
+  kind: AnyReceiptKind;
+  requestBody: string;
+  sale: StoredSale;
+  createdMs: number;
+  cancels: string | null;
+}
+
+/** What SIGN AT said about a receipt, reduced to what the journal indexes (the full answer is kept too). */
+export interface SignAtOutcome {
+  signed: boolean;
+  receiptNumber: string | null;
+  signedAtMs: number | null;
+  qrCodeData: string | null;
+  kassenId: string | null;
+  hints: string[];
+  response: string;
+}
+
+export interface SignAttempt {
+  receiptId: string;
+  startedMs: number;
+  finishedMs: number;
+  /** signed | unsigned (signed:false) | network | timeout | http | invalid_response | … */
+  outcome: string;
+  httpStatus: number | null;
+  errorCode: string | null;
+  requestId: string | null;
+}
+
+export interface SignAtReceiptImport {
+  id: string;
+  registerId: string;
+  environment: Environment;
+  kind: AnyReceiptKind;
+  outcome: SignAtOutcome;
+}
+
+/** Thrown when a write would break a rule the journal keeps (duplicate id, second storno). */
+export class JournalConflict extends Error {
+  readonly reason: 'duplicate_id' | 'already_cancelled';
+  constructor(reason: 'duplicate_id' | 'already_cancelled', message: string) {
+    super(message);
+    this.name = 'JournalConflict';
+    this.reason = reason;
+  }
+}
+
+export interface SearchPage {
+  items: JournalRecord[];
+  nextCursor: string | null;
+}
+
+export class Journal {
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  static open(path: string): Journal {
+    return new Journal(openJournalDatabase(path));
+  }
+
+  close(): void {
+    this.#statements.clear();
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  #sql(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  #records(where: string, params: SQLInputValue[], tail = ''): JournalRecord[] {
+    const rows = this.#sql(`SELECT ${RECORD_COLUMNS} FROM ${RECORD_FROM} ${where} ${tail}`).all(...params);
+    return rows.map((row) => RecordRow.parse(row));
+  }
+
+  insertPending(receipt: NewReceipt): JournalRecord {
+    return this.#transaction(() => {
+      if (this.#sql('SELECT 1 FROM receipts WHERE id = ?').get(receipt.id)) {
+        throw new JournalConflict('duplicate_id', `Beleg ${receipt.id} ist schon im Journal`);
+      }
+      if (
+        receipt.cancels !== null &&
+        this.#sql(`SELECT 1 FROM receipts WHERE cancels = ? AND state <> 'rejected'`).get(receipt.cancels)
+      ) {
+        throw new JournalConflict('already_cancelled', 'Dieser Beleg wurde bereits storniert');
+      }
+      this.#sql(
+        `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, request_body, sale,
+           total_cents, created_ms, cancels)
+         VALUES (?, ?, ?, ?, ?, 'app', 'pending', ?, ?, ?, ?, ?)`,
+      ).run(
+        receipt.id,
+        receipt.registerId,
+        receipt.kassenId,
+        receipt.environment,
+        receipt.kind,
+        receipt.requestBody,
+        JSON.stringify(receipt.sale),
+        receipt.sale.totalCents,
+        receipt.createdMs,
+        receipt.cancels,
+      );
+      const record = this.get(receipt.id);
+      if (!record) throw new Error('inserted receipt not found');
+      return record;
+    });
+  }
+
+  get(id: string): JournalRecord | null {
+    return this.#records('WHERE r.id = ?', [id])[0] ?? null;
+  }
+
+  /** Receipts that still wait for SIGN AT, oldest first: the order they must be signed in. */
+  waiting(registerId: string): JournalRecord[] {
+    return this.#records(
+      `WHERE r.register_id = ? AND r.state IN ('pending', 'offline')`,
+      [registerId],
+      'ORDER BY r.seq',
+    );
+  }
+
+  countWaiting(): number {
+    const row = this.#sql(`SELECT count(*) AS n FROM receipts WHERE state IN ('pending', 'offline')`).get();
+    return Number(row?.['n'] ?? 0);
+  }
+
+  /** The receipt that has waited longest, for the outage clock after a restart. */
+  oldestOfflineMs(): number | null {
+    const row = this.#sql(`SELECT min(offline_ms) AS t FROM receipts WHERE state = 'offline'`).get();
+    const t = row?.['t'];
+    return typeof t === 'number' ? t : null;
+  }
+
+  recent(limit: number): JournalRecord[] {
+    return this.#records('', [limit], 'ORDER BY r.created_ms DESC, r.seq DESC LIMIT ?');
+  }
+
+  search(search: JournalSearch): SearchPage {
+    const { where, params } = searchSql(search);
+    const items = this.#records(
+      where,
+      [...params, search.limit + 1],
+      'ORDER BY r.created_ms DESC, r.seq DESC LIMIT ?',
+    );
+    const more = items.length > search.limit;
+    const page = more ? items.slice(0, search.limit) : items;
+    const last = page.at(-1);
+    return { items: page, nextCursor: more && last ? encodeCursor(last.createdMs, last.seq) : null };
+  }
+
+  /** pending → offline: handed out with "Sicherheitseinrichtung ausgefallen". False if it had moved on. */
+  markOffline(id: string, atMs: number): boolean {
+    const result = this.#sql(
+      `UPDATE receipts SET state = 'offline', offline_ms = ? WHERE id = ? AND state = 'pending'`,
+    ).run(atMs, id);
+    return result.changes === 1;
+  }
+
+  /** pending → signed, offline → signed_late. Returns the new state, or null if it was neither. */
+  markSigned(id: string, outcome: SignAtOutcome): ReceiptState | null {
+    return this.#transaction(() => {
+      const row = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id);
+      const state = row?.['state'];
+      const next: ReceiptState | null =
+        state === 'pending' ? 'signed' : state === 'offline' ? 'signed_late' : null;
+      if (next === null) return null;
+      this.#sql(
+        `UPDATE receipts SET state = ?, signed = ?, receipt_number = ?, signed_at_ms = ?, qr_code_data = ?,
+           kassen_id = coalesce(?, kassen_id), hints = ?, response = ?, error_code = NULL, error_message = NULL
+         WHERE id = ?`,
+      ).run(
+        next,
+        outcome.signed ? 1 : 0,
+        outcome.receiptNumber,
+        outcome.signedAtMs,
+        outcome.qrCodeData,
+        outcome.kassenId,
+        JSON.stringify(outcome.hints),
+        outcome.response,
+        id,
+      );
+      return next;
+    });
+  }
+
+  /** pending|offline → rejected: SIGN AT refused the request itself; it is never sent again. */
+  markRejected(id: string, code: string, message: string): boolean {
+    const result = this.#sql(
+      `UPDATE receipts SET state = 'rejected', error_code = ?, error_message = ? WHERE id = ? AND state IN ('pending', 'offline')`,
+    ).run(code, message, id);
+    return result.changes === 1;
+  }
+
+  /** Keeps the last problem on a waiting receipt, so the journal can say why it still waits. */
+  noteError(id: string, code: string, message: string): void {
+    this.#sql(
+      `UPDATE receipts SET error_code = ?, error_message = ? WHERE id = ? AND state IN ('pending', 'offline')`,
+    ).run(code, message, id);
+  }
+
+  recordAttempt(attempt: SignAttempt): void {
+    this.#sql(
+      `INSERT INTO sign_attempts (receipt_id, started_ms, finished_ms, outcome, http_status, error_code, request_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      attempt.receiptId,
+      attempt.startedMs,
+      attempt.finishedMs,
+      attempt.outcome,
+      attempt.httpStatus,
+      attempt.errorCode,
+      attempt.requestId,
+    );
+  }
+
+  attempts(receiptId: string): SignAttempt[] {
+    return this.#sql('SELECT * FROM sign_attempts WHERE receipt_id = ? ORDER BY id')
+      .all(receiptId)
+      .map((row) => ({
+        receiptId: String(row['receipt_id']),
+        startedMs: Number(row['started_ms']),
+        finishedMs: Number(row['finished_ms']),
+        outcome: String(row['outcome']),
+        httpStatus: row['http_status'] === null ? null : Number(row['http_status']),
+        errorCode: row['error_code'] === null ? null : String(row['error_code']),
+        requestId: row['request_id'] === null ? null : String(row['request_id']),
+      }));
+  }
+
+  has(id: string): boolean {
+    return this.#sql('SELECT 1 FROM receipts WHERE id = ?').get(id) !== undefined;
+  }
+
+  /**
+   * Adds a receipt SIGN AT made on its own (start receipt, monthly close, fault clearance …), once.
+   * Returns true if it was new.
+   */
+  importSignAtReceipt(receipt: SignAtReceiptImport): boolean {
+    const createdMs = receipt.outcome.signedAtMs ?? Date.now();
+    const result = this.#sql(
+      `INSERT OR IGNORE INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, sale, total_cents,
+         created_ms, signed, receipt_number, signed_at_ms, qr_code_data, hints, response, printed)
+       VALUES (?, ?, ?, ?, ?, 'sign_at', 'signed', ?, 0, ?, ?, ?, ?, ?, ?, ?, 0)`,
+    ).run(
+      receipt.id,
+      receipt.registerId,
+      receipt.outcome.kassenId ?? '',
+      receipt.environment,
+      receipt.kind,
+      JSON.stringify({ lines: [], totalsPerRate: [], totalCents: 0, payments: [], changeCents: 0 }),
+      createdMs,
+      receipt.outcome.signed ? 1 : 0,
+      receipt.outcome.receiptNumber,
+      receipt.outcome.signedAtMs,
+      receipt.outcome.qrCodeData,
+      JSON.stringify(receipt.outcome.hints),
+      receipt.outcome.response,
+    );
+    return result.changes === 1;
+  }
+
+  /** Receipts SIGN AT signed for this register (a full count: for checks and tests, not for every sale). */
+  countSignedByRegister(registerId: string): number {
+    const row = this.#sql(
+      `SELECT count(*) AS n FROM receipts WHERE register_id = ? AND state IN ('signed', 'signed_late')`,
+    ).get(registerId);
+    return Number(row?.['n'] ?? 0);
+  }
+
+  countByState(): Record<ReceiptState, number> {
+    const counts: Record<ReceiptState, number> = {
+      pending: 0,
+      signed: 0,
+      offline: 0,
+      signed_late: 0,
+      rejected: 0,
+    };
+    for (const row of this.#sql('SELECT state, count(*) AS n FROM receipts GROUP BY state').all()) {
+      counts[row['state'] as ReceiptState] = Number(row['n']);
+    }
+    return counts;
+  }
+
+  startPrintJob(receiptId: string, duplicate: boolean, atMs: number): number {
+    const result = this.#sql(
+      `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, outcome) VALUES (?, ?, ?, 'pending')`,
+    ).run(receiptId, duplicate ? 1 : 0, atMs);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Ends a print job; a successful original print also marks the receipt as printed. */
+  finishPrintJob(jobId: number, printed: boolean, atMs: number, error: string | null = null): void {
+    this.#transaction(() => {
+      this.#sql(`UPDATE print_jobs SET outcome = ?, finished_ms = ?, error = ? WHERE id = ?`).run(
+        printed ? 'printed' : 'failed',
+        atMs,
+        error,
+        jobId,
+      );
+      if (printed) {
+        this.#sql(
+          `UPDATE receipts SET printed = 1 WHERE id = (SELECT receipt_id FROM print_jobs WHERE id = ?)`,
+        ).run(jobId);
+      }
+    });
+  }
+
+  printJobs(receiptId: string): Array<{ duplicate: boolean; outcome: string }> {
+    return this.#sql('SELECT duplicate, outcome FROM print_jobs WHERE receipt_id = ? ORDER BY id')
+      .all(receiptId)
+      .map((row) => ({ duplicate: row['duplicate'] === 1, outcome: String(row['outcome']) }));
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.#sql('SELECT value FROM journal_meta WHERE key = ?').get(key);
+    const value = row?.['value'];
+    return typeof value === 'string' ? value : null;
+  }
+
+  setMeta(key: string, value: string | null): void {
+    if (value === null) this.#sql('DELETE FROM journal_meta WHERE key = ?').run(key);
+    else
+      this.#sql(
+        'INSERT INTO journal_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(key, value);
+  }
+}

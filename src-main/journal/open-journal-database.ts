@@ -1,0 +1,47 @@
+// Opens the journal database so that a receipt that was accepted survives a power cut:
+// WAL (readers never block the writer) with synchronous=FULL (every commit reaches the disk before
+// the call returns), then brings the schema to the newest version.
+import { DatabaseSync } from 'node:sqlite';
+import { MIGRATIONS, type Migration } from './migrations.ts';
+
+export function openJournalDatabase(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): DatabaseSync {
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  // A second process (a restarted app while the old one still exits) waits instead of failing.
+  db.exec('PRAGMA busy_timeout = 5000');
+  migrate(db, migrations);
+  return db;
+}
+
+export function schemaVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get();
+  const version = row?.['user_version'];
+  return typeof version === 'number' ? version : 0;
+}
+
+function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
+  const current = schemaVersion(db);
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest) {
+    throw new Error(
+      `Journal hat Schema-Version ${current}, diese App kennt nur bis ${newest}: bitte die neuere App-Version verwenden`,
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migration.sql);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// The sale content main computed (lines, per-rate totals, payments, change) as the journal keeps it.
+// It is what screens and paper show; the SIGN AT body is kept separately, byte for byte.
+import { z } from 'zod';
+import { Payment, RateTotal, ReceiptLine } from '../../src-shared/receipt.ts';
+
+export const StoredSale = z.object({
+  lines: z.array(ReceiptLine),
+  totalsPerRate: z.array(RateTotal),
+  totalCents: z.number().int(),
+  payments: z.array(Payment),
+  changeCents: z.number().int(),
+});
+export type StoredSale = z.infer<typeof StoredSale>;
+
+export const EMPTY_SALE: StoredSale = {
+  lines: [],
+  totalsPerRate: [],
+  totalCents: 0,
+  payments: [],
+  changeCents: 0,
+};
