@@ -154,7 +154,7 @@ export class SignAtClient {
     return this.#env;
   }
 
-  putFonAuth(credentials: FonCredentials) {
+  async putFonAuth(credentials: FonCredentials) {
     return this.#request({
       method: 'put',
       path: 'fon/auth',
@@ -164,11 +164,11 @@ export class SignAtClient {
     });
   }
 
-  getFonAuth() {
+  async getFonAuth() {
     return this.#request({ method: 'get', path: 'fon/auth', schema: FonAuthResponse, auth: true });
   }
 
-  putScu(scuId: string, body: CreateScuBody) {
+  async putScu(scuId: string, body: CreateScuBody) {
     return this.#request({
       method: 'put',
       path: `signature-creation-unit/${id(scuId)}`,
@@ -178,7 +178,7 @@ export class SignAtClient {
     });
   }
 
-  getScu(scuId: string) {
+  async getScu(scuId: string) {
     return this.#request({
       method: 'get',
       path: `signature-creation-unit/${id(scuId)}`,
@@ -187,7 +187,7 @@ export class SignAtClient {
     });
   }
 
-  patchScu(scuId: string, state: 'INITIALIZED' | 'DECOMMISSIONED') {
+  async patchScu(scuId: string, state: 'INITIALIZED' | 'DECOMMISSIONED') {
     return this.#request({
       method: 'patch',
       path: `signature-creation-unit/${id(scuId)}`,
@@ -197,7 +197,7 @@ export class SignAtClient {
     });
   }
 
-  waitForScuState(scuId: string, targets: readonly string[], options: WaitOptions = {}) {
+  async waitForScuState(scuId: string, targets: readonly string[], options: WaitOptions = {}) {
     return waitForState(
       { method: 'get', path: `signature-creation-unit/${scuId}` },
       () => this.getScu(scuId),
@@ -207,7 +207,7 @@ export class SignAtClient {
     );
   }
 
-  putCashRegister(registerId: string, body: CreateCashRegisterBody) {
+  async putCashRegister(registerId: string, body: CreateCashRegisterBody) {
     return this.#request({
       method: 'put',
       path: `cash-register/${id(registerId)}`,
@@ -217,7 +217,7 @@ export class SignAtClient {
     });
   }
 
-  getCashRegister(registerId: string) {
+  async getCashRegister(registerId: string) {
     return this.#request({
       method: 'get',
       path: `cash-register/${id(registerId)}`,
@@ -226,7 +226,7 @@ export class SignAtClient {
     });
   }
 
-  patchCashRegister(
+  async patchCashRegister(
     registerId: string,
     state: 'REGISTERED' | 'INITIALIZED' | 'OUTAGE' | 'DECOMMISSIONED' | 'DEFECTIVE',
   ) {
@@ -239,7 +239,7 @@ export class SignAtClient {
     });
   }
 
-  waitForCashRegisterState(registerId: string, targets: readonly string[], options: WaitOptions = {}) {
+  async waitForCashRegisterState(registerId: string, targets: readonly string[], options: WaitOptions = {}) {
     return waitForState(
       { method: 'get', path: `cash-register/${registerId}` },
       () => this.getCashRegister(registerId),
@@ -254,7 +254,12 @@ export class SignAtClient {
    * and the same body. A 200 with `signed: false` is a result, not an error: the caller prints
    * "Sicherheitseinrichtung ausgefallen".
    */
-  signReceipt(registerId: string, receiptId: string, body: SignReceiptBody | string, call?: CallOptions) {
+  async signReceipt(
+    registerId: string,
+    receiptId: string,
+    body: SignReceiptBody | string,
+    call?: CallOptions,
+  ) {
     // A stored body is sent byte for byte: SIGN AT promises idempotency for "the same request body",
     // so a retry after a restart must not even change the key order.
     const text = typeof body === 'string' ? body : JSON.stringify(SignReceiptBody.parse(body));
@@ -269,7 +274,7 @@ export class SignAtClient {
     });
   }
 
-  getReceipt(registerId: string, receiptId: string, call?: CallOptions) {
+  async getReceipt(registerId: string, receiptId: string, call?: CallOptions) {
     return this.#request({
       method: 'get',
       path: `cash-register/${id(registerId)}/receipt/${id(receiptId)}`,
@@ -279,7 +284,7 @@ export class SignAtClient {
     });
   }
 
-  listReceipts(registerId: string, query: ListReceiptsQuery = {}, call?: CallOptions) {
+  async listReceipts(registerId: string, query: ListReceiptsQuery = {}, call?: CallOptions) {
     const params: Array<[string, string]> = [];
     for (const type of query.receiptTypes ?? []) params.push(['receipt_types[]', type]);
     if (query.orderBy) params.push(['order_by', query.orderBy]);
@@ -297,7 +302,7 @@ export class SignAtClient {
   }
 
   /** FinanzOnline check of a receipt (required for the start and yearly receipts). */
-  validateReceipt(registerId: string, receiptId: string) {
+  async validateReceipt(registerId: string, receiptId: string) {
     return this.#request({
       method: 'post',
       path: `cash-register/${id(registerId)}/receipt/${id(receiptId)}/validation`,
@@ -308,7 +313,7 @@ export class SignAtClient {
   }
 
   /** The RKSV data record (DEP7); synchronous and possibly large, so give it a longer timeout. */
-  exportDep(registerId: string, query: DepExportQuery = {}, call?: CallOptions) {
+  async exportDep(registerId: string, query: DepExportQuery = {}, call?: CallOptions) {
     const params: Array<[string, string]> = [];
     if (query.startReceiptNumber !== undefined)
       params.push(['start_receipt_number', String(query.startReceiptNumber)]);
