@@ -50,6 +50,8 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/**'],
+    // Unit tests of the renderer's pure logic run in Node (node:test), like every other unit test.
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,8 +1,23 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Kassen-Companion</h1>;
-}
+import './app.css';
+import { connectPosClient } from './api/pos-client.ts';
+import { App, NoTokenScreen } from './App.tsx';
+import { AppStoresContext, createAppStores } from './stores/app-stores.ts';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+if (root) {
+  const connection = connectPosClient();
+  const stores = connection.ok ? createAppStores(connection.client) : null;
+  createRoot(root).render(
+    <StrictMode>
+      {stores ? (
+        <AppStoresContext.Provider value={stores}>
+          <App />
+        </AppStoresContext.Provider>
+      ) : (
+        <NoTokenScreen />
+      )}
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { FunctionKeyBar } from './components/FunctionKeyBar.tsx';
+import { Header } from './components/Header.tsx';
+import { OutageBanner } from './components/OutageBanner.tsx';
+import { ZeroReceiptDialog } from './components/ZeroReceiptDialog.tsx';
+import { useLanguageStore } from './i18n/language-store.ts';
+import { useMessages } from './i18n/use-messages.ts';
+import { useFunctionKeys } from './keyboard/use-function-keys.ts';
+import { connectEvents, useAppStores } from './stores/app-stores.ts';
+import { JournalScreen } from './screens/JournalScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SetupScreen } from './screens/SetupScreen.tsx';
+import { TillScreen } from './screens/till/TillScreen.tsx';
+
+function ReadyApp() {
+  const stores = useAppStores();
+  const status = useStore(stores.status, (s) => s.status);
+  const screen = useStore(stores.screen, (s) => s.screen);
+  useFunctionKeys();
+  if (!status) return null;
+  return (
+    <div
+      className={status.training ? 'frame training' : 'frame'}
+      data-testid="frame"
+      data-training={status.training}
+    >
+      <Header status={status} />
+      <OutageBanner signing={status.signing} />
+      {screen === 'till' && <TillScreen />}
+      {screen === 'journal' && <JournalScreen />}
+      {screen === 'settings' && <SettingsScreen />}
+      <FunctionKeyBar />
+      <ZeroReceiptDialog />
+    </div>
+  );
+}
+
+export function App() {
+  const t = useMessages();
+  const stores = useAppStores();
+  const status = useStore(stores.status, (s) => s.status);
+  const loadError = useStore(stores.status, (s) => s.loadError);
+  const language = useLanguageStore((s) => s.language);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    // Subscribe first, then ask: a status change between the two is then never missed.
+    const unsubscribe = connectEvents(stores);
+    void stores.status.getState().refresh();
+    return unsubscribe;
+  }, [stores]);
+
+  if (!status) {
+    return (
+      <main className="message-screen">
+        {loadError ? (
+          <>
+            <p role="alert">{t.app.unreachable(loadError)}</p>
+            <button type="button" onClick={() => void stores.status.getState().refresh()}>
+              {t.app.retry}
+            </button>
+          </>
+        ) : (
+          <p>{t.app.connecting}</p>
+        )}
+      </main>
+    );
+  }
+  if (status.setup !== 'ready') return <SetupScreen status={status} />;
+  return <ReadyApp />;
+}
+
+export function NoTokenScreen() {
+  const t = useMessages();
+  return (
+    <main className="message-screen">
+      <p role="alert">{t.app.noToken}</p>
+    </main>
+  );
+}

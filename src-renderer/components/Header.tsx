@@ -1,0 +1,67 @@
+import { useStore } from 'zustand';
+import type { Status } from '../../src-shared/status.ts';
+import { useMessages } from '../i18n/use-messages.ts';
+import { useAppStores } from '../stores/app-stores.ts';
+import { outageClock } from '../status/outage-clock.ts';
+import { EnvironmentBadge } from './EnvironmentBadge.tsx';
+import { useNow } from './use-now.ts';
+
+const TIME = new Intl.DateTimeFormat('de-AT', { hour: '2-digit', minute: '2-digit' });
+
+function SigningState({ signing, now }: { signing: Status['signing']; now: number }) {
+  const t = useMessages();
+  if (signing.online) {
+    return (
+      <span className="indicator ok" data-testid="signing-state">
+        {t.header.signAt} ● {t.header.online}
+      </span>
+    );
+  }
+  const clock = signing.outageSince ? outageClock(signing.outageSince, now) : null;
+  return (
+    <span className="indicator bad" data-testid="signing-state">
+      {t.header.signAt} ●{' '}
+      {clock ? t.header.outageSince(clock.hours, clock.minutes) : t.header.outageSince(0, 0)}
+    </span>
+  );
+}
+
+function PrinterState({ printer }: { printer: Status['printer'] }) {
+  const t = useMessages();
+  const label =
+    printer.queueLength > 0
+      ? t.header.printerQueue(printer.queueLength)
+      : printer.state === 'ready'
+        ? t.header.printerReady
+        : printer.state === 'off'
+          ? t.header.printerOff
+          : t.header.printerNone;
+  const tone = printer.state === 'ready' ? 'ok' : printer.state === 'off' ? 'bad' : 'idle';
+  return (
+    <span className={`indicator ${tone}`} data-testid="printer-state">
+      {t.header.printer} ● {label}
+    </span>
+  );
+}
+
+export function Header({ status }: { status: Status }) {
+  const t = useMessages();
+  const now = useNow(1000);
+  const { screen } = useAppStores();
+  const current = useStore(screen, (s) => s.screen);
+  const names = [status.register?.description, status.company?.name].filter(Boolean).join(' · ');
+  return (
+    <header className="top-bar">
+      <EnvironmentBadge environment={status.environment} />
+      <span className="register-name">{names}</span>
+      {current !== 'till' && <span className="screen-name">{t.keys[current]}</span>}
+      <span className="spacer" />
+      <SigningState signing={status.signing} now={now} />
+      <PrinterState printer={status.printer} />
+      <span className="indicator" title={t.header.offlineQueueHint} data-testid="offline-queue">
+        {t.header.offlineQueue} {status.signing.queueLength}
+      </span>
+      <time className="clock">{TIME.format(now)}</time>
+    </header>
+  );
+}

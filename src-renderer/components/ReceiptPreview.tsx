@@ -1,0 +1,12 @@
+// The one place that decides how a receipt looks on screen, so that swapping in the shared
+// ReceiptView (preview equals paper) changes every screen at once.
+import { useStore } from 'zustand';
+import type { Receipt } from '../../src-shared/receipt.ts';
+import { useAppStores } from '../stores/app-stores.ts';
+import { ReceiptPaper } from './ReceiptPaper.tsx';
+
+export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
+  const { status } = useAppStores();
+  const company = useStore(status, (s) => s.status?.company ?? null);
+  return <ReceiptPaper receipt={receipt} company={company} />;
+}

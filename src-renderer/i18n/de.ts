@@ -1,0 +1,164 @@
+// German UI strings, the app's first language. `Messages` is derived from this table, so the
+// English table (en.ts) fails to compile when it lacks a key or a parameter.
+import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
+
+const environmentHint: Record<Environment, string> = {
+  DEMO: 'Demo: Belege signiert der eingebaute SIGN-AT-Emulator; sie sind steuerlich ohne Wirkung.',
+  TEST: 'fiskaly TEST: echte Schnittstelle, aber nicht steuerwirksam.',
+  LIVE: 'LIVE: steuerwirksam, jeder Beleg zählt.',
+};
+
+const receiptKind: Record<AnyReceiptKind, string> = {
+  NORMAL: 'Verkauf',
+  TRAINING: 'Training',
+  CANCELLATION: 'Storno',
+  ZERO: 'Nullbeleg',
+  INITIALIZATION: 'Startbeleg',
+  MONTHLY_CLOSE: 'Monatsbeleg',
+  YEARLY_CLOSE: 'Jahresbeleg',
+  SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE: 'Sammelbeleg',
+  DECOMMISSION: 'Schlussbeleg',
+};
+
+const receiptState: Record<ReceiptState, string> = {
+  pending: 'wird signiert',
+  signed: 'signiert',
+  offline: 'ausgefallen, wird nachsigniert',
+  signed_late: 'nachsigniert',
+  rejected: 'abgelehnt',
+};
+
+export const de = {
+  app: {
+    connecting: 'Verbinde mit der Kasse …',
+    noToken:
+      'Dieser Seite fehlt der Zugangsschlüssel. Bitte die Adresse öffnen, die der Dienst beim Start ausgibt (sie endet auf #token=…).',
+    unreachable: (message: string) => `Kasse nicht erreichbar: ${message}`,
+    retry: 'Erneut versuchen',
+  },
+  environmentHint,
+  header: {
+    signAt: 'SIGN AT',
+    online: 'online',
+    outageSince: (hours: number, minutes: number) => `Ausfall seit ${hours} h ${minutes} min`,
+    printer: 'Drucker',
+    printerReady: 'bereit',
+    printerOff: 'aus',
+    printerNone: 'keiner',
+    printerQueue: (count: number) => `Warteschlange ${count}`,
+    offlineQueue: 'Warteschlange',
+    offlineQueueHint: 'Belege, die noch auf ihre Signatur warten',
+  },
+  outage: {
+    running:
+      'Sicherheitseinrichtung ausgefallen. Verkäufe gehen weiter: jeder Beleg trägt den Vermerk „Sicherheitseinrichtung ausgefallen“ und wird nachsigniert, sobald SIGN AT wieder antwortet.',
+    warn: (hoursLeft: number) =>
+      `Der Ausfall dauert über 24 Stunden. In ${hoursLeft} h sind 48 Stunden erreicht: dann muss er binnen einer Woche über FinanzOnline gemeldet werden (§ 17 RKSV).`,
+    report:
+      'Ausfall länger als 48 Stunden: innerhalb einer Woche über FinanzOnline melden (§ 17 RKSV), das Ende des Ausfalls ebenso.',
+    lastError: (message: string) => `Letzter Fehler: ${message}`,
+  },
+  keys: {
+    journal: 'Journal',
+    zeroReceipt: 'Nullbeleg',
+    training: 'Training',
+    reprintLast: 'Letzten Bon drucken (DUPLIKAT)',
+    settings: 'Einstellungen',
+    till: 'Kasse',
+  },
+  setup: {
+    title: 'Willkommen beim Kassen-Companion',
+    intro:
+      'Der Kassen-Companion macht diesen PC zur Registrierkasse nach RKSV: jeder Beleg wird über fiskaly SIGN AT signiert und mit QR-Code gedruckt.',
+    demoTitle: 'Ausprobieren',
+    demoText:
+      'Der Demo-Modus signiert mit einem eingebauten SIGN-AT-Emulator, ohne Konto und ohne Internet. Belege aus der Demo sind steuerlich ohne Wirkung.',
+    startDemo: 'Demo starten',
+    starting: 'Wird eingerichtet …',
+    realTitle: 'Echtbetrieb (fiskaly TEST oder LIVE)',
+    realText:
+      'Für den Echtbetrieb braucht es fiskaly-Zugangsdaten (API-Key und Secret) und die FinanzOnline-Zugangsdaten für die Registrierung der Kasse. Dieser Assistent ist in dieser Version noch nicht enthalten.',
+    failed: (message: string) => `Einrichtung fehlgeschlagen: ${message}`,
+  },
+  till: {
+    favourites: 'Favoriten',
+    addFavourite: '+ neu',
+    addFavouriteHint: 'Betrag, Satz und Text eingeben, dann „+ neu“',
+    removeFavourite: (text: string) => `Favorit „${text}“ entfernen`,
+    amount: 'Betrag',
+    quantity: 'Menge',
+    rate: 'Satz',
+    text: 'Text',
+    add: 'Hinzufügen ↵',
+    problem: {
+      amountInvalid: 'Betrag eingeben, z. B. 3,80',
+      quantityInvalid: 'Menge größer als 0, höchstens 3 Nachkommastellen',
+      textMissing: 'Bezeichnung der Ware eingeben: sie steht auf dem Bon',
+    },
+    bon: 'Bon',
+    emptyBon: 'Noch keine Position: Betrag, Satz und Text eingeben, dann Enter.',
+    removeLine: 'Position entfernen',
+    total: 'SUMME',
+    cash: 'Bar',
+    card: 'Karte',
+    given: 'gegeben',
+    change: 'Rückgeld',
+    notEnough: 'reicht nicht',
+    givenInvalid: 'Gegeben: Betrag mindestens in Höhe der Summe eingeben oder leeren',
+    pay: 'BEZAHLEN',
+    payFailed: (message: string) =>
+      `Nicht abgeschlossen: ${message}. Der Bon bleibt erhalten; Enter versucht es erneut.`,
+    signing: 'Signieren',
+    printing: 'Drucken',
+    done: 'Fertig',
+    nextSale: 'Nächster Verkauf: Enter',
+    noPrinter: 'Kein Drucker eingerichtet: der Bon steht nur hier am Bildschirm.',
+    printPending: 'Der Drucker ist nicht bereit: der Bon wartet in der Druckwarteschlange.',
+    offlineReceipt:
+      'Sicherheitseinrichtung ausgefallen: der Beleg wurde mit Vermerk ausgegeben und wird nachsigniert.',
+    rejected: (message: string) => `SIGN AT hat den Beleg abgelehnt: ${message}`,
+    trainingActive: 'TRAINING: Buchungen sind Trainingsbuchungen und zählen nicht zum Umsatz.',
+  },
+  zeroDialog: {
+    title: 'Nullbeleg erstellen?',
+    text: 'Ein Nullbeleg ist ein signierter Beleg über 0,00 €, etwa für eine Prüfung durch die Finanzverwaltung.',
+    confirm: 'Erstellen (Enter)',
+    cancel: 'Abbrechen (Esc)',
+    bonNotEmpty: 'Auf dem Bon stehen noch Positionen: erst bezahlen oder Positionen entfernen.',
+  },
+  journal: {
+    title: 'Journal',
+    search: 'Suchen',
+    number: 'Nr.',
+    time: 'Zeit',
+    kind: 'Art',
+    state: 'Status',
+    total: 'Summe',
+    empty: 'Keine Belege.',
+    loading: 'Wird geladen …',
+    failed: (message: string) => `Journal nicht lesbar: ${message}`,
+    receiptKind,
+    receiptState,
+    cancelledBy: 'storniert',
+    selectHint: 'Beleg wählen: ↑ ↓',
+  },
+  settings: {
+    title: 'Einstellungen',
+    language: 'Sprache',
+    languages: { de: 'Deutsch', en: 'English' },
+    company: 'Unternehmen',
+    register: 'Kasse',
+    kassenId: 'Kassen-ID',
+    environment: 'Umgebung',
+    none: '—',
+    posApi: 'POS-API (Anbindung bestehender Kassensoftware)',
+    posApiEnabled: 'POS-API eingeschaltet',
+    posApiUrl: 'Adresse',
+    posApiToken: 'Token',
+    posApiOff: 'Die POS-API ist ausgeschaltet.',
+    posApiProblem: (message: string) => `Nicht erreichbar: ${message}`,
+    printer: 'Drucker',
+  },
+};
+
+export type Messages = typeof de;

@@ -1,0 +1,160 @@
+// English UI strings. Typed as `Messages` (derived from de.ts), so a missing key fails to compile.
+import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
+import type { Messages } from './de.ts';
+
+const environmentHint: Record<Environment, string> = {
+  DEMO: 'Demo: receipts are signed by the built-in SIGN AT emulator; they have no tax effect.',
+  TEST: 'fiskaly TEST: the real interface, but without tax effect.',
+  LIVE: 'LIVE: every receipt counts for tax.',
+};
+
+const receiptKind: Record<AnyReceiptKind, string> = {
+  NORMAL: 'Sale',
+  TRAINING: 'Training',
+  CANCELLATION: 'Cancellation',
+  ZERO: 'Zero receipt',
+  INITIALIZATION: 'Start receipt',
+  MONTHLY_CLOSE: 'Monthly receipt',
+  YEARLY_CLOSE: 'Yearly receipt',
+  SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE: 'Outage clearance',
+  DECOMMISSION: 'Closing receipt',
+};
+
+const receiptState: Record<ReceiptState, string> = {
+  pending: 'being signed',
+  signed: 'signed',
+  offline: 'outage, will be signed later',
+  signed_late: 'signed later',
+  rejected: 'rejected',
+};
+
+export const en: Messages = {
+  app: {
+    connecting: 'Connecting to the till …',
+    noToken:
+      'This page lacks its access key. Please open the address the service prints at start (it ends in #token=…).',
+    unreachable: (message) => `Till not reachable: ${message}`,
+    retry: 'Try again',
+  },
+  environmentHint,
+  header: {
+    signAt: 'SIGN AT',
+    online: 'online',
+    outageSince: (hours, minutes) => `Outage for ${hours} h ${minutes} min`,
+    printer: 'Printer',
+    printerReady: 'ready',
+    printerOff: 'off',
+    printerNone: 'none',
+    printerQueue: (count) => `queue ${count}`,
+    offlineQueue: 'Queue',
+    offlineQueueHint: 'Receipts still waiting for their signature',
+  },
+  outage: {
+    running:
+      'Signature unit failed. Sales go on: every receipt carries the note “Sicherheitseinrichtung ausgefallen” and is signed later, as soon as SIGN AT answers again.',
+    warn: (hoursLeft) =>
+      `The outage has lasted over 24 hours. In ${hoursLeft} h it reaches 48 hours: it must then be reported to FinanzOnline within a week (§ 17 RKSV).`,
+    report:
+      'Outage longer than 48 hours: report it to FinanzOnline within a week (§ 17 RKSV), and its end as well.',
+    lastError: (message) => `Last error: ${message}`,
+  },
+  keys: {
+    journal: 'Journal',
+    zeroReceipt: 'Zero receipt',
+    training: 'Training',
+    reprintLast: 'Reprint last receipt (DUPLIKAT)',
+    settings: 'Settings',
+    till: 'Till',
+  },
+  setup: {
+    title: 'Welcome to Kassen-Companion',
+    intro:
+      'Kassen-Companion turns this PC into a cash register under the Austrian RKSV: every receipt is signed through fiskaly SIGN AT and printed with its QR code.',
+    demoTitle: 'Try it out',
+    demoText:
+      'Demo mode signs with a built-in SIGN AT emulator, without an account and without internet. Demo receipts have no tax effect.',
+    startDemo: 'Start demo',
+    starting: 'Setting up …',
+    realTitle: 'Production (fiskaly TEST or LIVE)',
+    realText:
+      'Production needs fiskaly credentials (API key and secret) and the FinanzOnline credentials to register the till. This version does not include that wizard yet.',
+    failed: (message) => `Setup failed: ${message}`,
+  },
+  till: {
+    favourites: 'Favourites',
+    addFavourite: '+ new',
+    addFavouriteHint: 'Enter amount, rate and text, then “+ new”',
+    removeFavourite: (text) => `Remove favourite “${text}”`,
+    amount: 'Amount',
+    quantity: 'Qty',
+    rate: 'Rate',
+    text: 'Text',
+    add: 'Add ↵',
+    problem: {
+      amountInvalid: 'Enter an amount, e.g. 3,80',
+      quantityInvalid: 'Quantity above 0, at most 3 decimals',
+      textMissing: 'Enter the item description: it is printed on the receipt',
+    },
+    bon: 'Receipt',
+    emptyBon: 'No items yet: enter amount, rate and text, then Enter.',
+    removeLine: 'Remove item',
+    total: 'TOTAL',
+    cash: 'Cash',
+    card: 'Card',
+    given: 'given',
+    change: 'Change',
+    notEnough: 'not enough',
+    givenInvalid: 'Given: enter at least the total, or clear the field',
+    pay: 'PAY',
+    payFailed: (message) => `Not completed: ${message}. The receipt is kept; Enter tries again.`,
+    signing: 'Signing',
+    printing: 'Printing',
+    done: 'Done',
+    nextSale: 'Next sale: Enter',
+    noPrinter: 'No printer set up: the receipt is only shown here on screen.',
+    printPending: 'The printer is not ready: the receipt waits in the print queue.',
+    offlineReceipt: 'Signature unit failed: the receipt was issued with the note and will be signed later.',
+    rejected: (message) => `SIGN AT rejected the receipt: ${message}`,
+    trainingActive: 'TRAINING: bookings are training bookings and do not count as turnover.',
+  },
+  zeroDialog: {
+    title: 'Create a zero receipt?',
+    text: 'A zero receipt is a signed receipt over € 0.00, e.g. for a tax audit.',
+    confirm: 'Create (Enter)',
+    cancel: 'Cancel (Esc)',
+    bonNotEmpty: 'The receipt still has items: pay first or remove them.',
+  },
+  journal: {
+    title: 'Journal',
+    search: 'Search',
+    number: 'No.',
+    time: 'Time',
+    kind: 'Kind',
+    state: 'State',
+    total: 'Total',
+    empty: 'No receipts.',
+    loading: 'Loading …',
+    failed: (message) => `Journal not readable: ${message}`,
+    receiptKind,
+    receiptState,
+    cancelledBy: 'cancelled',
+    selectHint: 'Pick a receipt: ↑ ↓',
+  },
+  settings: {
+    title: 'Settings',
+    language: 'Language',
+    languages: { de: 'Deutsch', en: 'English' },
+    company: 'Company',
+    register: 'Till',
+    kassenId: 'Kassen-ID',
+    environment: 'Environment',
+    none: '—',
+    posApi: 'POS API (for existing till software)',
+    posApiEnabled: 'POS API switched on',
+    posApiUrl: 'Address',
+    posApiToken: 'Token',
+    posApiOff: 'The POS API is switched off.',
+    posApiProblem: (message) => `Not reachable: ${message}`,
+    printer: 'Printer',
+  },
+};

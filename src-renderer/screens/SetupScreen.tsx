@@ -1,0 +1,59 @@
+// First start. Demo mode sets itself up against the embedded emulator; the wizard for real fiskaly
+// credentials (TEST/LIVE) belongs in the marked section once main offers the onboarding operations.
+import { useState } from 'react';
+import { PosError } from '../../src-shared/pos-error.ts';
+import type { Status } from '../../src-shared/status.ts';
+import { useMessages } from '../i18n/use-messages.ts';
+import { useAppStores } from '../stores/app-stores.ts';
+
+export function SetupScreen({ status }: { status: Status }) {
+  const t = useMessages();
+  const stores = useAppStores();
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const busy = starting || status.setup === 'in_progress';
+
+  async function startDemo() {
+    setStarting(true);
+    setError(null);
+    try {
+      stores.status.getState().apply(await stores.client.api.startDemo(undefined));
+    } catch (e) {
+      setError(e instanceof PosError ? e.message : String(e));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  return (
+    <main className="setup-screen">
+      <h1>{t.setup.title}</h1>
+      <p>{t.setup.intro}</p>
+      <section className="setup-card">
+        <h2>{t.setup.demoTitle}</h2>
+        <p>{t.setup.demoText}</p>
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          disabled={busy}
+          onClick={() => void startDemo()}
+          data-testid="start-demo"
+        >
+          {busy ? t.setup.starting : t.setup.startDemo}
+        </button>
+        {status.setupStep && <p className="setup-step">{status.setupStep}</p>}
+        {error && (
+          <p className="notice bad" role="alert">
+            {t.setup.failed(error)}
+          </p>
+        )}
+      </section>
+      {/* Onboarding with fiskaly TEST/LIVE credentials: the wizard goes here (see issue on onboarding/). */}
+      <section className="setup-card muted">
+        <h2>{t.setup.realTitle}</h2>
+        <p>{t.setup.realText}</p>
+      </section>
+    </main>
+  );
+}

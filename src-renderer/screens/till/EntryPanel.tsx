@@ -1,0 +1,142 @@
+// Keyboard-first entry: Betrag → Menge → Satz → Text, Enter adds the line. Enter on an empty entry
+// pays instead, so a whole sale needs no mouse: amount, Tab, Tab, rate key, Tab, text, Enter … Enter.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
+import { useMessages } from '../../i18n/use-messages.ts';
+import { useAppStores } from '../../stores/app-stores.ts';
+import type { EntryProblem } from '../../stores/sale-store.ts';
+import { RATE_KEYS, rateForKey } from '../../till/rate-keys.ts';
+
+export function EntryPanel({ disabled }: { disabled: boolean }) {
+  const t = useMessages();
+  const { sale } = useAppStores();
+  const entry = useStore(sale, (s) => s.entry);
+  const problem = useStore(sale, (s) => s.entryProblem);
+  const { setEntry, addLine, pay } = sale.getState();
+  const amountRef = useRef<HTMLInputElement>(null);
+  const quantityRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLInputElement>(null);
+  const fieldOf: Record<EntryProblem, typeof amountRef> = {
+    amountInvalid: amountRef,
+    quantityInvalid: quantityRef,
+    textMissing: textRef,
+  };
+
+  useEffect(() => amountRef.current?.focus(), []);
+
+  function submit() {
+    const state = sale.getState();
+    const entryEmpty = state.entry.amount.trim() === '' && state.entry.text.trim() === '';
+    if (entryEmpty && state.lines.length > 0) {
+      void pay();
+      return;
+    }
+    if (addLine()) {
+      amountRef.current?.focus();
+    } else {
+      const next = sale.getState().entryProblem;
+      if (next) fieldOf[next].current?.focus();
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  function onRateKey(event: KeyboardEvent) {
+    const rate = rateForKey(event.key);
+    if (rate) {
+      event.preventDefault();
+      setEntry({ rate });
+    } else {
+      onKeyDown(event);
+    }
+  }
+
+  return (
+    <fieldset className="entry-panel" disabled={disabled}>
+      <div className="entry-row">
+        <label>
+          {t.till.amount}
+          <input
+            ref={amountRef}
+            className="amount-input"
+            inputMode="decimal"
+            autoComplete="off"
+            value={entry.amount}
+            aria-invalid={problem === 'amountInvalid'}
+            onChange={(e) => setEntry({ amount: e.target.value })}
+            onKeyDown={onKeyDown}
+            data-testid="entry-amount"
+          />
+        </label>
+        <label>
+          {t.till.quantity}
+          <input
+            ref={quantityRef}
+            className="quantity-input"
+            inputMode="decimal"
+            autoComplete="off"
+            value={entry.quantity}
+            aria-invalid={problem === 'quantityInvalid'}
+            onChange={(e) => setEntry({ quantity: e.target.value })}
+            onFocus={(e) => e.target.select()}
+            onKeyDown={onKeyDown}
+            data-testid="entry-quantity"
+          />
+        </label>
+      </div>
+      <div
+        className="rate-keys"
+        role="radiogroup"
+        aria-label={t.till.rate}
+        tabIndex={0}
+        onKeyDown={onRateKey}
+        data-testid="entry-rate"
+      >
+        <span className="rate-caption">{t.till.rate}</span>
+        {RATE_KEYS.map(({ key, rate }) => (
+          <button
+            key={rate}
+            type="button"
+            role="radio"
+            tabIndex={-1}
+            aria-checked={entry.rate === rate}
+            className={entry.rate === rate ? 'rate-key selected' : 'rate-key'}
+            onClick={() => setEntry({ rate })}
+          >
+            ({key}) {VAT_RATE_INFO[rate].label}
+          </button>
+        ))}
+      </div>
+      <div className="entry-row">
+        <label className="grow">
+          {t.till.text}
+          <input
+            ref={textRef}
+            className="text-input"
+            autoComplete="off"
+            maxLength={120}
+            value={entry.text}
+            aria-invalid={problem === 'textMissing'}
+            onChange={(e) => setEntry({ text: e.target.value })}
+            onKeyDown={onKeyDown}
+            data-testid="entry-text"
+          />
+        </label>
+        <button type="button" className="add-button" onClick={submit} data-testid="entry-add">
+          {t.till.add}
+        </button>
+      </div>
+      {problem && (
+        <p className="entry-problem" role="alert">
+          {t.till.problem[problem]}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,96 @@
+// After BEZAHLEN: signing → printing → done, then the receipt as main returned it.
+import { useStore } from 'zustand';
+import { formatEuro } from '../../../src-shared/money.ts';
+import type { Receipt } from '../../../src-shared/receipt.ts';
+import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
+import { ReceiptPreview } from '../../components/ReceiptPreview.tsx';
+import { useMessages } from '../../i18n/use-messages.ts';
+import { useAppStores } from '../../stores/app-stores.ts';
+import type { SalePhase } from '../../stores/sale-store.ts';
+
+const STEPS = ['signing', 'printing', 'done'] as const;
+
+function stepIndex(phase: SalePhase): number {
+  return phase.kind === 'signing' ? 0 : phase.kind === 'printing' ? 1 : 2;
+}
+
+/** What the cashier must know about this receipt beyond the paper: offline, rejected, not printed. */
+function ReceiptNotice({ receipt }: { receipt: Receipt }) {
+  const t = useMessages();
+  const { status } = useAppStores();
+  const printer = useStore(status, (s) => s.status?.printer);
+  if (receipt.state === 'rejected') {
+    return <p className="notice bad">{t.till.rejected(receipt.error?.message ?? '')}</p>;
+  }
+  const notices: string[] = [];
+  if (receipt.state === 'offline') notices.push(t.till.offlineReceipt);
+  if (!receipt.printed) notices.push(printer?.configured ? t.till.printPending : t.till.noPrinter);
+  return (
+    <>
+      {notices.map((notice) => (
+        <p key={notice} className="notice">
+          {notice}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** The fiscal facts of the receipt in large type, so the cashier can read them off at a glance. */
+function SignedSummary({ receipt }: { receipt: Receipt }) {
+  return (
+    <dl className="signed-summary" data-testid="signed-summary" data-receipt-id={receipt.id}>
+      <dt>Beleg-Nr.</dt>
+      <dd data-testid="summary-receipt-number">{receipt.receiptNumber ?? '—'}</dd>
+      <dt>Kassen-ID</dt>
+      <dd data-testid="summary-kassen-id">{receipt.kassenId}</dd>
+      {receipt.totalsPerRate.map((total) => (
+        <div
+          key={total.vatRate}
+          className="summary-rate"
+          data-testid="summary-rate"
+          data-rate={total.vatRate}
+        >
+          <dt>
+            {VAT_RATE_INFO[total.vatRate].letter} {VAT_RATE_INFO[total.vatRate].label}
+          </dt>
+          <dd data-testid="summary-rate-gross">{formatEuro(total.grossCents)}</dd>
+        </div>
+      ))}
+      <dt>SUMME</dt>
+      <dd data-testid="summary-total">EUR {formatEuro(receipt.totalCents)}</dd>
+    </dl>
+  );
+}
+
+export function SaleProgress({ phase }: { phase: Exclude<SalePhase, { kind: 'entry' }> }) {
+  const t = useMessages();
+  const current = stepIndex(phase);
+  const labels = { signing: t.till.signing, printing: t.till.printing, done: t.till.done };
+  const receipt = phase.kind === 'signing' ? null : phase.receipt;
+  return (
+    <section className="sale-progress" data-testid="sale-progress" data-phase={phase.kind}>
+      <ol className="progress-steps">
+        {STEPS.map((step, index) => (
+          <li
+            key={step}
+            className={index < current ? 'step passed' : index === current ? 'step current' : 'step'}
+            aria-current={index === current ? 'step' : undefined}
+          >
+            {labels[step]}
+          </li>
+        ))}
+      </ol>
+      {receipt && (
+        <>
+          <ReceiptNotice receipt={receipt} />
+          <div className="receipt-result">
+            <SignedSummary receipt={receipt} />
+            <ReceiptPreview receipt={receipt} />
+          </div>
+          <p className="next-sale">{t.till.nextSale}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useMessages } from '../../i18n/use-messages.ts';
+import { useAppStores } from '../../stores/app-stores.ts';
+import { rateForKey } from '../../till/rate-keys.ts';
+import { BonPanel } from './BonPanel.tsx';
+import { EntryPanel } from './EntryPanel.tsx';
+import { SaleProgress } from './SaleProgress.tsx';
+
+export function TillScreen() {
+  const t = useMessages();
+  const { sale, status, screen } = useAppStores();
+  const phase = useStore(sale, (s) => s.phase);
+  const training = useStore(status, (s) => s.status?.training === true);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (screen.getState().dialog !== null) return;
+      const state = sale.getState();
+      // After paying, one key starts the next sale.
+      if (state.phase.kind === 'printing' || state.phase.kind === 'done') {
+        if (event.key === 'Enter' || event.key === 'Escape') {
+          event.preventDefault();
+          state.nextSale();
+        }
+        return;
+      }
+      if (state.phase.kind !== 'entry') return;
+      if (event.key === 'F9' || event.key === 'F10') {
+        event.preventDefault();
+        state.setPaymentType(event.key === 'F9' ? 'CASH' : 'NON_CASH');
+        return;
+      }
+      // Alt + rate key picks the rate from any field, without leaving it.
+      const rate = event.altKey ? rateForKey(event.code.replace(/^(Digit|Numpad)/, '')) : null;
+      if (rate) {
+        event.preventDefault();
+        state.setEntry({ rate });
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sale, screen]);
+
+  return (
+    <div className="till-screen">
+      <div className="till-left">
+        {training && <p className="training-note">{t.till.trainingActive}</p>}
+        <EntryPanel key={phase.kind === 'entry' ? 'entry' : 'locked'} disabled={phase.kind !== 'entry'} />
+      </div>
+      <div className="till-right">
+        {phase.kind === 'entry' ? <BonPanel /> : <SaleProgress phase={phase} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+// The sale being rung up at the till and its way through main: entry → signing → printing → done.
+import { createStore } from 'zustand/vanilla';
+import type { PosApi } from '../../src-shared/pos-api-contract.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
+import type { Receipt } from '../../src-shared/receipt.ts';
+import type { PaymentType, SaleDraftInput } from '../../src-shared/sale-draft.ts';
+import type { VatRate } from '../../src-shared/vat.ts';
+import { parseAmountInput, parseQuantityInput } from '../till/amount-input.ts';
+import { bonTotalCents, type BonLine } from '../till/bon-line.ts';
+import { buildSaleDraft } from '../till/sale-draft-builder.ts';
+import type { StatusStore } from './status-store.ts';
+
+export interface EntryFields {
+  amount: string;
+  quantity: string;
+  rate: VatRate;
+  text: string;
+}
+
+export type EntryProblem = 'amountInvalid' | 'quantityInvalid' | 'textMissing';
+/** Cash "gegeben" that is no amount or less than the total: the cashier must correct it first. */
+export type PayProblem = 'givenInvalid';
+
+export type SalePhase =
+  | { kind: 'entry' }
+  | { kind: 'signing' }
+  | { kind: 'printing'; receipt: Receipt }
+  | { kind: 'done'; receipt: Receipt };
+
+export interface SaleState {
+  entry: EntryFields;
+  entryProblem: EntryProblem | null;
+  lines: BonLine[];
+  paymentType: PaymentType;
+  given: string;
+  /** Idempotency key of this sale; kept across failed attempts so a retry never signs twice. */
+  saleId: string;
+  phase: SalePhase;
+  /** Main's message when paying failed; the Bon stays as it was so nothing is lost. */
+  payError: string | null;
+  payProblem: PayProblem | null;
+  setEntry(patch: Partial<EntryFields>): void;
+  /** Adds the entry fields as a line; returns false (and sets entryProblem) when they do not parse. */
+  addLine(): boolean;
+  addFavourite(line: Omit<BonLine, 'quantityMilli'>): void;
+  removeLine(index: number): void;
+  setPaymentType(type: PaymentType): void;
+  setGiven(given: string): void;
+  pay(): Promise<void>;
+  /** Signs a Nullbeleg through the same progress as a sale; only with an empty Bon, so nothing is dropped. */
+  signZeroReceipt(): Promise<void>;
+  nextSale(): void;
+  receiptChanged(receipt: Receipt): void;
+}
+
+const EMPTY_ENTRY: EntryFields = { amount: '', quantity: '1', rate: '20', text: '' };
+
+export function createSaleStore(api: PosApi, statusStore: StatusStore) {
+  /** A printed receipt, or one with no printer to wait for, is done; otherwise the print is still coming. */
+  function phaseAfterSigning(receipt: Receipt): SalePhase {
+    const printer = statusStore.getState().status?.printer;
+    const waitForPrinter = printer?.configured === true && printer.state === 'ready' && !receipt.printed;
+    return waitForPrinter ? { kind: 'printing', receipt } : { kind: 'done', receipt };
+  }
+
+  return createStore<SaleState>()((set, get) => {
+    async function sign(draft: SaleDraftInput): Promise<void> {
+      set({ phase: { kind: 'signing' }, payError: null, payProblem: null });
+      try {
+        const receipt = await api.signSale(draft);
+        // A receipt event may already have moved us on; never step back from done.
+        if (get().phase.kind !== 'done') set({ phase: phaseAfterSigning(receipt) });
+      } catch (error) {
+        set({
+          phase: { kind: 'entry' },
+          payError: error instanceof PosError ? error.message : String(error),
+        });
+      }
+    }
+
+    return {
+      entry: EMPTY_ENTRY,
+      entryProblem: null,
+      lines: [],
+      paymentType: 'CASH',
+      given: '',
+      saleId: crypto.randomUUID(),
+      phase: { kind: 'entry' },
+      payError: null,
+      payProblem: null,
+
+      setEntry(patch) {
+        set((state) => ({ entry: { ...state.entry, ...patch }, entryProblem: null }));
+      },
+
+      addLine() {
+        const { entry } = get();
+        const unitPriceCents = parseAmountInput(entry.amount);
+        if (unitPriceCents === null) {
+          set({ entryProblem: 'amountInvalid' });
+          return false;
+        }
+        const quantityMilli = parseQuantityInput(entry.quantity === '' ? '1' : entry.quantity);
+        if (quantityMilli === null || quantityMilli <= 0) {
+          set({ entryProblem: 'quantityInvalid' });
+          return false;
+        }
+        // § 132a BAO wants the usual trade description of every item, so an empty text is refused.
+        const text = entry.text.trim();
+        if (text === '') {
+          set({ entryProblem: 'textMissing' });
+          return false;
+        }
+        set((state) => ({
+          lines: [...state.lines, { text, quantityMilli, unitPriceCents, vatRate: entry.rate }],
+          entry: { ...EMPTY_ENTRY, rate: entry.rate },
+          entryProblem: null,
+          payError: null,
+        }));
+        return true;
+      },
+
+      addFavourite(favourite) {
+        const quantityMilli = parseQuantityInput(get().entry.quantity) ?? 1000;
+        set((state) => ({
+          lines: [...state.lines, { ...favourite, quantityMilli: quantityMilli > 0 ? quantityMilli : 1000 }],
+          entry: { ...state.entry, quantity: '1' },
+          payError: null,
+        }));
+      },
+
+      removeLine(index) {
+        set((state) => ({ lines: state.lines.filter((_, i) => i !== index) }));
+      },
+
+      setPaymentType(paymentType) {
+        set({ paymentType });
+      },
+
+      setGiven(given) {
+        set({ given, payProblem: null });
+      },
+
+      async pay() {
+        const state = get();
+        if (state.phase.kind !== 'entry' || state.lines.length === 0) return;
+        const givenCents = state.given.trim() === '' ? null : parseAmountInput(state.given);
+        if (state.paymentType === 'CASH' && state.given.trim() !== '') {
+          if (givenCents === null || givenCents < bonTotalCents(state.lines)) {
+            set({ payProblem: 'givenInvalid' });
+            return;
+          }
+        }
+        const training = statusStore.getState().status?.training === true;
+        const draft = buildSaleDraft(state.saleId, training ? 'TRAINING' : 'NORMAL', state.lines, {
+          type: state.paymentType,
+          givenCents,
+        });
+        await sign(draft);
+      },
+
+      async signZeroReceipt() {
+        const state = get();
+        if (state.phase.kind !== 'entry' || state.lines.length > 0) return;
+        await sign({ id: state.saleId, kind: 'ZERO' });
+      },
+
+      nextSale() {
+        if (get().phase.kind === 'signing') return;
+        set({
+          entry: EMPTY_ENTRY,
+          entryProblem: null,
+          lines: [],
+          paymentType: 'CASH',
+          given: '',
+          saleId: crypto.randomUUID(),
+          phase: { kind: 'entry' },
+          payError: null,
+          payProblem: null,
+        });
+      },
+
+      receiptChanged(receipt) {
+        const { phase } = get();
+        if (phase.kind !== 'printing' || phase.receipt.id !== receipt.id) return;
+        set({ phase: receipt.printed ? { kind: 'done', receipt } : { kind: 'printing', receipt } });
+      },
+    };
+  });
+}
+export type SaleStore = ReturnType<typeof createSaleStore>;

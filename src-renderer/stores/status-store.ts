@@ -1,0 +1,32 @@
+// Main's view of the world (environment, setup, SIGN AT, printer, queue, training). The renderer
+// never decides these itself: it shows what main last said, from the status call and its events.
+import { createStore } from 'zustand/vanilla';
+import type { PosApi } from '../../src-shared/pos-api-contract.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
+import type { Status } from '../../src-shared/status.ts';
+
+export interface StatusState {
+  status: Status | null;
+  /** Why main could not be asked, shown instead of a screen that would pretend to work. */
+  loadError: string | null;
+  refresh(): Promise<void>;
+  apply(status: Status): void;
+}
+
+export function createStatusStore(api: PosApi) {
+  return createStore<StatusState>()((set) => ({
+    status: null,
+    loadError: null,
+    async refresh() {
+      try {
+        set({ status: await api.status(undefined), loadError: null });
+      } catch (error) {
+        set({ loadError: error instanceof PosError ? error.message : String(error) });
+      }
+    },
+    apply(status) {
+      set({ status, loadError: null });
+    },
+  }));
+}
+export type StatusStore = ReturnType<typeof createStatusStore>;
