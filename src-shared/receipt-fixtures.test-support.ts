@@ -1,0 +1,82 @@
+// Receipts as the journal hands them to printing, for tests of the layout and the printers.
+import type { Receipt } from './receipt.ts';
+import type { ReceiptCompany } from './receipt-company.ts';
+
+/** A real-looking RKSV code (R1-AT3, 88-character signature): 212 characters, QR version 10 at M. */
+export const SAMPLE_QR_CODE_DATA =
+  '_R1-AT3_K1-7F3A_1234_2026-11-25T14:32:05_7,60_3,60_0,00_0,00_12,00_' +
+  'kG7ZQ0tX3nM=_4f1c2a9b8e7d6c5b_uJ3oYxA1c2Q=_' +
+  'MEUCIQDm3l2pXqz8Yv1mQ4bWc6sJ0tVrKxNn7eHfGa9LdTuPAIgB2nQw8sVb3ZfC1hYt6RmXk0JpLu5aEiD7oSg4Wq9yNc==';
+
+export const SAMPLE_COMPANY: ReceiptCompany = {
+  name: 'Café Muster GmbH',
+  address: 'Musterstraße 1, 1010 Wien',
+  vatId: 'ATU12345678',
+  footer: 'Vielen Dank für Ihren Besuch!',
+};
+
+export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
+  return {
+    id: '6f1c7a52-3b4e-4d2a-9c8f-1e2d3c4b5a69',
+    kind: 'NORMAL',
+    state: 'signed',
+    environment: 'LIVE',
+    cashRegisterId: '0b5f3a1e-2c4d-4e6f-8a9b-0c1d2e3f4a5b',
+    kassenId: 'K1-7F3A',
+    receiptNumber: '1234',
+    createdAt: '2026-11-25T13:32:04.100Z',
+    signedAt: '2026-11-25T13:32:05Z',
+    qrCodeData: SAMPLE_QR_CODE_DATA,
+    signed: true,
+    hints: [],
+    lines: [
+      { text: 'Kaffee Melange', quantityMilli: 2000, unitPriceCents: 380, amountCents: 760, vatRate: '20' },
+      { text: 'Kipferl', quantityMilli: 3000, unitPriceCents: 120, amountCents: 360, vatRate: '10' },
+      { text: 'Buch', quantityMilli: 1000, unitPriceCents: 1200, amountCents: 1200, vatRate: '4.9' },
+    ],
+    totalsPerRate: [
+      { vatRate: '20', grossCents: 760, netCents: 633, vatCents: 127 },
+      { vatRate: '10', grossCents: 360, netCents: 327, vatCents: 33 },
+      { vatRate: '4.9', grossCents: 1200, netCents: 1144, vatCents: 56 },
+    ],
+    totalCents: 2320,
+    payments: [{ type: 'CASH', amountCents: 3000 }],
+    changeCents: 680,
+    cancels: null,
+    cancelledBy: null,
+    printed: false,
+    error: null,
+    ...overrides,
+  };
+}
+
+/** `count` lines, cycling through every rate, with the totals the core would compute. */
+export function manyLineReceipt(count: number, text = (i: number) => `Artikel ${i + 1}`): Receipt {
+  const rates = ['20', '10', '13', '19', '4.9', '0'] as const;
+  const lines = Array.from({ length: count }, (_, i) => {
+    const unit = 100 + ((i * 37) % 900);
+    const quantityMilli = 1000 + (i % 3) * 1000;
+    return {
+      text: text(i),
+      quantityMilli,
+      unitPriceCents: unit,
+      amountCents: (unit * quantityMilli) / 1000,
+      vatRate: rates[i % rates.length] ?? '20',
+    };
+  });
+  const permille = { '20': 200, '10': 100, '13': 130, '19': 190, '4.9': 49, '0': 0 } as const;
+  const totalsPerRate = rates.flatMap((rate) => {
+    const gross = lines.filter((l) => l.vatRate === rate).reduce((sum, l) => sum + l.amountCents, 0);
+    if (gross === 0) return [];
+    const net = Math.round((gross * 1000) / (1000 + permille[rate]));
+    return [{ vatRate: rate, grossCents: gross, netCents: net, vatCents: gross - net }];
+  });
+  const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
+  return sampleReceipt({
+    lines,
+    totalsPerRate,
+    totalCents,
+    payments: [{ type: 'NON_CASH', amountCents: totalCents }],
+    changeCents: 0,
+  });
+}

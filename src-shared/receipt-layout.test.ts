@@ -1,0 +1,273 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  manyLineReceipt,
+  SAMPLE_COMPANY,
+  SAMPLE_QR_CODE_DATA,
+  sampleReceipt,
+} from './receipt-fixtures.test-support.ts';
+import { cellsPerLine, PAPER_COLUMNS, type ReceiptDocument } from './receipt-document.ts';
+import { FAILED_SIGNATURE_LABEL, layoutReceipt } from './receipt-layout.ts';
+import { receiptPlainText } from './receipt-plain-text.ts';
+import { displayWidth } from './text-columns.ts';
+
+const text = (document: ReceiptDocument) => receiptPlainText(document).join('\n');
+/** Lines as a reader sees them: spacing collapsed, so wrapping does not matter for "is it there". */
+const squeezed = (document: ReceiptDocument) => text(document).replace(/\s+/g, ' ');
+
+function assertFits(document: ReceiptDocument) {
+  for (const block of document.blocks) {
+    if (block.kind !== 'text' && block.kind !== 'row') continue;
+    const cells = cellsPerLine(document.columns, block.kind === 'text' ? block.size : 'normal');
+    for (const line of block.lines) {
+      assert.ok(displayWidth(line) <= cells, `"${line}" is wider than ${cells} cells`);
+    }
+  }
+}
+
+test('a sale shows everything § 132a BAO and § 11 RKSV ask for, in order', () => {
+  const document = layoutReceipt(sampleReceipt(), SAMPLE_COMPANY, { columns: 48 });
+  const lines = receiptPlainText(document);
+  const expected = [
+    /^ +Café Muster GmbH$/,
+    /^ +Musterstraße 1, 1010 Wien$/,
+    /^ +UID ATU12345678$/,
+    /^-{48}$/,
+    /^Kassen-ID +K1-7F3A$/,
+    /^Beleg-Nr\. +1234$/,
+    /^Datum +25\.11\.2026 14:32:05$/,
+    /^-{48}$/,
+    /^2 x Kaffee Melange +à 3,80 +7,60 A$/,
+    /^3 x Kipferl +à 1,20 +3,60 B$/,
+    /^1 x Buch +12,00 E$/,
+    /^-{48}$/,
+    /^SUMME +EUR 23,20$/,
+    /^Bar +30,00$/,
+    /^Rückgeld +6,80$/,
+    /^-{48}$/,
+    /^Satz +Netto +USt +Brutto$/,
+    /^A 20 % +6,33 +1,27 +7,60$/,
+    /^B 10 % +3,27 +0,33 +3,60$/,
+    /^E 4,9 % +11,44 +0,56 +12,00$/,
+    /^-{48}$/,
+    new RegExp(`^\\[QR ${SAMPLE_QR_CODE_DATA.replace(/[+=]/g, '\\$&')}\\]$`),
+    /^ +Vielen Dank für Ihren Besuch!$/,
+    /^\[Schnitt\]$/,
+  ];
+  assert.equal(lines.length, expected.length, lines.join('\n'));
+  expected.forEach((pattern, i) => assert.match(lines[i] ?? '', pattern));
+  assert.equal(document.title, 'Beleg 1234');
+});
+
+test('the QR block carries qr_code_data exactly and amounts line up under each other', () => {
+  const document = layoutReceipt(sampleReceipt(), SAMPLE_COMPANY, { columns: 42 });
+  const qr = document.blocks.filter((b) => b.kind === 'qr');
+  assert.deepEqual(qr, [{ kind: 'qr', data: SAMPLE_QR_CODE_DATA }]);
+  const items = receiptPlainText(document).filter((l) => / [A-F]$/.test(l));
+  assert.equal(new Set(items.map((l) => l.length)).size, 1, items.join('\n'));
+});
+
+test('19 % and 4,9 % are shown apart although they share the RKSV bucket', () => {
+  const receipt = sampleReceipt({
+    lines: [
+      { text: 'Jungholz', quantityMilli: 1000, unitPriceCents: 119, amountCents: 119, vatRate: '19' },
+      { text: 'Zeitung', quantityMilli: 1000, unitPriceCents: 210, amountCents: 210, vatRate: '4.9' },
+    ],
+    totalsPerRate: [
+      { vatRate: '19', grossCents: 119, netCents: 100, vatCents: 19 },
+      { vatRate: '4.9', grossCents: 210, netCents: 200, vatCents: 10 },
+    ],
+    totalCents: 329,
+    payments: [{ type: 'NON_CASH', amountCents: 329 }],
+    changeCents: 0,
+  });
+  const out = text(layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 }));
+  assert.match(out, /^D 19 % +1,00 +0,19 +1,19$/m);
+  assert.match(out, /^E 4,9 % +2,00 +0,10 +2,10$/m);
+  assert.doesNotMatch(out, /^[ABCF] /m, 'only the rates used are listed');
+  assert.match(out, /^Karte\/Unbar +3,29$/m);
+  assert.doesNotMatch(out, /Rückgeld/);
+});
+
+test('every line fits the paper at 32, 42 and 48 columns, large type at half of it', () => {
+  for (const columns of PAPER_COLUMNS) {
+    for (const receipt of [
+      sampleReceipt(),
+      sampleReceipt({ kind: 'TRAINING' }),
+      sampleReceipt({
+        state: 'offline',
+        signed: false,
+        receiptNumber: null,
+        qrCodeData: null,
+        signedAt: null,
+      }),
+      manyLineReceipt(20, (i) => `Sehr lange Artikelbezeichnung Nummer ${i} mit Zusatzinformationen`),
+    ]) {
+      assertFits(
+        layoutReceipt(
+          receipt,
+          SAMPLE_COMPANY,
+          { columns },
+          { duplicate: { reprintedAt: receipt.createdAt } },
+        ),
+      );
+    }
+  }
+});
+
+test('a very long item text wraps completely and its amount is never cut', () => {
+  const long =
+    'Geschenkkorb Deluxe mit Wachauer Marillenmarmelade, Kürbiskernöl aus der Steiermark, ' +
+    'Vorarlberger Bergkäse und einer Flasche Grünem Veltliner Federspiel';
+  const receipt = sampleReceipt({
+    lines: [
+      { text: long, quantityMilli: 1000, unitPriceCents: 1234567, amountCents: 1234567, vatRate: '20' },
+    ],
+    totalsPerRate: [{ vatRate: '20', grossCents: 1234567, netCents: 1028806, vatCents: 205761 }],
+    totalCents: 1234567,
+    payments: [{ type: 'NON_CASH', amountCents: 1234567 }],
+    changeCents: 0,
+  });
+  for (const columns of PAPER_COLUMNS) {
+    const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns });
+    assertFits(document);
+    const out = squeezed(document);
+    const item = document.blocks.find((b) => b.kind === 'row' && b.left.startsWith('1 x '));
+    assert.ok(item?.kind === 'row');
+    const itemText = item.lines.join(' ').replace(item.right, ' ').replace(/\s+/g, ' ').trim();
+    assert.equal(itemText, `1 x ${long}`, `item text complete at ${columns}`);
+    assert.match(text(document), /12\.345,67 A$/m);
+    assert.match(text(document), /EUR 12\.345,67$/m);
+    assert.match(out, /10\.288,06/);
+    assert.match(out, /2\.057,61/);
+  }
+});
+
+test('a hundred lines all reach the paper', () => {
+  const receipt = manyLineReceipt(100);
+  const out = text(layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 42 }));
+  for (let i = 1; i <= 100; i++) assert.match(out, new RegExp(`^\\d x Artikel ${i} +`, 'm'));
+});
+
+test('training, cancellation, failed signature and duplicate carry their labels in large type', () => {
+  const labelled = (document: ReceiptDocument) =>
+    document.blocks.flatMap((b) =>
+      b.kind === 'text' && b.size !== 'normal' ? [b.lines.join(' ').trim()] : [],
+    );
+
+  const training = layoutReceipt(sampleReceipt({ kind: 'TRAINING' }), SAMPLE_COMPANY, { columns: 48 });
+  assert.ok(labelled(training).includes('TRAININGSBUCHUNG'));
+
+  const storno = layoutReceipt(
+    sampleReceipt({
+      kind: 'CANCELLATION',
+      cancels: { id: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b', receiptNumber: '1233' },
+    }),
+    SAMPLE_COMPANY,
+    { columns: 48 },
+  );
+  assert.ok(labelled(storno).includes('STORNO zu Beleg-Nr. 1233'));
+
+  const failed = layoutReceipt(sampleReceipt({ state: 'offline', signed: false }), SAMPLE_COMPANY, {
+    columns: 32,
+  });
+  assert.ok(
+    labelled(failed)
+      .map((l) => l.replace(/\s+/g, ' '))
+      .includes(FAILED_SIGNATURE_LABEL),
+  );
+  assert.ok(
+    failed.blocks.some((b) => b.kind === 'qr'),
+    'SIGN AT answered signed:false: the code is printed',
+  );
+
+  const duplicate = layoutReceipt(
+    sampleReceipt(),
+    SAMPLE_COMPANY,
+    { columns: 48 },
+    {
+      duplicate: { reprintedAt: '2026-11-26T08:05:00Z' },
+    },
+  );
+  assert.ok(labelled(duplicate).includes('DUPLIKAT'));
+  assert.match(text(duplicate), /Nachdruck: 26\.11\.2026 09:05:00/);
+  assert.equal(duplicate.title, 'Beleg 1234 (Duplikat)');
+
+  const normal = layoutReceipt(sampleReceipt(), SAMPLE_COMPANY, { columns: 48 });
+  assert.deepEqual(labelled(normal), ['Café Muster GmbH'], 'a plain sale has no label');
+});
+
+test('an offline receipt without a code prints the marker and the app receipt id instead of a QR', () => {
+  const receipt = sampleReceipt({
+    state: 'offline',
+    signed: false,
+    receiptNumber: null,
+    signedAt: null,
+    qrCodeData: null,
+  });
+  const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 });
+  assert.equal(document.blocks.filter((b) => b.kind === 'qr').length, 0);
+  const out = squeezed(document);
+  assert.ok(out.includes(FAILED_SIGNATURE_LABEL));
+  assert.match(text(document), /^Beleg-ID$/m);
+  assert.ok(text(document).replace(/\n/g, '').includes(receipt.id));
+  assert.match(out, /Datum 25\.11\.2026 14:32:04/, 'the time the sale was made');
+  assert.doesNotMatch(out, /Beleg-Nr\./);
+});
+
+test('demo receipts say they are not valid, zero receipts have no VAT table', () => {
+  const document = layoutReceipt(
+    sampleReceipt({
+      environment: 'DEMO',
+      kind: 'ZERO',
+      lines: [],
+      totalsPerRate: [],
+      totalCents: 0,
+      payments: [],
+      changeCents: 0,
+    }),
+    SAMPLE_COMPANY,
+    { columns: 42 },
+  );
+  const out = squeezed(document);
+  assert.match(out, /DEMOBETRIEB - kein gültiger Beleg/);
+  assert.match(out, /Nullbeleg/);
+  assert.match(out, /SUMME EUR 0,00/);
+  assert.doesNotMatch(out, /Netto/);
+});
+
+test('figures too wide for a table on 32 columns are listed per rate instead', () => {
+  const receipt = sampleReceipt({
+    lines: [
+      {
+        text: 'Anzahlung',
+        quantityMilli: 1000,
+        unitPriceCents: 987654321,
+        amountCents: 987654321,
+        vatRate: '20',
+      },
+    ],
+    totalsPerRate: [{ vatRate: '20', grossCents: 987654321, netCents: 823045268, vatCents: 164609053 }],
+    totalCents: 987654321,
+  });
+  const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 });
+  assertFits(document);
+  const out = text(document);
+  assert.match(out, /^Netto +8\.230\.452,68$/m);
+  assert.match(out, /^USt +1\.646\.090,53$/m);
+  assert.match(out, /^Brutto +9\.876\.543,21$/m);
+});
+
+test('footer paragraphs are kept and the UID is left out when there is none', () => {
+  const document = layoutReceipt(
+    sampleReceipt(),
+    { ...SAMPLE_COMPANY, vatId: null, footer: 'Danke!\nUmtausch binnen 14 Tagen' },
+    {
+      columns: 32,
+    },
+  );
+  const out = text(document);
+  assert.doesNotMatch(out, /UID/);
+  assert.match(out, /^ +Danke!$/m);
+  assert.match(out, /^ +Umtausch binnen 14 Tagen$/m);
+});

@@ -1,0 +1,258 @@
+// A journal receipt + the business + the paper width → the blocks a printer and the preview draw.
+// Contents follow § 132a BAO and § 11 RKSV (../shared/reference/rksv.md, "What a printed receipt
+// must show"): business name, address and UID; Kassen-ID and receipt number; date and time; quantity,
+// text and amount of every item with its rate; the amounts per rate (19 % and 4,9 % apart although
+// they share an RKSV bucket); the machine-readable code as QR; the labels TRAININGSBUCHUNG, STORNO,
+// Sicherheitseinrichtung ausgefallen and DUPLIKAT where they apply.
+import { formatEuro } from './money.ts';
+import { formatQuantity } from './quantity.ts';
+import type { AnyReceiptKind, Receipt } from './receipt.ts';
+import type { ReceiptCompany } from './receipt-company.ts';
+import {
+  cellsPerLine,
+  type PaperColumns,
+  type ReceiptBlock,
+  type ReceiptDocument,
+  type RowBlock,
+  type TextBlock,
+  type TextSize,
+} from './receipt-document.ts';
+import type { PaymentType } from './sale-draft.ts';
+import {
+  alignLine,
+  composeCells,
+  composeRow,
+  displayWidth,
+  padEnd,
+  padStart,
+  printable,
+  wrapText,
+  type Align,
+  type Cell,
+} from './text-columns.ts';
+import { VAT_RATE_INFO, VAT_RATES, type VatRate } from './vat.ts';
+import { formatViennaDateTime } from './vienna-display-time.ts';
+
+export interface LayoutOptions {
+  /** A reprint: never signed again, marked DUPLIKAT with the time it was reprinted. */
+  duplicate?: { reprintedAt: string };
+}
+
+/** The marker RKSV prescribes, printed in plain text whenever the signature unit failed. */
+export const FAILED_SIGNATURE_LABEL = 'Sicherheitseinrichtung ausgefallen';
+
+const KIND_TITLES: Partial<Record<AnyReceiptKind, string>> = {
+  ZERO: 'Nullbeleg',
+  INITIALIZATION: 'Startbeleg',
+  MONTHLY_CLOSE: 'Monatsbeleg',
+  YEARLY_CLOSE: 'Jahresbeleg',
+  DECOMMISSION: 'Schlussbeleg',
+  SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE: 'Sammelbeleg',
+};
+
+const PAYMENT_LABELS: Record<PaymentType, string> = { CASH: 'Bar', NON_CASH: 'Karte/Unbar' };
+
+interface TextStyle {
+  align?: Align;
+  bold?: boolean;
+  size?: TextSize;
+}
+
+function text(content: string, columns: number, style: TextStyle = {}): TextBlock {
+  const align = style.align ?? 'left';
+  const size = style.size ?? 'normal';
+  const cells = cellsPerLine(columns, size);
+  const lines = content
+    .split('\n')
+    .flatMap((paragraph) => wrapText(paragraph, cells))
+    .map((line) => alignLine(line, cells, align));
+  return { kind: 'text', lines, align, bold: style.bold ?? false, size };
+}
+
+/** Lines composed here already (a table): printed as they are, never re-wrapped. */
+function preformatted(lines: string[]): TextBlock {
+  return { kind: 'text', lines, align: 'left', bold: false, size: 'normal' };
+}
+
+function row(
+  left: string,
+  right: string,
+  columns: number,
+  style: { bold?: boolean; size?: 'normal' | 'tall'; indent?: number } = {},
+): RowBlock {
+  return {
+    kind: 'row',
+    left: printable(left),
+    right: printable(right),
+    lines: composeRow(left, right, columns, style.indent ?? 0),
+    bold: style.bold ?? false,
+    size: style.size ?? 'normal',
+  };
+}
+
+/** Large type when every word fits half a line; long words (Sicherheitseinrichtung) get tall type. */
+function label(content: string, columns: number): TextBlock {
+  const half = cellsPerLine(columns, 'large');
+  const fitsLarge = content.split(/\s+/).every((word) => displayWidth(word) <= half);
+  return text(content, columns, { align: 'center', bold: true, size: fitsLarge ? 'large' : 'tall' });
+}
+
+function header(company: ReceiptCompany, columns: number): ReceiptBlock[] {
+  const blocks: ReceiptBlock[] = [];
+  if (company.logo) blocks.push({ kind: 'image', bitmap: company.logo });
+  const nameFits = displayWidth(printable(company.name)) <= cellsPerLine(columns, 'large');
+  blocks.push(
+    text(company.name, columns, { align: 'center', bold: true, size: nameFits ? 'large' : 'tall' }),
+  );
+  const address = company.address.trim();
+  if (address) blocks.push(text(address, columns, { align: 'center' }));
+  if (company.vatId) blocks.push(text(`UID ${company.vatId}`, columns, { align: 'center' }));
+  return blocks;
+}
+
+function labels(receipt: Receipt, columns: number, options: LayoutOptions): ReceiptBlock[] {
+  const blocks: ReceiptBlock[] = [];
+  if (receipt.environment !== 'LIVE') {
+    const where = receipt.environment === 'DEMO' ? 'DEMOBETRIEB' : 'TESTUMGEBUNG';
+    blocks.push(text(`${where} - kein gültiger Beleg`, columns, { align: 'center', bold: true }));
+  }
+  const title = KIND_TITLES[receipt.kind];
+  if (title) blocks.push(text(title, columns, { align: 'center', bold: true, size: 'tall' }));
+  if (receipt.kind === 'TRAINING') blocks.push(label('TRAININGSBUCHUNG', columns));
+  if (receipt.kind === 'CANCELLATION') {
+    const number = receipt.cancels?.receiptNumber;
+    blocks.push(label(number ? `STORNO zu Beleg-Nr. ${number}` : 'STORNO', columns));
+  }
+  if (!receipt.signed || receipt.state === 'offline') blocks.push(label(FAILED_SIGNATURE_LABEL, columns));
+  if (receipt.state === 'rejected') blocks.push(label('KEIN GÜLTIGER BELEG', columns));
+  if (options.duplicate) {
+    blocks.push(label('DUPLIKAT', columns));
+    blocks.push(
+      text(`Nachdruck: ${formatViennaDateTime(options.duplicate.reprintedAt)}`, columns, {
+        align: 'center',
+      }),
+    );
+  }
+  return blocks;
+}
+
+function identity(receipt: Receipt, columns: number): ReceiptBlock[] {
+  const blocks: ReceiptBlock[] = [row('Kassen-ID', receipt.kassenId, columns)];
+  // Without a receipt number (SIGN AT unreachable) the app's own receipt id identifies the
+  // receipt until it is signed late; it is what the journal and a later DUPLIKAT refer to.
+  if (receipt.receiptNumber !== null) blocks.push(row('Beleg-Nr.', receipt.receiptNumber, columns));
+  else blocks.push(row('Beleg-ID', receipt.id, columns));
+  blocks.push(row('Datum', formatViennaDateTime(receipt.signedAt ?? receipt.createdAt), columns));
+  return blocks;
+}
+
+function items(receipt: Receipt, columns: number): ReceiptBlock[] {
+  // One unit-price and one amount column for all lines, so the figures stand under each other.
+  const unitPrices = receipt.lines.map((line) =>
+    line.quantityMilli === 1000 ? '' : `à ${formatEuro(line.unitPriceCents)}`,
+  );
+  const amounts = receipt.lines.map((line) => formatEuro(line.amountCents));
+  const unitWidth = Math.max(0, ...unitPrices.map(displayWidth));
+  const amountWidth = Math.max(0, ...amounts.map(displayWidth));
+  return receipt.lines.map((line, i) => {
+    const prefix = `${formatQuantity(line.quantityMilli)} x `;
+    const cells: Cell[] = [
+      { text: unitPrices[i] ?? '', width: unitWidth, align: 'right' },
+      { text: amounts[i] ?? '', width: amountWidth, align: 'right' },
+      { text: VAT_RATE_INFO[line.vatRate].letter, width: 1, align: 'left' },
+    ];
+    const figures = composeCells(
+      cells.filter((cell) => cell.width > 0),
+      1,
+    );
+    const indent = displayWidth(prefix) <= columns / 4 ? displayWidth(prefix) : 0;
+    return row(prefix + line.text, figures, columns, { indent });
+  });
+}
+
+function totals(receipt: Receipt, columns: number): ReceiptBlock[] {
+  const blocks: ReceiptBlock[] = [
+    row('SUMME', `EUR ${formatEuro(receipt.totalCents)}`, columns, { bold: true, size: 'tall' }),
+  ];
+  for (const payment of receipt.payments) {
+    blocks.push(row(PAYMENT_LABELS[payment.type], formatEuro(payment.amountCents), columns));
+  }
+  if (receipt.changeCents !== 0) blocks.push(row('Rückgeld', formatEuro(receipt.changeCents), columns));
+  return blocks;
+}
+
+function usedRates(receipt: Receipt): { rate: VatRate; gross: number; net: number; vat: number }[] {
+  const inLines = new Set(receipt.lines.map((line) => line.vatRate));
+  return VAT_RATES.flatMap((rate) => {
+    const total = receipt.totalsPerRate.find((t) => t.vatRate === rate);
+    if (!total || (total.grossCents === 0 && !inLines.has(rate))) return [];
+    return [{ rate, gross: total.grossCents, net: total.netCents, vat: total.vatCents }];
+  });
+}
+
+/** Net, VAT and gross per rate used: a table where it fits, one small block per rate where not. */
+function vatBreakdown(receipt: Receipt, columns: number): ReceiptBlock[] {
+  const rates = usedRates(receipt);
+  if (rates.length === 0) return [];
+  const rateLabel = (rate: VatRate) => `${VAT_RATE_INFO[rate].letter} ${VAT_RATE_INFO[rate].label}`;
+  const headings = ['Netto', 'USt', 'Brutto'] as const;
+  const figures = rates.map((r) => [formatEuro(r.net), formatEuro(r.vat), formatEuro(r.gross)]);
+  const labelWidth = Math.max(displayWidth('Satz'), ...rates.map((r) => displayWidth(rateLabel(r.rate))));
+  const widths = headings.map((heading, c) =>
+    Math.max(displayWidth(heading), ...figures.map((f) => displayWidth(f[c] ?? ''))),
+  );
+  const free = columns - labelWidth - widths.reduce((a, b) => a + b, 0);
+  const gap = Math.min(6, Math.floor(free / 3));
+  if (gap >= 1) {
+    const numericWidth = widths.reduce((a, b) => a + b, 0) + 3 * gap;
+    const tableLine = (first: string, cells: readonly string[]) =>
+      padEnd(first, columns - numericWidth) +
+      cells.map((cell, c) => ' '.repeat(gap) + padStart(cell, widths[c] ?? 0)).join('');
+    return [
+      preformatted([tableLine('Satz', headings)]),
+      preformatted(rates.map((r, i) => tableLine(rateLabel(r.rate), figures[i] ?? []))),
+    ];
+  }
+  return rates.flatMap((r) => [
+    text(rateLabel(r.rate), columns, { bold: true }),
+    row('Netto', formatEuro(r.net), columns),
+    row('USt', formatEuro(r.vat), columns),
+    row('Brutto', formatEuro(r.gross), columns),
+  ]);
+}
+
+function machineReadableCode(receipt: Receipt, columns: number): ReceiptBlock[] {
+  if (receipt.qrCodeData !== null) return [{ kind: 'qr', data: receipt.qrCodeData }];
+  return [
+    text('Kein QR-Code: der Beleg wird nachsigniert, sobald die Signatur wieder verfügbar ist.', columns, {
+      align: 'center',
+    }),
+  ];
+}
+
+export function layoutReceipt(
+  receipt: Receipt,
+  company: ReceiptCompany,
+  paper: { columns: PaperColumns },
+  options: LayoutOptions = {},
+): ReceiptDocument {
+  const { columns } = paper;
+  const separator: ReceiptBlock = { kind: 'separator', char: '-' };
+  const blocks: ReceiptBlock[] = [
+    ...header(company, columns),
+    ...labels(receipt, columns, options),
+    separator,
+    ...identity(receipt, columns),
+    separator,
+  ];
+  if (receipt.lines.length > 0) blocks.push(...items(receipt, columns), separator);
+  blocks.push(...totals(receipt, columns), separator);
+  const breakdown = vatBreakdown(receipt, columns);
+  if (breakdown.length > 0) blocks.push(...breakdown, separator);
+  blocks.push(...machineReadableCode(receipt, columns));
+  const footer = company.footer?.trim();
+  if (footer) blocks.push(text(footer, columns, { align: 'center' }));
+  blocks.push({ kind: 'cut' });
+  const name = receipt.receiptNumber ?? receipt.id;
+  return { columns, title: `Beleg ${name}${options.duplicate ? ' (Duplikat)' : ''}`, blocks };
+}

@@ -1,0 +1,114 @@
+// Fixed-width text for receipts: every consumer (ESC/POS, HTML preview, PDF) prints the same
+// monospaced cells, so wrapping, padding and column composition are decided once, here.
+// Widths count Unicode code points after NFC normalisation: a thermal printer prints one cell per
+// code-page character, and NFC turns a decomposed "a + ¨" into the single "ä" the code page has.
+
+export type Align = 'left' | 'center' | 'right';
+
+/** Normalised text as it will be printed (NFC, tabs and line breaks as plain spaces). */
+export function printable(text: string): string {
+  return text.normalize('NFC').replace(/[\t\r\n\v\f]/g, ' ');
+}
+
+export function displayWidth(text: string): number {
+  return Array.from(text).length;
+}
+
+function sliceCells(text: string, start: number, end?: number): string {
+  return Array.from(text).slice(start, end).join('');
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
+/**
+ * Places one line inside `width` cells. Centering rounds to the left, like the printer firmware
+ * does, so that the preview and the paper put every character in the same cell.
+ */
+export function alignLine(text: string, width: number, align: Align): string {
+  const free = Math.max(0, width - displayWidth(text));
+  if (align === 'right') return ' '.repeat(free) + text;
+  if (align === 'center') return ' '.repeat(Math.floor(free / 2)) + text;
+  return text;
+}
+
+/**
+ * Greedy word wrap. A word longer than the line is cut into pieces rather than dropped: on a
+ * receipt every character of an item text or an id must reach the paper. `indent` starts every
+ * line after the first with that many spaces (a hanging indent under "2 x ").
+ */
+export function wrapText(text: string, width: number, indent = 0): string[] {
+  if (width < 1) throw new RangeError(`width must be positive, got ${width}`);
+  const hanging = indent < width ? indent : 0;
+  const words = printable(text)
+    .split(' ')
+    .filter((word) => word.length > 0);
+  const lines: string[] = [];
+  let current = '';
+  const room = () => (lines.length === 0 ? width : width - hanging);
+  const push = () => {
+    lines.push(lines.length === 0 ? current : ' '.repeat(hanging) + current);
+    current = '';
+  };
+  for (const word of words) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (displayWidth(candidate) <= room()) {
+      current = candidate;
+      continue;
+    }
+    if (current !== '') push();
+    let rest = word;
+    while (displayWidth(rest) > room()) {
+      current = sliceCells(rest, 0, room());
+      rest = sliceCells(rest, room());
+      push();
+    }
+    current = rest;
+  }
+  if (current !== '' || lines.length === 0) push();
+  return lines;
+}
+
+/**
+ * A label on the left and a value on the right edge. The value (an amount, an id) is never cut:
+ * the label wraps beside it, and when too little room is left the value moves to a line of its
+ * own below the label.
+ */
+export function composeRow(left: string, right: string, width: number, indent = 0): string[] {
+  const value = printable(right).trim();
+  const label = printable(left).trim();
+  const valueWidth = displayWidth(value);
+  if (valueWidth === 0) return wrapText(label, width, indent);
+  if (valueWidth > width) {
+    return [...(label ? wrapText(label, width, indent) : []), ...wrapText(value, width)];
+  }
+  if (label === '') return [padStart(value, width)];
+  const labelWidth = width - valueWidth - 1;
+  const minimumLabel = Math.min(10, Math.floor(width / 3));
+  if (labelWidth < minimumLabel) {
+    return [...wrapText(label, width, indent), padStart(value, width)];
+  }
+  // A hanging indent that leaves a narrow column would break ordinary words; drop it then.
+  const hanging = labelWidth - indent >= 20 ? indent : 0;
+  const [first = '', ...rest] = wrapText(label, labelWidth, hanging);
+  return [padEnd(first, labelWidth) + ' ' + value, ...rest];
+}
+
+export interface Cell {
+  text: string;
+  width: number;
+  align: Align;
+}
+
+/** Cells of fixed widths, each aligned in its cell, separated by `gap` spaces. Cells never wrap. */
+export function composeCells(cells: readonly Cell[], gap: number): string {
+  return cells
+    .map((cell) => (cell.align === 'right' ? padStart(cell.text, cell.width) : padEnd(cell.text, cell.width)))
+    .join(' '.repeat(gap))
+    .replace(/ +$/, '');
+}
