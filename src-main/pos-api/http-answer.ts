@@ -1,0 +1,26 @@
+// Every JSON answer of the bridge and the POS API goes out with the same defensive headers, and none
+// carries Access-Control-Allow-Origin: CORS stays closed, so no web page can read an answer.
+import type { ServerResponse } from 'node:http';
+
+export const JSON_SECURITY_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+} as const;
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...JSON_SECURITY_HEADERS,
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}

@@ -1,0 +1,120 @@
+// The OpenAPI 3.1 document of POS API v1, generated from the route table and its zod schemas with
+// zod's own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses as is).
+import { z } from 'zod';
+import { POS_API_ROUTES } from './pos-api-routes.ts';
+import { PATH_PARAMETER_DOCS } from './pos-api-routes.ts';
+import {
+  ErrorResponse,
+  PosApiStatus,
+  POS_API_BASE,
+  ReceiptCreate,
+  ReceiptResource,
+} from './pos-api-schemas.ts';
+
+const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>([
+  [ReceiptCreate, { name: 'ReceiptCreate', io: 'input' }],
+  [ReceiptResource, { name: 'Receipt', io: 'output' }],
+  [PosApiStatus, { name: 'Status', io: 'output' }],
+  [ErrorResponse, { name: 'Error', io: 'output' }],
+]);
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'kein gültiges JSON',
+  401: 'Token fehlt oder ist falsch',
+  403: 'fremder Host oder fremde Herkunft (Origin)',
+  404: 'unbekannter Pfad oder Beleg',
+  405: 'Methode nicht erlaubt',
+  409: 'Konflikt, z. B. dieselbe id mit anderem Inhalt',
+  413: 'Anfrage zu groß',
+  422: 'ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt',
+  429: 'zu viele Anfragen',
+  500: 'interner Fehler (Details nur im Protokoll der App)',
+  503: 'Kasse nicht eingerichtet oder Signatur gerade nicht möglich',
+};
+
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
+  return rest;
+}
+
+function ref(schema: z.ZodType): { $ref: string } {
+  const component = COMPONENTS.get(schema);
+  if (!component) throw new Error('POS API schema without a component name');
+  return { $ref: `#/components/schemas/${component.name}` };
+}
+
+function jsonContent(schema: z.ZodType) {
+  return { 'application/json': { schema: ref(schema) } };
+}
+
+function errorResponse(status: number) {
+  return { description: ERROR_DESCRIPTIONS[status] ?? 'Fehler', content: jsonContent(ErrorResponse) };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
+
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of POS_API_ROUTES) {
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+    const statuses = new Set<number>([403, 429, 500, ...route.errors]);
+    if (route.auth) statuses.add(401);
+    if (route.requestBody) [400, 413, 422].forEach((s) => statuses.add(s));
+    const responses: Record<string, unknown> = {
+      [route.response.status]: {
+        description: route.response.description,
+        ...(route.response.schema ? { content: jsonContent(route.response.schema) } : {}),
+      },
+    };
+    for (const status of [...statuses].sort((a, b) => a - b)) responses[status] = errorResponse(status);
+    const entry = (paths[`${POS_API_BASE}${route.path}`] ??= {});
+    entry[route.method.toLowerCase()] = {
+      operationId: route.operationId,
+      summary: route.summary,
+      security: route.auth ? [{ bearer: [] }] : [],
+      ...(params.length > 0
+        ? {
+            parameters: params.map((name) => ({
+              name,
+              in: 'path',
+              required: true,
+              description: PATH_PARAMETER_DOCS[name] ?? name,
+              schema: { type: 'string' },
+            })),
+          }
+        : {}),
+      ...(route.requestBody
+        ? { requestBody: { required: true, content: jsonContent(route.requestBody) } }
+        : {}),
+      responses,
+    };
+  }
+  paths[`${POS_API_BASE}/openapi.json`] = {
+    get: {
+      operationId: 'getOpenApiDocument',
+      summary: 'Dieses Dokument',
+      security: [],
+      responses: {
+        200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+      },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kassen-Companion POS API',
+      version: '1.0.0',
+      description:
+        'Lokale Schnittstelle für bestehende Kassensoftware: Verkäufe signieren (RKSV, fiskaly SIGN AT), ' +
+        'drucken und den signierten Beleg zurückbekommen. Beträge sind Dezimalzahlen als Text ("3.50").',
+    },
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: Object.fromEntries(
+        [...COMPONENTS].map(([schema, { name, io }]) => [name, jsonSchemaOf(schema, io)]),
+      ),
+    },
+  };
+}

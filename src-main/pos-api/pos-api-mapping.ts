@@ -1,0 +1,109 @@
+// Translation between POS API v1 (snake_case, decimal strings) and the PosApi contract (camelCase,
+// integer cents). The core only ever sees the contract; the API never exposes more than the receipt.
+import { formatApiAmount } from '../../src-shared/money.ts';
+import type { Receipt } from '../../src-shared/receipt.ts';
+import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
+import type { Status } from '../../src-shared/status.ts';
+import type { PosApiStatus, ReceiptCreate, ReceiptResource } from './pos-api-schemas.ts';
+
+const OUTAGE_REPORT_AFTER_MS = 48 * 60 * 60 * 1000;
+
+export function saleDraftFromRequest(body: ReceiptCreate): SaleDraftInput {
+  return {
+    ...(body.id === undefined ? {} : { id: body.id }),
+    kind: body.type,
+    lines: body.items.map((item) => ({
+      text: item.text,
+      quantity: item.quantity,
+      unitPrice: item.unit_price,
+      vatRate: item.vat_rate,
+    })),
+    payments: body.payments,
+    ...(body.cancels === undefined ? {} : { cancels: body.cancels }),
+  };
+}
+
+const FIELD_RENAMES: Record<string, string> = { lines: 'items', kind: 'type' };
+
+/** "lines.0.unitPrice" (contract) → "items.0.unit_price" (API), so an error names the field the client sent. */
+export function apiFieldPath(contractPath: string): string {
+  return contractPath
+    .split('.')
+    .map((segment) => FIELD_RENAMES[segment] ?? segment.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())
+    .join('.');
+}
+
+/** Thousandths → the shortest decimal string: 1000 → "1", 2500 → "2.5", 250 → "0.25". */
+export function formatApiQuantity(milli: number): string {
+  const abs = Math.abs(milli);
+  const frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  const text = frac ? `${Math.floor(abs / 1000)}.${frac}` : String(Math.floor(abs / 1000));
+  return milli < 0 ? `-${text}` : text;
+}
+
+export function receiptResource(receipt: Receipt): ReceiptResource {
+  return {
+    id: receipt.id,
+    type: receipt.kind,
+    state: receipt.state,
+    signed: receipt.signed,
+    environment: receipt.environment,
+    receipt_number: receipt.receiptNumber,
+    cash_register_serial_number: receipt.kassenId,
+    created_at: receipt.createdAt,
+    time_signature: receipt.signedAt,
+    qr_code_data: receipt.qrCodeData,
+    items: receipt.lines.map((line) => ({
+      text: line.text,
+      quantity: formatApiQuantity(line.quantityMilli),
+      unit_price: formatApiAmount(line.unitPriceCents),
+      amount: formatApiAmount(line.amountCents),
+      vat_rate: line.vatRate,
+    })),
+    totals_per_rate: receipt.totalsPerRate.map((t) => ({
+      vat_rate: t.vatRate,
+      gross: formatApiAmount(t.grossCents),
+      net: formatApiAmount(t.netCents),
+      vat: formatApiAmount(t.vatCents),
+    })),
+    total: formatApiAmount(receipt.totalCents),
+    payments: receipt.payments.map((p) => ({ type: p.type, amount: formatApiAmount(p.amountCents) })),
+    change: formatApiAmount(receipt.changeCents),
+    cancels: receipt.cancels?.id ?? null,
+    cancelled_by: receipt.cancelledBy,
+    hints: receipt.hints,
+    printed: receipt.printed,
+    error: receipt.error,
+  };
+}
+
+export function statusResource(status: Status): PosApiStatus {
+  const since = status.signing.outageSince;
+  return {
+    environment: status.environment,
+    setup: status.setup,
+    setup_step: status.setupStep,
+    cash_register: status.register && {
+      id: status.register.id,
+      cash_register_serial_number: status.register.kassenId,
+      description: status.register.description,
+      state: status.register.state,
+    },
+    signing: {
+      online: status.signing.online,
+      outage_since: since,
+      outage_report_due:
+        since === null ? null : new Date(Date.parse(since) + OUTAGE_REPORT_AFTER_MS).toISOString(),
+      queue_length: status.signing.queueLength,
+      last_error: status.signing.lastError,
+    },
+    printer: {
+      configured: status.printer.configured,
+      state: status.printer.state,
+      queue_length: status.printer.queueLength,
+    },
+    training: status.training,
+  };
+}

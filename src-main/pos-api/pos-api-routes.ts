@@ -1,0 +1,94 @@
+// POS API v1, one entry per route. The same table drives request handling (pos-api-handler.ts) and the
+// OpenAPI document (openapi-document.ts), so a route cannot exist without being documented or vice versa.
+import { z } from 'zod';
+import type { OperationInput, OperationName, OperationOutput } from '../../src-shared/pos-api-contract.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
+import { receiptResource, saleDraftFromRequest, statusResource } from './pos-api-mapping.ts';
+import { PosApiStatus, ReceiptCreate, ReceiptResource } from './pos-api-schemas.ts';
+
+export interface RouteContext {
+  params: Record<string, string>;
+  /** The request body, already parsed by the route's `requestBody` schema. */
+  body: unknown;
+  /** Calls a contract operation through dispatchOperation; failures come back as thrown PosErrors. */
+  call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
+}
+
+export interface RouteResult {
+  status: number;
+  body: unknown;
+}
+
+export interface PosApiRoute {
+  method: 'GET' | 'POST';
+  /** Below /api/v1, OpenAPI template syntax: `/receipts/{id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  auth: boolean;
+  requestBody?: z.ZodType;
+  response: { status: number; description: string; schema: z.ZodType | null };
+  /** Error statuses this route can answer with besides 401/413/429, for the document. */
+  errors: readonly number[];
+  handle(ctx: RouteContext): Promise<RouteResult>;
+}
+
+const RECEIPT_ID = { name: 'id', description: 'Beleg-id (UUID)' } as const;
+
+/** A rejected receipt is journaled but not valid: the client must not hand it out as if it were signed. */
+function answerWithReceipt(receipt: OperationOutput<'getReceipt'>, status: number): RouteResult {
+  if (receipt.state === 'rejected') {
+    throw new PosError('rejected_by_sign_at', receipt.error?.message ?? 'SIGN AT hat den Beleg abgelehnt');
+  }
+  return { status, body: ReceiptResource.parse(receiptResource(receipt)) };
+}
+
+export const POS_API_ROUTES: readonly PosApiRoute[] = [
+  {
+    method: 'POST',
+    path: '/receipts',
+    operationId: 'createReceipt',
+    summary:
+      'Beleg signieren (und drucken). Auch ein Offline-Beleg ("Sicherheitseinrichtung ausgefallen") ist 201.',
+    auth: true,
+    requestBody: ReceiptCreate,
+    response: {
+      status: 201,
+      description: 'signierter oder offline ausgegebener Beleg',
+      schema: ReceiptResource,
+    },
+    errors: [400, 404, 409, 422, 503],
+    async handle(ctx) {
+      const body = ctx.body as z.output<typeof ReceiptCreate>;
+      const receipt = await ctx.call('signSale', saleDraftFromRequest(body));
+      return answerWithReceipt(receipt, 201);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/receipts/{id}',
+    operationId: 'getReceipt',
+    summary: 'Einen Beleg aus dem Journal lesen',
+    auth: true,
+    response: { status: 200, description: 'der Beleg', schema: ReceiptResource },
+    errors: [404, 422],
+    async handle(ctx) {
+      const receipt = await ctx.call('getReceipt', { id: ctx.params[RECEIPT_ID.name] ?? '' });
+      return { status: 200, body: ReceiptResource.parse(receiptResource(receipt)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/status',
+    operationId: 'getStatus',
+    summary: 'Umgebung, Kasse, Signatur- und Druckerzustand, Warteschlange, Ausfalluhr',
+    auth: true,
+    response: { status: 200, description: 'der Zustand', schema: PosApiStatus },
+    errors: [],
+    async handle(ctx) {
+      return { status: 200, body: PosApiStatus.parse(statusResource(await ctx.call('status', undefined))) };
+    },
+  },
+];
+
+export const PATH_PARAMETER_DOCS: Record<string, string> = { [RECEIPT_ID.name]: RECEIPT_ID.description };

@@ -1,0 +1,124 @@
+// The external shapes of POS API v1: snake_case JSON, money and quantities as decimal strings.
+// These zod schemas are the single source for validation, for the mapping to the contract and for the
+// served OpenAPI document, so what the docs promise is what the server checks and sends.
+import { z } from 'zod';
+import {
+  PAYMENT_TYPES,
+  QuantityString,
+  RECEIPT_KINDS,
+  EuroString,
+  MAX_LINES,
+} from '../../src-shared/sale-draft.ts';
+import { ALL_RECEIPT_KINDS, ENVIRONMENTS, RECEIPT_STATES } from '../../src-shared/receipt.ts';
+import { SETUP_STATES } from '../../src-shared/status.ts';
+import { printableText } from '../../src-shared/text-field.ts';
+import { VAT_RATES } from '../../src-shared/vat.ts';
+import { POS_ERROR_CODES } from '../../src-shared/pos-error.ts';
+
+export const POS_API_BASE = '/api/v1';
+
+/** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
+const AmountOut = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .meta({ description: 'Betrag in Euro als Dezimalzahl mit Punkt', examples: ['3.50'] });
+const AmountIn = EuroString.meta({
+  description: 'Bruttobetrag in Euro, Dezimalzahl mit höchstens 2 Nachkommastellen',
+  examples: ['3.50'],
+});
+const VatRate = z.enum(VAT_RATES).meta({ description: 'USt-Satz in Prozent' });
+const IsoTime = z.iso.datetime({ offset: true });
+
+export const ReceiptItemIn = z.strictObject({
+  text: printableText(120),
+  quantity: QuantityString.meta({
+    description: 'Menge, Dezimalzahl mit höchstens 3 Nachkommastellen',
+    examples: ['1', '0.25'],
+  }),
+  unit_price: AmountIn,
+  vat_rate: VatRate,
+});
+
+export const PaymentIn = z.strictObject({ type: z.enum(PAYMENT_TYPES), amount: AmountIn });
+
+export const ReceiptCreate = z.strictObject({
+  id: z.uuid().optional().meta({
+    description: 'Idempotenz: dieselbe id liefert denselben Beleg und signiert nie ein zweites Mal',
+  }),
+  type: z.enum(RECEIPT_KINDS),
+  items: z.array(ReceiptItemIn).max(MAX_LINES).default([]),
+  payments: z.array(PaymentIn).max(10).default([]),
+  cancels: z.uuid().optional().meta({ description: 'Bei CANCELLATION: id des stornierten Belegs' }),
+  print: z.boolean().default(true).meta({ description: 'Beleg am Bondrucker ausgeben' }),
+});
+export type ReceiptCreate = z.output<typeof ReceiptCreate>;
+
+export const ReceiptResource = z.object({
+  id: z.uuid(),
+  type: z.enum(ALL_RECEIPT_KINDS),
+  state: z.enum(RECEIPT_STATES),
+  signed: z.boolean().meta({ description: 'false: "Sicherheitseinrichtung ausgefallen"' }),
+  environment: z.enum(ENVIRONMENTS),
+  receipt_number: z.string().nullable(),
+  cash_register_serial_number: z.string().meta({ description: 'Kassen-ID' }),
+  created_at: IsoTime,
+  time_signature: IsoTime.nullable(),
+  qr_code_data: z
+    .string()
+    .nullable()
+    .meta({ description: 'Maschinenlesbarer Code (_R1-AT…) für den QR-Code' }),
+  items: z.array(
+    z.object({
+      text: z.string(),
+      quantity: z.string(),
+      unit_price: AmountOut,
+      amount: AmountOut,
+      vat_rate: VatRate,
+    }),
+  ),
+  totals_per_rate: z.array(z.object({ vat_rate: VatRate, gross: AmountOut, net: AmountOut, vat: AmountOut })),
+  total: AmountOut,
+  payments: z.array(z.object({ type: z.enum(PAYMENT_TYPES), amount: AmountOut })),
+  change: AmountOut,
+  cancels: z.uuid().nullable(),
+  cancelled_by: z.uuid().nullable(),
+  hints: z.array(z.string()),
+  printed: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ReceiptResource = z.output<typeof ReceiptResource>;
+
+export const PosApiStatus = z.object({
+  environment: z.enum(ENVIRONMENTS),
+  setup: z.enum(SETUP_STATES),
+  setup_step: z.string().nullable(),
+  cash_register: z
+    .object({
+      id: z.string(),
+      cash_register_serial_number: z.string(),
+      description: z.string(),
+      state: z.string(),
+    })
+    .nullable(),
+  signing: z.object({
+    online: z.boolean(),
+    outage_since: IsoTime.nullable(),
+    outage_report_due: IsoTime.nullable().meta({
+      description: 'Ab hier (48 h Ausfall) ist der Ausfall über FinanzOnline zu melden',
+    }),
+    queue_length: z.number().int(),
+    last_error: z.string().nullable(),
+  }),
+  printer: z.object({
+    configured: z.boolean(),
+    state: z.enum(['ready', 'off', 'none']),
+    queue_length: z.number().int(),
+  }),
+  training: z.boolean(),
+});
+export type PosApiStatus = z.output<typeof PosApiStatus>;
+
+export const ErrorResponse = z.object({
+  error: z.object({ code: z.enum(POS_ERROR_CODES), message: z.string(), field: z.string().optional() }),
+});
+export type ErrorResponse = z.output<typeof ErrorResponse>;

@@ -1,0 +1,86 @@
+// The POS API as one object both shells use: whether it is on, which token it takes, and the request
+// handler to mount. The headless shell mounts the handler on its own server; the Electron shell runs it
+// on a server of its own (pos-api-server.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
+import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
+import type { AppHost } from '../host.ts';
+import { sendJson } from './http-answer.ts';
+import { createPosApiHandler, OPENAPI_PATH, type PosApiLimits } from './pos-api-handler.ts';
+import { POS_API_BASE } from './pos-api-schemas.ts';
+import { storedToken, type PosApiToken } from './pos-api-token.ts';
+
+export const ENABLED_SETTING = 'posApi.enabled';
+
+export interface PosApiServiceOptions {
+  host: AppHost;
+  handlers: PosApiHandlers;
+  /** Token from --pos-api-token / POS_API_TOKEN; null: the stored (or newly generated) one. */
+  givenToken: PosApiToken | null;
+  /** True with --pos-api: on for this run whatever the settings say. */
+  enabledByFlag: boolean;
+  allowNonLoopback: boolean;
+  limits?: Partial<PosApiLimits>;
+}
+
+export interface PosApiService {
+  readonly enabled: boolean;
+  /** Answers a request below /api/v1 (404 while the API is off). */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  setEnabled(enabled: boolean): void;
+  /** The current token; generated and stored on first call unless one was given. */
+  token(): PosApiToken;
+  /** `origin`: where the server listens (`http://127.0.0.1:8420`), null if it does not. */
+  info(origin: string | null, problem?: string | null): PosApiInfo;
+}
+
+export function isPosApiPath(pathname: string): boolean {
+  return pathname === POS_API_BASE || pathname.startsWith(`${POS_API_BASE}/`);
+}
+
+export function createPosApiService(options: PosApiServiceOptions): PosApiService {
+  let enabled = options.enabledByFlag || options.host.settings.get(ENABLED_SETTING) === true;
+  let token: PosApiToken | null = options.givenToken;
+  const currentToken = () => (token ??= storedToken(options.host));
+  if (enabled) currentToken();
+
+  const handler = createPosApiHandler({
+    handlers: options.handlers,
+    token: () => currentToken().value,
+    allowNonLoopback: options.allowNonLoopback,
+    log: options.host.log,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+
+  return {
+    get enabled() {
+      return enabled;
+    },
+    async handle(req, res) {
+      if (!enabled) {
+        const off = new PosError('not_found', 'POS-API ist ausgeschaltet (Einstellungen → POS-API)');
+        sendJson(res, 404, { error: off.toBody() });
+        return;
+      }
+      await handler(req, res);
+    },
+    setEnabled(next) {
+      enabled = next;
+      options.host.settings.set(ENABLED_SETTING, next);
+      if (next) currentToken();
+    },
+    token: currentToken,
+    info(origin, problem = null) {
+      const live = enabled && origin !== null;
+      return {
+        enabled,
+        url: live ? `${origin}${POS_API_BASE}` : null,
+        openapiUrl: live ? `${origin}${OPENAPI_PATH}` : null,
+        token: enabled ? currentToken().value : null,
+        tokenSource: enabled ? currentToken().source : null,
+        problem,
+      };
+    },
+  };
+}

@@ -1,0 +1,367 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
+import { createHeadlessHost } from '../headless/headless-host.ts';
+import { rawRequest } from '../headless/http-exchange.test-support.ts';
+import { createRedactingLogger } from '../headless/redacting-logger.ts';
+import {
+  recordingHandlers,
+  SAMPLE_RECEIPT,
+  SAMPLE_STATUS,
+  type RecordedCall,
+} from './contract-samples.test-support.ts';
+import { checkJsonSchema, resolveRef } from './json-schema-check.test-support.ts';
+import type { Listening } from './listen.ts';
+import type { PosApiLimits } from './pos-api-handler.ts';
+import { startPosApiServer } from './pos-api-server.ts';
+import { createPosApiService, type PosApiService } from './pos-api-service.ts';
+import { givenToken, TOKEN_SETTING } from './pos-api-token.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'kc-posapi-'));
+const open: Listening[] = [];
+after(async () => {
+  await Promise.all(open.map((l) => l.close()));
+  rmSync(root, { recursive: true, force: true });
+});
+const silent = createRedactingLogger(() => {});
+const TOKEN = 'test-token-0123456789abcdef';
+
+interface Harness {
+  origin: string;
+  calls: RecordedCall[];
+  service: PosApiService;
+  dataDir: string;
+}
+
+async function harness(
+  options: {
+    handlers?: (calls: RecordedCall[]) => Partial<PosApiHandlers>;
+    enabled?: boolean;
+    token?: string | null;
+    limits?: Partial<PosApiLimits>;
+    dataDir?: string;
+  } = {},
+): Promise<Harness> {
+  const calls: RecordedCall[] = [];
+  const dataDir = options.dataDir ?? mkdtempSync(join(root, 'data-'));
+  const service = createPosApiService({
+    host: createHeadlessHost(dataDir, silent),
+    handlers: { ...recordingHandlers(calls), ...options.handlers?.(calls) },
+    givenToken: options.token === null ? null : { value: options.token ?? TOKEN, source: 'flag' },
+    enabledByFlag: options.enabled ?? true,
+    allowNonLoopback: false,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const listening = await startPosApiServer(service, '127.0.0.1', 0, false);
+  open.push(listening);
+  return { origin: listening.origin, calls, service, dataDir };
+}
+
+const SALE = {
+  id: '3f2b8c1e-5a6d-4e7f-8a9b-0c1d2e3f4a5b',
+  type: 'NORMAL',
+  items: [
+    { text: 'Semmel', quantity: '2.5', unit_price: '1.40', vat_rate: '10' },
+    { text: 'Kaffee', quantity: '1', unit_price: '3.20', vat_rate: '20' },
+  ],
+  payments: [{ type: 'CASH', amount: '10.00' }],
+};
+
+function api(h: Harness, method: string, path: string, body?: unknown, token: string | null = TOKEN) {
+  return fetch(`${h.origin}/api/v1${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+}
+
+type Json = Record<string, unknown>;
+
+async function servedDocument(h: Harness): Promise<Json> {
+  const res = await fetch(`${h.origin}/api/v1/openapi.json`);
+  assert.equal(res.status, 200);
+  return (await res.json()) as Json;
+}
+
+/** Checks a real response against what the served document says this route answers with this status. */
+async function assertMatchesDocument(
+  h: Harness,
+  res: Response,
+  method: string,
+  template: string,
+): Promise<Json> {
+  const document = await servedDocument(h);
+  const operation = (document.paths as Json)[`/api/v1${template}`] as Json | undefined;
+  const responses = (operation?.[method.toLowerCase()] as Json | undefined)?.responses as Json | undefined;
+  const documented = responses?.[String(res.status)] as Json | undefined;
+  assert.ok(documented, `${method} ${template} answers ${res.status}, which the document does not list`);
+  const schema = ((documented.content as Json)['application/json'] as Json).schema as Json;
+  const body = (await res.json()) as Json;
+  assert.deepEqual(checkJsonSchema(document, schema, body), [], JSON.stringify(body));
+  return body;
+}
+
+test('the OpenAPI document is OpenAPI 3.1 whose every reference resolves, served without a token', async () => {
+  const h = await harness();
+  const document = await servedDocument(h);
+  assert.equal(document.openapi, '3.1.0');
+  assert.deepEqual(Object.keys(document.paths as Json).sort(), [
+    '/api/v1/openapi.json',
+    '/api/v1/receipts',
+    '/api/v1/receipts/{id}',
+    '/api/v1/status',
+  ]);
+  const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
+  assert.ok(refs.length > 0);
+  for (const ref of refs) resolveRef(document, ref.slice(8, -1));
+  for (const [path, item] of Object.entries(document.paths as Json)) {
+    for (const [method, op] of Object.entries(item as Json)) {
+      assert.ok(Object.keys((op as Json).responses as Json).length > 0, `${method} ${path} lists responses`);
+    }
+  }
+  // The checker refuses keywords it does not know, so this also proves every schema is checkable.
+  const schemas = (document.components as Json).schemas as Json;
+  assert.deepEqual(checkJsonSchema(document, schemas.Receipt as Json, {}).length > 0, true);
+});
+
+test('a sale posted with decimal strings is mapped to the contract and answered 201 with the signed receipt', async () => {
+  const h = await harness();
+  const res = await api(h, 'POST', '/receipts', SALE);
+  assert.equal(res.status, 201);
+  const body = await assertMatchesDocument(h, res, 'POST', '/receipts');
+  assert.equal(body.id, SAMPLE_RECEIPT.id);
+  assert.equal(body.state, 'signed');
+  assert.equal(body.cash_register_serial_number, 'DEMO-KASSE-1');
+  assert.equal(body.qr_code_data, SAMPLE_RECEIPT.qrCodeData);
+  assert.deepEqual(body.totals_per_rate, [{ vat_rate: '10', gross: '3.50', net: '3.18', vat: '0.32' }]);
+  assert.deepEqual(body.items, [
+    { text: 'Semmel', quantity: '2.5', unit_price: '1.40', amount: '3.50', vat_rate: '10' },
+  ]);
+  assert.equal(body.change, '1.50');
+  assert.deepEqual(h.calls, [
+    {
+      name: 'signSale',
+      input: {
+        id: SALE.id,
+        kind: 'NORMAL',
+        lines: [
+          { text: 'Semmel', quantity: '2.5', unitPrice: '1.40', vatRate: '10' },
+          { text: 'Kaffee', quantity: '1', unitPrice: '3.20', vatRate: '20' },
+        ],
+        payments: [{ type: 'CASH', amount: '10.00' }],
+      },
+    },
+  ]);
+});
+
+test('without or with a wrong token the answer is 401 and nothing is signed', async () => {
+  const h = await harness();
+  for (const token of [null, 'wrong', `${TOKEN}x`, TOKEN.slice(0, -1)]) {
+    const res = await api(h, 'POST', '/receipts', SALE, token);
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('www-authenticate'), 'Bearer');
+    await assertMatchesDocument(h, res, 'POST', '/receipts');
+  }
+  const basic = await fetch(`${h.origin}/api/v1/status`, { headers: { Authorization: `Basic ${TOKEN}` } });
+  assert.equal(basic.status, 401);
+  assert.deepEqual(h.calls, []);
+});
+
+test('malformed JSON, a huge body, bad amounts, an unknown rate and unknown fields: a clear 4xx, nothing signed', async () => {
+  const h = await harness();
+  const cases: { body: string | Buffer; status: number; code: string; field?: string }[] = [
+    { body: '{"type":"NORMAL",', status: 400, code: 'invalid_input' },
+    { body: Buffer.alloc(1024 * 1024, 0x20), status: 413, code: 'too_large' },
+    {
+      body: JSON.stringify({ ...SALE, items: [{ ...SALE.items[0], unit_price: '1,40' }] }),
+      status: 422,
+      code: 'invalid_input',
+      field: 'items.0.unit_price',
+    },
+    {
+      body: JSON.stringify({ ...SALE, items: [{ ...SALE.items[0], unit_price: 1.4 }] }),
+      status: 422,
+      code: 'invalid_input',
+      field: 'items.0.unit_price',
+    },
+    {
+      body: JSON.stringify({ ...SALE, items: [{ ...SALE.items[0], unit_price: '1.405' }] }),
+      status: 422,
+      code: 'invalid_input',
+      field: 'items.0.unit_price',
+    },
+    {
+      body: JSON.stringify({ ...SALE, items: [{ ...SALE.items[0], vat_rate: '7' }] }),
+      status: 422,
+      code: 'invalid_input',
+      field: 'items.0.vat_rate',
+    },
+    {
+      body: JSON.stringify({ ...SALE, items: [{ ...SALE.items[0], quantity: '0' }] }),
+      status: 422,
+      code: 'invalid_input',
+      field: 'items.0.quantity',
+    },
+    { body: JSON.stringify({ ...SALE, total: '99.00' }), status: 422, code: 'invalid_input' },
+    {
+      body: JSON.stringify({ type: 'NORMAL', items: [] }),
+      status: 422,
+      code: 'invalid_input',
+      field: 'items',
+    },
+    { body: '[]', status: 422, code: 'invalid_input' },
+    { body: '', status: 422, code: 'invalid_input' },
+  ];
+  for (const c of cases) {
+    const res = await rawRequest(h.origin, {
+      method: 'POST',
+      path: '/api/v1/receipts',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: c.body,
+    });
+    const label = typeof c.body === 'string' ? c.body.slice(0, 80) : 'huge body';
+    assert.equal(res.status, c.status, label);
+    const body = JSON.parse(res.body) as { error: { code: string; message: string; field?: string } };
+    assert.equal(body.error.code, c.code, label);
+    assert.ok(body.error.message.length > 0);
+    assert.doesNotMatch(res.body, /at .*\.ts:\d+/, 'no stack trace');
+    if (c.field) assert.equal(body.error.field, c.field, label);
+  }
+  assert.deepEqual(h.calls, [], 'no sale reached the core');
+});
+
+test('core errors map to their HTTP status without internals: conflict 409, not ready 503, crash 500', async () => {
+  const failures: [Error, number, string][] = [
+    [new PosError('conflict', 'dieselbe id mit anderem Inhalt'), 409, 'conflict'],
+    [new PosError('not_ready', 'Kasse ist nicht eingerichtet'), 503, 'not_ready'],
+    [new Error('SQLITE_BUSY at /home/merchant/.config/secret'), 500, 'internal'],
+  ];
+  for (const [error, status, code] of failures) {
+    const h = await harness({ handlers: () => ({ signSale: () => Promise.reject(error) }) });
+    const res = await api(h, 'POST', '/receipts', SALE);
+    assert.equal(res.status, status);
+    const body = await assertMatchesDocument(h, res, 'POST', '/receipts');
+    assert.equal((body.error as Json).code, code);
+    assert.doesNotMatch(JSON.stringify(body), /SQLITE|merchant/);
+  }
+});
+
+test('a receipt SIGN AT rejected is not handed out as a 201', async () => {
+  const rejected = {
+    ...SAMPLE_RECEIPT,
+    state: 'rejected' as const,
+    signed: false,
+    error: { code: 'E_X', message: 'Kasse ist außer Betrieb' },
+  };
+  const h = await harness({ handlers: () => ({ signSale: async () => rejected }) });
+  const res = await api(h, 'POST', '/receipts', SALE);
+  assert.equal(res.status, 422);
+  const body = await assertMatchesDocument(h, res, 'POST', '/receipts');
+  assert.deepEqual(body.error, { code: 'rejected_by_sign_at', message: 'Kasse ist außer Betrieb' });
+});
+
+test('receipts and status are read back in the documented shape', async () => {
+  const h = await harness({
+    handlers: (calls) => ({
+      status: async () => {
+        calls.push({ name: 'status', input: undefined });
+        return {
+          ...SAMPLE_STATUS,
+          signing: { ...SAMPLE_STATUS.signing, online: false, outageSince: '2026-03-01T10:00:00.000Z' },
+        };
+      },
+    }),
+  });
+  const receipt = await api(h, 'GET', `/receipts/${SAMPLE_RECEIPT.id}`);
+  assert.equal(receipt.status, 200);
+  assert.equal((await assertMatchesDocument(h, receipt, 'GET', '/receipts/{id}')).id, SAMPLE_RECEIPT.id);
+  const notAnId = await api(h, 'GET', '/receipts/..%2F..%2Fetc');
+  assert.equal(notAnId.status, 422);
+  const status = await api(h, 'GET', '/status');
+  const body = await assertMatchesDocument(h, status, 'GET', '/status');
+  assert.deepEqual(body.signing, {
+    online: false,
+    outage_since: '2026-03-01T10:00:00.000Z',
+    outage_report_due: '2026-03-03T10:00:00.000Z',
+    queue_length: 0,
+    last_error: null,
+  });
+  assert.equal((body.cash_register as Json).cash_register_serial_number, 'DEMO-KASSE-1');
+  assert.equal((await api(h, 'DELETE', '/status')).status, 405);
+  assert.equal((await api(h, 'GET', '/nothing')).status, 404);
+});
+
+test('CORS stays closed: a foreign Origin or a preflight is refused without any CORS header', async () => {
+  const h = await harness();
+  const foreign = await rawRequest(h.origin, {
+    method: 'POST',
+    path: '/api/v1/receipts',
+    headers: {
+      Authorization: `Bearer ${TOKEN}`,
+      'Content-Type': 'application/json',
+      Origin: 'https://shop.example',
+    },
+    body: JSON.stringify(SALE),
+  });
+  assert.equal(foreign.status, 403);
+  const preflight = await rawRequest(h.origin, {
+    method: 'OPTIONS',
+    path: '/api/v1/receipts',
+    headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' },
+  });
+  assert.equal(preflight.status, 403);
+  for (const res of [foreign, preflight]) {
+    assert.equal(res.headers['access-control-allow-origin'], undefined);
+    assert.equal(res.headers['access-control-allow-headers'], undefined);
+  }
+  assert.deepEqual(h.calls, []);
+});
+
+test('requests beyond the rate limit get 429', async () => {
+  const h = await harness({ limits: { burst: 3, perSecond: 0.001 } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 5; i++) statuses.push((await api(h, 'GET', '/status')).status);
+  assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+});
+
+test('off by default; switched on, the token is generated once, stored encrypted and the same after a restart', async () => {
+  const h = await harness({ enabled: false, token: null });
+  assert.equal((await api(h, 'GET', '/status')).status, 404);
+  assert.equal(h.service.info('http://127.0.0.1:1').token, null);
+  h.service.setEnabled(true);
+  const info = h.service.info(h.origin);
+  assert.equal(info.tokenSource, 'generated');
+  assert.equal(info.url, `${h.origin}/api/v1`);
+  const token = info.token!;
+  assert.ok(token.length >= 32);
+  assert.equal((await api(h, 'GET', '/status', undefined, token)).status, 200);
+
+  const host = createHeadlessHost(h.dataDir, silent);
+  const sealed = host.settings.get(TOKEN_SETTING);
+  assert.equal(typeof sealed, 'string');
+  assert.ok(!String(sealed).includes(token), 'stored encrypted, not in clear');
+  const again = await harness({ enabled: false, token: null, dataDir: h.dataDir });
+  assert.equal(again.service.enabled, true, 'the switch is remembered');
+  assert.equal(again.service.info(again.origin).token, token);
+});
+
+test('a token given by flag or environment wins over the stored one, and a short one is refused', () => {
+  assert.deepEqual(givenToken('f'.repeat(30), 'e'.repeat(30)), { value: 'f'.repeat(30), source: 'flag' });
+  assert.deepEqual(givenToken(undefined, 'e'.repeat(30)), { value: 'e'.repeat(30), source: 'env' });
+  assert.equal(givenToken(undefined, undefined), null);
+  assert.throws(() => givenToken('1234', undefined), /zu kurz/);
+  assert.throws(() => givenToken(undefined, 'short'), /POS_API_TOKEN/);
+});
+
+test('the standalone server (Electron) serves only the POS API and refuses a non-loopback bind', async () => {
+  const h = await harness();
+  assert.equal((await fetch(`${h.origin}/`)).status, 404);
+  await assert.rejects(startPosApiServer(h.service, '0.0.0.0', 0, false), /nicht lokal/);
+});
