@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from './route.ts';
-import { RECEIPT_TYPES, type ReceiptType } from './stored-records.ts';
+import { RECEIPT_TYPES } from './stored-records.ts';
 import type { ReceiptListQuery, ReceiptRange } from './emulator-store.ts';
 
 const count = z.coerce.number().int().min(0);
@@ -25,22 +25,17 @@ const receiptList = z.object({
 });
 
 export function receiptListQuery(query: URLSearchParams): ReceiptListQuery {
-  // Clients spell the array `receipt_types[]=A&receipt_types[]=B`; a plain repeated key is accepted too.
-  const types: ReceiptType[] = parseInput(
-    receiptList.shape.receipt_types,
-    [...query.getAll('receipt_types[]'), ...query.getAll('receipt_types')],
-    'query',
-  );
   const parsed = parseInput(
     receiptList,
     {
-      receipt_types: types,
+      // Clients spell the array `receipt_types[]=A&receipt_types[]=B`; a plain repeated key is accepted too.
+      receipt_types: [...query.getAll('receipt_types[]'), ...query.getAll('receipt_types')],
       order_by: query.get('order_by') ?? undefined,
       order: query.get('order')?.toUpperCase() ?? undefined,
     },
     'query',
   );
-  return { types, orderBy: parsed.order_by, order: parsed.order, ...pageQuery(query) };
+  return { types: parsed.receipt_types, orderBy: parsed.order_by, order: parsed.order, ...pageQuery(query) };
 }
 
 const range = z.object({

@@ -13,7 +13,7 @@ import { loadScu } from './scu-lookup.ts';
 import { amountsFromStandardV1 } from './standard-v1-buckets.ts';
 import type { FonValidation, ReceiptRow } from './stored-records.ts';
 
-function receiptRequest(id: string, body: ReceiptPutBody, fingerprint: string): ReceiptRequest {
+function toReceiptRequest(id: string, body: ReceiptPutBody, fingerprint: string): ReceiptRequest {
   const base = { id, type: body.receipt_type, metadata: body.metadata ?? {}, fingerprint };
   if (body.schema.standard_v1 !== undefined) {
     const amounts = amountsFromStandardV1(body.schema.standard_v1);
@@ -75,8 +75,8 @@ function sign(ctx: EmulatorContext, request: AuthedRequest): ReceiptRow {
       `Signature creation unit is ${scu.state}`,
     );
   }
-  const request_ = receiptRequest(receiptId, body, fingerprint);
-  return ctx.store.transaction(() => signReceipt(ctx, register, scu, request_).row);
+  const receipt = toReceiptRequest(receiptId, body, fingerprint);
+  return ctx.store.transaction(() => signReceipt(ctx, register, scu, receipt).row);
 }
 
 function validate(ctx: EmulatorContext, request: AuthedRequest): FonValidation {
