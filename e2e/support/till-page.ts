@@ -1,0 +1,63 @@
+// How a cashier drives the till, written once for every spec: keyboard only, as at the counter.
+import type { Page } from 'playwright-core';
+import type { VatRate } from '../../src-shared/vat.ts';
+
+/** The rate keys of the till (1 → 20 %, 2 → 10 %, 3 → 13 %, 4 → 19 %, 5 → 4,9 %, 0 → 0 %). */
+const RATE_KEY: Record<VatRate, string> = {
+  '20': '1',
+  '10': '2',
+  '13': '3',
+  '19': '4',
+  '4.9': '5',
+  '0': '0',
+};
+
+export interface TillItem {
+  /** As typed, e.g. "3,80". */
+  amount: string;
+  quantity: string;
+  rate: VatRate;
+  text: string;
+}
+
+/** First start: the setup screen's "Demo starten" has the focus, so Enter starts the demo. */
+export async function startDemo(page: Page): Promise<void> {
+  await page.getByTestId('start-demo').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('entry-amount').waitFor();
+}
+
+/** Betrag, Tab, Menge, Tab, rate key, Tab, Text, Enter: one line on the Bon. */
+export async function ringUp(page: Page, item: TillItem): Promise<void> {
+  const amount = page.getByTestId('entry-amount');
+  await amount.waitFor();
+  // A string, because this runs in the page: the e2e code itself is typed for Node, not the DOM.
+  await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'entry-amount'`);
+  await page.keyboard.type(item.amount);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(item.quantity);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press(RATE_KEY[item.rate]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(item.text);
+  await page.keyboard.press('Enter');
+}
+
+/** Enter on an empty entry pays; resolves with the receipt id once main has answered. */
+export async function payWithEnter(page: Page): Promise<string> {
+  await page.keyboard.press('Enter');
+  const summary = page.getByTestId('signed-summary');
+  await summary.waitFor();
+  const id = await summary.getAttribute('data-receipt-id');
+  if (!id) throw new Error('the signed summary carries no receipt id');
+  return id;
+}
+
+/** Waits until the sale's progress reaches `done` (or `printing`, when a printer is still working). */
+export async function waitForSaleFinished(page: Page): Promise<string> {
+  const progress = page.locator(
+    '[data-testid="sale-progress"]:is([data-phase="done"], [data-phase="printing"])',
+  );
+  await progress.waitFor();
+  return (await progress.getAttribute('data-phase')) ?? '';
+}
