@@ -1,0 +1,28 @@
+// The sandboxed preload: exposes `window.pos`, one task-level function per contract operation plus
+// `onEvent`, generated from the contract table. The page never gets ipcRenderer or a channel name.
+// Bundled into one CommonJS file (vite --mode electron): a sandboxed preload can only require 'electron'.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { PRELOAD_GLOBAL, type PosWindowApi } from '../../src-shared/bridge-protocol.ts';
+import { OPERATION_NAMES, type PosEvent } from '../../src-shared/pos-api-contract.ts';
+import { EVENT_CHANNEL, operationChannel } from './ipc-channels.ts';
+
+const operations = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [
+    name,
+    (input: unknown) => ipcRenderer.invoke(operationChannel(name), input),
+  ]),
+);
+
+const api = {
+  ...operations,
+  onEvent(listener: (event: PosEvent) => void): () => void {
+    // The page gets the event alone, never the IpcRendererEvent (which would expose `sender`).
+    const forward = (_event: IpcRendererEvent, payload: PosEvent) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+} as PosWindowApi;
+
+contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api);

@@ -1,0 +1,41 @@
+// Secrets at rest in the Electron shell, through the OS keychain (safeStorage). On Linux without a
+// keyring Chromium silently falls back to `basic_text`, a fixed key: still used, but marked insecure
+// so the settings screen can warn the merchant.
+import { safeStorage } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SecretBox } from '../host.ts';
+import { KEY_FILE_NAME, openKeyFileSecretBox } from '../headless/key-file-secret-box.ts';
+
+const PREFIX = 'ss1:';
+const KEY_FILE_PREFIX = 'kc1:';
+
+function backendName(): { name: string; secure: boolean } {
+  if (process.platform === 'darwin') return { name: 'safeStorage (Schlüsselbund)', secure: true };
+  if (process.platform === 'win32') return { name: 'safeStorage (DPAPI)', secure: true };
+  const backend = safeStorage.getSelectedStorageBackend();
+  return { name: `safeStorage (${backend})`, secure: backend !== 'basic_text' && backend !== 'unknown' };
+}
+
+/** Call after app 'ready': before it, Linux reports the backend as 'unknown'. */
+export function createSafeStorageSecretBox(dataDir: string): SecretBox {
+  const { name, secure } = backendName();
+  // The headless shell seals with a key file in the same folder; reading those values lets a merchant
+  // move from the service to the desktop app without entering the API secret again.
+  const keyFileBox = existsSync(join(dataDir, KEY_FILE_NAME)) ? openKeyFileSecretBox(dataDir) : null;
+  return {
+    backend: name,
+    secure: secure && safeStorage.isEncryptionAvailable(),
+    encrypt(plain) {
+      // The sync API is deprecated in favour of the async one, but SecretBox is sync by design: a secret
+      // is sealed in the same step as the setting that holds it is written.
+      return PREFIX + safeStorage.encryptString(plain).toString('base64');
+    },
+    decrypt(sealed) {
+      if (sealed.startsWith(PREFIX))
+        return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
+      if (sealed.startsWith(KEY_FILE_PREFIX) && keyFileBox) return keyFileBox.decrypt(sealed);
+      throw new Error('unbekanntes Format eines verschlüsselten Werts');
+    },
+  };
+}

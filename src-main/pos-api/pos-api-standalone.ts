@@ -1,0 +1,85 @@
+// The POS API as the Electron shell runs it: a server of its own on 127.0.0.1 that follows the
+// setting, started and stopped from the settings screen. Plain Node, so it is tested without Electron.
+import type { CoreHandlers, PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
+import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
+import type { AppHost } from '../host.ts';
+import type { Listening } from './listen.ts';
+import { DEFAULT_POS_API_PORT, startPosApiServer } from './pos-api-server.ts';
+import { createPosApiService } from './pos-api-service.ts';
+import type { PosApiToken } from './pos-api-token.ts';
+
+export const PORT_SETTING = 'posApi.port';
+const LOOPBACK = '127.0.0.1';
+
+export interface StandalonePosApi {
+  /** The core's handlers plus getPosApiInfo / setPosApiEnabled: the full contract for the shell to serve. */
+  handlers: PosApiHandlers;
+  /** Starts the server if the setting says so; a busy port is reported in the info, not thrown. */
+  applySetting(): Promise<PosApiInfo>;
+  close(): Promise<void>;
+}
+
+function configuredPort(host: AppHost): number {
+  const port = host.settings.get(PORT_SETTING);
+  return typeof port === 'number' && Number.isInteger(port) && port >= 0 && port < 65536
+    ? port
+    : DEFAULT_POS_API_PORT;
+}
+
+export function createStandalonePosApi(options: {
+  host: AppHost;
+  coreHandlers: CoreHandlers;
+  givenToken: PosApiToken | null;
+}): StandalonePosApi {
+  let listening: Listening | null = null;
+  let problem: string | null = null;
+
+  const info = () => service.info(listening?.origin ?? null, problem);
+  const shellHandlers: ShellHandlers = {
+    getPosApiInfo: async () => info(),
+    setPosApiEnabled: async ({ enabled }) => {
+      service.setEnabled(enabled);
+      return applySetting();
+    },
+  };
+  const handlers: PosApiHandlers = { ...options.coreHandlers, ...shellHandlers };
+  const service = createPosApiService({
+    host: options.host,
+    handlers,
+    givenToken: options.givenToken,
+    enabledByFlag: false,
+    allowNonLoopback: false,
+  });
+
+  async function applySetting(): Promise<PosApiInfo> {
+    if (service.enabled && !listening) {
+      const port = configuredPort(options.host);
+      try {
+        listening = await startPosApiServer(service, LOOPBACK, port, false);
+        problem = null;
+        options.host.log.info('POS-API gestartet', { origin: listening.origin });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        problem =
+          code === 'EADDRINUSE'
+            ? `Port ${port} ist schon belegt (läuft die App oder der Dienst ein zweites Mal?)`
+            : `POS-API konnte nicht starten: ${(error as Error).message}`;
+        options.host.log.warn('POS-API nicht gestartet', { port, code });
+      }
+    } else if (!service.enabled && listening) {
+      await listening.close();
+      listening = null;
+      problem = null;
+    }
+    return info();
+  }
+
+  return {
+    handlers,
+    applySetting,
+    async close() {
+      await listening?.close();
+      listening = null;
+    },
+  };
+}
