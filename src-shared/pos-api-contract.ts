@@ -2,6 +2,8 @@
 // The Electron preload, the ipcMain handlers and the headless HTTP bridge are all generated from
 // this table, so a new operation is added here once and appears on every transport.
 import { z } from 'zod';
+import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
+import { JournalPage, JournalQuery } from './journal-query.ts';
 import { PosApiInfo } from './pos-api-info.ts';
 import { Receipt } from './receipt.ts';
 import { SaleDraft } from './sale-draft.ts';
@@ -18,6 +20,14 @@ export const posApiContract = {
     output: z.array(Receipt),
   },
   startDemo: { input: NoInput, output: Status },
+  /** Storno of a journal receipt: the negative of its lines, linked to it, allowed once. */
+  cancelReceipt: { input: z.strictObject({ id: z.uuid() }), output: Receipt },
+  /** Prints a receipt again, marked DUPLIKAT; it is never signed again. */
+  reprintReceipt: { input: z.strictObject({ id: z.uuid() }), output: Receipt },
+  setTrainingMode: { input: z.strictObject({ enabled: z.boolean() }), output: Status },
+  searchJournal: { input: JournalQuery, output: JournalPage },
+  getSettings: { input: NoInput, output: CoreSettingsView },
+  updateSettings: { input: CoreSettingsUpdate, output: CoreSettingsView },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },
