@@ -41,3 +41,27 @@ export function isBlack(bytes: Uint8Array, width: number, x: number, y: number):
   const byte = bytes[y * Math.ceil(width / 8) + (x >> 3)] ?? 0;
   return ((byte >> (7 - (x & 7))) & 1) === 1;
 }
+
+/** Whole-step reduction that fits a bitmap into the printable width, keeping its dots sharp. */
+export function bitmapShrink(bitmap: MonochromeBitmap, printableDots: number): number {
+  return Math.max(1, Math.ceil(bitmap.width / printableDots));
+}
+
+/** An SVG path (one unit per dot) of the black dots, as horizontal runs. */
+export function bitmapSvgPath(bitmap: MonochromeBitmap): string {
+  const bytes = bitmapBytes(bitmap);
+  const parts: string[] = [];
+  for (let y = 0; y < bitmap.height; y++) {
+    let x = 0;
+    while (x < bitmap.width) {
+      if (!isBlack(bytes, bitmap.width, x, y)) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < bitmap.width && isBlack(bytes, bitmap.width, x, y)) x++;
+      parts.push(`M${start} ${y}h${x - start}v1h${start - x}z`);
+    }
+  }
+  return parts.join('');
+}

@@ -34,8 +34,9 @@ test('a row keeps its value whole at the right edge and wraps the label beside i
 });
 
 test('a value too wide to share the line moves below the label', () => {
-  const lines = composeRow('Kaffee', 'à 1.234,56  12.345,60 E', 32);
-  assert.deepEqual(lines, ['Kaffee', '         à 1.234,56  12.345,60 E']);
+  const lines = composeRow('Kaffee Melange', 'à 1.234,56  12.345,60 E', 32);
+  assert.deepEqual(lines, ['Kaffee Melange', '         à 1.234,56  12.345,60 E']);
+  assert.deepEqual(composeRow('Kaffee', 'à 1.234,56  12.345,60 E', 32), ['Kaffee   à 1.234,56  12.345,60 E']);
 });
 
 test('centering rounds to the left like the printer', () => {

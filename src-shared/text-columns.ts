@@ -89,8 +89,8 @@ export function composeRow(left: string, right: string, width: number, indent = 
   }
   if (label === '') return [padStart(value, width)];
   const labelWidth = width - valueWidth - 1;
-  const minimumLabel = Math.min(10, Math.floor(width / 3));
-  if (labelWidth < minimumLabel) {
+  const minimumLabel = Math.min(16, Math.floor(width / 2));
+  if (labelWidth < 1 || (displayWidth(label) > labelWidth && labelWidth < minimumLabel)) {
     return [...wrapText(label, width, indent), padStart(value, width)];
   }
   // A hanging indent that leaves a narrow column would break ordinary words; drop it then.
