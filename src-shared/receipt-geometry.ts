@@ -2,16 +2,19 @@
 // the preview, so each draws the receipt as long and as wide as the thermal printer would.
 // A thermal printer's font A cell is 12 × 24 dots with 6 dots of line spacing: a line is 2.5 cells
 // high. QR modules use the same dot size the ESC/POS path picks (qrModuleDots).
+import { z } from 'zod';
 import { bitmapShrink } from './monochrome-bitmap.ts';
 import { QR_QUIET_ZONE, qrMatrix, qrModuleDots } from './qr-matrix.ts';
 import { sizeScale, type ReceiptBlock, type ReceiptDocument } from './receipt-document.ts';
 
-export interface PaperGeometry {
-  paperMm: number;
-  printableMm: number;
-  printableDots: number;
-  qrModuleDots?: number;
-}
+export const PaperGeometry = z.strictObject({
+  paperMm: z.number().positive(),
+  printableMm: z.number().positive(),
+  printableDots: z.number().int().positive(),
+  /** The printer profile's QR module size, when it sets one. */
+  qrModuleDots: z.number().int().min(1).max(8).optional(),
+});
+export type PaperGeometry = z.infer<typeof PaperGeometry>;
 
 /** Line height in cells (30 dots / 12 dots). */
 export const LINE_HEIGHT_CELLS = 2.5;
