@@ -91,7 +91,7 @@ async function show(receipt: Receipt, columns: 32 | 42 | 48, options: LayoutOpti
   };
   const page = await browser.context.newPage();
   await page.addInitScript((input) => {
-    (window as { receiptPreviewInput?: unknown }).receiptPreviewInput = input;
+    (globalThis as { receiptPreviewInput?: unknown }).receiptPreviewInput = input;
   }, preview);
   await page.goto(baseUrl);
   await page.getByTestId('receipt-view').waitFor();
@@ -120,11 +120,12 @@ test('no line runs past the paper edge, large type included, and the width is th
     duplicate: { reprintedAt: '2026-11-26T08:00:00Z' },
   });
   const geometry = await page.getByTestId('receipt-view').evaluate((view) => {
-    const style = getComputedStyle(view);
+    const style = view.ownerDocument.defaultView?.getComputedStyle(view);
+    if (!style) throw new Error('no window');
     const box = view.getBoundingClientRect();
     const left = box.left + parseFloat(style.paddingLeft);
     const right = box.right - parseFloat(style.paddingRight);
-    const probe = document.createElement('span');
+    const probe = view.ownerDocument.createElement('span');
     probe.textContent = '0'.repeat(42);
     view.appendChild(probe);
     const fortyTwo = probe.getBoundingClientRect().width;
