@@ -9,7 +9,7 @@ import { useMessages } from './i18n/use-messages.ts';
 import { useFunctionKeys } from './keyboard/use-function-keys.ts';
 import { connectEvents, useAppStores } from './stores/app-stores.ts';
 import { JournalScreen } from './screens/JournalScreen.tsx';
-import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { TillScreen } from './screens/till/TillScreen.tsx';
 
@@ -17,6 +17,7 @@ function ReadyApp() {
   const stores = useAppStores();
   const status = useStore(stores.status, (s) => s.status);
   const screen = useStore(stores.screen, (s) => s.screen);
+  const actionError = useStore(stores.screen, (s) => s.actionError);
   useFunctionKeys();
   if (!status) return null;
   return (
@@ -27,6 +28,11 @@ function ReadyApp() {
     >
       <Header status={status} />
       <OutageBanner signing={status.signing} />
+      {actionError && (
+        <p className="action-error" role="alert">
+          {actionError}
+        </p>
+      )}
       {screen === 'till' && <TillScreen />}
       {screen === 'journal' && <JournalScreen />}
       {screen === 'settings' && <SettingsScreen />}

@@ -1,21 +1,31 @@
+import { useStore } from 'zustand';
 import { useMessages } from '../i18n/use-messages.ts';
-import { FUNCTION_KEYS, runFunctionAction } from '../keyboard/use-function-keys.ts';
+import { FUNCTION_KEYS, runFunctionAction, type FunctionAction } from '../keyboard/use-function-keys.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 
 /** The F-key legend at the bottom; each entry is also a button for touch screens. */
 export function FunctionKeyBar() {
   const t = useMessages();
   const stores = useAppStores();
-  const labels = {
+  const training = useStore(stores.status, (s) => s.status?.training === true);
+  const labels: Record<FunctionAction, string> = {
     journal: t.keys.journal,
     zeroReceipt: t.keys.zeroReceipt,
+    training: training ? t.keys.trainingOff : t.keys.training,
+    reprint: t.keys.reprintLast,
     settings: t.keys.settings,
     till: t.keys.till,
   };
   return (
     <footer className="function-keys">
       {FUNCTION_KEYS.map(({ key, action }) => (
-        <button key={key} type="button" tabIndex={-1} onClick={() => runFunctionAction(stores, action)}>
+        <button
+          key={key}
+          type="button"
+          tabIndex={-1}
+          onClick={() => runFunctionAction(stores, action)}
+          data-testid={`key-${action}`}
+        >
           <kbd>{key}</kbd> {labels[action]}
         </button>
       ))}

@@ -9,8 +9,9 @@ import { VAT_RATE_INFO } from '../../src-shared/vat.ts';
 import { QrCodeSvg } from './QrCodeSvg.tsx';
 import { formatReceiptTime } from './receipt-time.ts';
 
-function labelsOf(receipt: Receipt): string[] {
+function labelsOf(receipt: Receipt, duplicate: { reprintedAt: string } | undefined): string[] {
   const labels: string[] = [];
+  if (duplicate) labels.push(`DUPLIKAT ${formatReceiptTime(duplicate.reprintedAt)}`);
   if (receipt.kind === 'TRAINING') labels.push('TRAININGSBUCHUNG');
   if (receipt.kind === 'CANCELLATION') {
     labels.push(`STORNO zu Beleg-Nr. ${receipt.cancels?.receiptNumber ?? '—'}`);
@@ -19,7 +20,13 @@ function labelsOf(receipt: Receipt): string[] {
   return labels;
 }
 
-export function ReceiptPaper({ receipt, company }: { receipt: Receipt; company: Status['company'] }) {
+export interface ReceiptPaperProps {
+  receipt: Receipt;
+  company: Status['company'];
+  duplicate?: { reprintedAt: string };
+}
+
+export function ReceiptPaper({ receipt, company, duplicate }: ReceiptPaperProps) {
   return (
     <article className="receipt-paper" data-receipt-id={receipt.id} data-testid="receipt-paper">
       {company && (
@@ -29,7 +36,7 @@ export function ReceiptPaper({ receipt, company }: { receipt: Receipt; company: 
           {company.vatId && <div>UID {company.vatId}</div>}
         </header>
       )}
-      {labelsOf(receipt).map((label) => (
+      {labelsOf(receipt, duplicate).map((label) => (
         <div key={label} className="receipt-label">
           {label}
         </div>

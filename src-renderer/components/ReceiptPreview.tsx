@@ -5,8 +5,14 @@ import type { Receipt } from '../../src-shared/receipt.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 import { ReceiptPaper } from './ReceiptPaper.tsx';
 
-export function ReceiptPreview({ receipt }: { receipt: Receipt }) {
+export interface ReceiptPreviewProps {
+  receipt: Receipt;
+  /** Set for a reprint: the paper carries DUPLIKAT and the time it was printed again. */
+  duplicate?: { reprintedAt: string };
+}
+
+export function ReceiptPreview({ receipt, duplicate }: ReceiptPreviewProps) {
   const { status } = useAppStores();
   const company = useStore(status, (s) => s.status?.company ?? null);
-  return <ReceiptPaper receipt={receipt} company={company} />;
+  return <ReceiptPaper receipt={receipt} company={company} {...(duplicate ? { duplicate } : {})} />;
 }

@@ -62,6 +62,7 @@ export const de = {
     journal: 'Journal',
     zeroReceipt: 'Nullbeleg',
     training: 'Training',
+    trainingOff: 'Training beenden',
     reprintLast: 'Letzten Bon drucken (DUPLIKAT)',
     settings: 'Einstellungen',
     till: 'Kasse',
@@ -140,7 +141,15 @@ export const de = {
     receiptKind,
     receiptState,
     cancelledBy: 'storniert',
-    selectHint: 'Beleg wählen: ↑ ↓',
+    keysHint: 'Beleg wählen: ↑ ↓ · F5 DUPLIKAT drucken · F8 Storno · Esc zurück zur Kasse',
+    more: 'Ältere Belege laden',
+    reprint: 'Nochmals drucken (DUPLIKAT)',
+    reprinted: (time: string) => `Als DUPLIKAT gedruckt um ${time}.`,
+    cancel: 'Stornieren',
+    cancelQuestion: (number: string, total: string) =>
+      `Beleg-Nr. ${number} über EUR ${total} stornieren? Der Storno ist ein eigener signierter Beleg.`,
+    cancelYes: 'Stornieren (Enter)',
+    cancelNo: 'Abbrechen (Esc)',
   },
   settings: {
     title: 'Einstellungen',
@@ -158,6 +167,14 @@ export const de = {
     posApiOff: 'Die POS-API ist ausgeschaltet.',
     posApiProblem: (message: string) => `Nicht erreichbar: ${message}`,
     printer: 'Drucker',
+    companyName: 'Name',
+    companyAddress: 'Anschrift',
+    companyVatId: 'UID-Nummer (leer, wenn keine)',
+    signTimeout: 'Wartezeit auf SIGN AT (Sekunden)',
+    signTimeoutHint:
+      'Antwortet SIGN AT nicht in dieser Zeit, wird der Beleg mit „Sicherheitseinrichtung ausgefallen“ ausgegeben und später nachsigniert.',
+    save: 'Speichern',
+    saved: 'Gespeichert.',
   },
 };
 

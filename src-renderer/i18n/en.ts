@@ -62,6 +62,7 @@ export const en: Messages = {
     journal: 'Journal',
     zeroReceipt: 'Zero receipt',
     training: 'Training',
+    trainingOff: 'End training',
     reprintLast: 'Reprint last receipt (DUPLIKAT)',
     settings: 'Settings',
     till: 'Till',
@@ -138,7 +139,15 @@ export const en: Messages = {
     receiptKind,
     receiptState,
     cancelledBy: 'cancelled',
-    selectHint: 'Pick a receipt: ↑ ↓',
+    keysHint: 'Pick a receipt: ↑ ↓ · F5 print DUPLIKAT · F8 cancel · Esc back to the till',
+    more: 'Load older receipts',
+    reprint: 'Print again (DUPLIKAT)',
+    reprinted: (time) => `Printed as DUPLIKAT at ${time}.`,
+    cancel: 'Cancel receipt',
+    cancelQuestion: (number, total) =>
+      `Cancel receipt no. ${number} over EUR ${total}? The cancellation is a signed receipt of its own.`,
+    cancelYes: 'Cancel it (Enter)',
+    cancelNo: 'Keep it (Esc)',
   },
   settings: {
     title: 'Settings',
@@ -156,5 +165,13 @@ export const en: Messages = {
     posApiOff: 'The POS API is switched off.',
     posApiProblem: (message) => `Not reachable: ${message}`,
     printer: 'Printer',
+    companyName: 'Name',
+    companyAddress: 'Address',
+    companyVatId: 'VAT id (empty if none)',
+    signTimeout: 'Wait for SIGN AT (seconds)',
+    signTimeoutHint:
+      'If SIGN AT does not answer in this time, the receipt is issued with “Sicherheitseinrichtung ausgefallen” and signed later.',
+    save: 'Save',
+    saved: 'Saved.',
   },
 };

@@ -1,4 +1,6 @@
-// F2: the journal. Main's receipts, newest first; ↑/↓ pick one and its paper form shows beside.
+// F2: the journal. Search by receipt number, id or item text; ↑/↓ pick a receipt and its paper form
+// shows beside it. F5 prints it again as DUPLIKAT (never signed again); F8 cancels it (Storno) after
+// a confirmation, because a storno is itself a signed receipt that cannot be taken back.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { formatEuro } from '../../src-shared/money.ts';
@@ -7,6 +9,18 @@ import { ReceiptPreview } from '../components/ReceiptPreview.tsx';
 import { formatReceiptTime } from '../components/receipt-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
+
+const SEARCH_DELAY_MS = 250;
+
+/** Only sales (and training sales) can be cancelled, and only once; main checks again. */
+function canCancel(receipt: Receipt): boolean {
+  return (
+    (receipt.kind === 'NORMAL' || receipt.kind === 'TRAINING') &&
+    receipt.cancelledBy === null &&
+    receipt.state !== 'rejected' &&
+    receipt.state !== 'pending'
+  );
+}
 
 function JournalRow({
   receipt,
@@ -38,41 +52,108 @@ function JournalRow({
   );
 }
 
+function CancelConfirm({ receipt }: { receipt: Receipt }) {
+  const t = useMessages();
+  const { journal } = useAppStores();
+  useEffect(() => {
+    function onKey(event: globalThis.KeyboardEvent) {
+      if (event.key !== 'Enter' && event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (event.key === 'Enter') void journal.getState().cancel(receipt.id);
+      else journal.getState().askCancel(null);
+    }
+    // Capture phase: the confirmation takes Enter and Esc before the search field or the F-keys do.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [journal, receipt.id]);
+  return (
+    <div className="confirm-box" role="alertdialog" data-testid="cancel-confirm">
+      <p>{t.journal.cancelQuestion(receipt.receiptNumber ?? '—', formatEuro(receipt.totalCents))}</p>
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => void journal.getState().cancel(receipt.id)}>
+          {t.journal.cancelYes}
+        </button>
+        <button type="button" onClick={() => journal.getState().askCancel(null)}>
+          {t.journal.cancelNo}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function JournalScreen() {
   const t = useMessages();
   const { journal } = useAppStores();
+  const query = useStore(journal, (s) => s.query);
   const receipts = useStore(journal, (s) => s.receipts);
   const loading = useStore(journal, (s) => s.loading);
   const error = useStore(journal, (s) => s.error);
+  const busy = useStore(journal, (s) => s.busy);
+  const nextCursor = useStore(journal, (s) => s.nextCursor);
   const selectedId = useStore(journal, (s) => s.selectedId);
+  const confirmCancelId = useStore(journal, (s) => s.confirmCancelId);
+  const lastDuplicate = useStore(journal, (s) => s.lastDuplicate);
   const selected = receipts.find((r) => r.id === selectedId) ?? null;
-  const listRef = useRef<HTMLTableElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const searchTimer = useRef<number | undefined>(undefined);
 
-  useEffect(() => listRef.current?.focus(), []);
+  useEffect(() => searchRef.current?.focus(), []);
+  useEffect(() => () => window.clearTimeout(searchTimer.current), []);
+
+  function onQuery(value: string) {
+    journal.getState().setQuery(value);
+    window.clearTimeout(searchTimer.current);
+    searchTimer.current = window.setTimeout(() => void journal.getState().search(), SEARCH_DELAY_MS);
+  }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      window.clearTimeout(searchTimer.current);
+      void journal.getState().search();
+      return;
+    }
+    if (event.key === 'F8' && selected) {
+      event.preventDefault();
+      if (canCancel(selected)) journal.getState().askCancel(selected.id);
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     const index = receipts.findIndex((r) => r.id === selectedId);
-    const next =
-      receipts[Math.min(receipts.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    const next = receipts[Math.min(receipts.length - 1, Math.max(0, index + step))];
     if (next) journal.getState().select(next.id);
   }
 
+  const duplicate =
+    selected && lastDuplicate?.receiptId === selected.id
+      ? { reprintedAt: lastDuplicate.reprintedAt }
+      : undefined;
+
   return (
-    <main className="journal-screen">
+    <main className="journal-screen" onKeyDown={onKeyDown}>
       <section className="journal-list">
-        {error && <p className="notice bad">{t.journal.failed(error)}</p>}
+        <input
+          ref={searchRef}
+          className="journal-search"
+          type="search"
+          placeholder={t.journal.search}
+          aria-label={t.journal.search}
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          data-testid="journal-search"
+        />
+        {error && (
+          <p className="notice bad" role="alert" data-testid="journal-error">
+            {t.journal.failed(error)}
+          </p>
+        )}
         {loading && receipts.length === 0 && <p>{t.journal.loading}</p>}
         {!loading && !error && receipts.length === 0 && <p>{t.journal.empty}</p>}
         {receipts.length > 0 && (
-          <table
-            ref={listRef}
-            tabIndex={0}
-            onKeyDown={onKeyDown}
-            aria-label={t.journal.title}
-            data-testid="journal-table"
-          >
+          <table aria-label={t.journal.title} data-testid="journal-table">
             <thead>
               <tr>
                 <th>{t.journal.number}</th>
@@ -94,9 +175,44 @@ export function JournalScreen() {
             </tbody>
           </table>
         )}
-        <p className="hint">{t.journal.selectHint}</p>
+        {nextCursor && (
+          <button type="button" disabled={loading} onClick={() => void journal.getState().loadMore()}>
+            {t.journal.more}
+          </button>
+        )}
+        <p className="hint">{t.journal.keysHint}</p>
       </section>
-      <section className="journal-detail">{selected && <ReceiptPreview receipt={selected} />}</section>
+      <section className="journal-detail" data-testid="journal-detail">
+        {selected && (
+          <>
+            <div className="journal-actions">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void journal.getState().reprint(selected.id)}
+                data-testid="journal-reprint"
+              >
+                <kbd>F5</kbd> {t.journal.reprint}
+              </button>
+              {canCancel(selected) && (
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => journal.getState().askCancel(selected.id)}
+                  data-testid="journal-cancel"
+                >
+                  <kbd>F8</kbd> {t.journal.cancel}
+                </button>
+              )}
+            </div>
+            {confirmCancelId === selected.id && <CancelConfirm receipt={selected} />}
+            {duplicate && (
+              <p className="notice">{t.journal.reprinted(formatReceiptTime(duplicate.reprintedAt))}</p>
+            )}
+            <ReceiptPreview receipt={selected} {...(duplicate ? { duplicate } : {})} />
+          </>
+        )}
+      </section>
     </main>
   );
 }

@@ -1,55 +1,184 @@
-// The journal as the cashier browses it: the most recent receipts from main, kept fresh by
-// main's receipt events (a late signature, a finished print, a storno) so no list goes stale.
+// The journal as the cashier browses it: a search over main's journal (receipt number, id, line text),
+// newest first and paged, kept fresh by main's receipt events (a late signature, a finished print, a
+// storno) so that no row on screen goes stale. Reprint and storno start here.
 import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
 
-export const JOURNAL_PAGE_SIZE = 100;
+export const JOURNAL_PAGE_SIZE = 50;
+
+/** A reprint the cashier just made: the preview shows it marked DUPLIKAT with its time. */
+export interface Duplicate {
+  receiptId: string;
+  reprintedAt: string;
+}
 
 export interface JournalState {
+  query: string;
   receipts: Receipt[];
+  nextCursor: string | null;
   loading: boolean;
   error: string | null;
   selectedId: string | null;
-  load(): Promise<void>;
+  /** Storno waiting for Enter (yes) or Esc (no). */
+  confirmCancelId: string | null;
+  busy: boolean;
+  lastDuplicate: Duplicate | null;
+  setQuery(query: string): void;
+  search(): Promise<void>;
+  loadMore(): Promise<void>;
   select(id: string | null): void;
+  reprint(id: string): Promise<void>;
+  /** F5: the newest receipt of the till itself (not SIGN AT's monthly or yearly ones), reprinted. */
+  reprintLast(): Promise<void>;
+  askCancel(id: string | null): void;
+  cancel(id: string): Promise<void>;
   receiptChanged(receipt: Receipt): void;
 }
 
-function newestFirst(a: Receipt, b: Receipt): number {
-  return Date.parse(b.createdAt) - Date.parse(a.createdAt);
+function message(error: unknown): string {
+  return error instanceof PosError ? error.message : String(error);
+}
+
+function matchesQuery(receipt: Receipt, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === '') return true;
+  return (
+    receipt.id.toLowerCase().includes(q) ||
+    (receipt.receiptNumber ?? '').toLowerCase().includes(q) ||
+    receipt.lines.some((line) => line.text.toLowerCase().includes(q))
+  );
 }
 
 export function createJournalStore(api: PosApi) {
-  return createStore<JournalState>()((set) => ({
+  // Each search gets a number; an answer to an older search arriving late is dropped.
+  let generation = 0;
+
+  return createStore<JournalState>()((set, get) => ({
+    query: '',
     receipts: [],
+    nextCursor: null,
     loading: false,
     error: null,
     selectedId: null,
+    confirmCancelId: null,
+    busy: false,
+    lastDuplicate: null,
 
-    async load() {
+    setQuery(query) {
+      set({ query });
+    },
+
+    async search() {
+      const mine = ++generation;
+      const query = get().query.trim();
       set({ loading: true, error: null });
       try {
-        const receipts = await api.recentReceipts({ limit: JOURNAL_PAGE_SIZE });
+        const page = await api.searchJournal({ limit: JOURNAL_PAGE_SIZE, ...(query ? { query } : {}) });
+        if (mine !== generation) return;
         set((state) => ({
-          receipts: [...receipts].sort(newestFirst),
+          receipts: page.items,
+          nextCursor: page.nextCursor,
           loading: false,
-          selectedId: state.selectedId ?? receipts[0]?.id ?? null,
+          selectedId: page.items.some((r) => r.id === state.selectedId)
+            ? state.selectedId
+            : (page.items[0]?.id ?? null),
         }));
       } catch (error) {
-        set({ loading: false, error: error instanceof PosError ? error.message : String(error) });
+        if (mine === generation) set({ loading: false, error: message(error) });
+      }
+    },
+
+    async loadMore() {
+      const { nextCursor, query } = get();
+      if (!nextCursor) return;
+      const mine = generation;
+      set({ loading: true });
+      try {
+        const page = await api.searchJournal({
+          limit: JOURNAL_PAGE_SIZE,
+          cursor: nextCursor,
+          ...(query.trim() ? { query: query.trim() } : {}),
+        });
+        if (mine !== generation) return;
+        set((state) => ({
+          receipts: [
+            ...state.receipts,
+            ...page.items.filter((r) => !state.receipts.some((s) => s.id === r.id)),
+          ],
+          nextCursor: page.nextCursor,
+          loading: false,
+        }));
+      } catch (error) {
+        if (mine === generation) set({ loading: false, error: message(error) });
       }
     },
 
     select(selectedId) {
-      set({ selectedId });
+      set({ selectedId, confirmCancelId: null });
+    },
+
+    async reprint(id) {
+      if (get().busy) return;
+      set({ busy: true, error: null });
+      try {
+        const receipt = await api.reprintReceipt({ id });
+        get().receiptChanged(receipt);
+        set({
+          busy: false,
+          selectedId: id,
+          lastDuplicate: { receiptId: id, reprintedAt: new Date().toISOString() },
+        });
+      } catch (error) {
+        set({ busy: false, error: message(error) });
+      }
+    },
+
+    async reprintLast() {
+      try {
+        const recent = await api.recentReceipts({ limit: 20 });
+        const last = recent.find((r) => (RECEIPT_KINDS as readonly string[]).includes(r.kind));
+        if (!last) {
+          set({ error: null, lastDuplicate: null });
+          return;
+        }
+        if (!get().receipts.some((r) => r.id === last.id)) get().receiptChanged(last);
+        await get().reprint(last.id);
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+
+    askCancel(confirmCancelId) {
+      set({ confirmCancelId });
+    },
+
+    async cancel(id) {
+      if (get().busy) return;
+      set({ busy: true, confirmCancelId: null, error: null });
+      try {
+        const storno = await api.cancelReceipt({ id });
+        get().receiptChanged(storno);
+        // The original now carries cancelledBy; fetch it so its row says so without a new search.
+        get().receiptChanged(await api.getReceipt({ id }));
+        set({ busy: false, selectedId: storno.id });
+      } catch (error) {
+        set({ busy: false, error: message(error) });
+      }
     },
 
     receiptChanged(receipt) {
       set((state) => {
-        const others = state.receipts.filter((r) => r.id !== receipt.id);
-        return { receipts: [receipt, ...others].sort(newestFirst).slice(0, JOURNAL_PAGE_SIZE) };
+        const known = state.receipts.some((r) => r.id === receipt.id);
+        if (known) return { receipts: state.receipts.map((r) => (r.id === receipt.id ? receipt : r)) };
+        // A new receipt belongs at the top, if the current search would find it; an update of an older
+        // receipt beyond the loaded page stays where the next search puts it.
+        const newest = state.receipts[0];
+        if (newest && Date.parse(receipt.createdAt) < Date.parse(newest.createdAt)) return {};
+        if (!matchesQuery(receipt, state.query)) return {};
+        return { receipts: [receipt, ...state.receipts] };
       });
     },
   }));

@@ -7,16 +7,21 @@ export type DialogName = 'zero-receipt' | null;
 export interface ScreenState {
   screen: ScreenName;
   dialog: DialogName;
+  /** Main's answer when an F-key action failed (e.g. training could not be switched). */
+  actionError: string | null;
   show(screen: ScreenName): void;
   openDialog(dialog: DialogName): void;
+  reportActionError(message: string | null): void;
 }
 
 export function createScreenStore() {
   return createStore<ScreenState>()((set) => ({
     screen: 'till',
     dialog: null,
-    show: (screen) => set({ screen, dialog: null }),
+    actionError: null,
+    show: (screen) => set({ screen, dialog: null, actionError: null }),
     openDialog: (dialog) => set({ dialog }),
+    reportActionError: (actionError) => set({ actionError }),
   }));
 }
 export type ScreenStore = ReturnType<typeof createScreenStore>;

@@ -11,6 +11,8 @@ export interface StatusState {
   loadError: string | null;
   refresh(): Promise<void>;
   apply(status: Status): void;
+  /** F4: training on or off; main keeps the flag, so every window and the POS API agree. */
+  setTraining(enabled: boolean): Promise<void>;
 }
 
 export function createStatusStore(api: PosApi) {
@@ -26,6 +28,9 @@ export function createStatusStore(api: PosApi) {
     },
     apply(status) {
       set({ status, loadError: null });
+    },
+    async setTraining(enabled) {
+      set({ status: await api.setTrainingMode({ enabled }), loadError: null });
     },
   }));
 }

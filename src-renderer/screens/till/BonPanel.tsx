@@ -9,7 +9,7 @@ import { bonTotalCents, lineAmountCents } from '../../till/bon-line.ts';
 import { cashChangeCents } from '../../till/cash-change.ts';
 
 /** The sale as it stands: lines with their rate letters, SUMME, payment and change. */
-export function BonPanel() {
+export function BonPanel({ signing }: { signing: boolean }) {
   const t = useMessages();
   const { sale } = useAppStores();
   const lines = useStore(sale, (s) => s.lines);
@@ -23,7 +23,7 @@ export function BonPanel() {
   const change = cashChangeCents(total, givenCents);
 
   return (
-    <section className="bon-panel" aria-label={t.till.bon}>
+    <section className="bon-panel" aria-label={t.till.bon} aria-busy={signing}>
       <h2>{t.till.bon}</h2>
       <ol className="bon-lines" data-testid="bon-lines">
         {lines.length === 0 && <li className="bon-empty">{t.till.emptyBon}</li>}
@@ -98,7 +98,7 @@ export function BonPanel() {
         <button
           type="button"
           className="pay-button"
-          disabled={lines.length === 0}
+          disabled={lines.length === 0 || signing}
           onClick={() => void pay()}
           data-testid="pay"
         >

@@ -8,7 +8,7 @@ import { useAppStores } from '../../stores/app-stores.ts';
 import type { EntryProblem } from '../../stores/sale-store.ts';
 import { RATE_KEYS, rateForKey } from '../../till/rate-keys.ts';
 
-export function EntryPanel({ disabled }: { disabled: boolean }) {
+export function EntryPanel() {
   const t = useMessages();
   const { sale } = useAppStores();
   const entry = useStore(sale, (s) => s.entry);
@@ -58,7 +58,7 @@ export function EntryPanel({ disabled }: { disabled: boolean }) {
   }
 
   return (
-    <fieldset className="entry-panel" disabled={disabled}>
+    <fieldset className="entry-panel">
       <div className="entry-row">
         <label>
           {t.till.amount}

@@ -1,9 +1,9 @@
-// After BEZAHLEN: signing → printing → done, then the receipt as main returned it.
+// After BEZAHLEN: signing → printing → done, and the fiscal facts of the receipt main returned.
+// The paper itself shows beside it (TillScreen), at the width it prints.
 import { useStore } from 'zustand';
 import { formatEuro } from '../../../src-shared/money.ts';
 import type { Receipt } from '../../../src-shared/receipt.ts';
 import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
-import { ReceiptPreview } from '../../components/ReceiptPreview.tsx';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import type { SalePhase } from '../../stores/sale-store.ts';
@@ -65,16 +65,28 @@ function SignedSummary({ receipt }: { receipt: Receipt }) {
 
 export function SaleProgress({ phase }: { phase: Exclude<SalePhase, { kind: 'entry' }> }) {
   const t = useMessages();
+  const { status } = useAppStores();
+  const printerConfigured = useStore(status, (s) => s.status?.printer.configured === true);
   const current = stepIndex(phase);
   const labels = { signing: t.till.signing, printing: t.till.printing, done: t.till.done };
   const receipt = phase.kind === 'signing' ? null : phase.receipt;
+  // Without a printer there is nothing to wait for: the step shows as skipped, not as done.
+  const skipped = (step: (typeof STEPS)[number]) => step === 'printing' && !printerConfigured;
   return (
     <section className="sale-progress" data-testid="sale-progress" data-phase={phase.kind}>
       <ol className="progress-steps">
         {STEPS.map((step, index) => (
           <li
             key={step}
-            className={index < current ? 'step passed' : index === current ? 'step current' : 'step'}
+            className={
+              skipped(step)
+                ? 'step skipped'
+                : index < current
+                  ? 'step passed'
+                  : index === current
+                    ? 'step current'
+                    : 'step'
+            }
             aria-current={index === current ? 'step' : undefined}
           >
             {labels[step]}
@@ -83,11 +95,8 @@ export function SaleProgress({ phase }: { phase: Exclude<SalePhase, { kind: 'ent
       </ol>
       {receipt && (
         <>
+          <SignedSummary receipt={receipt} />
           <ReceiptNotice receipt={receipt} />
-          <div className="receipt-result">
-            <SignedSummary receipt={receipt} />
-            <ReceiptPreview receipt={receipt} />
-          </div>
           <p className="next-sale">{t.till.nextSale}</p>
         </>
       )}

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import { rateForKey } from '../../till/rate-keys.ts';
+import { ReceiptPreview } from '../../components/ReceiptPreview.tsx';
 import { BonPanel } from './BonPanel.tsx';
 import { EntryPanel } from './EntryPanel.tsx';
 import { SaleProgress } from './SaleProgress.tsx';
@@ -46,10 +47,14 @@ export function TillScreen() {
     <div className="till-screen">
       <div className="till-left">
         {training && <p className="training-note">{t.till.trainingActive}</p>}
-        <EntryPanel key={phase.kind === 'entry' ? 'entry' : 'locked'} disabled={phase.kind !== 'entry'} />
+        {phase.kind === 'entry' ? <EntryPanel /> : <SaleProgress phase={phase} />}
       </div>
       <div className="till-right">
-        {phase.kind === 'entry' ? <BonPanel /> : <SaleProgress phase={phase} />}
+        {phase.kind === 'printing' || phase.kind === 'done' ? (
+          <ReceiptPreview receipt={phase.receipt} />
+        ) : (
+          <BonPanel signing={phase.kind === 'signing'} />
+        )}
       </div>
     </div>
   );

@@ -2,11 +2,12 @@
 // (POS API, printer) and the UI language.
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
-import { PosError } from '../../src-shared/pos-error.ts';
-import { LANGUAGES, useLanguageStore } from '../i18n/language-store.ts';
-import { useMessages } from '../i18n/use-messages.ts';
-import { useAppStores } from '../stores/app-stores.ts';
+import type { PosApiInfo } from '../../../src-shared/pos-api-info.ts';
+import { PosError } from '../../../src-shared/pos-error.ts';
+import { LANGUAGES, useLanguageStore } from '../../i18n/language-store.ts';
+import { useMessages } from '../../i18n/use-messages.ts';
+import { useAppStores } from '../../stores/app-stores.ts';
+import { CompanySection } from './CompanySection.tsx';
 
 function PosApiSection() {
   const t = useMessages();
@@ -91,13 +92,10 @@ export function SettingsScreen() {
           ))}
         </div>
       </section>
+      <CompanySection />
       <section className="settings-card">
-        <h2>{t.settings.company}</h2>
+        <h2>{t.settings.register}</h2>
         <dl>
-          <dt>{t.settings.company}</dt>
-          <dd>
-            {current?.company ? `${current.company.name}, ${current.company.address}` : t.settings.none}
-          </dd>
           <dt>{t.settings.environment}</dt>
           <dd>{current?.environment}</dd>
           <dt>{t.settings.register}</dt>
