@@ -49,6 +49,7 @@ function service(
     company: () => (extra.company === false ? null : COMPANY),
     log: quiet,
     retryIntervalMs: 25,
+    probeIntervalMs: 25,
     tcpTimeouts: { connectMs: 1000, idleMs: 2000, closeMs: 500 },
     ...(extra.listener ? { listener: extra.listener } : {}),
     ...(extra.osTarget ? { osTarget: extra.osTarget } : {}),
@@ -217,6 +218,13 @@ test('a failed test print reports the reason, and no printer chosen is said plai
   assert.equal(result.printed, false);
   assert.match(result.message ?? '', /nicht erreichbar/);
   assert.equal(print.status().state, 'off');
+
+  // Switched on later: the status turns ready by itself, without a print.
+  const late = await createFakePrinter({ port, on: false });
+  printers.push(late);
+  await late.start();
+  await waitForStatus(print, (s) => s.state === 'ready');
+  assert.equal(late.jobs.length, 0, 'a probe prints nothing');
 
   const none = service({ connection: { kind: 'none' } });
   assert.equal(await none.printReceipt(sampleReceipt(), { duplicate: false }), false);

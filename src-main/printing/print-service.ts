@@ -53,6 +53,8 @@ export interface PrintServiceOptions {
   newJobId?: () => string;
   /** How often a waiting queue knocks on the printer again. */
   retryIntervalMs?: number;
+  /** How often an unreachable printer is probed while nothing waits, so "off" turns "ready" by itself. */
+  probeIntervalMs?: number;
   tcpTimeouts?: TcpTimeouts;
 }
 
@@ -107,6 +109,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   const changeListeners = new Set<(status: PrinterStatus) => void>();
   /** Outcome of the last probe or test print, when it is newer than the queue's last attempt. */
   let probeError: string | null = null;
+  let probeTimer: NodeJS.Timeout | null = null;
+  let closed = false;
 
   function readSettings(): PrinterSettings {
     const parsed = PrinterSettings.safeParse(options.settings.get(PRINTER_SETTINGS_KEY));
@@ -235,6 +239,15 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     };
   }
 
+  function scheduleProbe() {
+    if (probeTimer || closed) return;
+    probeTimer = setTimeout(() => {
+      probeTimer = null;
+      void service.checkPrinter();
+    }, options.probeIntervalMs ?? 15000);
+    probeTimer.unref();
+  }
+
   let lastNotified = '';
   function notify() {
     const current = status();
@@ -244,7 +257,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     for (const listen of changeListeners) listen(current);
   }
 
-  return {
+  const service: PrintService = {
     async printReceipt(receipt, { duplicate }) {
       const settings = readSettings();
       if (!isConfigured(settings)) {
@@ -282,6 +295,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         return { printed: true, message: null };
       } catch (error) {
         probeError = error instanceof Error ? error.message : String(error);
+        scheduleProbe();
         notify();
         return { printed: false, message: probeError };
       }
@@ -298,6 +312,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
           if (queue.length > 0) await queue.retryNow();
         } catch (error) {
           probeError = error instanceof Error ? error.message : String(error);
+          scheduleProbe();
         }
       }
       notify();
@@ -358,8 +373,11 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     },
 
     close() {
+      closed = true;
+      if (probeTimer) clearTimeout(probeTimer);
       queue.close();
       changeListeners.clear();
     },
   };
+  return service;
 }
