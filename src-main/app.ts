@@ -1,0 +1,385 @@
+// The composition root: the one object both shells (Electron and headless) run. It opens the journal,
+// reads the core settings, builds the SIGN AT client and the signing pipeline for the configured cash
+// register, and implements every core operation of the PosApi contract on top of them.
+// Demo mode is the same code path as LIVE: the embedded SIGN AT emulator listens on a random loopback
+// port (its state in <dataDir>/emulator) and the demo register is set up over real HTTP.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoreSettingsView, type CoreSettingsUpdate } from '../src-shared/core-settings.ts';
+import { isValidAustrianVatId } from '../src-shared/austrian-vat-id.ts';
+import type { JournalPage, JournalQuery } from '../src-shared/journal-query.ts';
+import type { CoreHandlers, PosEvent } from '../src-shared/pos-api-contract.ts';
+import { PosError } from '../src-shared/pos-error.ts';
+import type { Environment, Receipt } from '../src-shared/receipt.ts';
+import type { Status } from '../src-shared/status.ts';
+import { startEmulator, type RunningEmulator } from './emulator/sign-at-emulator.ts';
+import { createSignAtClient, type RetryPolicy, type SignAtClient } from './fiskaly/sign-at-client.ts';
+import type { WaitOptions } from './fiskaly/wait-for-state.ts';
+import type { AppHost } from './host.ts';
+import { Journal } from './journal/journal.ts';
+import { toReceipt } from './journal/journal-record.ts';
+import { DEMO_COMPANY, DEMO_FON_CREDENTIALS, DEMO_REGISTER_DESCRIPTION } from './onboarding/demo-company.ts';
+import { setUpRegister } from './onboarding/register-setup.ts';
+import type { AppMode, CoreSettings, RegisterSettings } from './settings/core-settings.ts';
+import { CoreSettingsStore } from './settings/core-settings-store.ts';
+import type { PrintReceipt } from './signing/print-port.ts';
+import { SigningPipeline } from './signing/signing-pipeline.ts';
+import type { SigningOptions } from './signing/signing-options.ts';
+
+export const JOURNAL_FILE = 'journal.sqlite';
+export const EMULATOR_DIR = 'emulator';
+
+export interface CreateAppOptions {
+  /**
+   * demo: the shell runs the demo (npm start without an account); `startDemo` sets it up.
+   * live: the shell runs against fiskaly with the credentials in the settings; `startDemo` is refused
+   * once a real register is configured. A demo chosen earlier is resumed at start-up in either mode.
+   */
+  mode: AppMode;
+  /** The printer; without one, receipts are shown on screen only (printed stays false). */
+  printReceipt?: PrintReceipt;
+  /** The printer's state for the status bar. */
+  printerStatus?: () => Status['printer'];
+  /** Pipeline timing (tests use small values); the sign bound itself comes from the settings. */
+  signing?: Partial<Omit<SigningOptions, 'signTimeoutMs'>>;
+  signAt?: { retry?: Partial<RetryPolicy>; timeoutMs?: number };
+  /** How long the demo SCU stays PENDING, so the demo walks through the real wait. */
+  demoScuPendingMs?: number;
+  /** Polling during setup (SIGN AT suggests 2 s). */
+  setupWait?: WaitOptions;
+}
+
+export interface App {
+  handlers: CoreHandlers;
+  onEvent(listener: (event: PosEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+interface Runtime {
+  client: SignAtClient;
+  pipeline: SigningPipeline;
+  register: RegisterSettings;
+  registerState: string;
+  environment: Environment;
+}
+
+const NO_PRINTER: Status['printer'] = { configured: false, state: 'none', queueLength: 0 };
+
+/** No printer configured: the receipt is shown on screen and stays "not printed" in the journal. */
+const printNothing: PrintReceipt = async () => false;
+
+export async function createApp(host: AppHost, options: CreateAppOptions): Promise<App> {
+  mkdirSync(host.dataDir, { recursive: true });
+  const journal = Journal.open(join(host.dataDir, JOURNAL_FILE));
+  const settings = new CoreSettingsStore(host.settings);
+  const listeners = new Set<(event: PosEvent) => void>();
+  const printReceipt = options.printReceipt ?? printNothing;
+  let runtime: Runtime | null = null;
+  let emulator: RunningEmulator | null = null;
+  let setupStep: string | null = null;
+  let setupError: string | null = null;
+  let demoStarting: Promise<Status> | null = null;
+  let statusQueued = false;
+  let closed = false;
+
+  function emit(event: PosEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        host.log.error('Ereignis-Empfänger fehlgeschlagen', { type: event.type, error: String(error) });
+      }
+    }
+  }
+
+  /** Many changes in one tick (a receipt settles, the queue shrinks) make one status event. */
+  function statusChanged(): void {
+    if (statusQueued || closed) return;
+    statusQueued = true;
+    queueMicrotask(() => {
+      statusQueued = false;
+      if (!closed) emit({ type: 'status', payload: status() });
+    });
+  }
+
+  function environmentNow(current: CoreSettings): Environment {
+    if (runtime) return runtime.environment;
+    if (current.mode === 'demo' || (current.mode === null && options.mode === 'demo')) return 'DEMO';
+    return current.credentials?.env ?? 'LIVE';
+  }
+
+  function status(): Status {
+    const current = settings.read();
+    return {
+      environment: environmentNow(current),
+      setup: runtime ? 'ready' : setupStep !== null ? 'in_progress' : 'needed',
+      setupStep: setupStep ?? setupError,
+      company: current.company,
+      register: runtime
+        ? {
+            id: runtime.register.registerId,
+            kassenId: runtime.register.kassenId,
+            description: runtime.register.description,
+            state: runtime.registerState,
+          }
+        : null,
+      signing: runtime
+        ? runtime.pipeline.signingStatus()
+        : { online: false, outageSince: null, queueLength: journal.countWaiting(), lastError: null },
+      printer: options.printerStatus?.() ?? NO_PRINTER,
+      training: current.training,
+    };
+  }
+
+  function startPipeline(
+    client: SignAtClient,
+    register: RegisterSettings,
+    environment: Environment,
+  ): Runtime {
+    const current = settings.read();
+    const pipeline = new SigningPipeline({
+      journal,
+      client,
+      register: { id: register.registerId, kassenId: register.kassenId },
+      environment,
+      printReceipt,
+      log: host.log,
+      options: { ...options.signing, signTimeoutMs: current.signTimeoutMs },
+    });
+    pipeline.training = current.training;
+    pipeline.onReceipt((receipt) => emit({ type: 'receipt', payload: receipt }));
+    pipeline.onStatusChanged(statusChanged);
+    // Whatever the journal still holds from before (a crash, a closed app) is signed first, in order.
+    pipeline.start();
+    return { client, pipeline, register, registerState: 'INITIALIZED', environment };
+  }
+
+  function clientFor(baseUrl: string, apiKey: string, apiSecret: string, env: 'TEST' | 'LIVE' | null) {
+    return createSignAtClient({
+      baseUrl,
+      apiKey,
+      apiSecret,
+      log: host.log,
+      ...(env ? { expectedEnv: env } : {}),
+      ...(options.signAt?.retry ? { retry: options.signAt.retry } : {}),
+      ...(options.signAt?.timeoutMs === undefined ? {} : { timeoutMs: options.signAt.timeoutMs }),
+    });
+  }
+
+  async function runDemo(): Promise<Status> {
+    let current = settings.read();
+    if (current.register && current.register.environment !== 'DEMO') {
+      throw new PosError(
+        'conflict',
+        'Diese Kasse ist für fiskaly eingerichtet: der Demobetrieb ist nicht möglich',
+      );
+    }
+    if (!current.demoCredentials) {
+      // The demo's own key pair: the emulator accepts only it, so nothing else on this PC signs into the demo.
+      const secret = randomBytes(24).toString('base64url');
+      current = settings.update({
+        demoCredentials: {
+          apiKey: `demo-${randomBytes(6).toString('hex')}`,
+          apiSecretSealed: host.secrets.encrypt(secret),
+          env: 'TEST',
+        },
+      });
+    }
+    current = settings.update({ mode: 'demo', company: current.company ?? DEMO_COMPANY });
+    const credentials = current.demoCredentials;
+    if (!credentials) throw new Error('demo credentials missing after update');
+    const apiSecret = host.secrets.decrypt(credentials.apiSecretSealed);
+    if (!emulator) {
+      emulator = await startEmulator({
+        port: 0,
+        dataDir: join(host.dataDir, EMULATOR_DIR),
+        apiKey: credentials.apiKey,
+        apiSecret,
+        scuPendingMs: options.demoScuPendingMs ?? 1500,
+      });
+      host.log.info('Demo: SIGN AT-Emulator läuft', { baseUrl: emulator.baseUrl });
+    }
+    const client = clientFor(emulator.baseUrl, credentials.apiKey, apiSecret, 'TEST');
+    let register = current.register;
+    let startReceiptId: string | null = null;
+    if (!register) {
+      setupError = null;
+      setupStep = 'Demo wird eingerichtet';
+      statusChanged();
+      try {
+        const company = current.company ?? DEMO_COMPANY;
+        const result = await setUpRegister({
+          client,
+          fon: DEMO_FON_CREDENTIALS,
+          vatId: company.vatId ?? DEMO_COMPANY.vatId ?? 'ATU12345678',
+          legalEntityName: company.name,
+          registerDescription: DEMO_REGISTER_DESCRIPTION,
+          progress: current.setup,
+          saveProgress: (progress) => settings.update({ setup: progress }),
+          onStep: (step) => {
+            setupStep = step;
+            statusChanged();
+          },
+          wait: { intervalMs: 250, ...options.setupWait },
+        });
+        register = {
+          environment: 'DEMO',
+          scuId: result.scuId,
+          registerId: result.registerId,
+          kassenId: result.kassenId,
+          description: DEMO_REGISTER_DESCRIPTION,
+        };
+        settings.update({ register, setup: null });
+        startReceiptId = result.startReceipt._id;
+      } catch (error) {
+        setupError = `Einrichtung unterbrochen: ${error instanceof Error ? error.message : String(error)}`;
+        host.log.error('Demo-Einrichtung fehlgeschlagen', { error: String(error) });
+        throw new PosError('unavailable', setupError);
+      } finally {
+        setupStep = null;
+        statusChanged();
+      }
+    }
+    runtime = startPipeline(client, register, 'DEMO');
+    if (startReceiptId !== null) {
+      // The start receipt goes into the journal and on paper, as RKSV asks for it.
+      await runtime.pipeline.syncSystemReceipts();
+      if (journal.get(startReceiptId)) await runtime.pipeline.printOriginal(startReceiptId);
+    }
+    statusChanged();
+    return status();
+  }
+
+  function startDemo(): Promise<Status> {
+    if (runtime?.environment === 'DEMO') return Promise.resolve(status());
+    if (runtime) {
+      return Promise.reject(
+        new PosError(
+          'conflict',
+          'Diese Kasse ist für fiskaly eingerichtet: der Demobetrieb ist nicht möglich',
+        ),
+      );
+    }
+    demoStarting ??= runDemo().finally(() => {
+      demoStarting = null;
+    });
+    return demoStarting;
+  }
+
+  function startLive(current: CoreSettings): void {
+    const { credentials, register } = current;
+    if (!credentials || !register) return;
+    const client = clientFor(
+      credentials.baseUrl,
+      credentials.apiKey,
+      host.secrets.decrypt(credentials.apiSecretSealed),
+      credentials.env,
+    );
+    runtime = startPipeline(client, register, register.environment);
+  }
+
+  function requireRuntime(): Runtime {
+    if (runtime) return runtime;
+    throw new PosError(
+      'not_ready',
+      setupStep !== null ? 'Die Kasse wird gerade eingerichtet' : 'Die Kasse ist noch nicht eingerichtet',
+    );
+  }
+
+  function receiptById(id: string): Receipt {
+    const record = journal.get(id);
+    if (!record) throw new PosError('not_found', 'Beleg nicht gefunden', 'id');
+    return toReceipt(record);
+  }
+
+  function settingsView(): CoreSettingsView {
+    const current = settings.read();
+    return CoreSettingsView.parse({
+      company: current.company,
+      signTimeoutMs: current.signTimeoutMs,
+      training: current.training,
+    });
+  }
+
+  function updateSettings(patch: CoreSettingsUpdate): CoreSettingsView {
+    const current = settings.read();
+    const vatId = patch.company?.vatId;
+    // The UID goes on every receipt for years: outside the demo its check digit must be right.
+    if (vatId && environmentNow(current) !== 'DEMO' && !isValidAustrianVatId(vatId)) {
+      throw new PosError(
+        'invalid_input',
+        'UID-Nummer: die Prüfziffer stimmt nicht (Tippfehler?)',
+        'company.vatId',
+      );
+    }
+    settings.update({
+      ...(patch.company ? { company: patch.company } : {}),
+      ...(patch.signTimeoutMs === undefined ? {} : { signTimeoutMs: patch.signTimeoutMs }),
+    });
+    if (runtime && patch.signTimeoutMs !== undefined) runtime.pipeline.signTimeoutMs = patch.signTimeoutMs;
+    statusChanged();
+    return settingsView();
+  }
+
+  function searchJournal(query: JournalQuery): JournalPage {
+    const page = journal.search({
+      ...(query.query === undefined ? {} : { query: query.query }),
+      ...(query.from === undefined ? {} : { fromMs: Date.parse(query.from) }),
+      ...(query.to === undefined ? {} : { toMs: Date.parse(query.to) }),
+      ...(query.minCents === undefined ? {} : { minCents: query.minCents }),
+      ...(query.maxCents === undefined ? {} : { maxCents: query.maxCents }),
+      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+      limit: query.limit,
+    });
+    return { items: page.items.map(toReceipt), nextCursor: page.nextCursor };
+  }
+
+  const handlers: CoreHandlers = {
+    status: async () => status(),
+    signSale: async (draft) => requireRuntime().pipeline.signSale(draft),
+    getReceipt: async ({ id }) => receiptById(id),
+    recentReceipts: async ({ limit }) => journal.recent(limit).map(toReceipt),
+    startDemo: () => startDemo(),
+    cancelReceipt: async ({ id }) => requireRuntime().pipeline.cancelReceipt(id),
+    reprintReceipt: async ({ id }) => requireRuntime().pipeline.reprintReceipt(id),
+    setTrainingMode: async ({ enabled }) => {
+      settings.update({ training: enabled });
+      if (runtime) runtime.pipeline.training = enabled;
+      statusChanged();
+      return status();
+    },
+    searchJournal: async (query) => searchJournal(query),
+    getSettings: async () => settingsView(),
+    updateSettings: async (patch) => updateSettings(patch),
+  };
+
+  // Start-up: resume what was chosen before.
+  const initial = settings.read();
+  if (initial.mode === 'demo') {
+    // Awaited so that a till reopened in demo mode is ready with its first status; a failure leaves the
+    // app up with setup "needed" and the reason in the status, and startDemo can try again.
+    await startDemo().catch((error: unknown) => {
+      host.log.error('Demo konnte nicht fortgesetzt werden', { error: String(error) });
+    });
+  } else if (initial.mode === 'live') {
+    startLive(initial);
+  }
+
+  return {
+    handlers,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await demoStarting?.catch(() => {});
+      await runtime?.pipeline.close();
+      await emulator?.close();
+      journal.close();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Turns a sale main computed into the SIGN AT request body, the bytes the journal keeps and every
+// retry sends again. Sales go as standard_v1 (SIGN AT then keeps lines and payment types); stornos and
+// Nullbelege go as raw buckets, the form SIGN AT documents for negative and zero amounts.
+import { formatApiAmount, type Cents } from '../../src-shared/money.ts';
+import { SIGN_AT_VAT_RATE, VAT_RATE_INFO, type RksvBucket } from '../../src-shared/vat.ts';
+import type { RawAmounts, SignReceiptBody, StandardV1 } from '../fiskaly/sign-at-requests.ts';
+import type { StoredSale } from '../journal/stored-sale.ts';
+
+const BUCKET_ORDER: readonly RksvBucket[] = ['standard', 'reduced_1', 'reduced_2', 'special', 'zero'];
+
+function bucketTotals(sale: StoredSale): Map<RksvBucket, Cents> {
+  const totals = new Map<RksvBucket, Cents>();
+  for (const rate of sale.totalsPerRate) {
+    const bucket = VAT_RATE_INFO[rate.vatRate].bucket;
+    totals.set(bucket, (totals.get(bucket) ?? 0) + rate.grossCents);
+  }
+  return totals;
+}
+
+export function rawAmounts(sale: StoredSale): RawAmounts {
+  const totals = bucketTotals(sale);
+  const amount = (bucket: RksvBucket) => formatApiAmount(totals.get(bucket) ?? 0);
+  return {
+    gross_amount_standard: amount('standard'),
+    gross_amount_reduced_1: amount('reduced_1'),
+    gross_amount_reduced_2: amount('reduced_2'),
+    gross_amount_special: amount('special'),
+    gross_amount_zero: amount('zero'),
+  };
+}
+
+/** "2", "0.25", "1.5": SIGN AT's quantity form, from thousandths. */
+function quantityText(milli: number): string {
+  const abs = Math.abs(milli);
+  const frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  const text = frac ? `${Math.floor(abs / 1000)}.${frac}` : String(Math.floor(abs / 1000));
+  return milli < 0 ? `-${text}` : text;
+}
+
+export function standardV1(sale: StoredSale): StandardV1 {
+  const totals = bucketTotals(sale);
+  const cash = sale.payments.filter((p) => p.type === 'CASH').reduce((sum, p) => sum + p.amountCents, 0);
+  const nonCash = sale.payments
+    .filter((p) => p.type === 'NON_CASH')
+    .reduce((sum, p) => sum + p.amountCents, 0);
+  // What stayed in the till: cash given minus the change handed back.
+  const kept = [
+    { payment_type: 'CASH' as const, cents: cash - sale.changeCents },
+    { payment_type: 'NON_CASH' as const, cents: nonCash },
+  ].filter((p) => p.cents !== 0);
+  return {
+    amounts_per_vat_rate: BUCKET_ORDER.filter((bucket) => totals.has(bucket)).map((bucket) => ({
+      vat_rate: SIGN_AT_VAT_RATE[bucket],
+      amount: formatApiAmount(totals.get(bucket) ?? 0),
+    })),
+    amounts_per_payment_type: kept.map((p) => ({
+      payment_type: p.payment_type,
+      amount: formatApiAmount(p.cents),
+    })),
+    line_items: sale.lines.map((line) => ({
+      quantity: quantityText(line.quantityMilli),
+      text: line.text,
+      price_per_unit: formatApiAmount(line.unitPriceCents),
+    })),
+  };
+}
+
+export type SignAtReceiptType = SignReceiptBody['receipt_type'];
+export type BodyForm = 'standard_v1' | 'raw';
+
+export function signAtBody(
+  receiptType: SignAtReceiptType,
+  sale: StoredSale,
+  form: BodyForm,
+): SignReceiptBody {
+  return {
+    receipt_type: receiptType,
+    schema: form === 'standard_v1' ? { standard_v1: standardV1(sale) } : { raw: rawAmounts(sale) },
+  };
+}

@@ -1,0 +1,368 @@
+// validate → journal → per-register queue → sign → print → mark printed.
+// A sale is accepted only once it is in the journal as `pending` with its exact SIGN AT body; from then
+// on nothing can lose it. The cashier waits at most `signTimeoutMs` for SIGN AT: after that the sale is
+// handed out as "Sicherheitseinrichtung ausgefallen" under the app's own receipt id (`offline`) and the
+// queue signs it later, in order (`signed_late`). SIGN AT answering `signed:false` is also final: that
+// receipt is in SIGN AT's chain with the failure marker (resending the same id returns it unchanged, a
+// new id would book the sale twice), and the fault clearance SIGN AT makes later closes the outage.
+import { randomUUID } from 'node:crypto';
+import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
+import type { Environment, Receipt } from '../../src-shared/receipt.ts';
+import { SaleDraft } from '../../src-shared/sale-draft.ts';
+import type { Status } from '../../src-shared/status.ts';
+import type { Logger } from '../host.ts';
+import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
+import type { SignedReceipt } from '../fiskaly/sign-at-resources.ts';
+import { Journal, JournalConflict } from '../journal/journal.ts';
+import { toReceipt, type JournalRecord } from '../journal/journal-record.ts';
+import type { StoredSale } from '../journal/stored-sale.ts';
+import { OutageTracker } from './outage-tracker.ts';
+import type { PrintReceipt } from './print-port.ts';
+import { RegisterSigner } from './register-signer.ts';
+import { cancellationSale, calculateSale, zeroSale } from './sale-calculation.ts';
+import { signAtBody, type BodyForm, type SignAtReceiptType } from './sign-at-body.ts';
+import { DEFAULT_SIGNING_OPTIONS, type SigningOptions } from './signing-options.ts';
+import { syncSystemReceipts } from './system-receipt-sync.ts';
+
+export interface RegisterConfig {
+  /** SIGN AT's cash register id (a uuid). */
+  id: string;
+  /** The Kassen-ID (`serial_number`) printed on every receipt. */
+  kassenId: string;
+}
+
+export interface SigningPipelineDeps {
+  journal: Journal;
+  client: SignAtClient;
+  register: RegisterConfig;
+  environment: Environment;
+  printReceipt: PrintReceipt;
+  log: Logger;
+  now?: () => number;
+  options?: Partial<SigningOptions>;
+}
+
+interface SalePlan {
+  kind: JournalRecord['kind'];
+  sale: StoredSale;
+  receiptType: SignAtReceiptType;
+  form: BodyForm;
+  cancels: string | null;
+}
+
+type Listener<T> = (value: T) => void;
+
+export class SigningPipeline {
+  readonly #deps: SigningPipelineDeps;
+  readonly #options: SigningOptions;
+  readonly #now: () => number;
+  readonly #outage: OutageTracker;
+  readonly #signer: RegisterSigner;
+  readonly #receiptListeners = new Set<Listener<Receipt>>();
+  readonly #statusListeners = new Set<Listener<void>>();
+  #training = false;
+  #printChain: Promise<unknown> = Promise.resolve();
+  #lastNumber: number | null = null;
+  #syncNeeded = true;
+  #syncing: Promise<void> | null = null;
+  #closed = false;
+
+  constructor(deps: SigningPipelineDeps) {
+    this.#deps = deps;
+    this.#options = { ...DEFAULT_SIGNING_OPTIONS, ...deps.options };
+    this.#now = deps.now ?? Date.now;
+    this.#outage = new OutageTracker(deps.journal);
+    this.#signer = new RegisterSigner({
+      registerId: deps.register.id,
+      journal: deps.journal,
+      client: deps.client,
+      outage: this.#outage,
+      timing: this.#options,
+      log: deps.log,
+      now: this.#now,
+      onSettled: (record, response) => this.#onSettled(record, response),
+      onStatusChanged: () => this.#emitStatus(),
+    });
+  }
+
+  /** Resumes whatever the journal still holds for SIGN AT (after a crash or a closed app). */
+  start(): void {
+    this.#signer.kick();
+    void this.syncSystemReceipts();
+  }
+
+  get training(): boolean {
+    return this.#training;
+  }
+
+  set training(enabled: boolean) {
+    this.#training = enabled;
+  }
+
+  get signTimeoutMs(): number {
+    return this.#options.signTimeoutMs;
+  }
+
+  set signTimeoutMs(ms: number) {
+    this.#options.signTimeoutMs = ms;
+  }
+
+  onReceipt(listener: Listener<Receipt>): () => void {
+    this.#receiptListeners.add(listener);
+    return () => this.#receiptListeners.delete(listener);
+  }
+
+  onStatusChanged(listener: Listener<void>): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  signingStatus(): Status['signing'] {
+    const since = this.#outage.sinceMs;
+    return {
+      online: since === null,
+      outageSince: since === null ? null : new Date(since).toISOString(),
+      queueLength: this.#deps.journal.countWaiting(),
+      lastError: this.#outage.lastError,
+    };
+  }
+
+  /** Validates, journals, signs (or hands out offline) and prints one sale. */
+  async signSale(input: unknown): Promise<Receipt> {
+    if (this.#closed) throw new PosError('unavailable', 'Die Kasse wird beendet');
+    const parsed = SaleDraft.safeParse(input);
+    if (!parsed.success) throw invalidInput(parsed.error);
+    const draft = parsed.data;
+    const existing = draft.id === undefined ? null : this.#deps.journal.get(draft.id);
+    if (existing) {
+      // The same sale sent again (a POS client retrying after a lost answer): its receipt, not a second one.
+      if (!this.#sameSale(existing, draft)) {
+        throw new PosError('conflict', 'Diese Beleg-ID gehört schon zu einem anderen Beleg', 'id');
+      }
+      return this.#complete(existing.id, false);
+    }
+    const plan = this.#plan(draft);
+    const id = draft.id ?? randomUUID();
+    const requestBody = JSON.stringify(signAtBody(plan.receiptType, plan.sale, plan.form));
+    let record: JournalRecord;
+    try {
+      record = this.#deps.journal.insertPending({
+        id,
+        registerId: this.#deps.register.id,
+        kassenId: this.#deps.register.kassenId,
+        environment: this.#deps.environment,
+        kind: plan.kind,
+        requestBody,
+        sale: plan.sale,
+        createdMs: this.#now(),
+        cancels: plan.cancels,
+      });
+    } catch (error) {
+      if (error instanceof JournalConflict) {
+        throw new PosError('conflict', error.message, error.reason === 'duplicate_id' ? 'id' : 'cancels');
+      }
+      throw error;
+    }
+    this.#emitReceipt(record);
+    this.#emitStatus();
+    return this.#complete(record.id, true);
+  }
+
+  /** Storno of a journal receipt: the negative of its lines, linked to it, once. */
+  cancelReceipt(id: string): Promise<Receipt> {
+    return this.signSale({ kind: 'CANCELLATION', cancels: id });
+  }
+
+  /** Prints a receipt again, marked DUPLIKAT; it is never signed again. */
+  async reprintReceipt(id: string): Promise<Receipt> {
+    const record = this.#deps.journal.get(id);
+    if (!record) throw new PosError('not_found', 'Beleg nicht gefunden', 'id');
+    if (record.state === 'pending') throw new PosError('conflict', 'Der Beleg wird gerade signiert', 'id');
+    if (record.state === 'rejected') {
+      throw new PosError(
+        'conflict',
+        'SIGN AT hat diesen Beleg abgelehnt: er gilt nicht und wird nicht gedruckt',
+        'id',
+      );
+    }
+    await this.#print(record.id, true);
+    return this.#receipt(record.id);
+  }
+
+  /** Prints a receipt's original (e.g. the start receipt after setup). */
+  async printOriginal(id: string): Promise<Receipt> {
+    await this.#print(id, false);
+    return this.#receipt(id);
+  }
+
+  /** Pulls SIGN AT's own receipts into the journal; runs one at a time. */
+  async syncSystemReceipts(): Promise<void> {
+    if (this.#syncing) return this.#syncing;
+    this.#syncing = (async () => {
+      try {
+        const added = await syncSystemReceipts(
+          this.#deps.client,
+          this.#deps.journal,
+          this.#deps.register.id,
+          this.#deps.environment,
+        );
+        this.#syncNeeded = false;
+        for (const id of added) {
+          const record = this.#deps.journal.get(id);
+          if (record) this.#emitReceipt(record);
+        }
+      } catch (error) {
+        this.#deps.log.warn('SIGN AT-Systembelege konnten nicht geholt werden', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      } finally {
+        this.#syncing = null;
+      }
+    })();
+    return this.#syncing;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#signer.close();
+    await this.#syncing;
+    await this.#printChain;
+  }
+
+  #sameSale(existing: JournalRecord, draft: SaleDraft): boolean {
+    if (draft.kind === 'CANCELLATION') return existing.cancels === draft.cancels;
+    const plan = this.#plan(draft);
+    return (
+      existing.kind === plan.kind &&
+      existing.requestBody === JSON.stringify(signAtBody(plan.receiptType, plan.sale, plan.form))
+    );
+  }
+
+  #plan(draft: SaleDraft): SalePlan {
+    switch (draft.kind) {
+      case 'NORMAL':
+      case 'TRAINING': {
+        const training = this.#training || draft.kind === 'TRAINING';
+        return {
+          kind: training ? 'TRAINING' : 'NORMAL',
+          sale: calculateSale(draft.lines, draft.payments),
+          receiptType: training ? 'TRAINING' : 'NORMAL',
+          form: 'standard_v1',
+          cancels: null,
+        };
+      }
+      case 'ZERO':
+        return {
+          kind: this.#training ? 'TRAINING' : 'ZERO',
+          sale: zeroSale(draft.payments),
+          receiptType: this.#training ? 'TRAINING' : 'NORMAL',
+          form: 'raw',
+          cancels: null,
+        };
+      case 'CANCELLATION':
+        return this.#planCancellation(draft.cancels ?? '');
+    }
+  }
+
+  #planCancellation(originalId: string): SalePlan {
+    const original = this.#deps.journal.get(originalId);
+    if (!original || original.registerId !== this.#deps.register.id) {
+      throw new PosError('not_found', 'Der zu stornierende Beleg ist nicht im Journal', 'cancels');
+    }
+    if (original.cancelledBy !== null) {
+      throw new PosError('conflict', 'Dieser Beleg wurde bereits storniert', 'cancels');
+    }
+    if (original.state === 'rejected') {
+      throw new PosError(
+        'conflict',
+        'SIGN AT hat diesen Beleg abgelehnt: es gibt nichts zu stornieren',
+        'cancels',
+      );
+    }
+    const sale = cancellationSale(original.sale);
+    if (original.kind === 'TRAINING') {
+      // The storno of a training receipt is training too: it never touches the turnover counter.
+      return { kind: 'TRAINING', sale, receiptType: 'TRAINING', form: 'raw', cancels: original.id };
+    }
+    if (original.kind !== 'NORMAL' || original.cancels !== null) {
+      throw new PosError('invalid_input', 'Nur Verkaufsbelege können storniert werden', 'cancels');
+    }
+    if (this.#training) {
+      throw new PosError('conflict', 'Im Trainingsmodus kann kein echter Beleg storniert werden', 'cancels');
+    }
+    return { kind: 'CANCELLATION', sale, receiptType: 'CANCELLATION', form: 'raw', cancels: original.id };
+  }
+
+  async #complete(id: string, print: boolean): Promise<Receipt> {
+    this.#signer.kick();
+    const settled = await this.#signer.waitUntilSettled(id, this.#options.signTimeoutMs);
+    if (!settled && this.#deps.journal.markOffline(id, this.#now())) {
+      this.#outage.failed(
+        this.#now(),
+        `SIGN AT hat nicht innerhalb von ${this.#options.signTimeoutMs / 1000} s signiert`,
+      );
+      const record = this.#deps.journal.get(id);
+      if (record) this.#emitReceipt(record);
+      this.#emitStatus();
+    }
+    const record = this.#deps.journal.get(id);
+    if (!record) throw new PosError('internal', 'Beleg fehlt im Journal');
+    if (record.state === 'rejected') {
+      throw new PosError(
+        'rejected_by_sign_at',
+        `SIGN AT hat den Beleg abgelehnt: ${record.error?.message ?? record.error?.code ?? 'ohne Begründung'}`,
+      );
+    }
+    if (print && record.state !== 'pending') await this.#print(id, false);
+    return this.#receipt(id);
+  }
+
+  #receipt(id: string): Receipt {
+    const record = this.#deps.journal.get(id);
+    if (!record) throw new PosError('not_found', 'Beleg nicht gefunden', 'id');
+    return toReceipt(record);
+  }
+
+  /** Prints in the order asked, one job at a time, and records every job in the journal. */
+  #print(id: string, duplicate: boolean): Promise<void> {
+    const job = this.#printChain.then(async () => {
+      const { journal, printReceipt, log } = this.#deps;
+      const record = journal.get(id);
+      if (!record) return;
+      const jobId = journal.startPrintJob(id, duplicate, this.#now());
+      let printed = false;
+      let error: string | null = null;
+      try {
+        printed = await printReceipt(toReceipt(record), { duplicate });
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught);
+        log.warn('Druck fehlgeschlagen', { receiptId: id, duplicate, error });
+      }
+      journal.finishPrintJob(jobId, printed, this.#now(), error);
+      const after = journal.get(id);
+      if (after && printed && !duplicate) this.#emitReceipt(after);
+    });
+    this.#printChain = job.catch(() => {});
+    return job;
+  }
+
+  #onSettled(record: JournalRecord, response: SignedReceipt | null): void {
+    this.#emitReceipt(record);
+    if (response === null) return;
+    // A jump in SIGN AT's numbering means it made receipts of its own in between (fault clearance,
+    // monthly close): fetch them so the journal shows the whole chain.
+    const number = Number(response.receipt_number);
+    const gap = Number.isFinite(number) && (this.#lastNumber === null || number !== this.#lastNumber + 1);
+    if (Number.isFinite(number)) this.#lastNumber = number;
+    if (gap || this.#syncNeeded) void this.syncSystemReceipts();
+  }
+
+  #emitReceipt(record: JournalRecord): void {
+    const receipt = toReceipt(record);
+    for (const listener of this.#receiptListeners) listener(receipt);
+  }
+
+  #emitStatus(): void {
+    for (const listener of this.#statusListeners) listener();
+  }
+}

@@ -1,0 +1,105 @@
+// A journal and a signing pipeline for a cash register set up on a SIGN AT emulator over HTTP, the way
+// the app does it. Tests give the emulator's base URL (in-process or a separate process) and small
+// timings; the printer is a recording port, since printing has its own tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Receipt } from '../../../src-shared/receipt.ts';
+import type { VatRate } from '../../../src-shared/vat.ts';
+import { createSignAtClient, type SignAtClient } from '../../fiskaly/sign-at-client.ts';
+import type { Logger } from '../../host.ts';
+import { Journal } from '../../journal/journal.ts';
+import { DEMO_FON_CREDENTIALS } from '../../onboarding/demo-company.ts';
+import { setUpRegister } from '../../onboarding/register-setup.ts';
+import { SigningPipeline, type RegisterConfig } from '../signing-pipeline.ts';
+import type { SigningOptions } from '../signing-options.ts';
+
+export const FAST_SIGNING: SigningOptions = {
+  signTimeoutMs: 5000,
+  attemptTimeoutMs: 2000,
+  resubmitBaseDelayMs: 5,
+  resubmitMaxDelayMs: 50,
+};
+
+export const QUIET_LOG: Logger = { info() {}, warn() {}, error() {} };
+
+export const TEST_API_KEY = 'pipeline-test-key';
+export const TEST_API_SECRET = 'pipeline-test-secret';
+
+export function testClient(baseUrl: string): SignAtClient {
+  return createSignAtClient({
+    baseUrl,
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    retry: { limit: 8, baseDelayMs: 2, maxDelayMs: 20 },
+    timeoutMs: 2000,
+  });
+}
+
+/** Sets up a fresh register on the emulator at `baseUrl` and returns its ids. */
+export async function setUpTestRegister(client: SignAtClient): Promise<RegisterConfig & { scuId: string }> {
+  const result = await setUpRegister({
+    client,
+    fon: DEMO_FON_CREDENTIALS,
+    vatId: 'ATU12345678',
+    legalEntityName: 'Café Muster GmbH',
+    registerDescription: 'Testkasse',
+    progress: null,
+    saveProgress() {},
+    onStep() {},
+    wait: { intervalMs: 10, timeoutMs: 10_000 },
+  });
+  return { id: result.registerId, kassenId: result.kassenId, scuId: result.scuId };
+}
+
+export interface PipelineFixture {
+  dir: string;
+  journal: Journal;
+  client: SignAtClient;
+  register: RegisterConfig;
+  pipeline: SigningPipeline;
+  printed: Array<{ receipt: Receipt; duplicate: boolean }>;
+  close(): Promise<void>;
+}
+
+export async function pipelineFixture(
+  baseUrl: string,
+  options: Partial<SigningOptions> = {},
+  register?: RegisterConfig,
+): Promise<PipelineFixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
+  const journal = Journal.open(join(dir, 'journal.sqlite'));
+  const client = testClient(baseUrl);
+  const config = register ?? (await setUpTestRegister(client));
+  const printed: PipelineFixture['printed'] = [];
+  const pipeline = new SigningPipeline({
+    journal,
+    client,
+    register: { id: config.id, kassenId: config.kassenId },
+    environment: 'DEMO',
+    printReceipt: async (receipt, { duplicate }) => {
+      printed.push({ receipt, duplicate });
+      return true;
+    },
+    log: QUIET_LOG,
+    options: { ...FAST_SIGNING, ...options },
+  });
+  pipeline.start();
+  return {
+    dir,
+    journal,
+    client,
+    register: config,
+    pipeline,
+    printed,
+    async close() {
+      await pipeline.close();
+      journal.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function sale(text: string, unitPrice: string, quantity = '1', vatRate: VatRate = '20') {
+  return { kind: 'NORMAL' as const, lines: [{ text, quantity, unitPrice, vatRate }] };
+}
