@@ -9,6 +9,8 @@ export interface QrFields {
   dateTime: string;
   /** Gross per RKSV bucket in cents, in QR order: 20 %, 10 %, 13 %, 0 %, special (19 % and 4,9 %). */
   amounts: { standard: number; reduced1: number; reduced2: number; zero: number; special: number };
+  /** Base64 of the encrypted turnover counter, or a marker: `VFJB` (TRA) for training, `U1RP` (STO) for storno. */
+  encryptedCounter: string;
   signature: string;
 }
 
@@ -35,6 +37,7 @@ export function readQrFields(code: string): QrFields {
       zero: qrAmountToCents(field(8)),
       special: qrAmountToCents(field(9)),
     },
+    encryptedCounter: field(10),
     signature: field(13),
   };
 }

@@ -100,6 +100,8 @@ export const de = {
     emptyBon: 'Noch keine Position: Betrag, Satz und Text eingeben, dann Enter.',
     removeLine: 'Position entfernen',
     total: 'SUMME',
+    receiptNumber: 'Beleg-Nr.',
+    kassenId: 'Kassen-ID',
     cash: 'Bar',
     card: 'Karte',
     given: 'gegeben',
@@ -115,6 +117,8 @@ export const de = {
     nextSale: 'Nächster Verkauf: Enter',
     noPrinter: 'Kein Drucker eingerichtet: der Bon steht nur hier am Bildschirm.',
     printPending: 'Der Drucker ist nicht bereit: der Bon wartet in der Druckwarteschlange.',
+    failedSignature:
+      'Sicherheitseinrichtung ausgefallen: der Beleg trägt diesen Vermerk. Verkäufe gehen weiter; der Sammelbeleg nach dem Ausfall schließt ihn ab.',
     offlineReceipt:
       'Sicherheitseinrichtung ausgefallen: der Beleg wurde mit Vermerk ausgegeben und wird nachsigniert.',
     rejected: (message: string) => `SIGN AT hat den Beleg abgelehnt: ${message}`,

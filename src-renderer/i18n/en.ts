@@ -100,6 +100,9 @@ export const en: Messages = {
     emptyBon: 'No items yet: enter amount, rate and text, then Enter.',
     removeLine: 'Remove item',
     total: 'TOTAL',
+    receiptNumber: 'Receipt no.',
+    // The legal term stays German: it is what the paper and the tax office call it.
+    kassenId: 'Kassen-ID',
     cash: 'Cash',
     card: 'Card',
     given: 'given',
@@ -114,6 +117,8 @@ export const en: Messages = {
     nextSale: 'Next sale: Enter',
     noPrinter: 'No printer set up: the receipt is only shown here on screen.',
     printPending: 'The printer is not ready: the receipt waits in the print queue.',
+    failedSignature:
+      'Signature unit failed: the receipt carries the note “Sicherheitseinrichtung ausgefallen”. Sales go on; the clearance receipt after the outage closes it.',
     offlineReceipt: 'Signature unit failed: the receipt was issued with the note and will be signed later.',
     rejected: (message) => `SIGN AT rejected the receipt: ${message}`,
     trainingActive: 'TRAINING: bookings are training bookings and do not count as turnover.',

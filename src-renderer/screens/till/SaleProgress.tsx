@@ -23,7 +23,10 @@ function ReceiptNotice({ receipt }: { receipt: Receipt }) {
     return <p className="notice bad">{t.till.rejected(receipt.error?.message ?? '')}</p>;
   }
   const notices: string[] = [];
+  // Offline: not signed yet, the queue signs it later. signed:false: SIGN AT's signature unit failed
+  // and the receipt carries the marker for good. Either way the cashier hands it out.
   if (receipt.state === 'offline') notices.push(t.till.offlineReceipt);
+  else if (!receipt.signed && receipt.state !== 'pending') notices.push(t.till.failedSignature);
   if (!receipt.printed) notices.push(printer?.configured ? t.till.printPending : t.till.noPrinter);
   return (
     <>
@@ -38,11 +41,12 @@ function ReceiptNotice({ receipt }: { receipt: Receipt }) {
 
 /** The fiscal facts of the receipt in large type, so the cashier can read them off at a glance. */
 function SignedSummary({ receipt }: { receipt: Receipt }) {
+  const t = useMessages();
   return (
     <dl className="signed-summary" data-testid="signed-summary" data-receipt-id={receipt.id}>
-      <dt>Beleg-Nr.</dt>
+      <dt>{t.till.receiptNumber}</dt>
       <dd data-testid="summary-receipt-number">{receipt.receiptNumber ?? '—'}</dd>
-      <dt>Kassen-ID</dt>
+      <dt>{t.till.kassenId}</dt>
       <dd data-testid="summary-kassen-id">{receipt.kassenId}</dd>
       {receipt.totalsPerRate.map((total) => (
         <div
@@ -57,7 +61,7 @@ function SignedSummary({ receipt }: { receipt: Receipt }) {
           <dd data-testid="summary-rate-gross">{formatEuro(total.grossCents)}</dd>
         </div>
       ))}
-      <dt>SUMME</dt>
+      <dt>{t.till.total}</dt>
       <dd data-testid="summary-total">EUR {formatEuro(receipt.totalCents)}</dd>
     </dl>
   );

@@ -1,0 +1,90 @@
+// The journal (F2) at the counter: a receipt printed again carries DUPLIKAT and is not signed again;
+// a Storno (F8, confirmed with Enter) is a signed receipt of its own, linked both ways, whose QR
+// code on screen decodes to the negative amounts.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { decodeQrFromPng } from './support/decode-qr.ts';
+import { readQrFields } from './support/rksv-qr-fields.ts';
+import { payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
+import { openTill, type TillSession } from './support/till-session.ts';
+
+let session: TillSession | undefined;
+let saleId = '';
+
+before(async () => {
+  session = await openTill();
+  const { page } = session;
+  await ringUp(page, { amount: '3,80', quantity: '2', rate: '20', text: 'Kaffee Melange' });
+  await ringUp(page, { amount: '1,20', quantity: '1', rate: '10', text: 'Kipferl' });
+  saleId = await payWithEnter(page);
+  await waitForSaleFinished(page);
+  await page.keyboard.press('Enter'); // next sale
+  await page.getByTestId('entry-amount').waitFor();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('F2 lists the sale; F5 prints it again as DUPLIKAT without signing it again', async () => {
+  assert.ok(session);
+  const { page, app } = session;
+  const before = await app.api.getReceipt({ id: saleId });
+  await page.keyboard.press('F2');
+  const row = page.locator(`[data-testid="journal-row"][data-receipt-id="${saleId}"]`);
+  await row.waitFor();
+  assert.equal(await row.getAttribute('aria-selected'), 'true', 'the newest receipt is selected');
+
+  await page.keyboard.press('F5');
+  const paper = page.getByTestId('journal-detail').getByTestId('receipt-paper');
+  await paper.getByText(/^DUPLIKAT \d\d\.\d\d\.\d{4}, \d\d:\d\d:\d\d$/).waitFor();
+  assert.equal(await paper.getAttribute('data-receipt-id'), saleId);
+
+  const afterReprint = await app.api.getReceipt({ id: saleId });
+  assert.equal(afterReprint.receiptNumber, before.receiptNumber, 'a reprint keeps its number');
+  assert.equal(afterReprint.qrCodeData, before.qrCodeData, 'and its signature: it is never signed again');
+  const recent = await app.api.recentReceipts({ limit: 20 });
+  assert.equal(recent.filter((r) => r.kind === 'NORMAL').length, 1, 'no new receipt was made');
+});
+
+test('F8 then Enter cancels the sale: a signed Storno linked to it, shown with its own QR', async () => {
+  assert.ok(session);
+  const { page, app } = session;
+  await page.keyboard.press('F8');
+  await page.getByTestId('cancel-confirm').waitFor();
+  await page.keyboard.press('Enter');
+
+  const stornoPaper = page.getByTestId('journal-detail').getByTestId('receipt-paper');
+  await stornoPaper.getByText(/^STORNO zu Beleg-Nr\. /).waitFor();
+  const stornoId = await stornoPaper.getAttribute('data-receipt-id');
+  assert.ok(stornoId && stornoId !== saleId);
+
+  const original = await app.api.getReceipt({ id: saleId });
+  const storno = await app.api.getReceipt({ id: stornoId });
+  assert.equal(storno.kind, 'CANCELLATION');
+  assert.equal(storno.cancels?.id, saleId);
+  assert.equal(original.cancelledBy, stornoId);
+  assert.equal(storno.totalCents, -original.totalCents);
+  assert.ok(storno.qrCodeData, 'the storno is signed and carries its code');
+  assert.match(
+    (await stornoPaper.textContent()) ?? '',
+    new RegExp(`STORNO zu Beleg-Nr\\. ${original.receiptNumber}`),
+  );
+  const originalRow = page.locator(`[data-testid="journal-row"][data-receipt-id="${saleId}"]`);
+  assert.match((await originalRow.textContent()) ?? '', /storniert/);
+
+  await page.getByTestId('journal-detail').getByTestId('receipt-qr').scrollIntoViewIfNeeded();
+  const decoded = decodeQrFromPng(await page.screenshot());
+  assert.equal(decoded, storno.qrCodeData);
+  assert.deepEqual(readQrFields(decoded).amounts, {
+    standard: -760,
+    reduced1: -120,
+    reduced2: 0,
+    zero: 0,
+    special: 0,
+  });
+
+  // A receipt is cancelled once: the action is gone for the original.
+  await originalRow.click();
+  assert.equal(await page.getByTestId('journal-cancel').count(), 0);
+});

@@ -1,0 +1,55 @@
+// German first, English second: the switch in the settings (F12) changes every UI string at once,
+// survives a reload of the page (which also proves the bridge token is kept for the tab after it left
+// the address bar), and leaves the paper German, because the receipt is a legal document.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
+import { openTill, type TillSession } from './support/till-session.ts';
+
+let session: TillSession | undefined;
+
+before(async () => {
+  session = await openTill();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test('the till speaks German first', async () => {
+  assert.ok(session);
+  const { page } = session;
+  assert.equal(await page.evaluate('document.documentElement.lang'), 'de');
+  assert.match((await page.getByTestId('pay').textContent()) ?? '', /^BEZAHLEN/);
+  assert.match((await page.getByTestId('key-settings').textContent()) ?? '', /Einstellungen/);
+});
+
+test('English from the settings, kept across a reload, with the paper still German', async () => {
+  assert.ok(session);
+  const { page } = session;
+  await page.keyboard.press('F12');
+  await page.getByTestId('language-en').check();
+  await page.getByTestId('key-settings').getByText('Settings').waitFor();
+  assert.equal(await page.evaluate('document.documentElement.lang'), 'en');
+
+  await page.reload();
+  await page.getByTestId('entry-amount').waitFor();
+  assert.equal(new URL(page.url()).hash, '', 'the token stays out of the address bar');
+  assert.match((await page.getByTestId('pay').textContent()) ?? '', /^PAY/);
+  assert.match((await page.getByTestId('bon-total').textContent()) ?? '', /^TOTAL/);
+
+  await ringUp(page, { amount: '2,00', quantity: '1', rate: '0', text: 'Zeitung' });
+  await payWithEnter(page);
+  await waitForSaleFinished(page);
+  assert.match((await page.getByTestId('sale-progress').textContent()) ?? '', /Receipt no\./);
+  const paper = (await page.getByTestId('receipt-paper').textContent()) ?? '';
+  assert.match(paper, /Beleg-Nr\./);
+  assert.match(paper, /SUMME/);
+  assert.doesNotMatch(paper, /TOTAL|Receipt no\./);
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F12');
+  await page.getByTestId('language-de').check();
+  await page.getByTestId('key-settings').getByText('Einstellungen').waitFor();
+  assert.equal(await page.evaluate('document.documentElement.lang'), 'de');
+});
