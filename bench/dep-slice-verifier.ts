@@ -3,27 +3,20 @@
 // of their order (numbers rising, times not going back, outage rules). What crosses the edge of the
 // slice is reported, so that the caller can stitch slices verified in parallel into one verdict.
 //
-// Two variants, chosen per run:
-// - 'rksv': the app's own primitives from src-main/rksv (parseJws, parseMachineReadableCode,
-//   verifyReceiptJws, decryptCounter, chainValue), as an archive verifier built on them would run;
-// - 'fast': the same checks with the costs the 'rksv' path pays per receipt taken out: a bare KeyObject
-//   with a DER signature instead of an options object, one AES-ECB keystream cipher for all counters
-//   instead of a new AES-CTR cipher per receipt, and the signing input taken from the JWS as it stands.
+// This is the fast counterpart of src-main/archive/dep-verifier.ts, for comparison in the benchmark:
+// the same checks plus the turnover counter, with the costs the app's src-main/rksv path pays per
+// receipt taken out: a bare KeyObject with a DER signature instead of an options object, one AES-ECB
+// keystream cipher for all counters instead of a new AES-CTR cipher per receipt, and the signing input
+// taken from the JWS as it stands instead of decoded and encoded again.
 import { createCipheriv, createHash, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import { chainValue } from '../src-main/rksv/chain.ts';
-import { FAILURE_MARKER_BYTES, JWS_HEADER, parseJws } from '../src-main/rksv/jws.ts';
-import { parseMachineReadableCode } from '../src-main/rksv/machine-readable-code.ts';
+import { FAILURE_MARKER_BYTES, JWS_HEADER } from '../src-main/rksv/jws.ts';
 import { parseQrAmount } from '../src-main/rksv/qr-amount.ts';
-import { verifyReceiptJws } from '../src-main/rksv/receipt-signature.ts';
-import { CANCELLATION_MARKER, TRAINING_MARKER, decryptCounter } from '../src-main/rksv/turnover-counter.ts';
+import { CANCELLATION_MARKER, TRAINING_MARKER } from '../src-main/rksv/turnover-counter.ts';
 import type { ReceiptSegment } from './dep-byte-scanner.ts';
 import { p1363ToDer } from './ecdsa-signature-encoding.ts';
 
-export type VerifyVariant = 'rksv' | 'fast';
-export const VERIFY_VARIANTS: readonly VerifyVariant[] = ['rksv', 'fast'];
-
 export interface SliceInput {
-  variant: VerifyVariant;
   bytes: Buffer;
   segments: readonly ReceiptSegment[];
   certificates: readonly string[];
@@ -109,24 +102,6 @@ function parseFast(jws: string): ParsedReceipt {
   };
 }
 
-function parseWithRksv(jws: string): ParsedReceipt {
-  const { payload, signature } = parseJws(jws);
-  const code = parseMachineReadableCode(`${payload}_${signature.toString('base64')}`);
-  const a = code.amounts;
-  return {
-    algorithm: code.algorithmId,
-    kassenId: code.cashRegisterId,
-    receiptNumber: code.receiptNumber,
-    dateTime: code.dateTime,
-    amounts: [a.standard, a.reduced1, a.reduced2, a.zero, a.special],
-    counterField: code.encryptedCounter,
-    serial: code.certificateSerial,
-    chain: code.chainValue,
-    signature,
-    signingInput: '',
-  };
-}
-
 /** AES-256-CTR with the RKSV IV, by hand: the first keystream block is AES-ECB of the IV. */
 function counterKeystream(
   aesKey: Buffer,
@@ -157,7 +132,6 @@ function serialMatches(field: string, certificateSerial: bigint): boolean {
 export function verifySlice(input: SliceInput): SliceResult {
   const cpuStart = process.threadCpuUsage();
   const wallStart = performance.now();
-  const fast = input.variant === 'fast';
   const aesKey = Buffer.from(input.aesKeyBase64, 'base64');
   const decryptFast = counterKeystream(aesKey);
   const certificates = input.certificates.map((base64) => {
@@ -200,7 +174,7 @@ export function verifySlice(input: SliceInput): SliceResult {
     result.receipts = position;
     let receipt: ParsedReceipt;
     try {
-      receipt = fast ? parseFast(jws) : parseWithRksv(jws);
+      receipt = parseFast(jws);
     } catch (error) {
       fail(`receipt ${position} of the slice: ${error instanceof Error ? error.message : String(error)}`);
       previousJws = jws;
@@ -241,15 +215,14 @@ export function verifySlice(input: SliceInput): SliceResult {
       }
       if (!lastSerialOk) fail(`${where}: serial ${receipt.serial} is not the group certificate's`);
       const before = performance.now();
-      const valid = fast
-        ? receipt.signature.length === 64 &&
-          verify(
-            'sha256',
-            Buffer.from(receipt.signingInput, 'latin1'),
-            publicKey,
-            p1363ToDer(receipt.signature),
-          )
-        : verifyReceiptJws(publicKey, jws);
+      const valid =
+        receipt.signature.length === 64 &&
+        verify(
+          'sha256',
+          Buffer.from(receipt.signingInput, 'latin1'),
+          publicKey,
+          p1363ToDer(receipt.signature),
+        );
       signatureMs += performance.now() - before;
       if (!valid) fail(`${where}: ES256 signature invalid`);
     }
@@ -265,14 +238,11 @@ export function verifySlice(input: SliceInput): SliceResult {
     if (kind === 'normal') {
       let counter: number;
       try {
-        counter = fast
-          ? decryptFast(receipt.kassenId, receipt.receiptNumber, Buffer.from(receipt.counterField, 'base64'))
-          : Number(
-              decryptCounter(
-                { aesKey, cashRegisterId: receipt.kassenId, receiptNumber: receipt.receiptNumber },
-                receipt.counterField,
-              ),
-            );
+        counter = decryptFast(
+          receipt.kassenId,
+          receipt.receiptNumber,
+          Buffer.from(receipt.counterField, 'base64'),
+        );
       } catch (error) {
         fail(`${where}: counter ${error instanceof Error ? error.message : String(error)}`);
         return;
