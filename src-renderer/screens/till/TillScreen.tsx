@@ -6,6 +6,7 @@ import { rateForKey } from '../../till/rate-keys.ts';
 import { ReceiptPreview } from '../../components/ReceiptPreview.tsx';
 import { BonPanel } from './BonPanel.tsx';
 import { EntryPanel } from './EntryPanel.tsx';
+import { FavouritesPanel } from './FavouritesPanel.tsx';
 import { SaleProgress } from './SaleProgress.tsx';
 
 export function TillScreen() {
@@ -47,7 +48,14 @@ export function TillScreen() {
     <div className="till-screen">
       <div className="till-left">
         {training && <p className="training-note">{t.till.trainingActive}</p>}
-        {phase.kind === 'entry' ? <EntryPanel /> : <SaleProgress phase={phase} />}
+        {phase.kind === 'entry' ? (
+          <>
+            <FavouritesPanel />
+            <EntryPanel />
+          </>
+        ) : (
+          <SaleProgress phase={phase} />
+        )}
       </div>
       <div className="till-right">
         {phase.kind === 'printing' || phase.kind === 'done' ? (
