@@ -23,6 +23,8 @@ import { DEMO_COMPANY, DEMO_FON_CREDENTIALS, DEMO_REGISTER_DESCRIPTION } from '.
 import { setUpRegister } from './onboarding/register-setup.ts';
 import type { AppMode, CoreSettings, RegisterSettings } from './settings/core-settings.ts';
 import { CoreSettingsStore } from './settings/core-settings-store.ts';
+import type { OsPrintTarget } from './printing/os-print-target.ts';
+import { createPrintService } from './printing/print-service.ts';
 import type { PrintReceipt } from './signing/print-port.ts';
 import { SigningPipeline } from './signing/signing-pipeline.ts';
 import type { SigningOptions } from './signing/signing-options.ts';
@@ -41,6 +43,8 @@ export interface CreateAppOptions {
   printReceipt?: PrintReceipt;
   /** The printer's state for the status bar. */
   printerStatus?: () => Status['printer'];
+  /** The Electron shell's OS printer (webContents.print / printToPDF); absent in the headless shell. */
+  osPrintTarget?: OsPrintTarget;
   /** Pipeline timing (tests use small values); the sign bound itself comes from the settings. */
   signing?: Partial<Omit<SigningOptions, 'signTimeoutMs'>>;
   signAt?: { retry?: Partial<RetryPolicy>; timeoutMs?: number };
@@ -64,17 +68,30 @@ interface Runtime {
   environment: Environment;
 }
 
-const NO_PRINTER: Status['printer'] = { configured: false, state: 'none', queueLength: 0 };
-
-/** No printer configured: the receipt is shown on screen and stays "not printed" in the journal. */
-const printNothing: PrintReceipt = async () => false;
-
 export async function createApp(host: AppHost, options: CreateAppOptions): Promise<App> {
   mkdirSync(host.dataDir, { recursive: true });
   const journal = Journal.open(join(host.dataDir, JOURNAL_FILE));
   const settings = new CoreSettingsStore(host.settings);
   const listeners = new Set<(event: PosEvent) => void>();
-  const printReceipt = options.printReceipt ?? printNothing;
+  // The printer (src-main/printing/): its settings, queue and status; the pipeline sees only the port.
+  const printing = createPrintService({
+    settings: host.settings,
+    company: () => settings.read().company,
+    osTarget: options.osPrintTarget ?? null,
+    log: host.log,
+    listener: {
+      queued() {},
+      // A receipt that waited for the printer came out: the journal records the print and marks it printed.
+      printed(job) {
+        const at = Date.now();
+        journal.finishPrintJob(journal.startPrintJob(job.receiptId, job.duplicate, at), true, at);
+        const record = journal.get(job.receiptId);
+        if (record && !job.duplicate) emit({ type: 'receipt', payload: toReceipt(record) });
+      },
+    },
+  });
+  printing.onChange(() => statusChanged());
+  const printReceipt: PrintReceipt = options.printReceipt ?? printing.printReceipt;
   let runtime: Runtime | null = null;
   let emulator: RunningEmulator | null = null;
   let setupStep: string | null = null;
@@ -127,7 +144,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       signing: runtime
         ? runtime.pipeline.signingStatus()
         : { online: false, outageSince: null, queueLength: journal.countWaiting(), lastError: null },
-      printer: options.printerStatus?.() ?? NO_PRINTER,
+      printer: options.printerStatus?.() ?? printing.status(),
       training: current.training,
     };
   }
@@ -352,6 +369,23 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     searchJournal: async (query) => searchJournal(query),
     getSettings: async () => settingsView(),
     updateSettings: async (patch) => updateSettings(patch),
+    listPrinterProfiles: async () => [...printing.profiles()],
+    getPrinterSettings: async () => printing.getSettings(),
+    updatePrinterSettings: async (input) => printing.updateSettings(input),
+    testPrint: async () => ({ ...(await printing.testPrint()), status: printing.status() }),
+    checkPrinter: async () => printing.checkPrinter(),
+    listOsPrinters: async () => printing.listOsPrinters(),
+    exportReceiptPdf: async ({ id }) => {
+      const receipt = receiptById(id);
+      const pdf = await printing.exportPdf(receipt);
+      const name = `${receipt.kassenId}-${receipt.receiptNumber ?? receipt.id}`.replace(/[^\w-]+/g, '_');
+      return {
+        fileName: `Beleg-${name}${receipt.printed ? '-Duplikat' : ''}.pdf`,
+        mimeType: 'application/pdf' as const,
+        base64: Buffer.from(pdf).toString('base64'),
+      };
+    },
+    getReceiptPreview: async ({ id, duplicate }) => printing.preview(receiptById(id), { duplicate }),
   };
 
   // Start-up: resume what was chosen before.
@@ -365,6 +399,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   } else if (initial.mode === 'live') {
     startLive(initial);
   }
+  void printing.checkPrinter();
 
   return {
     handlers,
@@ -377,6 +412,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       closed = true;
       await demoStarting?.catch(() => {});
       await runtime?.pipeline.close();
+      printing.close();
       await emulator?.close();
       journal.close();
       listeners.clear();

@@ -5,7 +5,12 @@ import { z } from 'zod';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
 import { PosApiInfo } from './pos-api-info.ts';
+import { OsPrinter, ReceiptPdf, TestPrintResult } from './printer-operations.ts';
+import { PrinterProfile } from './printer-profile.ts';
+import { PrinterSettings } from './printer-settings.ts';
+import { PrinterStatus } from './printer-status.ts';
 import { Receipt } from './receipt.ts';
+import { ReceiptPreview } from './receipt-preview.ts';
 import { SaleDraft } from './sale-draft.ts';
 import { Status } from './status.ts';
 
@@ -28,6 +33,23 @@ export const posApiContract = {
   searchJournal: { input: JournalQuery, output: JournalPage },
   getSettings: { input: NoInput, output: CoreSettingsView },
   updateSettings: { input: CoreSettingsUpdate, output: CoreSettingsView },
+  // Printing (src-main/printing/): profiles, the printer choice, test print, status, PDF and preview.
+  listPrinterProfiles: { input: NoInput, output: z.array(PrinterProfile) },
+  getPrinterSettings: { input: NoInput, output: PrinterSettings },
+  updatePrinterSettings: { input: PrinterSettings, output: PrinterSettings },
+  /** Umlauts, €, both QR modes and a cut on the chosen printer. */
+  testPrint: { input: NoInput, output: TestPrintResult },
+  /** Knocks on the printer now (nothing is printed) and retries waiting receipts if it answers. */
+  checkPrinter: { input: NoInput, output: PrinterStatus },
+  /** Printers installed in the OS; empty outside the desktop app. */
+  listOsPrinters: { input: NoInput, output: z.array(OsPrinter) },
+  /** The receipt as PDF (base64); one already printed on paper is marked DUPLIKAT. */
+  exportReceiptPdf: { input: z.strictObject({ id: z.uuid() }), output: ReceiptPdf },
+  /** The laid-out receipt and paper for ReceiptView: exactly what the printer gets. */
+  getReceiptPreview: {
+    input: z.strictObject({ id: z.uuid(), duplicate: z.boolean().default(false) }),
+    output: ReceiptPreview,
+  },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },

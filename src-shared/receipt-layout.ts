@@ -113,8 +113,10 @@ function header(company: ReceiptCompany, columns: number): ReceiptBlock[] {
 function labels(receipt: Receipt, columns: number, options: LayoutOptions): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [];
   if (receipt.environment !== 'LIVE') {
-    const where = receipt.environment === 'DEMO' ? 'DEMOBETRIEB' : 'TESTUMGEBUNG';
-    blocks.push(text(`${where} - kein gültiger Beleg`, columns, { align: 'center', bold: true }));
+    // Emulator and fiskaly TEST receipts carry real-looking codes: paper must not pass for a valid receipt.
+    blocks.push(
+      text(`${receipt.environment} - kein gültiger Beleg`, columns, { align: 'center', bold: true }),
+    );
   }
   const title = KIND_TITLES[receipt.kind];
   if (title) blocks.push(text(title, columns, { align: 'center', bold: true, size: 'tall' }));

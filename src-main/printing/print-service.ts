@@ -2,7 +2,7 @@
 // receipt, sends it (TCP 9100 or the OS printer), queues it when the printer is off and reports
 // what the status bar shows. The core wires `printReceipt` in as its print port.
 import { randomUUID } from 'node:crypto';
-import { PosError } from '../../src-shared/pos-error.ts';
+import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
 import type { PrinterProfile } from '../../src-shared/printer-profile.ts';
 import {
   DEFAULT_PRINTER_SETTINGS,
@@ -351,7 +351,9 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     getSettings: readSettings,
 
     updateSettings(input) {
-      const parsed = PrinterSettings.parse(input);
+      const result = PrinterSettings.safeParse(input);
+      if (!result.success) throw invalidInput(result.error);
+      const parsed = result.data;
       if (!findPrinterProfile(parsed.profileId)) {
         throw new PosError('invalid_input', `unbekanntes Druckerprofil: ${parsed.profileId}`, 'profileId');
       }
