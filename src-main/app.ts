@@ -83,8 +83,14 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       queued() {},
       // A receipt that waited for the printer came out: the journal records the print and marks it printed.
       printed(job) {
-        const at = Date.now();
-        journal.finishPrintJob(journal.startPrintJob(job.receiptId, job.duplicate, at), true, at);
+        journal.recordPrint(
+          job.receiptId,
+          job.duplicate,
+          Date.parse(job.requestedAt),
+          Date.now(),
+          true,
+          null,
+        );
         const record = journal.get(job.receiptId);
         if (record && !job.duplicate) emit({ type: 'receipt', payload: toReceipt(record) });
       },
