@@ -42,6 +42,8 @@ export type YearlyCheck = z.infer<typeof YearlyCheck>;
 export const ClosingList = z.object({
   closings: z.array(ClosingReceipt),
   yearly: YearlyCheck,
+  /** Why the list may be out of date (SIGN AT not reachable: the stored list is shown). */
+  problem: z.string().nullable(),
 });
 export type ClosingList = z.infer<typeof ClosingList>;
 
