@@ -8,7 +8,7 @@ import type { Receipt } from '../../src-shared/receipt.ts';
 import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
 import { Archiver } from './archiver.ts';
 import { decommissionRegister } from './register-decommission.ts';
-import { registeredTill, type RegisteredTill } from './registered-till.test-support.ts';
+import { registeredTill } from './registered-till.test-support.ts';
 
 let emulator: RunningEmulator;
 
