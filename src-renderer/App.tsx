@@ -18,6 +18,8 @@ function ReadyApp() {
   const status = useStore(stores.status, (s) => s.status);
   const screen = useStore(stores.screen, (s) => s.screen);
   const actionError = useStore(stores.screen, (s) => s.actionError);
+  const t = useMessages();
+  const channel = useStore(stores.status, (s) => s.channel);
   useFunctionKeys();
   if (!status) return null;
   return (
@@ -27,6 +29,11 @@ function ReadyApp() {
       data-training={status.training}
     >
       <Header status={status} />
+      {channel !== 'open' && (
+        <p className="connection-lost" role="alert" data-testid="connection-lost">
+          {channel === 'closed' ? t.app.connectionClosed : t.app.connectionLost}
+        </p>
+      )}
       <OutageBanner signing={status.signing} />
       {actionError && (
         <p className="action-error" role="alert">

@@ -10,7 +10,7 @@ import {
 import type { OperationName, PosEvent } from '../../src-shared/pos-api-contract.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
 import { parseOutcome, unreachable } from './outcome-schema.ts';
-import type { PosTransport } from './transport.ts';
+import type { EventChannelState, PosTransport } from './transport.ts';
 
 export function createHttpBridge(token: string): PosTransport {
   async function invoke(name: OperationName, input: unknown): Promise<Outcome<unknown>> {
@@ -38,9 +38,15 @@ export function createHttpBridge(token: string): PosTransport {
     return parseOutcome(body);
   }
 
-  function subscribe(listener: (event: PosEvent) => void): () => void {
+  function subscribe(
+    listener: (event: PosEvent) => void,
+    onConnection?: (state: EventChannelState) => void,
+  ): () => void {
     // EventSource reconnects by itself after a drop; main resends the current status on each connect.
     const source = new EventSource(bridgeEventsPath(token));
+    source.onopen = () => onConnection?.('open');
+    // A refused request (401 after a restart of the service) closes the source for good.
+    source.onerror = () => onConnection?.(source.readyState === EventSource.CLOSED ? 'closed' : 'retrying');
     source.onmessage = (message: MessageEvent<string>) => {
       let raw: unknown;
       try {

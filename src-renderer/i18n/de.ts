@@ -35,6 +35,10 @@ export const de = {
       'Dieser Seite fehlt der Zugangsschlüssel. Bitte die Adresse öffnen, die der Dienst beim Start ausgibt (sie endet auf #token=…).',
     unreachable: (message: string) => `Kasse nicht erreichbar: ${message}`,
     retry: 'Erneut versuchen',
+    connectionClosed:
+      'Der Kassendienst nimmt diese Seite nicht mehr an (neu gestartet?). Bitte die Adresse öffnen, die er beim Start ausgibt.',
+    connectionLost:
+      'Verbindung zum Kassendienst unterbrochen: es wird neu verbunden. Die Anzeige kann veraltet sein; keine Buchung geht verloren.',
   },
   environmentHint,
   header: {

@@ -35,6 +35,10 @@ export const en: Messages = {
       'This page lacks its access key. Please open the address the service prints at start (it ends in #token=…).',
     unreachable: (message) => `Till not reachable: ${message}`,
     retry: 'Try again',
+    connectionClosed:
+      'The till service no longer accepts this page (restarted?). Please open the address it prints at start.',
+    connectionLost:
+      'Connection to the till service lost: reconnecting. What you see may be out of date; no sale is lost.',
   },
   environmentHint,
   header: {

@@ -21,17 +21,20 @@ export type AppStores = ReturnType<typeof createAppStores>;
 
 /** Routes main's pushed events to the stores they concern; returns the unsubscribe function. */
 export function connectEvents(stores: AppStores): () => void {
-  return stores.client.transport.subscribe((event) => {
-    switch (event.type) {
-      case 'status':
-        stores.status.getState().apply(event.payload);
-        break;
-      case 'receipt':
-        stores.sale.getState().receiptChanged(event.payload);
-        stores.journal.getState().receiptChanged(event.payload);
-        break;
-    }
-  });
+  return stores.client.transport.subscribe(
+    (event) => {
+      switch (event.type) {
+        case 'status':
+          stores.status.getState().apply(event.payload);
+          break;
+        case 'receipt':
+          stores.sale.getState().receiptChanged(event.payload);
+          stores.journal.getState().receiptChanged(event.payload);
+          break;
+      }
+    },
+    (channel) => stores.status.getState().setChannel(channel),
+  );
 }
 
 export const AppStoresContext = createContext<AppStores | null>(null);

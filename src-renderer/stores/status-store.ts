@@ -4,11 +4,15 @@ import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Status } from '../../src-shared/status.ts';
+import type { EventChannelState } from '../api/transport.ts';
 
 export interface StatusState {
   status: Status | null;
   /** Why main could not be asked, shown instead of a screen that would pretend to work. */
   loadError: string | null;
+  /** Not 'open' while the event channel to main is down: what the screen shows may be out of date. */
+  channel: EventChannelState;
+  setChannel(channel: EventChannelState): void;
   refresh(): Promise<void>;
   apply(status: Status): void;
   /** F4: training on or off; main keeps the flag, so every window and the POS API agree. */
@@ -19,6 +23,10 @@ export function createStatusStore(api: PosApi) {
   return createStore<StatusState>()((set) => ({
     status: null,
     loadError: null,
+    channel: 'open',
+    setChannel(channel) {
+      set({ channel });
+    },
     async refresh() {
       try {
         set({ status: await api.status(undefined), loadError: null });
