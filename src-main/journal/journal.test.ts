@@ -74,6 +74,7 @@ test('a pending receipt and its exact request body survive closing and reopening
     again.waiting('reg-1').map((r) => r.id),
     [receipt.id],
   );
+  assert.equal(again.nextWaiting('reg-1')?.id, receipt.id);
   again.close();
 });
 

@@ -155,6 +155,17 @@ export class Journal {
     );
   }
 
+  /** The oldest receipt still waiting: the next one to send (reads one row however long the backlog). */
+  nextWaiting(registerId: string): JournalRecord | null {
+    return (
+      this.#records(
+        `WHERE r.register_id = ? AND r.state IN ('pending', 'offline')`,
+        [registerId],
+        'ORDER BY r.seq LIMIT 1',
+      )[0] ?? null
+    );
+  }
+
   countWaiting(): number {
     const row = this.#sql(`SELECT count(*) AS n FROM receipts WHERE state IN ('pending', 'offline')`).get();
     return Number(row?.['n'] ?? 0);
@@ -192,9 +203,13 @@ export class Journal {
     return result.changes === 1;
   }
 
-  /** pending → signed, offline → signed_late. Returns the new state, or null if it was neither. */
-  markSigned(id: string, outcome: SignAtOutcome): ReceiptState | null {
+  /**
+   * pending → signed, offline → signed_late, with the attempt that got the answer in the same commit.
+   * Returns the new state, or null if it was neither.
+   */
+  markSigned(id: string, outcome: SignAtOutcome, attempt?: SignAttempt): ReceiptState | null {
     return this.#transaction(() => {
+      if (attempt) this.recordAttempt(attempt);
       const row = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id);
       const state = row?.['state'];
       const next: ReceiptState | null =
@@ -338,6 +353,23 @@ export class Journal {
           `UPDATE receipts SET printed = 1 WHERE id = (SELECT receipt_id FROM print_jobs WHERE id = ?)`,
         ).run(jobId);
       }
+    });
+  }
+
+  /** One finished print job in one commit (the pipeline's path: the port answers printed or not). */
+  recordPrint(
+    receiptId: string,
+    duplicate: boolean,
+    requestedMs: number,
+    finishedMs: number,
+    printed: boolean,
+    error: string | null,
+  ): void {
+    this.#transaction(() => {
+      this.#sql(
+        `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, finished_ms, outcome, error) VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(receiptId, duplicate ? 1 : 0, requestedMs, finishedMs, printed ? 'printed' : 'failed', error);
+      if (printed) this.#sql('UPDATE receipts SET printed = 1 WHERE id = ?').run(receiptId);
     });
   }
 

@@ -106,7 +106,7 @@ export class RegisterSigner {
     let failures = 0;
     try {
       while (!this.#closed) {
-        const head = this.#deps.journal.waiting(this.#deps.registerId)[0];
+        const head = this.#deps.journal.nextWaiting(this.#deps.registerId);
         if (!head) {
           // Decided synchronously with the read above, so a kick() can never fall between them.
           this.#active = false;
@@ -163,7 +163,7 @@ export class RegisterSigner {
         totalTimeoutMs: timing.attemptTimeoutMs,
         signal: this.#abort.signal,
       });
-      journal.recordAttempt({
+      journal.markSigned(head.id, toOutcome(response), {
         receiptId: head.id,
         startedMs,
         finishedMs: now(),
@@ -172,7 +172,6 @@ export class RegisterSigner {
         errorCode: null,
         requestId: null,
       });
-      journal.markSigned(head.id, toOutcome(response));
       if (response.signed) outage.recovered();
       else outage.failed(now(), 'Sicherheitseinrichtung ausgefallen (SIGN AT signiert nicht)');
       this.#settle(head.id, response);

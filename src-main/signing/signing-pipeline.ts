@@ -329,7 +329,7 @@ export class SigningPipeline {
       const { journal, printReceipt, log } = this.#deps;
       const record = journal.get(id);
       if (!record) return;
-      const jobId = journal.startPrintJob(id, duplicate, this.#now());
+      const requestedMs = this.#now();
       let printed = false;
       let error: string | null = null;
       try {
@@ -338,7 +338,7 @@ export class SigningPipeline {
         error = caught instanceof Error ? caught.message : String(caught);
         log.warn('Druck fehlgeschlagen', { receiptId: id, duplicate, error });
       }
-      journal.finishPrintJob(jobId, printed, this.#now(), error);
+      journal.recordPrint(id, duplicate, requestedMs, this.#now(), printed, error);
       const after = journal.get(id);
       if (after && printed && !duplicate) this.#emitReceipt(after);
     });

@@ -1,6 +1,7 @@
 // A journal and a signing pipeline for a cash register set up on a SIGN AT emulator over HTTP, the way
 // the app does it. Tests give the emulator's base URL (in-process or a separate process) and small
 // timings; the printer is a recording port, since printing has its own tests.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,14 +24,29 @@ export const FAST_SIGNING: SigningOptions = {
 
 export const QUIET_LOG: Logger = { info() {}, warn() {}, error() {} };
 
-export const TEST_API_KEY = 'pipeline-test-key';
 export const TEST_API_SECRET = 'pipeline-test-secret';
 
-export function testClient(baseUrl: string): SignAtClient {
+/**
+ * SIGN AT allows one SCU per organization, and each API key is an organization of its own in the
+ * emulator: a fresh key per register keeps test registers apart.
+ */
+export function freshApiKey(): string {
+  return `test-${randomUUID()}`;
+}
+
+export function testClient(baseUrl: string, apiKey: string, counter?: { requests: number }): SignAtClient {
   return createSignAtClient({
     baseUrl,
-    apiKey: TEST_API_KEY,
+    apiKey,
     apiSecret: TEST_API_SECRET,
+    ...(counter
+      ? {
+          fetch: (input: string | URL | Request, init?: RequestInit) => {
+            counter.requests += 1;
+            return fetch(input, init);
+          },
+        }
+      : {}),
     retry: { limit: 8, baseDelayMs: 2, maxDelayMs: 20 },
     timeoutMs: 2000,
   });
@@ -59,17 +75,20 @@ export interface PipelineFixture {
   register: RegisterConfig;
   pipeline: SigningPipeline;
   printed: Array<{ receipt: Receipt; duplicate: boolean }>;
+  /** HTTP requests the client sent, retries included. */
+  counter: { requests: number };
   close(): Promise<void>;
 }
 
 export async function pipelineFixture(
   baseUrl: string,
   options: Partial<SigningOptions> = {},
-  register?: RegisterConfig,
+  register?: RegisterConfig & { apiKey: string },
 ): Promise<PipelineFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   const journal = Journal.open(join(dir, 'journal.sqlite'));
-  const client = testClient(baseUrl);
+  const counter = { requests: 0 };
+  const client = testClient(baseUrl, register?.apiKey ?? freshApiKey(), counter);
   const config = register ?? (await setUpTestRegister(client));
   const printed: PipelineFixture['printed'] = [];
   const pipeline = new SigningPipeline({
@@ -92,6 +111,7 @@ export async function pipelineFixture(
     register: config,
     pipeline,
     printed,
+    counter,
     async close() {
       await pipeline.close();
       journal.close();

@@ -1,0 +1,138 @@
+// kill -9 of the app core in the middle of a burst of sales, then a restart on the same journal: no
+// accepted sale is lost and none is signed twice. The core runs in a child process (sales-driver.ts)
+// and SIGN AT (the emulator) in another, so SIGKILL hits only the app, as a power cut at the till would.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { SYSTEM_RECEIPT_KINDS } from '../../src-shared/receipt.ts';
+import { verifyDepExport } from '../archive/dep-verifier.ts';
+import { Journal } from '../journal/journal.ts';
+import { emulatorCliMissing, spawnEmulator, type EmulatorProcess } from './test-support/emulator-process.ts';
+import { freshApiKey, setUpTestRegister, testClient } from './test-support/register-fixture.ts';
+import { turnoverCounterErrors } from './test-support/turnover-counter-check.ts';
+
+const DRIVER = fileURLToPath(new URL('./test-support/sales-driver.ts', import.meta.url));
+const skip = emulatorCliMissing() ?? false;
+
+let dir: string;
+let emulator: EmulatorProcess;
+
+before(async () => {
+  if (skip) return;
+  dir = mkdtempSync(join(tmpdir(), 'crash-'));
+  emulator = await spawnEmulator({ dataDir: join(dir, 'emulator') });
+});
+
+after(async () => {
+  await emulator?.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function driver(args: string[]) {
+  const child = spawn(process.execPath, [DRIVER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, lines: createInterface({ input: child.stdout }), exited, stderr: () => stderr };
+}
+
+test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice', { skip }, async () => {
+  const apiKey = freshApiKey();
+  const client = testClient(emulator.baseUrl, apiKey);
+  const register = await setUpTestRegister(client);
+  const journalPath = join(dir, 'journal.sqlite');
+  const args = [
+    '--journal',
+    journalPath,
+    '--base-url',
+    emulator.baseUrl,
+    '--api-key',
+    apiKey,
+    '--register-id',
+    register.id,
+    '--kassen-id',
+    register.kassenId,
+  ];
+  // Slow answers and lost connections keep several sales in flight when the kill comes.
+  await emulator.setFaults({ latency_ms: 15, drop_rate: 0.1 });
+
+  const burst = driver([...args, '--mode', 'burst', '--sales', '150', '--concurrency', '6']);
+  const handedOut: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    burst.lines.on('line', (line) => {
+      const [word, id, state] = line.split(' ');
+      if (word === 'signed' && id) {
+        assert.equal(state, 'signed');
+        handedOut.push(id);
+        if (handedOut.length === 30) {
+          burst.child.kill('SIGKILL');
+          resolve();
+        }
+      }
+      if (word === 'done') reject(new Error('the burst ended before the kill'));
+    });
+    void burst.exited.then(({ signal }) => {
+      if (signal !== 'SIGKILL') reject(new Error(`driver exited on its own: ${burst.stderr()}`));
+    });
+  });
+  const killed = await burst.exited;
+  assert.equal(killed.signal, 'SIGKILL');
+
+  const atKill = Journal.open(journalPath);
+  const journaledAtKill = atKill.recent(1000).filter((r) => r.kind === 'NORMAL');
+  const waitingAtKill = atKill.countWaiting();
+  atKill.close();
+  assert.ok(waitingAtKill > 0, 'sales were accepted (journaled) but not yet answered when the process died');
+  assert.ok(journaledAtKill.length > handedOut.length);
+
+  await emulator.setFaults({ latency_ms: 0, drop_rate: 0 });
+  const drain = driver([...args, '--mode', 'drain']);
+  const drained = new Promise<boolean>((resolve) =>
+    drain.lines.on('line', (line) => line === 'drained' && resolve(true)),
+  );
+  const { code } = await drain.exited;
+  assert.equal(code, 0, drain.stderr());
+  assert.equal(await drained, true);
+
+  const journal = Journal.open(journalPath);
+  try {
+    const sales = journal.recent(1000).filter((r) => r.kind === 'NORMAL');
+    assert.equal(sales.length, journaledAtKill.length, 'the restart added and lost nothing');
+    assert.deepEqual(new Set(sales.map((r) => r.state)), new Set(['signed']));
+    for (const id of handedOut) assert.equal(journal.get(id)?.state, 'signed', id);
+
+    const system: readonly string[] = SYSTEM_RECEIPT_KINDS;
+    const atSignAt = (await client.listReceipts(register.id, { limit: 1000 })).data.filter(
+      (r) => !system.includes(r.receipt_type),
+    );
+    assert.equal(atSignAt.length, sales.length, 'SIGN AT holds exactly the journal’s sales');
+    assert.deepEqual(new Set(atSignAt.map((r) => r._id)), new Set(sales.map((r) => r.id)));
+    for (const receipt of atSignAt) {
+      assert.equal(journal.get(receipt._id)?.receiptNumber, String(receipt.receipt_number));
+    }
+  } finally {
+    journal.close();
+  }
+
+  const dep = await client.exportDep(register.id);
+  const check = verifyDepExport(
+    dep,
+    {
+      kassenId: register.kassenId,
+      lastJws: null,
+      lastReceiptNumber: null,
+      lastDateTime: null,
+      openOutage: false,
+    },
+    { expectStartReceipt: true },
+  );
+  assert.deepEqual(check.errors, []);
+  assert.deepEqual(turnoverCounterErrors(dep, (await emulator.cryptoMaterial(register.id)).base64AESKey), []);
+});
