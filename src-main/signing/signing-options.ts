@@ -8,10 +8,17 @@ export interface SigningOptions extends SignerTiming {
    * (and signed later). The merchant can change it in the settings.
    */
   signTimeoutMs: number;
+  /**
+   * The same bound while an outage is already known (capped by signTimeoutMs): the cashier should not
+   * wait seconds for every sale of a long outage. A sale still gets signed at once if SIGN AT is back and
+   * answers within it, and otherwise the queue signs it as soon as SIGN AT answers again.
+   */
+  outageSignTimeoutMs: number;
 }
 
 export const DEFAULT_SIGNING_OPTIONS: SigningOptions = {
   signTimeoutMs: 3000,
+  outageSignTimeoutMs: 500,
   attemptTimeoutMs: 15_000,
   resubmitBaseDelayMs: 1000,
   resubmitMaxDelayMs: 60_000,

@@ -273,3 +273,20 @@ test('no answer within the bound: the sale is handed out offline with its own id
   assert.ok(Number(late?.receiptNumber) < Number(next.receiptNumber));
   assert.equal(f.pipeline.signingStatus().online, true);
 });
+
+test('while an outage is known, a sale waits only the short outage bound before it is handed out', async () => {
+  const g = await pipelineFixture(emulator.baseUrl, { signTimeoutMs: 3000, outageSignTimeoutMs: 100 });
+  try {
+    emulator.setFaults({ scu_outage: true });
+    const unsigned = await g.pipeline.signSale(sale('Kaffee', '3.80'));
+    assert.equal(unsigned.signed, false);
+    assert.equal(g.pipeline.signingStatus().online, false);
+    emulator.setFaults({ scu_outage: false, latency_ms: 400 });
+    const quick = await g.pipeline.signSale(sale('Tee', '2.90'));
+    assert.equal(quick.state, 'offline');
+    assert.equal(g.pipeline.signingStatus().lastError, 'SIGN AT hat nicht innerhalb von 0.1 s signiert');
+  } finally {
+    emulator.setFaults({ scu_outage: false, latency_ms: 0 });
+    await g.close();
+  }
+});

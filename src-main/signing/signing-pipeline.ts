@@ -295,12 +295,11 @@ export class SigningPipeline {
 
   async #complete(id: string, print: boolean): Promise<Receipt> {
     this.#signer.kick();
-    const settled = await this.#signer.waitUntilSettled(id, this.#options.signTimeoutMs);
+    const { signTimeoutMs, outageSignTimeoutMs } = this.#options;
+    const bound = this.#outage.active ? Math.min(signTimeoutMs, outageSignTimeoutMs) : signTimeoutMs;
+    const settled = await this.#signer.waitUntilSettled(id, bound);
     if (!settled && this.#deps.journal.markOffline(id, this.#now())) {
-      this.#outage.failed(
-        this.#now(),
-        `SIGN AT hat nicht innerhalb von ${this.#options.signTimeoutMs / 1000} s signiert`,
-      );
+      this.#outage.failed(this.#now(), `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`);
       const record = this.#deps.journal.get(id);
       if (record) this.#emitReceipt(record);
       this.#emitStatus();

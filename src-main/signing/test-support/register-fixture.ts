@@ -17,6 +17,7 @@ import type { SigningOptions } from '../signing-options.ts';
 
 export const FAST_SIGNING: SigningOptions = {
   signTimeoutMs: 5000,
+  outageSignTimeoutMs: 5000,
   attemptTimeoutMs: 2000,
   resubmitBaseDelayMs: 5,
   resubmitMaxDelayMs: 50,
