@@ -26,6 +26,8 @@ export interface ProfileSummary {
   totalMs: number;
   byFunction: ProfileLine[];
   byFile: ProfileLine[];
+  /** Inclusive time: the function and everything it called. */
+  byFunctionTotal: ProfileLine[];
 }
 
 function shortUrl(url: string): string {
@@ -34,8 +36,28 @@ function shortUrl(url: string): string {
   return path.startsWith('/') ? relative(process.cwd(), path) : path;
 }
 
+function frameName(frame: ProfileNode['callFrame']): string {
+  const file = shortUrl(frame.url);
+  return `${frame.functionName || '(anonymous)'} ${file}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+}
+
 export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const inclusive = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+      const frame = nodes.get(at)?.callFrame;
+      if (frame === undefined || frame.functionName === '(root)') continue;
+      const name = frameName(frame);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
+  });
   const selfById = new Map<number, number>();
   profile.samples.forEach((id, index) => {
     selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
@@ -48,7 +70,7 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
     if (frame === undefined) continue;
     totalMs += ms;
     const file = shortUrl(frame.url);
-    const name = `${frame.functionName || '(anonymous)'} ${file}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+    const name = frameName(frame);
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
     byFile.set(file, (byFile.get(file) ?? 0) + ms);
   }
@@ -57,7 +79,12 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, selfMs]) => ({ name, selfMs, share: totalMs === 0 ? 0 : selfMs / totalMs }));
-  return { totalMs, byFunction: lines(byFunction), byFile: lines(byFile) };
+  return {
+    totalMs,
+    byFunction: lines(byFunction),
+    byFile: lines(byFile),
+    byFunctionTotal: lines(inclusive),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -78,4 +105,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(`total ${summary.totalMs.toFixed(0)} ms\n`);
   print('self time by function:', summary.byFunction);
   print('self time by file:', summary.byFile);
+  print('total (inclusive) time by function:', summary.byFunctionTotal);
 }

@@ -1,0 +1,150 @@
+// Issue 6, part 1: what the app adds to a sale on top of the wire. Each sample pair is one sale through
+// the full pipeline (contract validation, journal with fsync, per-register queue, sign against the
+// emulator, layout, ESC/POS, TCP to the fake printer) and one bare `fetch` PUT of the same SIGN AT body
+// to the same emulator, alternating, in the same run; at emulator latency 0 and 30 ms. A sale is timed
+// to paper (the printer has taken the whole job), which the goals are about, and to the answer
+// (signSale resolves, after the journal has recorded the print).
+import { tmpdir } from 'node:os';
+import { posApiContract } from '../src-shared/pos-api-contract.ts';
+import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type Figure } from './benchmark.ts';
+import { barePut } from './bare-sign-at-put.ts';
+import { CAFE_SALE, setUpPeerRegister, startBenchTill, type BenchTill } from './bench-till.ts';
+import { measureFsyncFloor } from './fsync-floor.ts';
+import { BARE_CREDENTIALS, startRemotePeers } from './remote-peers.ts';
+import { distribution, medianOfRuns, type Distribution } from './stats.ts';
+
+interface RunResult {
+  pipeline: Distribution;
+  answer: Distribution;
+  bare: Distribution;
+}
+
+/** Milliseconds to paper and to the answer. */
+async function pipelineSale(till: BenchTill): Promise<{ paper: number; answer: number }> {
+  const started = performance.now();
+  // What the IPC handler or the HTTP bridge does before the core: the contract's input schema.
+  const receipt = await till.handlers.signSale(posApiContract.signSale.input.parse(CAFE_SALE));
+  const answered = performance.now();
+  if (receipt.state !== 'signed' || !receipt.printed) {
+    throw new Error(`pipeline sale ended ${receipt.state}, printed ${receipt.printed}`);
+  }
+  return { paper: till.lastPaperAt() - started, answer: answered - started };
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+export const benchmark: Benchmark = {
+  name: 'sign-overhead',
+  title: 'Sign overhead: full pipeline vs bare PUT',
+  async run(context: BenchContext): Promise<BenchReport> {
+    const runs = numberFlag(context, 'sign-runs', context.quick ? 1 : 3);
+    const peers = await startRemotePeers();
+    const till = await startBenchTill(peers);
+    const bareRegister = await setUpPeerRegister(peers, BARE_CREDENTIALS, 'Kasse 2 (Bench, bare PUT)');
+    const bare = await barePut(peers, bareRegister.registerId, CAFE_SALE);
+    const figures: Figure[] = [];
+    const notes: string[] = [];
+    const raw: Record<string, unknown> = {};
+    try {
+      for (const latency of [0, 30]) {
+        await peers.setLatency(latency);
+        const pairs = latency === 0 ? (context.quick ? 60 : 300) : context.quick ? 30 : 100;
+        const warmUp = latency === 0 ? (context.quick ? 10 : 50) : context.quick ? 5 : 20;
+        for (let index = 0; index < warmUp; index++) {
+          await bare.put();
+          await pipelineSale(till);
+        }
+        const results: RunResult[] = [];
+        for (let run = 0; run < runs; run++) {
+          const paperMs: number[] = [];
+          const answerMs: number[] = [];
+          const bareMs: number[] = [];
+          const sale = async () => {
+            const { paper, answer } = await pipelineSale(till);
+            paperMs.push(paper);
+            answerMs.push(answer);
+          };
+          for (let index = 0; index < pairs; index++) {
+            // Alternating which goes first, so that neither always runs right after the other.
+            if (index % 2 === 0) {
+              bareMs.push(await timed(() => bare.put()));
+              await sale();
+            } else {
+              await sale();
+              bareMs.push(await timed(() => bare.put()));
+            }
+          }
+          const result = {
+            pipeline: distribution(paperMs),
+            answer: distribution(answerMs),
+            bare: distribution(bareMs),
+          };
+          context.log(
+            `latency ${latency} ms, run ${run + 1}/${runs}: pipeline p50 ${result.pipeline.p50.toFixed(2)} / p99 ${result.pipeline.p99.toFixed(2)} ms, bare p50 ${result.bare.p50.toFixed(2)} / p99 ${result.bare.p99.toFixed(2)} ms`,
+          );
+          results.push(result);
+        }
+        const pipeline = medianOfRuns(results.map((result) => result.pipeline));
+        const answer = medianOfRuns(results.map((result) => result.answer));
+        const bareAll = medianOfRuns(results.map((result) => result.bare));
+        const addedP50 = medianOf(results.map((result) => result.pipeline.p50 - result.bare.p50));
+        const addedP99 = medianOf(results.map((result) => result.pipeline.p99 - result.bare.p99));
+        const ratioP50 = medianOf(results.map((result) => result.pipeline.p50 / result.bare.p50));
+        const at = `@ ${latency} ms`;
+        figures.push(
+          { label: `pipeline to paper p50 ${at}`, value: pipeline.p50, unit: 'ms' },
+          { label: `pipeline to paper p99 ${at}`, value: pipeline.p99, unit: 'ms' },
+          { label: `pipeline to answer p50 ${at}`, value: answer.p50, unit: 'ms' },
+          { label: `bare PUT p50 ${at}`, value: bareAll.p50, unit: 'ms' },
+          { label: `bare PUT p99 ${at}`, value: bareAll.p99, unit: 'ms' },
+        );
+        if (latency === 0) {
+          figures.push(
+            { label: `added p50 ${at}`, value: addedP50, unit: 'ms', goal: { op: '<', value: 2 } },
+            { label: `added p99 ${at}`, value: addedP99, unit: 'ms', goal: { op: '<', value: 5 } },
+            { label: `ratio p50 ${at}`, value: ratioP50, unit: '×' },
+          );
+        } else {
+          figures.push(
+            { label: `added p50 ${at}`, value: addedP50, unit: 'ms' },
+            { label: `added p99 ${at}`, value: addedP99, unit: 'ms' },
+            { label: `ratio p50 ${at}`, value: ratioP50, unit: '×', goal: { op: '<=', value: 1.1 } },
+          );
+        }
+        raw[`latency${latency}`] = results;
+      }
+      await peers.setLatency(0);
+      const floor = await measureFsyncFloor(tmpdir(), context.quick ? 100 : 300);
+      figures.push(
+        {
+          label: 'one fsync’d SQLite commit p50',
+          value: floor.p50,
+          unit: 'ms',
+          detail: 'WAL + synchronous=FULL on the data dir’s disk: the floor rule 4 puts under every sale',
+        },
+        { label: 'one fsync’d SQLite commit p99', value: floor.p99, unit: 'ms' },
+      );
+      raw['fsyncFloor'] = floor;
+      notes.push(
+        `pipeline = contract parse + signSale of a 3-line cash sale through createApp (live mode, headless host, data dir in ${tmpdir()}), timed to paper (the fake printer has the whole ESC/POS job) and to the answer; added = pipeline to paper − bare PUT; the emulator and the fake printer run in another process.`,
+        `one durable SQLite commit on this disk costs ${floor.p50.toFixed(2)} ms p50 / ${floor.p99.toFixed(2)} ms p99 (measured in the same run).`,
+      );
+    } finally {
+      await till.close();
+      await peers.close();
+    }
+    return { figures, notes, raw };
+  },
+};
+
+function medianOf(values: readonly number[]): number {
+  const ordered = [...values].sort((a, b) => a - b);
+  const middle = ordered.length >> 1;
+  return ordered.length % 2 === 1
+    ? (ordered[middle] as number)
+    : ((ordered[middle - 1] as number) + (ordered[middle] as number)) / 2;
+}
