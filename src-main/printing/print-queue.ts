@@ -57,6 +57,7 @@ export interface PrintQueue {
 export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   const entries: Entry[] = [];
   let running: Promise<void> | null = null;
+  let again = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let lastError: string | null = null;
   let closed = false;
@@ -99,15 +100,37 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   }
 
   function drain(): Promise<void> {
-    running ??= run().finally(() => {
-      running = null;
-      options.onChange();
-    });
+    if (running) {
+      // Asked again while an attempt is under way (or just failing): one more round afterwards, so a
+      // job that arrives in that moment is not left waiting for the retry timer.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await run();
+        } while (again && !closed);
+      } finally {
+        running = null;
+        options.onChange();
+      }
+    })();
     return running;
   }
 
   return {
     submit(item) {
+      if (lastError !== null) {
+        // The printer is known to be off: do not keep the sale waiting for another connect timeout.
+        // The job waits in line and prints when the printer answers again.
+        entries.push({ ...item, announced: true, resolve: null });
+        options.listener.queued(item.job, lastError);
+        options.onChange();
+        void drain();
+        return Promise.resolve(false);
+      }
       return new Promise<boolean>((resolve) => {
         entries.push({ ...item, announced: false, resolve });
         options.onChange();
