@@ -19,8 +19,15 @@ import type { WaitOptions } from './fiskaly/wait-for-state.ts';
 import type { AppHost } from './host.ts';
 import { Journal } from './journal/journal.ts';
 import { toReceipt } from './journal/journal-record.ts';
-import { DEMO_COMPANY, DEMO_FON_CREDENTIALS, DEMO_REGISTER_DESCRIPTION } from './onboarding/demo-company.ts';
-import { setUpRegister } from './onboarding/register-setup.ts';
+import { Archiver, type ArchiveTarget } from './archive/archiver.ts';
+import { Closings } from './archive/closings.ts';
+import { decommissionRegister } from './archive/register-decommission.ts';
+import { createCoreSettingsPublisher } from './onboarding/core-settings-publisher.ts';
+import { DEMO_COMPANY } from './onboarding/demo-company.ts';
+import { runDemoOnboarding } from './onboarding/demo-onboarding.ts';
+import { OnboardingMachine } from './onboarding/onboarding-machine.ts';
+import { onboardingStatusText } from './onboarding/onboarding-status-text.ts';
+import { SIGN_AT_BASE_URL } from './onboarding/sign-at-endpoint.ts';
 import type { AppMode, CoreSettings, RegisterSettings } from './settings/core-settings.ts';
 import { CoreSettingsStore } from './settings/core-settings-store.ts';
 import type { OsPrintTarget } from './printing/os-print-target.ts';
@@ -52,6 +59,8 @@ export interface CreateAppOptions {
   demoScuPendingMs?: number;
   /** Polling during setup (SIGN AT suggests 2 s). */
   setupWait?: WaitOptions;
+  /** Where onboarding finds SIGN AT and the Management API (tests and staging point them elsewhere). */
+  onboarding?: { signAtBaseUrl?: string; managementBaseUrl?: string };
 }
 
 export interface App {
@@ -98,6 +107,64 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   });
   printing.onChange(() => statusChanged());
   const printReceipt: PrintReceipt = options.printReceipt ?? printing.printReceipt;
+  // Onboarding (src-main/onboarding/): the resumable setup, for fiskaly and for the demo alike. When
+  // the register is INITIALIZED the core starts signing at once; the start receipt follows.
+  const onboarding = new OnboardingMachine({
+    settings: host.settings,
+    secretBox: host.secrets,
+    journal,
+    printReceipt,
+    publisher: createCoreSettingsPublisher(settings, host.secrets, (ready) => {
+      if (ready.target === 'fiskaly' && !runtime) startLive(settings.read());
+      statusChanged();
+    }),
+    signAtBaseUrl: (target) => {
+      if (target === 'fiskaly') return options.onboarding?.signAtBaseUrl ?? SIGN_AT_BASE_URL;
+      if (!emulator)
+        throw new PosError('not_ready', 'Der Demo-Emulator läuft nicht: bitte „Demo starten“ wählen.');
+      return emulator.baseUrl;
+    },
+    ...(options.onboarding?.managementBaseUrl
+      ? { managementBaseUrl: options.onboarding.managementBaseUrl }
+      : {}),
+    log: host.log,
+    timing: {
+      ...(options.setupWait?.intervalMs === undefined
+        ? {}
+        : { pollIntervalMs: options.setupWait.intervalMs }),
+      ...(options.setupWait?.timeoutMs === undefined ? {} : { stateTimeoutMs: options.setupWait.timeoutMs }),
+    },
+    ...(options.signAt?.retry ? { clientRetry: options.signAt.retry } : {}),
+    onChange: (view) => {
+      const text = onboardingStatusText(view);
+      setupStep = text.step;
+      setupError = text.error;
+      statusChanged();
+    },
+  });
+  // Archive (src-main/archive/): the DEP7 export kept for 7 years, closings and decommissioning.
+  const archiveTarget = (): ArchiveTarget | null =>
+    runtime
+      ? {
+          client: runtime.client,
+          registerId: runtime.register.registerId,
+          kassenId: runtime.register.kassenId,
+          environment: runtime.environment,
+        }
+      : null;
+  const archiver = new Archiver({
+    dataDir: host.dataDir,
+    settings: host.settings,
+    target: archiveTarget,
+    log: host.log,
+  });
+  const closings = new Closings({
+    settings: host.settings,
+    journal,
+    printReceipt,
+    target: archiveTarget,
+    log: host.log,
+  });
   let runtime: Runtime | null = null;
   let emulator: RunningEmulator | null = null;
   let setupStep: string | null = null;
@@ -225,51 +292,18 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     }
     const client = clientFor(emulator.baseUrl, credentials.apiKey, apiSecret, 'TEST');
     let register = current.register;
-    let startReceiptId: string | null = null;
     if (!register) {
+      // The same onboarding machine as for fiskaly; it journals and prints the start receipt itself.
       setupError = null;
-      setupStep = 'Demo wird eingerichtet';
-      statusChanged();
-      try {
-        const company = current.company ?? DEMO_COMPANY;
-        const result = await setUpRegister({
-          client,
-          fon: DEMO_FON_CREDENTIALS,
-          vatId: company.vatId ?? DEMO_COMPANY.vatId ?? 'ATU12345678',
-          legalEntityName: company.name,
-          registerDescription: DEMO_REGISTER_DESCRIPTION,
-          progress: current.setup,
-          saveProgress: (progress) => settings.update({ setup: progress }),
-          onStep: (step) => {
-            setupStep = step;
-            statusChanged();
-          },
-          wait: { intervalMs: 250, ...options.setupWait },
-        });
-        register = {
-          environment: 'DEMO',
-          scuId: result.scuId,
-          registerId: result.registerId,
-          kassenId: result.kassenId,
-          description: DEMO_REGISTER_DESCRIPTION,
-        };
-        settings.update({ register, setup: null });
-        startReceiptId = result.startReceipt._id;
-      } catch (error) {
-        setupError = `Einrichtung unterbrochen: ${error instanceof Error ? error.message : String(error)}`;
-        host.log.error('Demo-Einrichtung fehlgeschlagen', { error: String(error) });
+      const view = await runDemoOnboarding(onboarding, { apiKey: credentials.apiKey, apiSecret });
+      register = settings.read().register;
+      if (!register) {
+        setupError = onboardingStatusText(view).error ?? 'Einrichtung unterbrochen';
+        host.log.error('Demo-Einrichtung fehlgeschlagen', { error: setupError });
         throw new PosError('unavailable', setupError);
-      } finally {
-        setupStep = null;
-        statusChanged();
       }
     }
     runtime = startPipeline(client, register, 'DEMO');
-    if (startReceiptId !== null) {
-      // The start receipt goes into the journal and on paper, as RKSV asks for it.
-      await runtime.pipeline.syncSystemReceipts();
-      if (journal.get(startReceiptId)) await runtime.pipeline.printOriginal(startReceiptId);
-    }
     statusChanged();
     return status();
   }
@@ -392,6 +426,34 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       };
     },
     getReceiptPreview: async ({ id, duplicate }) => printing.preview(receiptById(id), { duplicate }),
+    getOnboarding: async () => onboarding.view(),
+    startOnboarding: async (input) => {
+      if (runtime) throw new PosError('conflict', 'Diese Kasse ist bereits eingerichtet.');
+      return onboarding.start(input);
+    },
+    resumeOnboarding: async () => {
+      // The demo needs its emulator running first; startDemo brings it up and resumes the setup.
+      if (onboarding.view().target === 'demo') await startDemo();
+      return onboarding.resume();
+    },
+    resetOnboarding: async () => onboarding.reset(),
+    archiveNow: async (input) => archiver.archiveNow({ fullCheck: input?.fullCheck ?? false }),
+    archiveStatus: async () => archiver.status(),
+    copyArchive: async ({ targetDir }) => archiver.copyTo(targetDir),
+    listClosings: async () => closings.list(),
+    validateClosing: async ({ id }) => closings.validate(id),
+    decommissionRegister: async () => {
+      const result = await decommissionRegister({
+        archiver,
+        target: archiveTarget,
+        journal,
+        printReceipt,
+        log: host.log,
+      });
+      if (runtime) runtime.registerState = result.registerState;
+      statusChanged();
+      return result;
+    },
   };
 
   // Start-up: resume what was chosen before.
@@ -405,6 +467,10 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   } else if (initial.mode === 'live') {
     startLive(initial);
   }
+  // An onboarding the app was closed (or crashed) in the middle of goes on where it stopped.
+  const interrupted = onboarding.view();
+  if (interrupted.phase === 'interrupted' && interrupted.target === 'fiskaly') onboarding.resume();
+  archiver.startSchedule();
   void printing.checkPrinter();
 
   return {
@@ -417,6 +483,8 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       if (closed) return;
       closed = true;
       await demoStarting?.catch(() => {});
+      await onboarding.stop();
+      await archiver.close();
       await runtime?.pipeline.close();
       printing.close();
       await emulator?.close();

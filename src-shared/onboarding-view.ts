@@ -56,6 +56,8 @@ export const OnboardingView = z.object({
   steps: z.array(z.enum(ONBOARDING_STEPS)),
   doneSteps: z.array(z.enum(ONBOARDING_STEPS)),
   currentStep: z.enum(ONBOARDING_STEPS).nullable(),
+  /** What the running step waits for right now (e.g. "Zertifikat wird ausgestellt"). */
+  detail: z.string().nullable(),
   error: OnboardingError.nullable(),
   company: z
     .object({ name: z.string(), address: z.string(), zip: z.string(), town: z.string(), vatId: z.string() })

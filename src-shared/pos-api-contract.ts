@@ -2,8 +2,17 @@
 // The Electron preload, the ipcMain handlers and the headless HTTP bridge are all generated from
 // this table, so a new operation is added here once and appears on every transport.
 import { z } from 'zod';
+import { ArchiveStatus, CopyArchiveInput, CopyArchiveResult } from './archive-status.ts';
+import {
+  ClosingList,
+  ClosingReceipt,
+  DECOMMISSION_CONFIRMATION,
+  DecommissionResult,
+} from './closing-receipt.ts';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
+import { StartOnboardingInput } from './onboarding-input.ts';
+import { OnboardingView } from './onboarding-view.ts';
 import { PosApiInfo } from './pos-api-info.ts';
 import { OsPrinter, ReceiptPdf, TestPrintResult } from './printer-operations.ts';
 import { PrinterProfile } from './printer-profile.ts';
@@ -49,6 +58,33 @@ export const posApiContract = {
   getReceiptPreview: {
     input: z.strictObject({ id: z.uuid(), duplicate: z.boolean().default(false) }),
     output: ReceiptPreview,
+  },
+  // Onboarding (src-main/onboarding/): the resumable SIGN AT setup. No operation returns a secret.
+  getOnboarding: { input: NoInput, output: OnboardingView },
+  /** Proves the access (nothing is kept if fiskaly refuses it), then runs the steps in the background. */
+  startOnboarding: { input: StartOnboardingInput, output: OnboardingView },
+  resumeOnboarding: { input: NoInput, output: OnboardingView },
+  /** Only while the register is not INITIALIZED yet. */
+  resetOnboarding: { input: NoInput, output: OnboardingView },
+  // Archive (src-main/archive/): DEP7 export kept for 7 years, closings, decommissioning.
+  /** Pulls the DEP7 export from SIGN AT now and checks it; `fullCheck` verifies every stored signature again. */
+  archiveNow: {
+    input: z.strictObject({ fullCheck: z.boolean().default(false) }).optional(),
+    output: ArchiveStatus,
+  },
+  archiveStatus: { input: NoInput, output: ArchiveStatus },
+  copyArchive: { input: CopyArchiveInput, output: CopyArchiveResult },
+  listClosings: { input: NoInput, output: ClosingList },
+  /** FinanzOnline check of a Monats-/Jahresbeleg; a Jahresbeleg is also printed (once). */
+  validateClosing: { input: z.strictObject({ id: z.uuid() }), output: ClosingReceipt },
+  /** Final archive, then DECOMMISSIONED and the Schlussbeleg printed. Cannot be undone. */
+  decommissionRegister: {
+    input: z.strictObject({
+      confirm: z.literal(DECOMMISSION_CONFIRMATION, {
+        error: `Zur Bestätigung ${DECOMMISSION_CONFIRMATION} eintippen`,
+      }),
+    }),
+    output: DecommissionResult,
   },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },

@@ -3,12 +3,12 @@
 // the ready register. Writing the same values twice is harmless, which a repeated step relies on.
 import type { SecretBox } from '../host.ts';
 import type { CoreSettingsStore } from '../settings/core-settings-store.ts';
-import type { OnboardingPublisher } from './onboarding-publisher.ts';
+import type { OnboardingPublisher, ReadyRegister } from './onboarding-publisher.ts';
 
 export function createCoreSettingsPublisher(
   core: CoreSettingsStore,
   box: SecretBox,
-  onRegisterReady: () => void = () => {},
+  onRegisterReady: (register: ReadyRegister) => void = () => {},
 ): OnboardingPublisher {
   return {
     accessProven(access) {
@@ -23,7 +23,9 @@ export function createCoreSettingsPublisher(
         address: `${access.company.address}\n${access.company.zip} ${access.company.town}`,
         vatId: access.company.vatId,
       };
-      if (access.target === 'demo') core.update({ demoCredentials: sealed, company });
+      // The demo keeps the sample company the core chose; a real merchant's data always wins.
+      if (access.target === 'demo')
+        core.update({ demoCredentials: sealed, company: core.read().company ?? company });
       else core.update({ credentials: { ...sealed, baseUrl: access.baseUrl }, company });
     },
     registerReady(register) {
@@ -38,13 +40,14 @@ export function createCoreSettingsPublisher(
           description: register.description,
         },
       });
-      onRegisterReady();
+      onRegisterReady(register);
     },
     withdrawn() {
       const current = core.read();
       // Only an access that never got a register is withdrawn: a fiscal register is never forgotten.
       if (current.register !== null) return;
-      core.update({ credentials: null, demoCredentials: null, mode: null, setup: null });
+      // The demo's key pair stays: the embedded emulator accepts only it.
+      core.update({ credentials: null, ...(current.mode === 'live' ? { mode: null } : {}) });
     },
   };
 }

@@ -1,12 +1,13 @@
-// Demo mode: the same onboarding machine, pointed at the embedded SIGN AT emulator, with made-up but
-// well-formed data (TEST-style FON login, a UID with a valid check digit). The receipts it leads to are
-// marked DEMO everywhere and have no tax effect.
-import { randomBytes, randomUUID } from 'node:crypto';
+// Demo mode: the same onboarding machine, pointed at the embedded SIGN AT emulator, with the demo's own
+// key pair (the emulator accepts only it) and made-up but well-formed data (a TEST-style FON login, a
+// UID with a valid check digit). Its receipts are marked DEMO everywhere and have no tax effect.
 import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
+import { DEMO_FON_CREDENTIALS, DEMO_REGISTER_DESCRIPTION } from './demo-company.ts';
 import type { OnboardingMachine } from './onboarding-machine.ts';
 
-export const DEMO_COMPANY = {
-  name: 'Demo-Café Kassen-Companion',
+/** The demo business as the onboarding wants it (zip and town apart); the receipt shows DEMO_COMPANY. */
+export const DEMO_ONBOARDING_COMPANY = {
+  name: 'Café Muster GmbH',
   address: 'Musterstraße 1',
   zip: '1010',
   town: 'Wien',
@@ -14,9 +15,12 @@ export const DEMO_COMPANY = {
 } as const;
 
 /** Sets up (or finishes setting up) the demo register and resolves once the run has ended. */
-export async function runDemoOnboarding(machine: OnboardingMachine): Promise<OnboardingView> {
+export async function runDemoOnboarding(
+  machine: OnboardingMachine,
+  access: { apiKey: string; apiSecret: string },
+): Promise<OnboardingView> {
   const view = machine.view();
-  if (view.phase === 'done' && view.target === 'demo') return view;
+  if (view.target === 'demo' && view.phase === 'done') return view;
   if (view.target === 'demo' && view.phase !== 'not_started') {
     machine.resume();
     return machine.settled();
@@ -24,14 +28,14 @@ export async function runDemoOnboarding(machine: OnboardingMachine): Promise<Onb
   await machine.start({
     target: 'demo',
     environment: 'TEST',
-    access: {
-      kind: 'api_key',
-      apiKey: `demo-${randomUUID()}`,
-      apiSecret: randomBytes(24).toString('base64url'),
+    access: { kind: 'api_key', apiKey: access.apiKey, apiSecret: access.apiSecret },
+    company: { ...DEMO_ONBOARDING_COMPANY },
+    fon: {
+      participantId: DEMO_FON_CREDENTIALS.fon_participant_id,
+      userId: DEMO_FON_CREDENTIALS.fon_user_id,
+      pin: DEMO_FON_CREDENTIALS.fon_user_pin,
     },
-    company: { ...DEMO_COMPANY },
-    fon: { participantId: 'DEMO00001', userId: 'DEMOKASSE', pin: 'demo-pin-0000' },
-    registerDescription: 'Demo-Kasse',
+    registerDescription: DEMO_REGISTER_DESCRIPTION,
   });
   return machine.settled();
 }

@@ -100,6 +100,7 @@ export class OnboardingMachine {
   readonly #timing: StateWaitTiming;
   readonly #now: () => number;
   #runningStep: OnboardingStep | null = null;
+  #detail: string | null = null;
   #abort: AbortController | null = null;
   #loop: Promise<void> = Promise.resolve();
   #starting = false;
@@ -113,7 +114,7 @@ export class OnboardingMachine {
   }
 
   view(): OnboardingView {
-    return onboardingViewOf(this.#store.load(), this.#runningStep);
+    return onboardingViewOf(this.#store.load(), this.#runningStep, this.#detail);
   }
 
   /** The persisted record (ids, Kassen-ID, environment), for the core and the archive; null before a start. */
@@ -285,6 +286,7 @@ export class OnboardingMachine {
     this.#abort = controller;
     this.#loop = this.#run(controller.signal).finally(() => {
       this.#runningStep = null;
+      this.#detail = null;
       this.#abort = null;
       this.#emit();
     });
@@ -303,6 +305,7 @@ export class OnboardingMachine {
         return;
       }
       this.#runningStep = step;
+      this.#detail = null;
       this.#store.save({ ...record, error: null, updatedAtMs: this.#now() });
       this.#emit();
       try {
@@ -393,6 +396,10 @@ export class OnboardingMachine {
       signal,
       log: this.#deps.log,
       now: this.#now,
+      progress: (detail) => {
+        this.#detail = detail;
+        this.#emit();
+      },
     };
   }
 

@@ -35,6 +35,8 @@ export interface StepRuntime {
   readonly signal: AbortSignal;
   readonly log: Logger;
   now(): number;
+  /** Tells the wizard what the step waits for now; cleared when the step ends. */
+  progress(detail: string): void;
 }
 
 export type StepHandler = (runtime: StepRuntime) => Promise<void>;

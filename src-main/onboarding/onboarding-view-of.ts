@@ -12,6 +12,7 @@ export const NOT_STARTED: OnboardingView = {
   steps: [],
   doneSteps: [],
   currentStep: null,
+  detail: null,
   error: null,
   company: null,
   registerDescription: null,
@@ -29,6 +30,7 @@ export const NOT_STARTED: OnboardingView = {
 export function onboardingViewOf(
   record: OnboardingRecord | null,
   runningStep: OnboardingStep | null,
+  detail: string | null = null,
 ): OnboardingView {
   if (record === null) return NOT_STARTED;
   const pending = nextStep(record);
@@ -47,6 +49,7 @@ export function onboardingViewOf(
     steps: plannedSteps(record),
     doneSteps: plannedSteps(record).filter((step) => record.doneSteps.includes(step)),
     currentStep: runningStep ?? (phase === 'failed' ? (record.error?.step ?? pending) : pending),
+    detail: running ? detail : null,
     error: running ? null : record.error,
     company: record.company,
     registerDescription: record.registerDescription,

@@ -85,6 +85,7 @@ export const scuCreateStep: StepHandler = async (rt) => {
   if (DEAD_STATES.includes(scu.state)) throw dead('Die Signaturerstellungseinheit', scu.state);
   if (scu.state === 'PENDING') {
     // The certificate is being issued; fiskaly's advice is to ask again every 2 s.
+    rt.progress('Zertifikat wird ausgestellt');
     await waiting('Zertifikat der Signaturerstellungseinheit', () =>
       client.waitForScuState(scuId, ['CREATED', 'INITIALIZED', 'OUTAGE'], waitOptions(rt)),
     );
@@ -109,6 +110,7 @@ export const scuInitializeStep: StepHandler = async (rt) => {
     );
   }
   if (scu.state === 'CREATED') {
+    rt.progress('Signaturerstellungseinheit wird bei FinanzOnline registriert');
     await client.patchScu(scuId, 'INITIALIZED');
     await waiting('Signaturerstellungseinheit bei FinanzOnline', () =>
       client.waitForScuState(scuId, ['INITIALIZED', 'OUTAGE'], waitOptions(rt)),
@@ -122,6 +124,7 @@ export const registerRegisterStep: StepHandler = async (rt) => {
   const register = await client.getCashRegister(registerId);
   if (DEAD_STATES.includes(register.state)) throw dead('Die Kasse', register.state);
   if (register.state === 'CREATED') {
+    rt.progress('Kasse wird bei FinanzOnline registriert');
     await client.patchCashRegister(registerId, 'REGISTERED');
     await waiting('Registrierung der Kasse bei FinanzOnline', () =>
       client.waitForCashRegisterState(registerId, ['REGISTERED', 'INITIALIZED', 'OUTAGE'], waitOptions(rt)),
@@ -141,6 +144,7 @@ export const registerInitializeStep: StepHandler = async (rt) => {
   }
   if (register.state === 'REGISTERED') {
     // This PATCH makes SIGN AT sign the start receipt: from here on the register is fiscal.
+    rt.progress('Startbeleg wird erstellt');
     await client.patchCashRegister(record.registerId, 'INITIALIZED');
     register = await waiting('Inbetriebnahme der Kasse', () =>
       client.waitForCashRegisterState(record.registerId, ['INITIALIZED', 'OUTAGE'], waitOptions(rt)),

@@ -1,0 +1,163 @@
+// The onboarding and archive operations through createApp, as both shells serve them: a merchant sets
+// up a TEST register against the emulator over the contract, sells, archives, copies, checks closings
+// and decommissions; and an app closed in the middle of the setup finishes it after a restart.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { posApiContract } from '../../src-shared/pos-api-contract.ts';
+import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
+import { createApp, type App, type CreateAppOptions } from '../app.ts';
+import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
+import { createHeadlessHost } from '../headless/headless-host.ts';
+import type { Logger } from '../host.ts';
+
+const quiet: Logger = { info() {}, warn() {}, error() {} };
+let emulator: RunningEmulator;
+const dirs: string[] = [];
+const apps = new Set<App>();
+
+before(async () => {
+  emulator = await startEmulator({ scuPendingMs: 30 });
+});
+after(async () => {
+  for (const app of apps) await app.close();
+  await emulator.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function options(): CreateAppOptions {
+  return {
+    mode: 'live',
+    onboarding: { signAtBaseUrl: emulator.baseUrl },
+    setupWait: { intervalMs: 10, timeoutMs: 5000 },
+    signAt: { retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 5 } },
+    signing: { resubmitBaseDelayMs: 5, resubmitMaxDelayMs: 50 },
+  };
+}
+
+async function open(dir: string): Promise<App> {
+  const app = await createApp(createHeadlessHost(dir, quiet), options());
+  apps.add(app);
+  return app;
+}
+
+async function close(app: App): Promise<void> {
+  await app.close();
+  apps.delete(app);
+}
+
+/** The wizard's way: ask again until the run has ended (the contract has no onboarding event). */
+async function untilSettled(app: App): Promise<OnboardingView> {
+  for (;;) {
+    const view = posApiContract.getOnboarding.output.parse(await app.handlers.getOnboarding(undefined));
+    if (view.phase !== 'running') return view;
+    await sleep(10);
+  }
+}
+
+function input(apiKey: string) {
+  return posApiContract.startOnboarding.input.parse({
+    environment: 'TEST',
+    access: { kind: 'api_key', apiKey, apiSecret: 'app-secret-42' },
+    company: {
+      name: 'Greißlerei Gruber',
+      address: 'Dorfplatz 2',
+      zip: '3500',
+      town: 'Krems',
+      vatId: 'atu 1358 5627',
+    },
+    fon: { participantId: 'T0001', userId: 'KASSE1', pin: 'pin-pin-pin-1' },
+    registerDescription: 'Kasse Verkaufsraum',
+  });
+}
+
+test('over the contract: onboarding, a sale, archive, copy, closings and decommissioning', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kc-app-onboarding-'));
+  dirs.push(dir);
+  const app = await open(dir);
+  assert.equal((await app.handlers.status(undefined)).setup, 'needed');
+  assert.equal((await app.handlers.getOnboarding(undefined)).phase, 'not_started');
+
+  const started = await app.handlers.startOnboarding(input('app-key-1'));
+  assert.equal(started.environment, 'TEST');
+  const done = await untilSettled(app);
+  assert.equal(done.phase, 'done', JSON.stringify(done.error));
+  assert.equal(done.company?.vatId, 'ATU13585627');
+
+  const status = await app.handlers.status(undefined);
+  assert.equal(status.setup, 'ready');
+  assert.equal(status.environment, 'TEST');
+  assert.equal(status.register?.kassenId, done.kassenId);
+  assert.deepEqual(status.company, {
+    name: 'Greißlerei Gruber',
+    address: 'Dorfplatz 2\n3500 Krems',
+    vatId: 'ATU13585627',
+  });
+  const start = (await app.handlers.recentReceipts({ limit: 5 })).find((r) => r.kind === 'INITIALIZATION');
+  assert.equal(start?.id, done.startReceipt?.id);
+
+  const sale = await app.handlers.signSale({
+    kind: 'NORMAL',
+    lines: [{ text: 'Semmel', quantity: '4', unitPrice: '0.45', vatRate: '10' }],
+    payments: [],
+  });
+  assert.equal(sale.state, 'signed');
+
+  const archived = await app.handlers.archiveNow(undefined);
+  assert.equal(archived.verification?.ok, true, archived.verification?.errors.join('\n'));
+  assert.equal(archived.receipts, 2);
+  assert.equal((await app.handlers.archiveStatus(undefined)).lastReceiptNumber, sale.receiptNumber);
+
+  const usb = mkdtempSync(join(tmpdir(), 'kc-app-usb-'));
+  dirs.push(usb);
+  const copy = await app.handlers.copyArchive({ targetDir: usb });
+  assert.equal(copy.files, 2);
+  assert.ok(readFileSync(join(copy.copiedTo, 'manifest.jsonl'), 'utf8').includes(done.kassenId ?? '?'));
+
+  const closings = await app.handlers.listClosings(undefined);
+  assert.equal(closings.yearly.state, 'not_due', 'the register began this year');
+
+  assert.equal(
+    posApiContract.decommissionRegister.input.safeParse({ confirm: 'stilllegen' }).success,
+    false,
+    'the typed confirmation must be exact',
+  );
+  const decommissioned = await app.handlers.decommissionRegister({ confirm: 'STILLLEGEN' });
+  assert.equal(decommissioned.registerState, 'DECOMMISSIONED');
+  assert.equal(decommissioned.archiveVerified, true);
+  assert.equal((await app.handlers.status(undefined)).register?.state, 'DECOMMISSIONED');
+  const closingReceipt = await app.handlers.getReceipt({ id: decommissioned.closingReceipt.id });
+  assert.equal(closingReceipt.kind, 'DECOMMISSION');
+
+  const everything = JSON.stringify([
+    await app.handlers.getOnboarding(undefined),
+    await app.handlers.archiveStatus(undefined),
+    await app.handlers.status(undefined),
+  ]);
+  assert.doesNotMatch(everything, /app-secret-42|pin-pin-pin-1/, 'no secret leaves main');
+  await close(app);
+});
+
+test('closed in the middle of the setup: the next start finishes it with the same register', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kc-app-resume-'));
+  dirs.push(dir);
+  const first = await open(dir);
+  await first.handlers.startOnboarding(input('app-key-2'));
+  // The shell quits at once: the current step ends, no further one begins.
+  await close(first);
+  const stopped = createHeadlessHost(dir, quiet).settings.get('onboarding') as {
+    doneSteps: string[];
+    registerId: string;
+  };
+  assert.ok(stopped.doneSteps.length < 10, `stopped early: ${stopped.doneSteps.join(', ')}`);
+
+  const second = await open(dir);
+  const view = await untilSettled(second);
+  assert.equal(view.phase, 'done', JSON.stringify(view.error));
+  assert.equal(view.registerId, stopped.registerId);
+  assert.equal((await second.handlers.status(undefined)).setup, 'ready');
+  await close(second);
+});
