@@ -1,0 +1,257 @@
+// Issue 6, part 3: the journal of a till after years of use. 1.5 M receipts are seeded through the
+// journal's own schema (cached), then: searches as the journal screen sends them, through createApp's
+// searchJournal handler with the contract's input parsing (p99 goal 50 ms), and app start-up to the
+// first screen's data (status and recent receipts) in a fresh process (goal 1 s).
+import { spawn } from 'node:child_process';
+import { symlink, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JournalQuery } from '../src-shared/journal-query.ts';
+import { createApp, JOURNAL_FILE } from '../src-main/app.ts';
+import { createHeadlessHost } from '../src-main/headless/headless-host.ts';
+import type { Logger } from '../src-main/host.ts';
+import { CoreSettingsStore } from '../src-main/settings/core-settings-store.ts';
+import { DEMO_COMPANY } from '../src-main/onboarding/demo-company.ts';
+import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type Figure } from './benchmark.ts';
+import {
+  BENCH_KASSEN_ID,
+  BENCH_REGISTER_ID,
+  journalFixture,
+  type JournalFixture,
+} from './journal-fixture.ts';
+import { distribution, median, medianOfRuns, type Distribution } from './stats.ts';
+
+const PROBE = fileURLToPath(new URL('./app-start-probe.ts', import.meta.url));
+const DAY_MS = 86_400_000;
+const silent: Logger = { info() {}, warn() {}, error() {} };
+
+interface SearchKind {
+  label: string;
+  /** Queries per run; a full scan gets few. */
+  count: number;
+  query(next: () => number): Record<string, unknown>;
+}
+
+function searchKinds(fixture: JournalFixture, quick: boolean): SearchKind[] {
+  const many = quick ? 20 : 100;
+  const span = fixture.lastCreatedMs - fixture.firstCreatedMs;
+  const pick = <T>(list: readonly T[], next: () => number): T => list[Math.floor(next() * list.length)] as T;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return [
+    {
+      label: 'by receipt number',
+      count: many,
+      query: (next) => ({ query: String(1 + Math.floor(next() * fixture.receipts)) }),
+    },
+    {
+      label: 'by date, one day',
+      count: many,
+      query: (next) => {
+        const from = fixture.firstCreatedMs + Math.floor(next() * (span - DAY_MS));
+        return { from: iso(from), to: iso(from + DAY_MS) };
+      },
+    },
+    {
+      label: 'by date, 30 days',
+      count: many,
+      query: (next) => {
+        const from = fixture.firstCreatedMs + Math.floor(next() * (span - 30 * DAY_MS));
+        return { from: iso(from), to: iso(from + 30 * DAY_MS) };
+      },
+    },
+    {
+      label: 'by exact amount',
+      count: many,
+      query: (next) => {
+        const cents = pick(fixture.sampleTotals, next);
+        return { minCents: cents, maxCents: cents };
+      },
+    },
+    {
+      label: 'by amount, 5 € range',
+      count: many,
+      query: (next) => {
+        const cents = pick(fixture.sampleTotals, next);
+        return { minCents: cents, maxCents: cents + 500 };
+      },
+    },
+    {
+      label: 'by amount + one day',
+      count: many,
+      query: (next) => {
+        const from = fixture.firstCreatedMs + Math.floor(next() * (span - DAY_MS));
+        const cents = pick(fixture.sampleTotals, next);
+        return { from: iso(from), to: iso(from + DAY_MS), minCents: cents, maxCents: cents + 500 };
+      },
+    },
+    { label: 'by line text, common', count: many, query: () => ({ query: 'Melange' }) },
+    { label: 'by line text, no match', count: quick ? 2 : 5, query: () => ({ query: 'Kaiserschmarrn' }) },
+  ];
+}
+
+/** A data dir whose journal is the cached fixture (read only here: nothing in these steps writes). */
+async function dataDirWith(fixture: JournalFixture | null): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kassen-bench-journal-'));
+  if (fixture !== null) await symlink(fixture.path, join(dataDir, JOURNAL_FILE));
+  // A configured till in live mode whose SIGN AT does not answer: start-up never waits for the network.
+  const host = createHeadlessHost(dataDir, silent);
+  new CoreSettingsStore(host.settings).update({
+    mode: 'live',
+    company: DEMO_COMPANY,
+    credentials: {
+      baseUrl: 'http://127.0.0.1:9/api/v1',
+      apiKey: 'bench-offline',
+      apiSecretSealed: host.secrets.encrypt('bench-offline-secret'),
+      env: 'TEST',
+    },
+    register: {
+      environment: 'TEST',
+      scuId: 'a3d1b6c0-7e2f-4f8a-9b3c-5d6e7f8a9b0c',
+      registerId: BENCH_REGISTER_ID,
+      kassenId: BENCH_KASSEN_ID,
+      description: 'Kasse 1 (Bench)',
+    },
+  });
+  return dataDir;
+}
+
+interface ProbeResult {
+  bootMs: number;
+  importMs: number;
+  createAppMs: number;
+  firstDataMs: number;
+  readyMs: number;
+  /** Spawn to the answer, measured by this process. */
+  spawnToReadyMs: number;
+}
+
+async function probeStart(dataDir: string): Promise<ProbeResult> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [PROBE, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const spawnToReadyMs = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      if (output.includes('\n')) resolve(performance.now() - started);
+    });
+    child.once('exit', (code) => {
+      if (!output.includes('\n')) reject(new Error(`start-up probe exited with ${code}`));
+    });
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  const parsed = JSON.parse(output.split('\n')[0] ?? '') as Omit<ProbeResult, 'spawnToReadyMs'>;
+  return { ...parsed, spawnToReadyMs };
+}
+
+export const benchmark: Benchmark = {
+  name: 'journal-scale',
+  title: 'Journal at scale',
+  async run(context: BenchContext): Promise<BenchReport> {
+    const size = numberFlag(context, 'journal-size', context.quick ? 50_000 : 1_500_000);
+    const runs = numberFlag(context, 'journal-runs', context.quick ? 1 : 3);
+    const fixture = await journalFixture(size, context.log);
+    context.log(
+      `journal: ${fixture.receipts} receipts, ${(fixture.bytes / 2 ** 30).toFixed(2)} GiB, ${fixture.cached ? 'cached' : 'seeded'} (seeding took ${fixture.seedSeconds.toFixed(0)} s)`,
+    );
+    const figures: Figure[] = [];
+    const raw: Record<string, unknown> = { receipts: fixture.receipts, bytes: fixture.bytes };
+
+    // Start-up first, before this process's searches have warmed anything more than a restart would.
+    const startRuns = context.quick ? 2 : 5;
+    const startUps: Record<string, ProbeResult[]> = {};
+    for (const [name, journal] of [
+      ['full', fixture],
+      ['empty', null],
+    ] as const) {
+      const dataDir = await dataDirWith(journal);
+      try {
+        await probeStart(dataDir); // warm-up: module cache of the OS, the journal's pages
+        const results: ProbeResult[] = [];
+        for (let run = 0; run < startRuns; run++) results.push(await probeStart(dataDir));
+        startUps[name] = results;
+        context.log(
+          `start-up, ${name} journal: ${median(results.map((result) => result.spawnToReadyMs)).toFixed(0)} ms spawn to first screen data`,
+        );
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    }
+    const full = startUps['full'] ?? [];
+    const empty = startUps['empty'] ?? [];
+    figures.push(
+      {
+        label: 'start-up to first screen data',
+        value: median(full.map((result) => result.spawnToReadyMs)),
+        unit: 'ms',
+        goal: { op: '<', value: 1000 },
+        detail: 'fresh process: Node, modules, createApp (journal open), status + 20 recent receipts',
+      },
+      {
+        label: 'of which createApp + first data',
+        value: median(full.map((result) => result.createAppMs + result.firstDataMs)),
+        unit: 'ms',
+      },
+      {
+        label: 'same start-up, empty journal',
+        value: median(empty.map((result) => result.spawnToReadyMs)),
+        unit: 'ms',
+      },
+    );
+    raw['startUp'] = startUps;
+
+    const dataDir = await dataDirWith(fixture);
+    const host = createHeadlessHost(dataDir, silent);
+    const app = await createApp(host, { mode: 'live' });
+    const notes: string[] = [];
+    try {
+      let seed = 42;
+      const next = () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return seed / 2_147_483_648;
+      };
+      const search = async (query: Record<string, unknown>) => {
+        const started = performance.now();
+        const page = await app.handlers.searchJournal(JournalQuery.parse(query));
+        return { ms: performance.now() - started, found: page.items.length };
+      };
+      const searches: Record<string, Distribution[]> = {};
+      for (const kind of searchKinds(fixture, context.quick)) {
+        for (let index = 0; index < Math.min(5, kind.count); index++) await search(kind.query(next));
+        const perRun: Distribution[] = [];
+        let found = 0;
+        for (let run = 0; run < runs; run++) {
+          const samples: number[] = [];
+          for (let index = 0; index < kind.count; index++) {
+            const result = await search(kind.query(next));
+            samples.push(result.ms);
+            found += result.found;
+          }
+          perRun.push(distribution(samples));
+        }
+        const summary = medianOfRuns(perRun);
+        searches[kind.label] = perRun;
+        context.log(
+          `search ${kind.label}: p50 ${summary.p50.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms (${(found / (kind.count * runs)).toFixed(1)} hits per page)`,
+        );
+        figures.push({
+          label: `search ${kind.label} p99`,
+          value: summary.p99,
+          unit: 'ms',
+          goal: { op: '<', value: 50 },
+          detail: `p50 ${summary.p50.toFixed(2)} ms; ${kind.count} queries × ${runs} runs, page of 50`,
+        });
+      }
+      raw['searches'] = searches;
+      notes.push(
+        `journal of ${fixture.receipts} receipts (${(fixture.bytes / 2 ** 30).toFixed(2)} GiB, ~${Math.round(fixture.bytes / fixture.receipts)} bytes per receipt), in the page cache: a cold disk after a reboot is slower.`,
+      );
+    } finally {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    return { figures, notes, raw };
+  },
+};
