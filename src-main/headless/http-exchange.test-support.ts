@@ -33,12 +33,15 @@ export function rawRequest(
   });
 }
 
-/** Reads Server-Sent Events from a fetch response until `count` data messages arrived. */
-export async function readSseMessages(response: Response, count: number): Promise<unknown[]> {
+/** Reads Server-Sent Events from a fetch response until `enough(messagesSoFar)` holds or the stream ends. */
+export async function readSseUntil(
+  response: Response,
+  enough: (messages: unknown[]) => boolean,
+): Promise<unknown[]> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const messages: unknown[] = [];
   let buffer = '';
-  while (messages.length < count) {
+  while (!enough(messages)) {
     const { value, done } = await reader.read();
     if (done) break;
     buffer += value;
@@ -56,4 +59,8 @@ export async function readSseMessages(response: Response, count: number): Promis
   }
   await reader.cancel();
   return messages;
+}
+
+export function readSseMessages(response: Response, count: number): Promise<unknown[]> {
+  return readSseUntil(response, (messages) => messages.length >= count);
 }

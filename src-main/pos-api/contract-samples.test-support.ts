@@ -1,7 +1,15 @@
 // Schema-valid values for every contract operation, for transport tests that must not depend on the
 // core. `satisfies Record<OperationName, …>` makes a new contract operation a compile error here until
 // it has a sample, so "every operation is reachable" keeps covering every operation.
-import type { OperationInput, OperationName, PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
+import {
+  OPERATION_NAMES,
+  posApiContract,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+  type PosApiHandlers,
+} from '../../src-shared/pos-api-contract.ts';
+import { DEFAULT_PRINTER_SETTINGS } from '../../src-shared/printer-settings.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import type { Status } from '../../src-shared/status.ts';
@@ -50,8 +58,11 @@ export const SAMPLE_POS_API_INFO: PosApiInfo = {
   problem: null,
 };
 
-export const SAMPLE_INPUTS = {
-  status: undefined,
+/**
+ * Valid inputs for operations that need one. An operation without an entry is still reached by the
+ * "every operation" test, with an input of the wrong type that its schema must refuse.
+ */
+export const SAMPLE_INPUTS: { [K in OperationName]?: OperationInput<K> } = {
   signSale: {
     kind: 'NORMAL',
     lines: [{ text: 'Semmel', quantity: '2.5', unitPrice: '1.40', vatRate: '10' }],
@@ -59,31 +70,54 @@ export const SAMPLE_INPUTS = {
   },
   getReceipt: { id: SAMPLE_RECEIPT.id },
   recentReceipts: { limit: 5 },
-  startDemo: undefined,
-  getPosApiInfo: undefined,
+  cancelReceipt: { id: SAMPLE_RECEIPT.id },
+  reprintReceipt: { id: SAMPLE_RECEIPT.id },
+  setTrainingMode: { enabled: true },
+  searchJournal: { query: 'Semmel', from: '2026-03-01T00:00:00+01:00', limit: 10 },
+  updateSettings: { signTimeoutMs: 5000 },
+  updatePrinterSettings: DEFAULT_PRINTER_SETTINGS,
+  exportReceiptPdf: { id: SAMPLE_RECEIPT.id },
+  getReceiptPreview: { id: SAMPLE_RECEIPT.id },
   setPosApiEnabled: { enabled: true },
-} satisfies { [K in OperationName]: OperationInput<K> };
+};
+
+/** A valid input for `name`, or null when the samples hold none (and the operation needs one). */
+export function sampleInput(name: OperationName): { input: unknown } | null {
+  if (Object.hasOwn(SAMPLE_INPUTS, name)) return { input: SAMPLE_INPUTS[name] };
+  if (posApiContract[name].input.safeParse(undefined).success) return { input: undefined };
+  return null;
+}
 
 export interface RecordedCall {
   name: OperationName;
   input: unknown;
 }
 
-/** Handlers that answer with the samples and write down every call they get. */
+/** What the handlers answer: real sample values where a test reads them, a marker elsewhere. */
+const SAMPLE_OUTPUTS: { [K in OperationName]?: OperationOutput<K> } = {
+  status: SAMPLE_STATUS,
+  signSale: SAMPLE_RECEIPT,
+  getReceipt: SAMPLE_RECEIPT,
+  recentReceipts: [SAMPLE_RECEIPT],
+  startDemo: SAMPLE_STATUS,
+  reprintReceipt: SAMPLE_RECEIPT,
+  searchJournal: { items: [SAMPLE_RECEIPT], nextCursor: null },
+  getPosApiInfo: SAMPLE_POS_API_INFO,
+  setPosApiEnabled: { ...SAMPLE_POS_API_INFO, enabled: true },
+};
+
+/**
+ * Handlers that write down every call and answer with the sample output (or `{ answeredBy: name }`).
+ * The transports never look at an output, so a marker proves they carry it back untouched.
+ */
 export function recordingHandlers(calls: RecordedCall[]): PosApiHandlers {
-  const record =
-    <T>(name: OperationName, value: T) =>
-    async (input: unknown): Promise<T> => {
+  const entries = OPERATION_NAMES.map((name) => [
+    name,
+    async (input: unknown) => {
       calls.push({ name, input });
-      return value;
-    };
-  return {
-    status: record('status', SAMPLE_STATUS),
-    signSale: record('signSale', SAMPLE_RECEIPT),
-    getReceipt: record('getReceipt', SAMPLE_RECEIPT),
-    recentReceipts: record('recentReceipts', [SAMPLE_RECEIPT]),
-    startDemo: record('startDemo', SAMPLE_STATUS),
-    getPosApiInfo: record('getPosApiInfo', SAMPLE_POS_API_INFO),
-    setPosApiEnabled: record('setPosApiEnabled', { ...SAMPLE_POS_API_INFO, enabled: true }),
-  };
+      return Object.hasOwn(SAMPLE_OUTPUTS, name) ? SAMPLE_OUTPUTS[name] : { answeredBy: name };
+    },
+  ]);
+  // One cast for the whole table: the markers are deliberately not the operations' outputs.
+  return Object.fromEntries(entries) as PosApiHandlers;
 }

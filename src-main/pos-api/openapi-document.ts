@@ -1,19 +1,20 @@
 // The OpenAPI 3.1 document of POS API v1, generated from the route table and its zod schemas with
 // zod's own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from 'zod';
-import { POS_API_ROUTES } from './pos-api-routes.ts';
-import { PATH_PARAMETER_DOCS } from './pos-api-routes.ts';
+import { PATH_PARAMETER_DOCS, POS_API_ROUTES } from './pos-api-routes.ts';
 import {
   ErrorResponse,
   PosApiStatus,
   POS_API_BASE,
   ReceiptCreate,
+  ReceiptList,
   ReceiptResource,
 } from './pos-api-schemas.ts';
 
 const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>([
   [ReceiptCreate, { name: 'ReceiptCreate', io: 'input' }],
   [ReceiptResource, { name: 'Receipt', io: 'output' }],
+  [ReceiptList, { name: 'ReceiptList', io: 'output' }],
   [PosApiStatus, { name: 'Status', io: 'output' }],
   [ErrorResponse, { name: 'Error', io: 'output' }],
 ]);
@@ -51,12 +52,39 @@ function errorResponse(status: number) {
   return { description: ERROR_DESCRIPTIONS[status] ?? 'Fehler', content: jsonContent(ErrorResponse) };
 }
 
+function queryParameters(query: z.ZodObject) {
+  const schema = jsonSchemaOf(query, 'input') as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: 'query',
+      required: schema.required?.includes(name) ?? false,
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
 export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of POS_API_ROUTES) {
     const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+    const parameters = [
+      ...params.map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        description: PATH_PARAMETER_DOCS[name] ?? name,
+        schema: { type: 'string' },
+      })),
+      ...(route.query ? queryParameters(route.query) : []),
+    ];
     const statuses = new Set<number>([403, 429, 500, ...route.errors]);
     if (route.auth) statuses.add(401);
     if (route.requestBody) [400, 413, 422].forEach((s) => statuses.add(s));
@@ -72,17 +100,7 @@ export function buildOpenApiDocument() {
       operationId: route.operationId,
       summary: route.summary,
       security: route.auth ? [{ bearer: [] }] : [],
-      ...(params.length > 0
-        ? {
-            parameters: params.map((name) => ({
-              name,
-              in: 'path',
-              required: true,
-              description: PATH_PARAMETER_DOCS[name] ?? name,
-              schema: { type: 'string' },
-            })),
-          }
-        : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.requestBody
         ? { requestBody: { required: true, content: jsonContent(route.requestBody) } }
         : {}),

@@ -76,7 +76,8 @@ export function createPosApiHandler(options: PosApiHandlerOptions): RequestHandl
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     if (req.method === 'GET' && path === OPENAPI_PATH) {
       res.writeHead(200, {
         'Content-Type': 'application/json; charset=utf-8',
@@ -122,7 +123,13 @@ export function createPosApiHandler(options: PosApiHandlerOptions): RequestHandl
       if (!parsed.success) throw invalidInput(parsed.error);
       body = parsed.data;
     }
-    const result = await route.handle({ params, body, call });
+    let query: unknown = undefined;
+    if (route.query) {
+      const parsed = route.query.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success) throw invalidInput(parsed.error);
+      query = parsed.data;
+    }
+    const result = await route.handle({ params, body, query, call });
     sendJson(res, result.status, result.body);
   }
 

@@ -4,12 +4,20 @@ import { z } from 'zod';
 import type { OperationInput, OperationName, OperationOutput } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { receiptResource, saleDraftFromRequest, statusResource } from './pos-api-mapping.ts';
-import { PosApiStatus, ReceiptCreate, ReceiptResource } from './pos-api-schemas.ts';
+import {
+  PosApiStatus,
+  ReceiptCreate,
+  ReceiptList,
+  ReceiptListQuery,
+  ReceiptResource,
+} from './pos-api-schemas.ts';
 
 export interface RouteContext {
   params: Record<string, string>;
   /** The request body, already parsed by the route's `requestBody` schema. */
   body: unknown;
+  /** The query string, already parsed by the route's `query` schema. */
+  query: unknown;
   /** Calls a contract operation through dispatchOperation; failures come back as thrown PosErrors. */
   call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
 }
@@ -27,6 +35,8 @@ export interface PosApiRoute {
   summary: string;
   auth: boolean;
   requestBody?: z.ZodType;
+  /** Query parameters as one object schema; each property becomes a documented parameter. */
+  query?: z.ZodObject;
   response: { status: number; description: string; schema: z.ZodType | null };
   /** Error statuses this route can answer with besides 401/413/429, for the document. */
   errors: readonly number[];
@@ -74,6 +84,42 @@ export const POS_API_ROUTES: readonly PosApiRoute[] = [
     errors: [404, 422],
     async handle(ctx) {
       const receipt = await ctx.call('getReceipt', { id: ctx.params[RECEIPT_ID.name] ?? '' });
+      return { status: 200, body: ReceiptResource.parse(receiptResource(receipt)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/receipts',
+    operationId: 'listReceipts',
+    summary: 'Belege aus dem Journal, neueste zuerst, seitenweise',
+    auth: true,
+    query: ReceiptListQuery,
+    response: { status: 200, description: 'eine Seite Belege', schema: ReceiptList },
+    errors: [422],
+    async handle(ctx) {
+      const query = ctx.query as z.output<typeof ReceiptListQuery>;
+      const page = await ctx.call('searchJournal', {
+        limit: query.limit,
+        ...(query.from === undefined ? {} : { from: query.from }),
+        ...(query.to === undefined ? {} : { to: query.to }),
+        ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+      });
+      return {
+        status: 200,
+        body: ReceiptList.parse({ receipts: page.items.map(receiptResource), next_cursor: page.nextCursor }),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/receipts/{id}/reprint',
+    operationId: 'reprintReceipt',
+    summary: 'Beleg nochmals drucken, als DUPLIKAT; er wird nie ein zweites Mal signiert',
+    auth: true,
+    response: { status: 200, description: 'der Beleg, wie gedruckt', schema: ReceiptResource },
+    errors: [404, 422, 503],
+    async handle(ctx) {
+      const receipt = await ctx.call('reprintReceipt', { id: ctx.params[RECEIPT_ID.name] ?? '' });
       return { status: 200, body: ReceiptResource.parse(receiptResource(receipt)) };
     },
   },

@@ -49,9 +49,21 @@ export const ReceiptCreate = z.strictObject({
   items: z.array(ReceiptItemIn).max(MAX_LINES).default([]),
   payments: z.array(PaymentIn).max(10).default([]),
   cancels: z.uuid().optional().meta({ description: 'Bei CANCELLATION: id des stornierten Belegs' }),
-  print: z.boolean().default(true).meta({ description: 'Beleg am Bondrucker ausgeben' }),
+  // The app prints every receipt as its printer settings say (RKSV: a receipt is always handed out), so
+  // only `true` is accepted: a client asking not to print gets a clear 422, not a silent print.
+  print: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'Beleg drucken; es wird immer gemäß Druckereinstellung der App gedruckt' }),
 });
 export type ReceiptCreate = z.output<typeof ReceiptCreate>;
+
+export const ReceiptListQuery = z.strictObject({
+  from: IsoTime.optional().meta({ description: 'ab diesem Zeitpunkt (inklusive), ISO 8601 mit Zeitzone' }),
+  to: IsoTime.optional().meta({ description: 'bis zu diesem Zeitpunkt (exklusive)' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(40).optional().meta({ description: 'next_cursor der vorigen Seite' }),
+});
 
 export const ReceiptResource = z.object({
   id: z.uuid(),
@@ -87,6 +99,12 @@ export const ReceiptResource = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type ReceiptResource = z.output<typeof ReceiptResource>;
+
+export const ReceiptList = z.object({
+  receipts: z.array(ReceiptResource).meta({ description: 'neueste zuerst' }),
+  next_cursor: z.string().nullable(),
+});
+export type ReceiptList = z.output<typeof ReceiptList>;
 
 export const PosApiStatus = z.object({
   environment: z.enum(ENVIRONMENTS),

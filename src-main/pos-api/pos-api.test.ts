@@ -15,6 +15,7 @@ import {
   type RecordedCall,
 } from './contract-samples.test-support.ts';
 import { checkJsonSchema, resolveRef } from './json-schema-check.test-support.ts';
+import { assertMatchesDocument, servedDocument, type Json } from './openapi-response-check.test-support.ts';
 import type { Listening } from './listen.ts';
 import type { PosApiLimits } from './pos-api-handler.ts';
 import { startPosApiServer } from './pos-api-server.ts';
@@ -82,40 +83,15 @@ function api(h: Harness, method: string, path: string, body?: unknown, token: st
   });
 }
 
-type Json = Record<string, unknown>;
-
-async function servedDocument(h: Harness): Promise<Json> {
-  const res = await fetch(`${h.origin}/api/v1/openapi.json`);
-  assert.equal(res.status, 200);
-  return (await res.json()) as Json;
-}
-
-/** Checks a real response against what the served document says this route answers with this status. */
-async function assertMatchesDocument(
-  h: Harness,
-  res: Response,
-  method: string,
-  template: string,
-): Promise<Json> {
-  const document = await servedDocument(h);
-  const operation = (document.paths as Json)[`/api/v1${template}`] as Json | undefined;
-  const responses = (operation?.[method.toLowerCase()] as Json | undefined)?.responses as Json | undefined;
-  const documented = responses?.[String(res.status)] as Json | undefined;
-  assert.ok(documented, `${method} ${template} answers ${res.status}, which the document does not list`);
-  const schema = ((documented.content as Json)['application/json'] as Json).schema as Json;
-  const body = (await res.json()) as Json;
-  assert.deepEqual(checkJsonSchema(document, schema, body), [], JSON.stringify(body));
-  return body;
-}
-
 test('the OpenAPI document is OpenAPI 3.1 whose every reference resolves, served without a token', async () => {
   const h = await harness();
-  const document = await servedDocument(h);
+  const document = await servedDocument(h.origin);
   assert.equal(document.openapi, '3.1.0');
   assert.deepEqual(Object.keys(document.paths as Json).sort(), [
     '/api/v1/openapi.json',
     '/api/v1/receipts',
     '/api/v1/receipts/{id}',
+    '/api/v1/receipts/{id}/reprint',
     '/api/v1/status',
   ]);
   const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
@@ -135,7 +111,7 @@ test('a sale posted with decimal strings is mapped to the contract and answered 
   const h = await harness();
   const res = await api(h, 'POST', '/receipts', SALE);
   assert.equal(res.status, 201);
-  const body = await assertMatchesDocument(h, res, 'POST', '/receipts');
+  const body = await assertMatchesDocument(h.origin, res, 'POST', '/receipts');
   assert.equal(body.id, SAMPLE_RECEIPT.id);
   assert.equal(body.state, 'signed');
   assert.equal(body.cash_register_serial_number, 'DEMO-KASSE-1');
@@ -167,7 +143,7 @@ test('without or with a wrong token the answer is 401 and nothing is signed', as
     const res = await api(h, 'POST', '/receipts', SALE, token);
     assert.equal(res.status, 401);
     assert.equal(res.headers.get('www-authenticate'), 'Bearer');
-    await assertMatchesDocument(h, res, 'POST', '/receipts');
+    await assertMatchesDocument(h.origin, res, 'POST', '/receipts');
   }
   const basic = await fetch(`${h.origin}/api/v1/status`, { headers: { Authorization: `Basic ${TOKEN}` } });
   assert.equal(basic.status, 401);
@@ -217,6 +193,7 @@ test('malformed JSON, a huge body, bad amounts, an unknown rate and unknown fiel
       field: 'items',
     },
     { body: '[]', status: 422, code: 'invalid_input' },
+    { body: JSON.stringify({ ...SALE, print: false }), status: 422, code: 'invalid_input', field: 'print' },
     { body: '', status: 422, code: 'invalid_input' },
   ];
   for (const c of cases) {
@@ -247,7 +224,7 @@ test('core errors map to their HTTP status without internals: conflict 409, not 
     const h = await harness({ handlers: () => ({ signSale: () => Promise.reject(error) }) });
     const res = await api(h, 'POST', '/receipts', SALE);
     assert.equal(res.status, status);
-    const body = await assertMatchesDocument(h, res, 'POST', '/receipts');
+    const body = await assertMatchesDocument(h.origin, res, 'POST', '/receipts');
     assert.equal((body.error as Json).code, code);
     assert.doesNotMatch(JSON.stringify(body), /SQLITE|merchant/);
   }
@@ -263,7 +240,7 @@ test('a receipt SIGN AT rejected is not handed out as a 201', async () => {
   const h = await harness({ handlers: () => ({ signSale: async () => rejected }) });
   const res = await api(h, 'POST', '/receipts', SALE);
   assert.equal(res.status, 422);
-  const body = await assertMatchesDocument(h, res, 'POST', '/receipts');
+  const body = await assertMatchesDocument(h.origin, res, 'POST', '/receipts');
   assert.deepEqual(body.error, { code: 'rejected_by_sign_at', message: 'Kasse ist außer Betrieb' });
 });
 
@@ -281,11 +258,14 @@ test('receipts and status are read back in the documented shape', async () => {
   });
   const receipt = await api(h, 'GET', `/receipts/${SAMPLE_RECEIPT.id}`);
   assert.equal(receipt.status, 200);
-  assert.equal((await assertMatchesDocument(h, receipt, 'GET', '/receipts/{id}')).id, SAMPLE_RECEIPT.id);
+  assert.equal(
+    (await assertMatchesDocument(h.origin, receipt, 'GET', '/receipts/{id}')).id,
+    SAMPLE_RECEIPT.id,
+  );
   const notAnId = await api(h, 'GET', '/receipts/..%2F..%2Fetc');
   assert.equal(notAnId.status, 422);
   const status = await api(h, 'GET', '/status');
-  const body = await assertMatchesDocument(h, status, 'GET', '/status');
+  const body = await assertMatchesDocument(h.origin, status, 'GET', '/status');
   assert.deepEqual(body.signing, {
     online: false,
     outage_since: '2026-03-01T10:00:00.000Z',
@@ -364,4 +344,26 @@ test('the standalone server (Electron) serves only the POS API and refuses a non
   const h = await harness();
   assert.equal((await fetch(`${h.origin}/`)).status, 404);
   await assert.rejects(startPosApiServer(h.service, '0.0.0.0', 0, false), /nicht lokal/);
+});
+
+test('the journal is listed in pages with the documented query, and a reprint goes to the core', async () => {
+  const h = await harness();
+  const list = await api(h, 'GET', '/receipts?from=2026-03-01T00:00:00%2B01:00&limit=10&cursor=abc');
+  assert.equal(list.status, 200);
+  const body = await assertMatchesDocument(h.origin, list, 'GET', '/receipts');
+  assert.equal((body.receipts as Json[])[0]?.id, SAMPLE_RECEIPT.id);
+  assert.equal(body.next_cursor, null);
+  assert.deepEqual(h.calls.at(-1), {
+    name: 'searchJournal',
+    input: { from: '2026-03-01T00:00:00+01:00', limit: 10, cursor: 'abc' },
+  });
+  for (const bad of ['?limit=0', '?limit=zehn', '?from=gestern', '?sort=asc']) {
+    const res = await api(h, 'GET', `/receipts${bad}`);
+    assert.equal(res.status, 422, bad);
+    await assertMatchesDocument(h.origin, res, 'GET', '/receipts');
+  }
+  const reprint = await api(h, 'POST', `/receipts/${SAMPLE_RECEIPT.id}/reprint`);
+  assert.equal(reprint.status, 200);
+  await assertMatchesDocument(h.origin, reprint, 'POST', '/receipts/{id}/reprint');
+  assert.deepEqual(h.calls.at(-1), { name: 'reprintReceipt', input: { id: SAMPLE_RECEIPT.id } });
 });

@@ -1,0 +1,99 @@
+// Electron main: the desktop shell around the same core the headless shell runs. It owns the window,
+// the IPC bridge generated from the contract, OS printing and (if switched on) the POS API.
+// Started with `--demo` (npm start does), the core onboards itself against its embedded SIGN AT emulator.
+import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { join, resolve } from 'node:path';
+import { createApp } from '../app.ts';
+import { APP_DIR_NAME } from '../headless/app-data-dir.ts';
+import { lockDataDir } from '../headless/data-dir-lock.ts';
+import { givenToken } from '../pos-api/pos-api-token.ts';
+import { createStandalonePosApi } from '../pos-api/pos-api-standalone.ts';
+import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { createElectronHost } from './electron-host.ts';
+import { hardenSession, hardenWebContents } from './hardening.ts';
+import { registerIpcHandlers, sendEvent } from './ipc.ts';
+import { createMainWindow } from './main-window.ts';
+import { createWebContentsPrintTarget } from './webcontents-print-target.ts';
+
+const demo = process.argv.includes('--demo');
+/** `--data-dir=<folder>`: npm start and the smoke test keep their data apart from the merchant's. */
+const dataDirArgument = process.argv
+  .find((arg) => arg.startsWith('--data-dir='))
+  ?.slice('--data-dir='.length);
+
+// Before 'ready': every renderer sandboxed, our scheme privileged, and the same data folder as the
+// headless shell whatever name the packaged app reports.
+app.enableSandbox();
+registerAppScheme();
+app.setPath(
+  'userData',
+  dataDirArgument ? resolve(dataDirArgument) : join(app.getPath('appData'), APP_DIR_NAME),
+);
+
+let mainWindow: BrowserWindow | null = null;
+const ourWindows = (): WebContents[] =>
+  mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : [];
+
+async function start(): Promise<void> {
+  const host = createElectronHost(app.getPath('userData'));
+  const lock = lockDataDir(host.dataDir);
+  hardenSession(session.defaultSession);
+  serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
+
+  const core = await createApp(host, {
+    mode: demo ? 'demo' : 'live',
+    osPrintTarget: createWebContentsPrintTarget(),
+  });
+  const posApi = createStandalonePosApi({
+    host,
+    coreHandlers: core.handlers,
+    givenToken: givenToken(undefined, process.env.POS_API_TOKEN),
+  });
+  const removeIpc = registerIpcHandlers(posApi.handlers, ourWindows, host.log);
+  const stopEvents = core.onEvent((event) => sendEvent(ourWindows(), event));
+  await posApi.applySetting();
+
+  mainWindow = createMainWindow(join(app.getAppPath(), 'dist-electron', 'preload.cjs'));
+  mainWindow.on('closed', () => (mainWindow = null));
+  if (demo) {
+    core.handlers
+      .startDemo(undefined)
+      .catch((error: unknown) => host.log.error('Demo-Einrichtung fehlgeschlagen', { error }));
+  }
+
+  // Quit waits for the core: the signing queue is flushed or left durable in the journal, never cut off.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    stopEvents();
+    removeIpc();
+    Promise.all([posApi.close(), core.close()])
+      .catch((error: unknown) => host.log.error('Beenden mit Fehler', { error }))
+      .finally(() => {
+        lock.release();
+        app.exit(0);
+      });
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would mean two signing queues for one cash register: RKSV's chain forbids it.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      process.stderr.write(`Kassen-Companion konnte nicht starten: ${String(error)}\n`);
+      app.exit(1);
+    });
+}

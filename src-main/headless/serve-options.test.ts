@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseServeArgs } from './serve-options.ts';
+
+test('the documented flags are read as the merchant wrote them', () => {
+  const o = parseServeArgs([
+    '--demo',
+    '--data-dir',
+    '/srv/kasse',
+    '--port',
+    '9000',
+    '--pos-api',
+    '--pos-api-token',
+    't'.repeat(30),
+    '--printer',
+    'tcp://192.168.1.50:9100',
+  ]);
+  assert.deepEqual(o, {
+    demo: true,
+    dataDir: '/srv/kasse',
+    port: 9000,
+    posApi: true,
+    posApiToken: 't'.repeat(30),
+    printer: { host: '192.168.1.50', port: 9100 },
+    host: '127.0.0.1',
+    allowNonLoopback: false,
+    help: false,
+  });
+});
+
+test('defaults: loopback, port 8420, POS API off, no printer, the shared data folder', () => {
+  const o = parseServeArgs([]);
+  assert.equal(o.host, '127.0.0.1');
+  assert.equal(o.port, 8420);
+  assert.equal(o.posApi, false);
+  assert.equal(o.printer, undefined);
+  assert.match(o.dataDir, /Kassen-Companion$/);
+  assert.deepEqual(parseServeArgs(['--printer', 'tcp://drucker']).printer, { host: 'drucker', port: 9100 });
+});
+
+test('typos and bad values stop the start with a message naming the flag', () => {
+  assert.throws(() => parseServeArgs(['--dmeo']), /dmeo/);
+  assert.throws(() => parseServeArgs(['--port', 'achtzig']), /--port/);
+  assert.throws(() => parseServeArgs(['--port', '70000']), /--port/);
+  assert.throws(() => parseServeArgs(['--printer', 'usb://drucker']), /tcp:\/\/host:port/);
+  assert.throws(() => parseServeArgs(['extra']), /extra/);
+});

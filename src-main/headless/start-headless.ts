@@ -1,0 +1,107 @@
+// The headless shell put together: the host in the data folder, the core, the POS API and the HTTP
+// server. `startHeadless` is what serve.ts, `npm start` (without Electron) and the tests call.
+import { fileURLToPath } from 'node:url';
+import type { PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
+import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
+import { createApp } from '../app.ts';
+import type { Logger } from '../host.ts';
+import { assertBindAllowed } from '../pos-api/loopback-address.ts';
+import { createPosApiService } from '../pos-api/pos-api-service.ts';
+import type { PosApiToken } from '../pos-api/pos-api-token.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { applyPrinterFlag } from './printer-flag.ts';
+import { createHeadlessHost } from './headless-host.ts';
+import { startHeadlessServer, type HeadlessServer } from './headless-server.ts';
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+
+export interface HeadlessOptions {
+  dataDir: string;
+  demo: boolean;
+  host: string;
+  port: number;
+  allowNonLoopback: boolean;
+  /** --pos-api: the POS API is on for this run whatever the settings say. */
+  posApi: boolean;
+  /** From --pos-api-token or POS_API_TOKEN; null: the stored one (generated on first use). */
+  posApiToken: PosApiToken | null;
+  printer?: { host: string; port: number } | undefined;
+  rendererDir?: string;
+  log: Logger;
+}
+
+export interface HeadlessService {
+  /** Open this in a browser: the origin with the bridge token in the fragment. */
+  url: string;
+  origin: string;
+  /** The bridge token of this run. */
+  token: string;
+  posApi: PosApiInfo;
+  /** Stops taking requests, then lets the core finish: the queue is flushed or left durable. */
+  close(): Promise<void>;
+}
+
+export async function startHeadless(options: HeadlessOptions): Promise<HeadlessService> {
+  // Refused before anything is opened or written.
+  assertBindAllowed(options.host, options.allowNonLoopback);
+  const host = createHeadlessHost(options.dataDir, options.log);
+  const lock = lockDataDir(options.dataDir);
+  let server: HeadlessServer | null = null;
+  try {
+    if (options.printer) applyPrinterFlag(host.settings, options.printer);
+    const core = await createApp(host, { mode: options.demo ? 'demo' : 'live' });
+    const info = () => posApi.info(server?.origin ?? null);
+    const shellHandlers: ShellHandlers = {
+      getPosApiInfo: async () => info(),
+      setPosApiEnabled: async ({ enabled }) => {
+        posApi.setEnabled(enabled);
+        return info();
+      },
+    };
+    const handlers: PosApiHandlers = { ...core.handlers, ...shellHandlers };
+    const posApi = createPosApiService({
+      host,
+      handlers,
+      givenToken: options.posApiToken,
+      enabledByFlag: options.posApi,
+      allowNonLoopback: options.allowNonLoopback,
+    });
+    if (options.demo) {
+      // Onboarding runs before the URL is handed out, so the first screen the merchant sees is the till.
+      // A failure is logged, not fatal: the setup screen shows it and can start the demo again.
+      await core.handlers.startDemo(undefined).catch((error: unknown) => {
+        options.log.error('Demo-Einrichtung fehlgeschlagen', { error });
+      });
+    }
+    try {
+      server = await startHeadlessServer({
+        handlers,
+        subscribe: (listener) => core.onEvent(listener),
+        rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+        host: options.host,
+        port: options.port,
+        allowNonLoopback: options.allowNonLoopback,
+        posApi,
+        log: options.log,
+      });
+    } catch (error) {
+      await core.close();
+      throw error;
+    }
+    const listening = server;
+    return {
+      url: listening.url,
+      origin: listening.origin,
+      token: listening.token,
+      posApi: info(),
+      async close() {
+        await listening.close();
+        await core.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
