@@ -3,7 +3,7 @@
 // the address bar), and leaves the paper German, because the receipt is a legal document.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
+import { paperText, payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
 import { openTill, type TillSession } from './support/till-session.ts';
 
 let session: TillSession | undefined;
@@ -42,7 +42,7 @@ test('English from the settings, kept across a reload, with the paper still Germ
   await payWithEnter(page);
   await waitForSaleFinished(page);
   assert.match((await page.getByTestId('sale-progress').textContent()) ?? '', /Receipt no\./);
-  const paper = (await page.getByTestId('receipt-paper').textContent()) ?? '';
+  const paper = await paperText(page);
   assert.match(paper, /Beleg-Nr\./);
   assert.match(paper, /SUMME/);
   assert.doesNotMatch(paper, /TOTAL|Receipt no\./);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { decodeQrFromPng } from './support/decode-qr.ts';
 import { isYellowish, pixelAt } from './support/frame-pixels.ts';
-import { payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
+import { paperText, payWithEnter, ringUp, showQr, waitForSaleFinished } from './support/till-page.ts';
 import { openTill, type TillSession } from './support/till-session.ts';
 
 /** "Sicherheitseinrichtung ausgefallen" in standard Base64: the signature field of a failed receipt. */
@@ -51,9 +51,8 @@ test('in an SCU outage the sale completes with the failure marker and the bar sa
     'the bar is amber on screen',
   );
 
-  const paper = page.getByTestId('receipt-paper');
-  await paper.getByText('Sicherheitseinrichtung ausgefallen').waitFor();
-  await page.getByTestId('receipt-qr').scrollIntoViewIfNeeded();
+  assert.match(await paperText(page), /Sicherheitseinrichtung ausgefallen/);
+  await showQr(page);
   const decoded = decodeQrFromPng(await page.screenshot());
   assert.equal(decoded, receipt.qrCodeData);
   assert.ok(decoded.endsWith(`_${FAILURE_MARKER}`), 'the QR carries the failure marker');

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { decodeQrFromPng } from './support/decode-qr.ts';
 import { isDark, isYellowish, rowOfPixels } from './support/frame-pixels.ts';
 import { readQrFields } from './support/rksv-qr-fields.ts';
-import { payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
+import { paperText, payWithEnter, ringUp, showQr, waitForSaleFinished } from './support/till-page.ts';
 import { openTill, type TillSession } from './support/till-session.ts';
 
 /** "TRA" in Base64: what RKSV puts in place of the encrypted turnover counter on a training receipt. */
@@ -45,10 +45,9 @@ test('F4 puts a striped border around the whole frame and the next sale is a tra
   const receipt = await app.api.getReceipt({ id });
   assert.equal(receipt.kind, 'TRAINING');
   assert.ok(receipt.qrCodeData, 'a training receipt is signed too');
-  const paper = page.getByTestId('receipt-paper');
-  await paper.getByText('TRAININGSBUCHUNG').waitFor();
+  assert.match(await paperText(page), /TRAININGSBUCHUNG/);
 
-  await page.getByTestId('receipt-qr').scrollIntoViewIfNeeded();
+  await showQr(page);
   const decoded = decodeQrFromPng(await page.screenshot());
   assert.equal(decoded, receipt.qrCodeData);
   assert.equal(readQrFields(decoded).encryptedCounter, TRAINING_COUNTER_MARKER);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { decodeQrFromPng } from './support/decode-qr.ts';
 import { readQrFields } from './support/rksv-qr-fields.ts';
-import { waitForSaleFinished } from './support/till-page.ts';
+import { showQr, waitForSaleFinished } from './support/till-page.ts';
 import { openTill, type TillSession } from './support/till-session.ts';
 
 let session: TillSession | undefined;
@@ -42,7 +42,7 @@ test('F3 and Enter sign a Nullbeleg whose QR, read from the screen, carries only
   assert.equal(receipt.totalCents, 0);
   assert.ok(receipt.qrCodeData);
 
-  await page.getByTestId('receipt-qr').scrollIntoViewIfNeeded();
+  await showQr(page);
   const decoded = decodeQrFromPng(await page.screenshot());
   assert.equal(decoded, receipt.qrCodeData);
   assert.deepEqual(readQrFields(decoded).amounts, {

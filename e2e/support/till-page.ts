@@ -69,3 +69,18 @@ export async function waitForSaleFinished(page: Page): Promise<string> {
   await progress.waitFor();
   return (await progress.getAttribute('data-phase')) ?? '';
 }
+
+/**
+ * The text of the receipt paper on screen (within `scope`, e.g. the journal's detail), once main's
+ * layout has arrived, with runs of spaces collapsed: large type wraps a label over two printer lines.
+ */
+export async function paperText(page: Page, scope = page.locator('body')): Promise<string> {
+  const paper = scope.getByTestId('receipt-paper');
+  await paper.getByTestId('receipt-view').waitFor();
+  return ((await paper.textContent()) ?? '').replace(/\s+/g, ' ');
+}
+
+/** Brings the paper's QR code into the viewport, as a cashier would hold a scanner to it. */
+export async function showQr(page: Page, scope = page.locator('body')): Promise<void> {
+  await scope.getByTestId('receipt-view-qr').scrollIntoViewIfNeeded();
+}

@@ -1,18 +1,65 @@
-// The one place that decides how a receipt looks on screen, so that swapping in the shared
-// ReceiptView (preview equals paper) changes every screen at once.
-import { useStore } from 'zustand';
+// The receipt on screen exactly as the printer gets it: main lays it out (business data, footer, logo,
+// the chosen printer's width) and the shared ReceiptView draws that document, so preview equals paper.
+import { useEffect, useState } from 'react';
+import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import type { ReceiptPreview as ReceiptPreviewData } from '../../src-shared/receipt-preview.ts';
+import { useMessages } from '../i18n/use-messages.ts';
+import { ReceiptView } from '../receipt-view/ReceiptView.tsx';
 import { useAppStores } from '../stores/app-stores.ts';
-import { ReceiptPaper } from './ReceiptPaper.tsx';
 
 export interface ReceiptPreviewProps {
   receipt: Receipt;
-  /** Set for a reprint: the paper carries DUPLIKAT and the time it was printed again. */
-  duplicate?: { reprintedAt: string };
+  /** A reprint: the paper carries DUPLIKAT and the time main printed it again. */
+  duplicate?: boolean;
 }
 
-export function ReceiptPreview({ receipt, duplicate }: ReceiptPreviewProps) {
-  const { status } = useAppStores();
-  const company = useStore(status, (s) => s.status?.company ?? null);
-  return <ReceiptPaper receipt={receipt} company={company} {...(duplicate ? { duplicate } : {})} />;
+type Loaded = { key: string; preview: ReceiptPreviewData } | { key: string; error: string };
+
+/** Whatever changes what the paper says; a new key lays the receipt out again. */
+function layoutKey(receipt: Receipt, duplicate: boolean): string {
+  return [
+    receipt.id,
+    receipt.state,
+    receipt.signed,
+    receipt.receiptNumber,
+    receipt.qrCodeData,
+    duplicate,
+  ].join('|');
+}
+
+export function ReceiptPreview({ receipt, duplicate = false }: ReceiptPreviewProps) {
+  const t = useMessages();
+  const { client } = useAppStores();
+  const key = layoutKey(receipt, duplicate);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    client.api
+      .getReceiptPreview({ id: receipt.id, duplicate })
+      .then((preview) => current && setLoaded({ key, preview }))
+      .catch((error: unknown) => {
+        if (current) setLoaded({ key, error: error instanceof PosError ? error.message : String(error) });
+      });
+    return () => {
+      current = false;
+    };
+    // `key` stands for every receipt field the layout depends on, so the object itself is not a dependency.
+  }, [client, key]);
+
+  const fresh = loaded?.key === key ? loaded : null;
+  return (
+    <div className="receipt-preview" data-testid="receipt-paper" data-receipt-id={receipt.id}>
+      {fresh === null && <p className="hint">{t.receipt.loading}</p>}
+      {fresh && 'error' in fresh && (
+        <p className="notice bad" role="alert">
+          {t.receipt.failed(fresh.error)}
+        </p>
+      )}
+      {fresh && 'preview' in fresh && (
+        <ReceiptView document={fresh.preview.document} paper={fresh.preview.paper} />
+      )}
+    </div>
+  );
 }

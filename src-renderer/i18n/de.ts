@@ -1,6 +1,8 @@
 // German UI strings, the app's first language. `Messages` is derived from this table, so the
 // English table (en.ts) fails to compile when it lacks a key or a parameter.
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
+import { closingsDe } from '../closings/closings-messages.ts';
+import { onboardingDe } from '../onboarding-wizard/onboarding-messages.ts';
 
 const environmentHint: Record<Environment, string> = {
   DEMO: 'Demo: Belege signiert der eingebaute SIGN-AT-Emulator; sie sind steuerlich ohne Wirkung.',
@@ -128,6 +130,10 @@ export const de = {
     rejected: (message: string) => `SIGN AT hat den Beleg abgelehnt: ${message}`,
     trainingActive: 'TRAINING: Buchungen sind Trainingsbuchungen und zählen nicht zum Umsatz.',
   },
+  receipt: {
+    loading: 'Beleg wird aufbereitet …',
+    failed: (message: string) => `Vorschau nicht möglich: ${message}`,
+  },
   zeroDialog: {
     title: 'Nullbeleg erstellen?',
     text: 'Ein Nullbeleg ist ein signierter Beleg über 0,00 €, etwa für eine Prüfung durch die Finanzverwaltung.',
@@ -152,7 +158,8 @@ export const de = {
     keysHint: 'Beleg wählen: ↑ ↓ · F5 DUPLIKAT drucken · F8 Storno · Esc zurück zur Kasse',
     more: 'Ältere Belege laden',
     reprint: 'Nochmals drucken (DUPLIKAT)',
-    reprinted: (time: string) => `Als DUPLIKAT gedruckt um ${time}.`,
+    reprinted: 'Als DUPLIKAT an den Drucker geschickt.',
+    reprintedNoPrinter: 'DUPLIKAT: kein Drucker eingerichtet, es steht nur hier am Bildschirm.',
     cancel: 'Stornieren',
     cancelQuestion: (number: string, total: string) =>
       `Beleg-Nr. ${number} über EUR ${total} stornieren? Der Storno ist ein eigener signierter Beleg.`,
@@ -184,6 +191,9 @@ export const de = {
     save: 'Speichern',
     saved: 'Gespeichert.',
   },
+  // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
+  onboarding: onboardingDe,
+  closings: closingsDe,
 };
 
 export type Messages = typeof de;

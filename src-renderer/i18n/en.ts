@@ -1,5 +1,7 @@
 // English UI strings. Typed as `Messages` (derived from de.ts), so a missing key fails to compile.
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
+import { closingsEn } from '../closings/closings-messages.ts';
+import { onboardingEn } from '../onboarding-wizard/onboarding-messages.ts';
 import type { Messages } from './de.ts';
 
 const environmentHint: Record<Environment, string> = {
@@ -127,6 +129,10 @@ export const en: Messages = {
     rejected: (message) => `SIGN AT rejected the receipt: ${message}`,
     trainingActive: 'TRAINING: bookings are training bookings and do not count as turnover.',
   },
+  receipt: {
+    loading: 'Preparing the receipt …',
+    failed: (message) => `No preview: ${message}`,
+  },
   zeroDialog: {
     title: 'Create a zero receipt?',
     text: 'A zero receipt is a signed receipt over € 0.00, e.g. for a tax audit.',
@@ -151,7 +157,8 @@ export const en: Messages = {
     keysHint: 'Pick a receipt: ↑ ↓ · F5 print DUPLIKAT · F8 cancel · Esc back to the till',
     more: 'Load older receipts',
     reprint: 'Print again (DUPLIKAT)',
-    reprinted: (time) => `Printed as DUPLIKAT at ${time}.`,
+    reprinted: 'Sent to the printer as DUPLIKAT.',
+    reprintedNoPrinter: 'DUPLIKAT: no printer set up, it is only shown here on screen.',
     cancel: 'Cancel receipt',
     cancelQuestion: (number, total) =>
       `Cancel receipt no. ${number} over EUR ${total}? The cancellation is a signed receipt of its own.`,
@@ -183,4 +190,7 @@ export const en: Messages = {
     save: 'Save',
     saved: 'Saved.',
   },
+  // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
+  onboarding: onboardingEn,
+  closings: closingsEn,
 };

@@ -84,7 +84,7 @@ function CancelConfirm({ receipt }: { receipt: Receipt }) {
 
 export function JournalScreen() {
   const t = useMessages();
-  const { journal } = useAppStores();
+  const { journal, status } = useAppStores();
   const query = useStore(journal, (s) => s.query);
   const receipts = useStore(journal, (s) => s.receipts);
   const loading = useStore(journal, (s) => s.loading);
@@ -93,7 +93,8 @@ export function JournalScreen() {
   const nextCursor = useStore(journal, (s) => s.nextCursor);
   const selectedId = useStore(journal, (s) => s.selectedId);
   const confirmCancelId = useStore(journal, (s) => s.confirmCancelId);
-  const lastDuplicate = useStore(journal, (s) => s.lastDuplicate);
+  const lastDuplicateId = useStore(journal, (s) => s.lastDuplicateId);
+  const printerConfigured = useStore(status, (s) => s.status?.printer.configured === true);
   const selected = receipts.find((r) => r.id === selectedId) ?? null;
   const searchRef = useRef<HTMLInputElement>(null);
   const searchTimer = useRef<number | undefined>(undefined);
@@ -127,10 +128,7 @@ export function JournalScreen() {
     if (next) journal.getState().select(next.id);
   }
 
-  const duplicate =
-    selected && lastDuplicate?.receiptId === selected.id
-      ? { reprintedAt: lastDuplicate.reprintedAt }
-      : undefined;
+  const duplicate = selected !== null && lastDuplicateId === selected.id;
 
   return (
     <main className="journal-screen" onKeyDown={onKeyDown}>
@@ -207,9 +205,11 @@ export function JournalScreen() {
             </div>
             {confirmCancelId === selected.id && <CancelConfirm receipt={selected} />}
             {duplicate && (
-              <p className="notice">{t.journal.reprinted(formatReceiptTime(duplicate.reprintedAt))}</p>
+              <p className="notice" data-testid="reprint-notice">
+                {printerConfigured ? t.journal.reprinted : t.journal.reprintedNoPrinter}
+              </p>
             )}
-            <ReceiptPreview receipt={selected} {...(duplicate ? { duplicate } : {})} />
+            <ReceiptPreview receipt={selected} duplicate={duplicate} />
           </>
         )}
       </section>

@@ -9,12 +9,6 @@ import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
-/** A reprint the cashier just made: the preview shows it marked DUPLIKAT with its time. */
-export interface Duplicate {
-  receiptId: string;
-  reprintedAt: string;
-}
-
 export interface JournalState {
   query: string;
   receipts: Receipt[];
@@ -25,7 +19,8 @@ export interface JournalState {
   /** Storno waiting for Enter (yes) or Esc (no). */
   confirmCancelId: string | null;
   busy: boolean;
-  lastDuplicate: Duplicate | null;
+  /** The receipt the cashier just printed again: its preview shows it marked DUPLIKAT. */
+  lastDuplicateId: string | null;
   setQuery(query: string): void;
   search(): Promise<void>;
   loadMore(): Promise<void>;
@@ -65,7 +60,7 @@ export function createJournalStore(api: PosApi) {
     selectedId: null,
     confirmCancelId: null,
     busy: false,
-    lastDuplicate: null,
+    lastDuplicateId: null,
 
     setQuery(query) {
       set({ query });
@@ -129,7 +124,7 @@ export function createJournalStore(api: PosApi) {
         set({
           busy: false,
           selectedId: id,
-          lastDuplicate: { receiptId: id, reprintedAt: new Date().toISOString() },
+          lastDuplicateId: id,
         });
       } catch (error) {
         set({ busy: false, error: message(error) });
@@ -141,7 +136,7 @@ export function createJournalStore(api: PosApi) {
         const recent = await api.recentReceipts({ limit: 20 });
         const last = recent.find((r) => (RECEIPT_KINDS as readonly string[]).includes(r.kind));
         if (!last) {
-          set({ error: null, lastDuplicate: null });
+          set({ error: null, lastDuplicateId: null });
           return;
         }
         if (!get().receipts.some((r) => r.id === last.id)) get().receiptChanged(last);

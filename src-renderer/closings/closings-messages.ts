@@ -1,0 +1,133 @@
+// The closing screen's strings (archive, Monats-/Jahresbelege, decommissioning), German first;
+// src-renderer/i18n/de.ts and en.ts carry them as `closings`.
+
+export const closingsDe = {
+  archiveTitle: 'Datenerfassungsprotokoll (DEP) sichern',
+  archiveIntro:
+    'fiskaly bewahrt die Belege nur 3 Monate auf, das Gesetz verlangt 7 Jahre (§ 132 BAO). Die Kasse holt das DEP täglich ab, prüft es und legt es auf diesem PC ab. Mindestens jedes Quartal zusätzlich auf einen externen Datenträger kopieren.',
+  archiveNow: 'Jetzt sichern',
+  archiving: 'Wird gesichert …',
+  fullCheck: 'Alles neu prüfen',
+  lastExport: 'Letzte Sicherung',
+  never: 'noch nie',
+  entries: 'Dateien',
+  receipts: 'Belege',
+  lastReceipt: 'Letzter Beleg',
+  nextDue: 'Nächste Sicherung',
+  archiveDir: 'Ablage auf diesem PC',
+  verifiedOk: (files: number, receipts: number) =>
+    `Geprüft: in Ordnung (${files} Dateien, ${receipts} Signaturen in diesem Durchgang geprüft)`,
+  verifiedBad: 'Die Prüfung hat Fehler gefunden:',
+  notes: 'Hinweise:',
+  overdue:
+    'Seit über einem Monat keine erfolgreiche Sicherung: fiskaly löscht Belege nach 3 Monaten. Bitte jetzt sichern.',
+  lastError: (message: string) => `Letzter Versuch: ${message}`,
+  copyTitle: 'Auf externen Datenträger kopieren',
+  copyTarget: 'Zielordner (vollständiger Pfad, z. B. E:\\ oder /media/usb)',
+  copy: 'Kopieren',
+  copying: 'Wird kopiert …',
+  copied: (files: number, to: string) => `${files} Dateien nach ${to} kopiert und Byte für Byte nachgeprüft.`,
+  lastCopy: (at: string, to: string) => `Zuletzt kopiert am ${at} nach ${to}`,
+  closingsTitle: 'Monats- und Jahresbelege',
+  kind: { MONTHLY_CLOSE: 'Monatsbeleg', YEARLY_CLOSE: 'Jahresbeleg' },
+  number: 'Nr.',
+  date: 'Datum',
+  check: 'FinanzOnline',
+  printedColumn: 'Gedruckt',
+  yes: 'ja',
+  no: 'nein',
+  notChecked: 'nicht geprüft',
+  checkResult: (result: string) => (result === 'SUCCESS' ? 'bestätigt' : `Fehler (${result})`),
+  unsigned: 'ohne Signatur (Ausfall)',
+  validate: 'Prüfen',
+  validateYearly: 'Prüfen und drucken',
+  validating: 'Wird geprüft …',
+  empty: 'Noch keine Monats- oder Jahresbelege.',
+  loading: 'Wird geladen …',
+  yearly: {
+    missing: (year: number, dueBy: string) =>
+      `Jahresbeleg ${year}: SIGN AT erstellt ihn mit dem ersten Beleg des neuen Jahres. Bitte einen Verkauf oder einen Nullbeleg (F3) buchen und den Jahresbeleg dann hier bis ${dueBy} prüfen und drucken.`,
+    not_validated: (year: number, dueBy: string) =>
+      `Jahresbeleg ${year}: bitte bis ${dueBy} bei FinanzOnline prüfen, ausdrucken und aufbewahren.`,
+    failed: (year: number, dueBy: string) =>
+      `Jahresbeleg ${year}: FinanzOnline hat ihn nicht bestätigt. Bitte bis ${dueBy} erneut prüfen; bleibt der Fehler, den fiskaly-Support kontaktieren.`,
+    done: (year: number) => `Jahresbeleg ${year} ist geprüft.`,
+    overdue: 'Die Frist (15. Februar) ist verstrichen.',
+    check: 'Jahresbeleg prüfen',
+  },
+  decommissionTitle: 'Kasse stilllegen',
+  decommissionText:
+    'Für die geplante Außerbetriebnahme: das DEP wird ein letztes Mal gesichert und vollständig geprüft, dann meldet fiskaly die Kasse bei FinanzOnline ab und erstellt den Schlussbeleg, der gedruckt und mitgesichert wird. Danach kann die Kasse keine Belege mehr signieren. Das kann nicht rückgängig gemacht werden.',
+  decommissionConfirm: (word: string) => `Zur Bestätigung „${word}“ eintippen`,
+  decommission: 'Kasse endgültig stilllegen',
+  decommissioning: 'Wird stillgelegt …',
+  decommissioned: (number: string, printed: boolean, archived: boolean) =>
+    `Die Kasse ist stillgelegt. Schlussbeleg Nr. ${number}${printed ? ' wurde gedruckt' : ' – bitte im Journal drucken'}${archived ? ' und ist im Archiv.' : '; das Archiv bitte erneut sichern.'}`,
+  alreadyDecommissioned: 'Diese Kasse ist stillgelegt.',
+  notReady: 'Es ist noch keine Kasse eingerichtet.',
+};
+
+export const closingsEn: typeof closingsDe = {
+  archiveTitle: 'Back up the data record (DEP)',
+  archiveIntro:
+    'fiskaly keeps receipts for 3 months only; the law wants 7 years (§ 132 BAO). The till fetches the DEP every day, checks it and keeps it on this PC. At least every quarter, also copy it to an external medium.',
+  archiveNow: 'Back up now',
+  archiving: 'Backing up …',
+  fullCheck: 'Check everything again',
+  lastExport: 'Last backup',
+  never: 'never',
+  entries: 'Files',
+  receipts: 'Receipts',
+  lastReceipt: 'Last receipt',
+  nextDue: 'Next backup',
+  archiveDir: 'Stored on this PC in',
+  verifiedOk: (files: number, receipts: number) =>
+    `Checked: in order (${files} files, ${receipts} signatures checked in this run)`,
+  verifiedBad: 'The check found errors:',
+  notes: 'Notes:',
+  overdue: 'No successful backup for over a month: fiskaly deletes receipts after 3 months. Please back up now.',
+  lastError: (message: string) => `Last attempt: ${message}`,
+  copyTitle: 'Copy to an external medium',
+  copyTarget: 'Target folder (full path, e.g. E:\\ or /media/usb)',
+  copy: 'Copy',
+  copying: 'Copying …',
+  copied: (files: number, to: string) => `${files} files copied to ${to} and checked byte for byte.`,
+  lastCopy: (at: string, to: string) => `Last copied on ${at} to ${to}`,
+  closingsTitle: 'Monthly and yearly receipts',
+  kind: { MONTHLY_CLOSE: 'Monthly receipt', YEARLY_CLOSE: 'Yearly receipt' },
+  number: 'No.',
+  date: 'Date',
+  check: 'FinanzOnline',
+  printedColumn: 'Printed',
+  yes: 'yes',
+  no: 'no',
+  notChecked: 'not checked',
+  checkResult: (result: string) => (result === 'SUCCESS' ? 'confirmed' : `error (${result})`),
+  unsigned: 'without signature (outage)',
+  validate: 'Check',
+  validateYearly: 'Check and print',
+  validating: 'Checking …',
+  empty: 'No monthly or yearly receipts yet.',
+  loading: 'Loading …',
+  yearly: {
+    missing: (year: number, dueBy: string) =>
+      `Yearly receipt ${year}: SIGN AT makes it with the first receipt of the new year. Please ring up a sale or a zero receipt (F3), then check and print the yearly receipt here by ${dueBy}.`,
+    not_validated: (year: number, dueBy: string) =>
+      `Yearly receipt ${year}: please check it with FinanzOnline by ${dueBy}, print it and keep it.`,
+    failed: (year: number, dueBy: string) =>
+      `Yearly receipt ${year}: FinanzOnline did not confirm it. Please check again by ${dueBy}; if it stays so, contact fiskaly support.`,
+    done: (year: number) => `Yearly receipt ${year} is checked.`,
+    overdue: 'The deadline (15 February) has passed.',
+    check: 'Check the yearly receipt',
+  },
+  decommissionTitle: 'Decommission the cash register',
+  decommissionText:
+    'For a planned decommissioning: the DEP is backed up and fully checked one last time, then fiskaly deregisters the till with FinanzOnline and makes the closing receipt, which is printed and backed up too. Afterwards the till cannot sign receipts any more. This cannot be undone.',
+  decommissionConfirm: (word: string) => `Type “${word}” to confirm`,
+  decommission: 'Decommission the cash register for good',
+  decommissioning: 'Decommissioning …',
+  decommissioned: (number: string, printed: boolean, archived: boolean) =>
+    `The cash register is decommissioned. Closing receipt no. ${number}${printed ? ' was printed' : ' – please print it from the journal'}${archived ? ' and is in the archive.' : '; please back up the archive again.'}`,
+  alreadyDecommissioned: 'This cash register is decommissioned.',
+  notReady: 'No cash register is set up yet.',
+};
