@@ -162,7 +162,7 @@ test(
   },
 );
 
-test('the same id posted twice, even at once, gives one receipt', async () => {
+test('the same id posted twice, even at once, gives one receipt; another sale under it or a second storno is 409', async () => {
   const sale = { ...apiSale(42), id: '9a4f2c1e-3b5d-4e6f-8a7b-1c2d3e4f5a6b' };
   const before = await journalSize();
   const [a, b] = await Promise.all([posApi('POST', '/receipts', sale), posApi('POST', '/receipts', sale)]);
@@ -175,6 +175,21 @@ test('the same id posted twice, even at once, gives one receipt', async () => {
   assert.equal(new Set(bodies.map((x) => x.id)).size, 1);
   assert.equal(new Set(bodies.map((x) => x.receipt_number)).size, 1);
   assert.equal(await journalSize(), before + 1);
+  const changed = await posApi('POST', '/receipts', {
+    ...sale,
+    items: [{ ...sale.items[0], quantity: '3' }],
+  });
+  assert.equal(changed.status, 409, 'the same id with another sale is refused');
+  assert.equal(
+    ((await assertMatchesDocument(service.origin, changed, 'POST', '/receipts')).error as Json).field,
+    'id',
+  );
+  const storno = await posApi('POST', '/receipts', { type: 'CANCELLATION', cancels: sale.id });
+  assert.equal(storno.status, 201);
+  const twice = await posApi('POST', '/receipts', { type: 'CANCELLATION', cancels: sale.id });
+  assert.equal(twice.status, 409, 'a receipt is cancelled once');
+  await assertMatchesDocument(service.origin, twice, 'POST', '/receipts');
+  assert.equal(await journalSize(), before + 2);
   const read = await posApi('GET', `/receipts/${sale.id}`);
   assert.equal(
     (await assertMatchesDocument(service.origin, read, 'GET', '/receipts/{id}')).qr_code_data,

@@ -244,6 +244,26 @@ test('a receipt SIGN AT rejected is not handed out as a 201', async () => {
   assert.deepEqual(body.error, { code: 'rejected_by_sign_at', message: 'Kasse ist außer Betrieb' });
 });
 
+test('a receipt handed out while SIGN AT is unreachable is still a 201, marked offline', async () => {
+  const offline = {
+    ...SAMPLE_RECEIPT,
+    state: 'offline' as const,
+    signed: false,
+    receiptNumber: null,
+    signedAt: null,
+    qrCodeData: null,
+    hints: ['Sicherheitseinrichtung ausgefallen'],
+  };
+  const h = await harness({ handlers: () => ({ signSale: async () => offline }) });
+  const res = await api(h, 'POST', '/receipts', SALE);
+  assert.equal(res.status, 201);
+  const body = await assertMatchesDocument(h.origin, res, 'POST', '/receipts');
+  assert.equal(body.state, 'offline');
+  assert.equal(body.signed, false);
+  assert.equal(body.receipt_number, null);
+  assert.deepEqual(body.hints, ['Sicherheitseinrichtung ausgefallen']);
+});
+
 test('receipts and status are read back in the documented shape', async () => {
   const h = await harness({
     handlers: (calls) => ({
