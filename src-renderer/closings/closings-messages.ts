@@ -85,7 +85,8 @@ export const closingsEn: typeof closingsDe = {
     `Checked: in order (${files} files, ${receipts} signatures checked in this run)`,
   verifiedBad: 'The check found errors:',
   notes: 'Notes:',
-  overdue: 'No successful backup for over a month: fiskaly deletes receipts after 3 months. Please back up now.',
+  overdue:
+    'No successful backup for over a month: fiskaly deletes receipts after 3 months. Please back up now.',
   lastError: (message: string) => `Last attempt: ${message}`,
   copyTitle: 'Copy to an external medium',
   copyTarget: 'Target folder (full path, e.g. E:\\ or /media/usb)',

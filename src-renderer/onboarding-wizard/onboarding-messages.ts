@@ -111,7 +111,8 @@ export const onboardingEn: typeof onboardingDe = {
     TEST: 'TEST – for trying out, no tax effect',
     LIVE: 'LIVE – real operation, every receipt counts for tax',
   },
-  liveConfirm: 'I am setting up this till for real operation: from the start receipt on, every receipt counts.',
+  liveConfirm:
+    'I am setting up this till for real operation: from the start receipt on, every receipt counts.',
   liveNotConfirmed: 'Please confirm that you mean real operation (LIVE).',
   access: 'fiskaly access',
   accessKinds: {
