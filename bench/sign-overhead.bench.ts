@@ -10,6 +10,7 @@ import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type F
 import { barePut } from './bare-sign-at-put.ts';
 import { CAFE_SALE, setUpPeerRegister, startBenchTill, type BenchTill } from './bench-till.ts';
 import { measureFsyncFloor } from './fsync-floor.ts';
+import { pipelineBreakdown } from './pipeline-breakdown.ts';
 import { BARE_CREDENTIALS, startRemotePeers } from './remote-peers.ts';
 import { distribution, medianOfRuns, type Distribution } from './stats.ts';
 
@@ -118,6 +119,20 @@ export const benchmark: Benchmark = {
         raw[`latency${latency}`] = results;
       }
       await peers.setLatency(0);
+      const last = await till.handlers.signSale(posApiContract.signSale.input.parse(CAFE_SALE));
+      const steps = await pipelineBreakdown(last, peers.printerPort, tmpdir(), context.quick ? 50 : 200);
+      for (const { step, timing } of steps) {
+        figures.push({
+          label: `step: ${step} p50`,
+          value: timing.p50,
+          unit: 'ms',
+          detail: `p99 ${timing.p99.toFixed(2)} ms`,
+        });
+      }
+      notes.push(
+        `steps, each alone (p50 / p99 ms): ${steps.map(({ step, timing }) => `${step} ${timing.p50.toFixed(2)} / ${timing.p99.toFixed(2)}`).join('; ')}.`,
+      );
+      raw['steps'] = steps;
       const floor = await measureFsyncFloor(tmpdir(), context.quick ? 100 : 300);
       figures.push(
         {

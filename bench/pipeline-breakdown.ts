@@ -1,0 +1,137 @@
+// Where a sale's time goes, step by step, each step timed alone with the app's own code on a receipt
+// the pipeline just signed: the contract's input parsing, the journal's three commits, the receipt
+// layout (with the QR symbol), the ESC/POS encoding and the TCP send to the fake printer. The sum is an
+// estimate of what the pipeline adds to the wire; the sign-overhead figures are the measurement.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { posApiContract } from '../src-shared/pos-api-contract.ts';
+import type { Receipt } from '../src-shared/receipt.ts';
+import { qrMatrix } from '../src-shared/qr-matrix.ts';
+import { layoutReceipt } from '../src-shared/receipt-layout.ts';
+import { Journal } from '../src-main/journal/journal.ts';
+import { encodeReceiptDocument } from '../src-main/printing/escpos-encoder.ts';
+import { findPrinterProfile } from '../src-main/printing/printer-profiles.ts';
+import { sendToTcpPrinter } from '../src-main/printing/tcp-printer-connection.ts';
+import { calculateSale } from '../src-main/signing/sale-calculation.ts';
+import { signAtBody } from '../src-main/signing/sign-at-body.ts';
+import { DEMO_COMPANY } from '../src-main/onboarding/demo-company.ts';
+import { CAFE_SALE } from './bench-till.ts';
+import { distribution, type Distribution } from './stats.ts';
+
+export interface Step {
+  step: string;
+  timing: Distribution;
+}
+
+async function time(count: number, work: () => unknown | Promise<unknown>): Promise<Distribution> {
+  for (let index = 0; index < Math.min(20, count); index++) await work();
+  const samples: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return distribution(samples);
+}
+
+export async function pipelineBreakdown(
+  receipt: Receipt,
+  printerPort: number,
+  dataParent: string,
+  count: number,
+): Promise<Step[]> {
+  const profile = findPrinterProfile('epson-tm-t20');
+  if (profile === undefined) throw new Error('printer profile epson-tm-t20 is gone');
+  const company = { ...DEMO_COMPANY, footer: 'Vielen Dank für Ihren Besuch!' };
+  const document = layoutReceipt(receipt, company, { columns: profile.columns });
+  const bytes = encodeReceiptDocument(document, profile, { openDrawer: true });
+  const steps: Step[] = [];
+  steps.push({
+    step: 'contract parse (SaleDraft)',
+    timing: await time(count, () => posApiContract.signSale.input.parse(CAFE_SALE)),
+  });
+
+  const dir = await mkdtemp(join(dataParent, 'kassen-bench-breakdown-'));
+  const journal = Journal.open(join(dir, 'journal.sqlite'));
+  try {
+    const draft = posApiContract.signSale.input.parse(CAFE_SALE);
+    const sale = calculateSale(draft.lines, draft.payments);
+    const requestBody = JSON.stringify(signAtBody('NORMAL', sale, 'standard_v1'));
+    const ids: string[] = [];
+    steps.push({
+      step: 'journal: insertPending (commit)',
+      timing: await time(count, () => {
+        const id = randomUUID();
+        ids.push(id);
+        journal.insertPending({
+          id,
+          registerId: receipt.cashRegisterId,
+          kassenId: receipt.kassenId,
+          environment: receipt.environment,
+          kind: 'NORMAL',
+          requestBody,
+          sale,
+          createdMs: Date.now(),
+          cancels: null,
+        });
+      }),
+    });
+    let next = 0;
+    steps.push({
+      step: 'journal: markSigned (commit)',
+      timing: await time(count, () => {
+        const id = ids[next++] ?? '';
+        journal.markSigned(
+          id,
+          {
+            signed: true,
+            receiptNumber: String(next),
+            signedAtMs: Date.now(),
+            qrCodeData: receipt.qrCodeData,
+            kassenId: receipt.kassenId,
+            hints: [],
+            response: '{}',
+          },
+          {
+            receiptId: id,
+            startedMs: Date.now(),
+            finishedMs: Date.now(),
+            outcome: 'signed',
+            httpStatus: 200,
+            errorCode: null,
+            requestId: null,
+          },
+        );
+      }),
+    });
+    next = 0;
+    steps.push({
+      step: 'journal: recordPrint (commit)',
+      timing: await time(count, () =>
+        journal.recordPrint(ids[next++] ?? '', false, Date.now(), Date.now(), true, null),
+      ),
+    });
+  } finally {
+    journal.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  steps.push({
+    step: 'layout (layoutReceipt)',
+    timing: await time(count, () => layoutReceipt(receipt, company, { columns: profile.columns })),
+  });
+  steps.push({
+    step: 'QR symbol alone (qrMatrix)',
+    timing: await time(count, () => qrMatrix(receipt.qrCodeData ?? '')),
+  });
+  steps.push({
+    step: 'ESC/POS encode (encodeReceiptDocument)',
+    timing: await time(count, () => encodeReceiptDocument(document, profile, { openDrawer: true })),
+  });
+  steps.push({
+    step: `TCP send to the fake printer (${bytes.length} bytes)`,
+    timing: await time(count, () => sendToTcpPrinter({ host: '127.0.0.1', port: printerPort }, bytes)),
+  });
+  return steps;
+}
