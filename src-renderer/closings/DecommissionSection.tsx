@@ -1,0 +1,83 @@
+// Planned decommissioning. The merchant types the confirmation word (as main also demands it), so a
+// stray Enter can never end a register; main refuses while receipts still wait for their signature or
+// when the final archive does not verify, and says so here.
+import { useState, type FormEvent } from 'react';
+import { DECOMMISSION_CONFIRMATION, type DecommissionResult } from '../../src-shared/closing-receipt.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
+import { useMessages } from '../i18n/use-messages.ts';
+import { useAppStores } from '../stores/app-stores.ts';
+import { useStore } from 'zustand';
+
+export function DecommissionSection() {
+  const t = useMessages().closings;
+  const { client, status } = useAppStores();
+  const register = useStore(status, (s) => s.status?.register ?? null);
+  const [typed, setTyped] = useState('');
+  const [working, setWorking] = useState(false);
+  const [result, setResult] = useState<DecommissionResult | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function decommission(event: FormEvent) {
+    event.preventDefault();
+    if (typed !== DECOMMISSION_CONFIRMATION || working) return;
+    setWorking(true);
+    setProblem(null);
+    try {
+      setResult(await client.api.decommissionRegister({ confirm: DECOMMISSION_CONFIRMATION }));
+      setTyped('');
+      await status.getState().refresh();
+    } catch (error) {
+      setProblem(error instanceof PosError ? error.message : String(error));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  const decommissioned = register?.state === 'DECOMMISSIONED';
+  return (
+    <section className="settings-card closings-decommission" data-testid="closings-decommission">
+      <h2>{t.decommissionTitle}</h2>
+      {register === null ? (
+        <p className="hint">{t.notReady}</p>
+      ) : decommissioned && result === null ? (
+        <p>{t.alreadyDecommissioned}</p>
+      ) : result === null ? (
+        <form className="settings-form" onSubmit={(e) => void decommission(e)}>
+          <p>{t.decommissionText}</p>
+          <label>
+            {t.decommissionConfirm(DECOMMISSION_CONFIRMATION)}
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              disabled={working}
+              data-testid="decommission-confirm"
+            />
+          </label>
+          <button
+            type="submit"
+            className="closings-danger"
+            disabled={working || typed !== DECOMMISSION_CONFIRMATION}
+            data-testid="decommission-submit"
+          >
+            {working ? t.decommissioning : t.decommission}
+          </button>
+        </form>
+      ) : (
+        <p className="closings-ok" role="status" data-testid="decommission-result">
+          {t.decommissioned(
+            result.closingReceipt.receiptNumber ?? '—',
+            result.closingReceipt.printed,
+            result.archiveVerified,
+          )}
+        </p>
+      )}
+      {problem && (
+        <p className="notice bad" role="alert" data-testid="decommission-problem">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
