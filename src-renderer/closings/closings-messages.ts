@@ -16,7 +16,7 @@ export const closingsDe = {
   nextDue: 'Nächste Sicherung',
   archiveDir: 'Ablage auf diesem PC',
   verifiedOk: (files: number, receipts: number) =>
-    `Geprüft: in Ordnung (${files} Dateien, ${receipts} Signaturen in diesem Durchgang geprüft)`,
+    `Geprüft: in Ordnung (${files} ${files === 1 ? 'Datei' : 'Dateien'}, ${receipts} ${receipts === 1 ? 'Signatur' : 'Signaturen'} in diesem Durchgang geprüft)`,
   verifiedBad: 'Die Prüfung hat Fehler gefunden:',
   notes: 'Hinweise:',
   overdue:
@@ -82,7 +82,7 @@ export const closingsEn: typeof closingsDe = {
   nextDue: 'Next backup',
   archiveDir: 'Stored on this PC in',
   verifiedOk: (files: number, receipts: number) =>
-    `Checked: in order (${files} files, ${receipts} signatures checked in this run)`,
+    `Checked: in order (${files} ${files === 1 ? 'file' : 'files'}, ${receipts} ${receipts === 1 ? 'signature' : 'signatures'} checked in this run)`,
   verifiedBad: 'The check found errors:',
   notes: 'Notes:',
   overdue:
