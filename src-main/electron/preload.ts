@@ -4,6 +4,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { PRELOAD_GLOBAL, type PosWindowApi } from '../../src-shared/bridge-protocol.ts';
 import { OPERATION_NAMES, type PosEvent } from '../../src-shared/pos-api-contract.ts';
+import type { Outcome } from '../../src-shared/pos-error.ts';
+import type { Status } from '../../src-shared/status.ts';
 import { EVENT_CHANNEL, operationChannel } from './ipc-channels.ts';
 
 const operations = Object.fromEntries(
@@ -16,10 +18,16 @@ const operations = Object.fromEntries(
 const api = {
   ...operations,
   onEvent(listener: (event: PosEvent) => void): () => void {
+    let subscribed = true;
     // The page gets the event alone, never the IpcRendererEvent (which would expose `sender`).
     const forward = (_event: IpcRendererEvent, payload: PosEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, forward);
+    // As on the HTTP bridge's event stream, a new subscriber starts with the current status.
+    void ipcRenderer.invoke(operationChannel('status'), undefined).then((outcome: Outcome<Status>) => {
+      if (subscribed && outcome.ok) listener({ type: 'status', payload: outcome.value });
+    });
     return () => {
+      subscribed = false;
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
   },
