@@ -5,6 +5,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { formatEuro } from '../../src-shared/money.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import { downloadFile } from '../components/download-file.ts';
 import { ReceiptPreview } from '../components/ReceiptPreview.tsx';
 import { formatReceiptTime } from '../components/receipt-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
@@ -191,6 +192,14 @@ export function JournalScreen() {
                 data-testid="journal-reprint"
               >
                 <kbd>F5</kbd> {t.journal.reprint}
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void journal.getState().exportPdf(selected.id, downloadFile)}
+                data-testid="journal-pdf"
+              >
+                {t.journal.pdf}
               </button>
               {canCancel(selected) && (
                 <button

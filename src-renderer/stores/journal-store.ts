@@ -28,6 +28,8 @@ export interface JournalState {
   reprint(id: string): Promise<void>;
   /** F5: the newest receipt of the till itself (not SIGN AT's monthly or yearly ones), reprinted. */
   reprintLast(): Promise<void>;
+  /** The receipt as PDF (from main, marked DUPLIKAT if it was printed before), handed to `save`. */
+  exportPdf(id: string, save: (fileName: string, pdf: Blob) => void): Promise<void>;
   askCancel(id: string | null): void;
   cancel(id: string): Promise<void>;
   receiptChanged(receipt: Receipt): void;
@@ -143,6 +145,19 @@ export function createJournalStore(api: PosApi) {
         await get().reprint(last.id);
       } catch (error) {
         set({ error: message(error) });
+      }
+    },
+
+    async exportPdf(id, save) {
+      if (get().busy) return;
+      set({ busy: true, error: null });
+      try {
+        const pdf = await api.exportReceiptPdf({ id });
+        const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
+        save(pdf.fileName, new Blob([bytes], { type: pdf.mimeType }));
+        set({ busy: false });
+      } catch (error) {
+        set({ busy: false, error: message(error) });
       }
     },
 

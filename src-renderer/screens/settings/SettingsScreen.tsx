@@ -8,6 +8,7 @@ import { LANGUAGES, useLanguageStore } from '../../i18n/language-store.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import { CompanySection } from './CompanySection.tsx';
+import { PrinterSection } from './PrinterSection.tsx';
 
 function PosApiSection() {
   const t = useMessages();
@@ -104,6 +105,7 @@ export function SettingsScreen() {
           <dd>{current?.register?.kassenId ?? t.settings.none}</dd>
         </dl>
       </section>
+      <PrinterSection />
       <PosApiSection />
     </main>
   );
