@@ -13,6 +13,16 @@ export function parseQuantity(text: string): Milli | null {
   return sign === '-' && milli !== 0 ? -milli : milli;
 }
 
+/** 2500 → "2.5", 250 → "0.25", 1000 → "1": the decimal-point form of API bodies (SaleDraft, SIGN AT, POS API). */
+export function formatApiQuantity(milli: Milli): string {
+  const abs = Math.abs(milli);
+  const frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  const text = frac ? `${Math.floor(abs / 1000)}.${frac}` : String(Math.floor(abs / 1000));
+  return milli < 0 ? `-${text}` : text;
+}
+
 /** 2500 → "2,5" for display (de-AT, no trailing zeros). */
 export function formatQuantity(milli: Milli): string {
   const abs = Math.abs(milli);

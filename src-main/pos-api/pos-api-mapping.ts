@@ -1,6 +1,7 @@
 // Translation between POS API v1 (snake_case, decimal strings) and the PosApi contract (camelCase,
 // integer cents). The core only ever sees the contract; the API never exposes more than the receipt.
 import { formatApiAmount } from '../../src-shared/money.ts';
+import { formatApiQuantity } from '../../src-shared/quantity.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import type { Status } from '../../src-shared/status.ts';
@@ -31,16 +32,6 @@ export function apiFieldPath(contractPath: string): string {
     .split('.')
     .map((segment) => FIELD_RENAMES[segment] ?? segment.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())
     .join('.');
-}
-
-/** Thousandths → the shortest decimal string: 1000 → "1", 2500 → "2.5", 250 → "0.25". */
-export function formatApiQuantity(milli: number): string {
-  const abs = Math.abs(milli);
-  const frac = String(abs % 1000)
-    .padStart(3, '0')
-    .replace(/0+$/, '');
-  const text = frac ? `${Math.floor(abs / 1000)}.${frac}` : String(Math.floor(abs / 1000));
-  return milli < 0 ? `-${text}` : text;
 }
 
 export function receiptResource(receipt: Receipt): ReceiptResource {
