@@ -2,7 +2,7 @@
 // an absolute path, no ".." anywhere in it, an existing folder we may write to, and not inside the
 // archive itself.
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { PosError } from '../../src-shared/pos-error.ts';
 
 function refuse(message: string): PosError {
@@ -28,9 +28,10 @@ export function checkCopyTarget(input: string, archiveRoot: string): string {
   } catch {
     throw refuse('In diesen Ordner darf nicht geschrieben werden (schreibgeschützt?).');
   }
-  const archive = realpathSync(archiveRoot);
-  const inside = relative(archive, real);
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside) && !inside.startsWith(sep))) {
+  // Inside the archive the relative path goes down (no ".." first); elsewhere it climbs out or, on
+  // another Windows drive, is absolute.
+  const inside = relative(realpathSync(archiveRoot), real);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
     throw refuse('Das Ziel liegt im Archiv selbst; bitte einen anderen Ordner wählen.');
   }
   return real;
