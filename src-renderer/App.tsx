@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { ClosingsPanel } from './closings/ClosingsPanel.tsx';
 import { FunctionKeyBar } from './components/FunctionKeyBar.tsx';
 import { Header } from './components/Header.tsx';
 import { OutageBanner } from './components/OutageBanner.tsx';
+import { YearlyDuty } from './components/YearlyDuty.tsx';
 import { ZeroReceiptDialog } from './components/ZeroReceiptDialog.tsx';
 import { useLanguageStore } from './i18n/language-store.ts';
 import { useMessages } from './i18n/use-messages.ts';
@@ -35,6 +37,7 @@ function ReadyApp() {
         </p>
       )}
       <OutageBanner signing={status.signing} />
+      <YearlyDuty />
       {actionError && (
         <p className="action-error" role="alert">
           {actionError}
@@ -42,6 +45,11 @@ function ReadyApp() {
       )}
       {screen === 'till' && <TillScreen />}
       {screen === 'journal' && <JournalScreen />}
+      {screen === 'closings' && (
+        <main className="closings-screen">
+          <ClosingsPanel />
+        </main>
+      )}
       {screen === 'settings' && <SettingsScreen />}
       <FunctionKeyBar />
       <ZeroReceiptDialog />

@@ -1,5 +1,5 @@
-// Runs the real headless shell (`src-main/headless/serve.ts`) as a child process for a spec: demo mode,
-// a fresh data dir, a random port. The URL it prints carries the bridge token; the spec gets both, plus
+// Runs the real headless shell (`src-main/headless/serve.ts`) as a child process for a spec: demo mode
+// (or a first start without it), a fresh data dir, a random port. The URL it prints carries the bridge token; the spec gets both, plus
 // a typed PosApi client over the same bridge the browser uses, to ask main for the truth.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -42,6 +42,8 @@ export interface HeadlessApp {
 }
 
 export interface HeadlessAppOptions {
+  /** Run with `--demo` (the default): the shell sets the demo up before it prints its URL. */
+  demo?: boolean;
   /** Extra CLI flags, e.g. `['--pos-api']`. */
   args?: string[];
   env?: Record<string, string>;
@@ -93,7 +95,15 @@ export async function startHeadlessApp(options: HeadlessAppOptions = {}): Promis
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kassen-e2e-data-')));
   const child = spawn(
     process.execPath,
-    [SERVE_SCRIPT, '--demo', '--data-dir', dataDir, '--port', '0', ...(options.args ?? [])],
+    [
+      SERVE_SCRIPT,
+      ...(options.demo === false ? [] : ['--demo']),
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      ...(options.args ?? []),
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

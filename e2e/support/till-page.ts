@@ -35,12 +35,27 @@ export async function startDemo(page: Page): Promise<void> {
   await amount.waitFor();
 }
 
+interface PageDocument {
+  activeElement: { getAttribute(name: string): string | null } | null;
+}
+
+/**
+ * Waits until the element with `testId` has the keyboard focus. A function, not a string: the app's
+ * CSP forbids eval, which Playwright needs to poll a string expression.
+ */
+export async function waitForFocus(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    // Runs in the page; the e2e code is typed for Node, so the DOM is described by hand.
+    const { document } = globalThis as unknown as { document: PageDocument };
+    return document.activeElement?.getAttribute('data-testid') === id;
+  }, testId);
+}
+
 /** Betrag, Tab, Menge, Tab, rate key, Tab, Text, Enter: one line on the Bon. */
 export async function ringUp(page: Page, item: TillItem): Promise<void> {
   const amount = page.getByTestId('entry-amount');
   await amount.waitFor();
-  // A string, because this runs in the page: the e2e code itself is typed for Node, not the DOM.
-  await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'entry-amount'`);
+  await waitForFocus(page, 'entry-amount');
   await page.keyboard.type(item.amount);
   await page.keyboard.press('Tab');
   await page.keyboard.type(item.quantity);

@@ -13,6 +13,7 @@ export function FunctionKeyBar() {
     zeroReceipt: t.keys.zeroReceipt,
     training: training ? t.keys.trainingOff : t.keys.training,
     reprint: t.keys.reprintLast,
+    closings: t.keys.closings,
     settings: t.keys.settings,
     till: t.keys.till,
   };

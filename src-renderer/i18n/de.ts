@@ -70,6 +70,7 @@ export const de = {
     training: 'Training',
     trainingOff: 'Training beenden',
     reprintLast: 'Letzten Bon drucken (DUPLIKAT)',
+    closings: 'Abschlüsse & DEP',
     settings: 'Einstellungen',
     till: 'Kasse',
   },
@@ -82,9 +83,6 @@ export const de = {
       'Der Demo-Modus signiert mit einem eingebauten SIGN-AT-Emulator, ohne Konto und ohne Internet. Belege aus der Demo sind steuerlich ohne Wirkung.',
     startDemo: 'Demo starten',
     starting: 'Wird eingerichtet …',
-    realTitle: 'Echtbetrieb (fiskaly TEST oder LIVE)',
-    realText:
-      'Für den Echtbetrieb braucht es fiskaly-Zugangsdaten (API-Key und Secret) und die FinanzOnline-Zugangsdaten für die Registrierung der Kasse. Dieser Assistent ist in dieser Version noch nicht enthalten.',
     failed: (message: string) => `Einrichtung fehlgeschlagen: ${message}`,
   },
   till: {

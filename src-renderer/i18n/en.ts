@@ -70,6 +70,7 @@ export const en: Messages = {
     training: 'Training',
     trainingOff: 'End training',
     reprintLast: 'Reprint last receipt (DUPLIKAT)',
+    closings: 'Closings & DEP',
     settings: 'Settings',
     till: 'Till',
   },
@@ -82,9 +83,6 @@ export const en: Messages = {
       'Demo mode signs with a built-in SIGN AT emulator, without an account and without internet. Demo receipts have no tax effect.',
     startDemo: 'Start demo',
     starting: 'Setting up …',
-    realTitle: 'Production (fiskaly TEST or LIVE)',
-    realText:
-      'Production needs fiskaly credentials (API key and secret) and the FinanzOnline credentials to register the till. This version does not include that wizard yet.',
     failed: (message) => `Setup failed: ${message}`,
   },
   till: {

@@ -5,13 +5,15 @@ import { useEffect } from 'react';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { useAppStores, type AppStores } from '../stores/app-stores.ts';
 
-export type FunctionAction = 'journal' | 'zeroReceipt' | 'training' | 'reprint' | 'settings' | 'till';
+export type FunctionAction =
+  'journal' | 'zeroReceipt' | 'training' | 'reprint' | 'closings' | 'settings' | 'till';
 
 export const FUNCTION_KEYS: ReadonlyArray<{ key: string; action: FunctionAction }> = [
   { key: 'F2', action: 'journal' },
   { key: 'F3', action: 'zeroReceipt' },
   { key: 'F4', action: 'training' },
   { key: 'F5', action: 'reprint' },
+  { key: 'F6', action: 'closings' },
   { key: 'F12', action: 'settings' },
 ];
 
@@ -54,6 +56,9 @@ export function runFunctionAction(stores: AppStores, action: FunctionAction): vo
       }
       break;
     }
+    case 'closings':
+      screen.getState().show('closings');
+      break;
     case 'settings':
       screen.getState().show('settings');
       break;

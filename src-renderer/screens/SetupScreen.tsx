@@ -1,9 +1,10 @@
-// First start. Demo mode sets itself up against the embedded emulator; the wizard for real fiskaly
-// credentials (TEST/LIVE) belongs in the marked section once main offers the onboarding operations.
+// First start: try the demo (the embedded SIGN AT emulator, no account), or set the till up for real
+// with fiskaly TEST/LIVE credentials through the onboarding wizard.
 import { useState } from 'react';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Status } from '../../src-shared/status.ts';
 import { useMessages } from '../i18n/use-messages.ts';
+import { OnboardingWizard } from '../onboarding-wizard/OnboardingWizard.tsx';
 import { useAppStores } from '../stores/app-stores.ts';
 
 export function SetupScreen({ status }: { status: Status }) {
@@ -35,7 +36,6 @@ export function SetupScreen({ status }: { status: Status }) {
         <button
           type="button"
           className="primary"
-          autoFocus
           disabled={busy}
           onClick={() => void startDemo()}
           data-testid="start-demo"
@@ -49,11 +49,8 @@ export function SetupScreen({ status }: { status: Status }) {
           </p>
         )}
       </section>
-      {/* Onboarding with fiskaly TEST/LIVE credentials: the wizard goes here (see issue on onboarding/). */}
-      <section className="setup-card muted">
-        <h2>{t.setup.realTitle}</h2>
-        <p>{t.setup.realText}</p>
-      </section>
+      {/* Real operation: the wizard (src-renderer/onboarding-wizard) drives main's resumable onboarding. */}
+      <OnboardingWizard />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 
-export type ScreenName = 'till' | 'journal' | 'settings';
+export type ScreenName = 'till' | 'journal' | 'closings' | 'settings';
 /** Dialogs that take the keyboard until answered (Enter = yes, Esc = no). */
 export type DialogName = 'zero-receipt' | null;
 
