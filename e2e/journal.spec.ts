@@ -90,3 +90,24 @@ test('F8 then Enter cancels the sale: a signed Storno linked to it, shown with i
   await originalRow.click();
   assert.equal(await page.getByTestId('journal-cancel').count(), 0);
 });
+
+test('the journal search finds receipts by item text and receipt number, and nothing for a stranger', async () => {
+  assert.ok(session);
+  const { page, app } = session;
+  const sale = await app.api.getReceipt({ id: saleId });
+  const search = page.getByTestId('journal-search');
+  const saleRow = page.locator(`[data-testid="journal-row"][data-receipt-id="${saleId}"]`);
+
+  await search.fill('Kipferl');
+  await search.press('Enter');
+  await saleRow.waitFor();
+  await page.locator('[data-testid="journal-row"]', { hasText: 'Startbeleg' }).waitFor({ state: 'detached' });
+
+  await search.fill(sale.receiptNumber ?? '');
+  await search.press('Enter');
+  await saleRow.waitFor();
+
+  await search.fill('Gibtsnicht');
+  await search.press('Enter');
+  await page.getByTestId('journal-row').first().waitFor({ state: 'detached' });
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseAmountInput, parseQuantityInput, quantityForApi } from './amount-input.ts';
+import { formatApiQuantity } from '../../src-shared/quantity.ts';
+import { parseAmountInput, parseQuantityInput } from './amount-input.ts';
 
 test('amounts typed the Austrian way and on a number pad both parse to cents', () => {
   assert.equal(parseAmountInput('3,80'), 380);
@@ -16,7 +17,7 @@ test('quantities keep up to three decimals and go to the API with a decimal poin
   assert.equal(parseQuantityInput('0,25'), 250);
   assert.equal(parseQuantityInput('2'), 2000);
   assert.equal(parseQuantityInput('1,2345'), null);
-  assert.equal(quantityForApi(2500), '2.5');
-  assert.equal(quantityForApi(3000), '3');
-  assert.equal(quantityForApi(125), '0.125');
+  assert.equal(formatApiQuantity(2500), '2.5');
+  assert.equal(formatApiQuantity(3000), '3');
+  assert.equal(formatApiQuantity(125), '0.125');
 });

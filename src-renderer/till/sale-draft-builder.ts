@@ -1,9 +1,9 @@
 // Turns the Bon on screen into the SaleDraft main signs. The draft carries an id chosen here, once
 // per sale: if the answer is lost (network, crash of the window) and the cashier presses
 // BEZAHLEN again, main sees the same id and returns the same receipt instead of signing twice.
-import type { Cents } from '../../src-shared/money.ts';
+import { formatApiAmount, type Cents } from '../../src-shared/money.ts';
 import type { PaymentType, SaleDraftInput } from '../../src-shared/sale-draft.ts';
-import { amountForApi, quantityForApi } from './amount-input.ts';
+import { formatApiQuantity } from '../../src-shared/quantity.ts';
 import { bonTotalCents, type BonLine } from './bon-line.ts';
 
 export interface PaymentChoice {
@@ -28,11 +28,11 @@ export function buildSaleDraft(
     kind,
     lines: lines.map((line) => ({
       text: line.text,
-      quantity: quantityForApi(line.quantityMilli),
-      unitPrice: amountForApi(line.unitPriceCents),
+      quantity: formatApiQuantity(line.quantityMilli),
+      unitPrice: formatApiAmount(line.unitPriceCents),
       vatRate: line.vatRate,
     })),
     // A negative total (returns) is not paid out through a payment line; main records it as is.
-    payments: total > 0 ? [{ type: payment.type, amount: amountForApi(paid) }] : [],
+    payments: total > 0 ? [{ type: payment.type, amount: formatApiAmount(paid) }] : [],
   };
 }
