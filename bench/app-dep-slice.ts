@@ -39,9 +39,8 @@ export function verifyAppSlice(input: AppSliceInput): AppSliceResult {
   const wallStart = performance.now();
   const groups = new Map<number, string[]>();
   for (const segment of input.segments) {
-    const list = groups.get(segment.group) ?? [];
-    list.push(...receiptsOf(input.bytes, segment));
-    groups.set(segment.group, list);
+    // concat, not push(...): a slice holds far more receipts than a call may take arguments.
+    groups.set(segment.group, (groups.get(segment.group) ?? []).concat(receiptsOf(input.bytes, segment)));
   }
   const dep: DepExport = {
     'Belege-Gruppe': [...groups].map(([group, receipts]) => ({
