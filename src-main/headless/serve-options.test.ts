@@ -24,6 +24,7 @@ test('the documented flags are read as the merchant wrote them', () => {
     printer: { host: '192.168.1.50', port: 9100 },
     host: '127.0.0.1',
     allowNonLoopback: false,
+    signAtUrl: undefined,
     help: false,
   });
 });
@@ -44,4 +45,14 @@ test('typos and bad values stop the start with a message naming the flag', () =>
   assert.throws(() => parseServeArgs(['--port', '70000']), /--port/);
   assert.throws(() => parseServeArgs(['--printer', 'usb://drucker']), /tcp:\/\/host:port/);
   assert.throws(() => parseServeArgs(['extra']), /extra/);
+});
+
+test('--sign-at-url takes an http(s) address for onboarding and refuses anything else', () => {
+  assert.equal(
+    parseServeArgs(['--sign-at-url', 'http://127.0.0.1:8787/api/v1']).signAtUrl,
+    'http://127.0.0.1:8787/api/v1',
+  );
+  assert.equal(parseServeArgs([]).signAtUrl, undefined);
+  assert.throws(() => parseServeArgs(['--sign-at-url', 'file:///etc/passwd']), /sign-at-url/);
+  assert.throws(() => parseServeArgs(['--sign-at-url', 'nonsense']), /sign-at-url/);
 });

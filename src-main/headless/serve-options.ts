@@ -17,6 +17,7 @@ export const USAGE = `Kassen-Companion als Dienst (ohne Fenster; die Oberfläche
   --printer tcp://host:9100  Bondrucker (ESC/POS über TCP)
   --host <adresse>         Adresse zum Lauschen (Standard: 127.0.0.1)
   --allow-non-loopback     erlaubt eine Adresse außerhalb dieses PCs (andere Rechner könnten Belege signieren)
+  --sign-at-url <url>      SIGN-AT-Adresse für die Einrichtung (Standard: fiskaly; für Entwickler z. B. npm run emulator)
   -h, --help               diese Hilfe`;
 
 const PrinterUrl = z.string().transform((text, ctx) => {
@@ -45,6 +46,10 @@ const ServeOptions = z.strictObject({
   printer: PrinterUrl.optional(),
   host: z.string().min(1).default('127.0.0.1'),
   'allow-non-loopback': z.boolean().default(false),
+  // Only http(s) URLs: the onboarding sends the merchant's API secret there.
+  'sign-at-url': z
+    .url({ protocol: /^https?$/, error: '--sign-at-url erwartet eine http(s)-Adresse' })
+    .optional(),
   help: z.boolean().default(false),
 });
 
@@ -57,6 +62,7 @@ export interface ServeOptions {
   printer: { host: string; port: number } | undefined;
   host: string;
   allowNonLoopback: boolean;
+  signAtUrl: string | undefined;
   help: boolean;
 }
 
@@ -75,6 +81,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       printer: { type: 'string' },
       host: { type: 'string' },
       'allow-non-loopback': { type: 'boolean' },
+      'sign-at-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,6 +100,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     printer: o.printer,
     host: o.host,
     allowNonLoopback: o['allow-non-loopback'],
+    signAtUrl: o['sign-at-url'],
     help: o.help,
   };
 }

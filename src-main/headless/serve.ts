@@ -35,6 +35,7 @@ export async function main(argv: string[]): Promise<void> {
       posApi: options.posApi,
       posApiToken: givenToken(options.posApiToken, process.env.POS_API_TOKEN),
       printer: options.printer,
+      signAtUrl: options.signAtUrl,
       log,
     });
   } catch (error) {

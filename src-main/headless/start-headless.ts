@@ -27,6 +27,8 @@ export interface HeadlessOptions {
   posApiToken: PosApiToken | null;
   printer?: { host: string; port: number } | undefined;
   rendererDir?: string;
+  /** --sign-at-url: where onboarding with real credentials goes (default: fiskaly's SIGN AT). */
+  signAtUrl?: string | undefined;
   log: Logger;
 }
 
@@ -49,7 +51,10 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
   let server: HeadlessServer | null = null;
   try {
     if (options.printer) applyPrinterFlag(host.settings, options.printer);
-    const core = await createApp(host, { mode: options.demo ? 'demo' : 'live' });
+    const core = await createApp(host, {
+      mode: options.demo ? 'demo' : 'live',
+      ...(options.signAtUrl ? { onboarding: { signAtBaseUrl: options.signAtUrl } } : {}),
+    });
     const info = () => posApi.info(server?.origin ?? null);
     const shellHandlers: ShellHandlers = {
       getPosApiInfo: async () => info(),
