@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatApiQuantity, parseQuantity } from './quantity.ts';
+import { formatApiQuantity, formatQuantity, parseQuantity } from './quantity.ts';
 
 test('API quantities are the shortest decimal-point form and read back to the same thousandths', () => {
   const cases: [number, string][] = [
@@ -15,4 +15,10 @@ test('API quantities are the shortest decimal-point form and read back to the sa
     assert.equal(formatApiQuantity(milli), text);
     assert.equal(parseQuantity(text), milli);
   }
+});
+
+test('display quantities are the API form with a decimal comma', () => {
+  assert.equal(formatQuantity(2500), '2,5');
+  assert.equal(formatQuantity(-250), '-0,25');
+  assert.equal(formatQuantity(3000), '3');
 });

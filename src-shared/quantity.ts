@@ -23,12 +23,7 @@ export function formatApiQuantity(milli: Milli): string {
   return milli < 0 ? `-${text}` : text;
 }
 
-/** 2500 → "2,5" for display (de-AT, no trailing zeros). */
+/** 2500 → "2,5" for display (de-AT, no trailing zeros): the API form with a decimal comma. */
 export function formatQuantity(milli: Milli): string {
-  const abs = Math.abs(milli);
-  const frac = String(abs % 1000)
-    .padStart(3, '0')
-    .replace(/0+$/, '');
-  const text = frac ? `${Math.floor(abs / 1000)},${frac}` : String(Math.floor(abs / 1000));
-  return milli < 0 ? `-${text}` : text;
+  return formatApiQuantity(milli).replace('.', ',');
 }
