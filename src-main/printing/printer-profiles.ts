@@ -4,18 +4,24 @@
 // emulations get the raster image, which every printer prints.
 import type { PrinterProfile } from '../../src-shared/printer-profile.ts';
 
+/** The common 80 mm head: 72 mm printable at 203 dpi, 576 dots, 48 columns of font A. */
+const PAPER_80_203_DPI = {
+  paperMm: 80,
+  printableMm: 72,
+  printableDots: 576,
+  dpi: 203,
+  columns: 48,
+} as const;
+
+/** CP858 as Epson numbers it, which Star's emulation and the clones copy. */
+const ESC_POS_CP858 = { language: 'esc-pos', codePage: 'cp858', codePageNumber: 19 } as const;
+
 export const PRINTER_PROFILES: readonly PrinterProfile[] = [
   {
     id: 'epson-tm-t20',
     label: 'Epson TM-T20II/III/IV (80 mm)',
-    paperMm: 80,
-    printableMm: 72,
-    printableDots: 576,
-    dpi: 203,
-    columns: 48,
-    language: 'esc-pos',
-    codePage: 'cp858',
-    codePageNumber: 19,
+    ...PAPER_80_203_DPI,
+    ...ESC_POS_CP858,
     qrMode: 'native',
     cut: 'partial',
     feedBeforeCut: 4,
@@ -28,9 +34,7 @@ export const PRINTER_PROFILES: readonly PrinterProfile[] = [
     printableDots: 512,
     dpi: 180,
     columns: 42,
-    language: 'esc-pos',
-    codePage: 'cp858',
-    codePageNumber: 19,
+    ...ESC_POS_CP858,
     qrMode: 'native',
     cut: 'partial',
     feedBeforeCut: 4,
@@ -38,11 +42,7 @@ export const PRINTER_PROFILES: readonly PrinterProfile[] = [
   {
     id: 'star-tsp100',
     label: 'Star TSP100IV / TSP143IV (80 mm, StarPRNT)',
-    paperMm: 80,
-    printableMm: 72,
-    printableDots: 576,
-    dpi: 203,
-    columns: 48,
+    ...PAPER_80_203_DPI,
     language: 'star-prnt',
     codePage: 'cp858',
     codePageNumber: 4,
@@ -53,14 +53,8 @@ export const PRINTER_PROFILES: readonly PrinterProfile[] = [
   {
     id: 'star-tsp100-escpos',
     label: 'Star TSP100/TSP143 in ESC/POS-Emulation (80 mm)',
-    paperMm: 80,
-    printableMm: 72,
-    printableDots: 576,
-    dpi: 203,
-    columns: 48,
-    language: 'esc-pos',
-    codePage: 'cp858',
-    codePageNumber: 19,
+    ...PAPER_80_203_DPI,
+    ...ESC_POS_CP858,
     qrMode: 'raster',
     cut: 'partial',
     feedBeforeCut: 3,
@@ -68,14 +62,8 @@ export const PRINTER_PROFILES: readonly PrinterProfile[] = [
   {
     id: 'generic-80',
     label: 'Anderer 80-mm-Drucker (ESC/POS)',
-    paperMm: 80,
-    printableMm: 72,
-    printableDots: 576,
-    dpi: 203,
-    columns: 48,
-    language: 'esc-pos',
-    codePage: 'cp858',
-    codePageNumber: 19,
+    ...PAPER_80_203_DPI,
+    ...ESC_POS_CP858,
     qrMode: 'raster',
     cut: 'partial',
     feedBeforeCut: 4,
@@ -88,9 +76,7 @@ export const PRINTER_PROFILES: readonly PrinterProfile[] = [
     printableDots: 384,
     dpi: 203,
     columns: 32,
-    language: 'esc-pos',
-    codePage: 'cp858',
-    codePageNumber: 19,
+    ...ESC_POS_CP858,
     qrMode: 'raster',
     cut: 'partial',
     feedBeforeCut: 4,
