@@ -27,7 +27,8 @@ export type SalePhase =
   | { kind: 'printing'; receipt: Receipt }
   | { kind: 'done'; receipt: Receipt };
 
-export interface SaleState {
+/** What the till shows of the sale; SaleState adds what the screens do with it. */
+export interface SaleData {
   entry: EntryFields;
   entryProblem: EntryProblem | null;
   lines: BonLine[];
@@ -39,6 +40,9 @@ export interface SaleState {
   /** Main's message when paying failed; the Bon stays as it was so nothing is lost. */
   payError: string | null;
   payProblem: PayProblem | null;
+}
+
+export interface SaleState extends SaleData {
   setEntry(patch: Partial<EntryFields>): void;
   /** Adds the entry fields as a line; returns false (and sets entryProblem) when they do not parse. */
   addLine(): boolean;
@@ -54,6 +58,21 @@ export interface SaleState {
 }
 
 const EMPTY_ENTRY: EntryFields = { amount: '', quantity: '1', rate: '20', text: '' };
+
+/** An empty Bon with a new idempotency key: the store's start and what "next sale" returns to. */
+function freshSale(): SaleData {
+  return {
+    entry: EMPTY_ENTRY,
+    entryProblem: null,
+    lines: [],
+    paymentType: 'CASH',
+    given: '',
+    saleId: crypto.randomUUID(),
+    phase: { kind: 'entry' },
+    payError: null,
+    payProblem: null,
+  };
+}
 
 export function createSaleStore(api: PosApi, statusStore: StatusStore) {
   /** A printed receipt, or one with no printer to wait for, is done; otherwise the print is still coming. */
@@ -79,15 +98,7 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
     }
 
     return {
-      entry: EMPTY_ENTRY,
-      entryProblem: null,
-      lines: [],
-      paymentType: 'CASH',
-      given: '',
-      saleId: crypto.randomUUID(),
-      phase: { kind: 'entry' },
-      payError: null,
-      payProblem: null,
+      ...freshSale(),
 
       setEntry(patch) {
         set((state) => ({ entry: { ...state.entry, ...patch }, entryProblem: null }));
@@ -167,17 +178,7 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
 
       nextSale() {
         if (get().phase.kind === 'signing') return;
-        set({
-          entry: EMPTY_ENTRY,
-          entryProblem: null,
-          lines: [],
-          paymentType: 'CASH',
-          given: '',
-          saleId: crypto.randomUUID(),
-          phase: { kind: 'entry' },
-          payError: null,
-          payProblem: null,
-        });
+        set(freshSale());
       },
 
       receiptChanged(receipt) {
