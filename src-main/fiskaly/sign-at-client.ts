@@ -15,12 +15,12 @@ import ky, {
 import type { z } from 'zod';
 import type { Logger } from '../host.ts';
 import { createAccessTokenSource, type AccessTokenSource } from './access-token.ts';
+import { httpErrorDetails } from './fiskaly-api-error.ts';
 import { SignAtError } from './sign-at-error.ts';
 import {
   AuthResponse,
   CashRegister,
   DepExport,
-  ErrorBody,
   FonAuthResponse,
   ReceiptList,
   ReceiptValidation,
@@ -450,17 +450,8 @@ export class SignAtClient {
   }
 
   #fromHttpError(error: HTTPError, where: { method: string; path: string }): SignAtError {
-    const parsed = ErrorBody.safeParse(error.data);
-    const body = parsed.success ? parsed.data : {};
-    const status = error.response.status;
-    return new SignAtError({
-      kind: 'http',
-      status,
-      code: body.code ?? `E_HTTP_${status}`,
-      message: body.message ?? body.error ?? error.response.statusText ?? `HTTP ${status}`,
-      requestId: error.response.headers.get('x-request-id'),
-      ...where,
-    });
+    const fallback = error.response.statusText ?? `HTTP ${error.response.status}`;
+    return new SignAtError(httpErrorDetails(error, where, fallback));
   }
 
   #logged(error: SignAtError): SignAtError {

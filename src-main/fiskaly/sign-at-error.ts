@@ -1,6 +1,7 @@
 // One error type for everything that can go wrong talking to SIGN AT, so that callers decide on
 // `kind` and `status` (retry later, show the cashier, go offline) instead of on library internals.
 // `requestId` is SIGN AT's X-Request-Id: fiskaly support needs it to trace a failed call.
+import { FiskalyApiError, type FiskalyApiErrorDetails } from './fiskaly-api-error.ts';
 
 export const SIGN_AT_ERROR_KINDS = [
   /** SIGN AT answered with a non-2xx status. */
@@ -18,36 +19,12 @@ export const SIGN_AT_ERROR_KINDS = [
 ] as const;
 export type SignAtErrorKind = (typeof SIGN_AT_ERROR_KINDS)[number];
 
-export interface SignAtErrorDetails {
-  kind: SignAtErrorKind;
-  /** HTTP status, or null when there was no answer. */
-  status: number | null;
-  /** SIGN AT's error code (e.g. E_FAILED_SCHEMA_VALIDATION), or a local one (E_NETWORK …). */
-  code: string;
-  message: string;
-  requestId: string | null;
-  method: string;
-  path: string;
-  cause?: unknown;
-}
+export type SignAtErrorDetails = FiskalyApiErrorDetails<SignAtErrorKind>;
 
-export class SignAtError extends Error {
-  readonly kind: SignAtErrorKind;
-  readonly status: number | null;
-  readonly code: string;
-  readonly requestId: string | null;
-  readonly method: string;
-  readonly path: string;
-
+export class SignAtError extends FiskalyApiError<SignAtErrorKind> {
   constructor(details: SignAtErrorDetails) {
-    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(details);
     this.name = 'SignAtError';
-    this.kind = details.kind;
-    this.status = details.status;
-    this.code = details.code;
-    this.requestId = details.requestId;
-    this.method = details.method;
-    this.path = details.path;
   }
 
   /**
@@ -59,18 +36,5 @@ export class SignAtError extends Error {
     if (this.kind === 'network' || this.kind === 'timeout' || this.kind === 'aborted') return true;
     if (this.kind !== 'http' || this.status === null) return false;
     return this.status === 408 || this.status === 429 || this.status >= 500;
-  }
-
-  /** Fields for a log line: never a body, so never a secret. */
-  toLogFields(): Record<string, unknown> {
-    return {
-      kind: this.kind,
-      status: this.status,
-      code: this.code,
-      requestId: this.requestId,
-      method: this.method,
-      path: this.path,
-      message: this.message,
-    };
   }
 }

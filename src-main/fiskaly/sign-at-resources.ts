@@ -127,11 +127,3 @@ export const DepExport = z.looseObject({
   ),
 });
 export type DepExport = z.infer<typeof DepExport>;
-
-/** SIGN AT's error body; every field optional because a proxy may answer instead of SIGN AT. */
-export const ErrorBody = z.looseObject({
-  status_code: z.number().optional(),
-  error: z.string().optional(),
-  code: z.string().optional(),
-  message: z.string().optional(),
-});

@@ -3,6 +3,7 @@
 // idempotent: a second POST /organizations makes a second organization); GETs are retried.
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
+import { httpErrorDetails } from '../fiskaly/fiskaly-api-error.ts';
 import type { Logger } from '../host.ts';
 import { ManagementApiError } from './management-error.ts';
 import {
@@ -10,7 +11,6 @@ import {
   ManagedOrganization,
   ManagedOrganizationList,
   ManagementAuthResponse,
-  ManagementErrorBody,
   NewApiKey,
   NewManagedOrganization,
 } from './management-resources.ts';
@@ -156,17 +156,7 @@ export class ManagementClient {
 
   #toError(error: unknown, where: { method: string; path: string }): ManagementApiError {
     if (isHTTPError(error)) {
-      const parsed = ManagementErrorBody.safeParse(error.data);
-      const body = parsed.success ? parsed.data : {};
-      const status = error.response.status;
-      return new ManagementApiError({
-        kind: 'http',
-        status,
-        code: body.code ?? `E_HTTP_${status}`,
-        message: body.message ?? body.error ?? `HTTP ${status}`,
-        requestId: error.response.headers.get('x-request-id'),
-        ...where,
-      });
+      return new ManagementApiError(httpErrorDetails(error, where, `HTTP ${error.response.status}`));
     }
     const base = { status: null, requestId: null, cause: error, ...where };
     if (isTimeoutError(error)) {

@@ -32,12 +32,6 @@ export const CreatedApiKey = z.looseObject({
 });
 export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
 
-export const ManagementErrorBody = z.looseObject({
-  code: z.string().optional(),
-  error: z.string().optional(),
-  message: z.string().optional(),
-});
-
 export const NewManagedOrganization = z.strictObject({
   name: z.string().min(1),
   address_line1: z.string().min(1),
