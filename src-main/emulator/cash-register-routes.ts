@@ -7,7 +7,7 @@ import { scuCanSign, signReceipt, zeroReceipt } from './receipt-signer.ts';
 import { cashRegisterPatchBody, cashRegisterPutBody, uuidParam } from './request-schemas.ts';
 import { cashRegisterView } from './resource-views.ts';
 import { ok, parseInput, type AuthedRequest, type Route } from './route.ts';
-import { FON_REQUIRED_MESSAGE } from './scu-routes.ts';
+import { requireFonAuthenticated } from './scu-routes.ts';
 import { loadScu, requireInitializedScu } from './scu-lookup.ts';
 import type { CashRegisterRecord, CashRegisterState, ScuRecord } from './stored-records.ts';
 
@@ -71,9 +71,7 @@ function transition(
     return { ...register, state: to, signature_creation_unit_id: scu.id, time_registration: now };
   }
   if (from === 'REGISTERED' && to === 'INITIALIZED') {
-    if (request.organization.fon?.authentication_status !== 'AUTHENTICATED') {
-      throw new ApiError(409, 'E_FON_NOT_AUTHENTICATED', FON_REQUIRED_MESSAGE);
-    }
+    requireFonAuthenticated(request);
     // The start receipt must carry a valid signature, so it cannot be made while the SCU is down.
     if (!scuCanSign(ctx, registerScu(ctx, register))) {
       throw new ApiError(

@@ -13,7 +13,16 @@ import type { ScuRecord } from './stored-records.ts';
 const NOT_BEFORE = new Date('2000-01-01T00:00:00Z');
 const NOT_AFTER = new Date('2099-12-31T23:59:59Z');
 
-export const FON_REQUIRED_MESSAGE = 'FinanzOnline authentication (PUT /fon/auth) is required first';
+/** SIGN AT refuses to initialize an SCU or a cash register before the FinanzOnline login. */
+export function requireFonAuthenticated(request: AuthedRequest): void {
+  if (request.organization.fon?.authentication_status !== 'AUTHENTICATED') {
+    throw new ApiError(
+      409,
+      'E_FON_NOT_AUTHENTICATED',
+      'FinanzOnline authentication (PUT /fon/auth) is required first',
+    );
+  }
+}
 
 function createScu(ctx: EmulatorContext, request: AuthedRequest, id: string): ScuRecord {
   const body = parseInput(scuPutBody, request.body, 'body');
@@ -65,9 +74,7 @@ function transition(
 ): ScuRecord {
   const now = ctx.clock.nowSeconds();
   if (to === 'INITIALIZED' && scu.state === 'CREATED') {
-    if (request.organization.fon?.authentication_status !== 'AUTHENTICATED') {
-      throw new ApiError(409, 'E_FON_NOT_AUTHENTICATED', FON_REQUIRED_MESSAGE);
-    }
+    requireFonAuthenticated(request);
     return { ...scu, state: to, time_initialization: now };
   }
   if (to === 'DECOMMISSIONED' && (scu.state === 'INITIALIZED' || scu.state === 'OUTAGE')) {
