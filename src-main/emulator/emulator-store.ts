@@ -1,5 +1,6 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { z } from 'zod';
+import { immediateTransaction, openDurableSqlite, statementCache } from '../sqlite/durable-sqlite.ts';
 import {
   cashRegisterRecord,
   fonValidation,
@@ -83,11 +84,11 @@ function toReceiptRow(row: unknown): ReceiptRow {
 
 export class EmulatorStore {
   readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #sql: (text: string) => StatementSync;
 
   constructor(file: string) {
-    this.#db = new DatabaseSync(file);
-    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
+    this.#db = openDurableSqlite(file);
+    this.#sql = statementCache(this.#db);
     this.#db.exec(SCHEMA);
     this.#db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
   }
@@ -98,24 +99,7 @@ export class EmulatorStore {
 
   /** Runs `work` atomically: a receipt and the register's new counter are written together or not at all. */
   transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
-  #sql(text: string): StatementSync {
-    let statement = this.#statements.get(text);
-    if (statement === undefined) {
-      statement = this.#db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
+    return immediateTransaction(this.#db, work);
   }
 
   #doc<T>(table: string, id: string, schema: z.ZodType<T>): T | undefined {
