@@ -2,23 +2,14 @@
 // says so at once, paying fails with a clear message instead of hanging, and the Bon stays as it was,
 // so no sale the cashier rang up is lost.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ringUp } from './support/till-page.ts';
-import { openTill, type TillSession } from './support/till-session.ts';
+import { tillForThisFile } from './support/till-session.ts';
 
-let session: TillSession | undefined;
-
-before(async () => {
-  session = await openTill();
-});
-
-after(async () => {
-  await session?.close();
-});
+const till = tillForThisFile();
 
 test('a vanished service shows a red bar, paying fails clearly, and the Bon is kept', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   await ringUp(page, { amount: '5,00', quantity: '1', rate: '20', text: 'Kuchen' });
   assert.equal(await page.getByTestId('connection-lost').count(), 0);
 

@@ -1,23 +1,14 @@
 // Favourites: "+ neu" keeps what stands in the entry fields; Ctrl + its number puts it on the Bon with
 // the quantity from the Menge field; they survive a reload; the signed receipt carries exactly them.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { payWithEnter, waitForSaleFinished } from './support/till-page.ts';
-import { openTill, type TillSession } from './support/till-session.ts';
+import { tillForThisFile } from './support/till-session.ts';
 
-let session: TillSession | undefined;
-
-before(async () => {
-  session = await openTill();
-});
-
-after(async () => {
-  await session?.close();
-});
+const till = tillForThisFile();
 
 test('a favourite made from the entry fields rings up with Ctrl+1 and reaches the signed receipt', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   await page.getByTestId('entry-amount').fill('3,80');
   await page.getByTestId('entry-rate').focus();
   await page.keyboard.press('1');

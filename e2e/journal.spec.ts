@@ -2,18 +2,14 @@
 // a Storno (F8, confirmed with Enter) is a signed receipt of its own, linked both ways, whose QR
 // code on screen decodes to the negative amounts.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { decodeQrFromPng } from './support/decode-qr.ts';
 import { readQrFields } from './support/rksv-qr-fields.ts';
 import { paperText, payWithEnter, ringUp, showQr, waitForSaleFinished } from './support/till-page.ts';
-import { openTill, type TillSession } from './support/till-session.ts';
+import { tillForThisFile } from './support/till-session.ts';
 
-let session: TillSession | undefined;
 let saleId = '';
-
-before(async () => {
-  session = await openTill();
-  const { page } = session;
+const till = tillForThisFile({}, async ({ page }) => {
   await ringUp(page, { amount: '3,80', quantity: '2', rate: '20', text: 'Kaffee Melange' });
   await ringUp(page, { amount: '1,20', quantity: '1', rate: '10', text: 'Kipferl' });
   saleId = await payWithEnter(page);
@@ -22,13 +18,8 @@ before(async () => {
   await page.getByTestId('entry-amount').waitFor();
 });
 
-after(async () => {
-  await session?.close();
-});
-
 test('F2 lists the sale; F5 prints it again as DUPLIKAT without signing it again', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   const before = await app.api.getReceipt({ id: saleId });
   await page.keyboard.press('F2');
   const row = page.locator(`[data-testid="journal-row"][data-receipt-id="${saleId}"]`);
@@ -49,8 +40,7 @@ test('F2 lists the sale; F5 prints it again as DUPLIKAT without signing it again
 });
 
 test('F8 then Enter cancels the sale: a signed Storno linked to it, shown with its own QR', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   await page.keyboard.press('F8');
   await page.getByTestId('cancel-confirm').waitFor();
   await page.keyboard.press('Enter');
@@ -92,8 +82,7 @@ test('F8 then Enter cancels the sale: a signed Storno linked to it, shown with i
 });
 
 test('the journal search finds receipts by item text and receipt number, and nothing for a stranger', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   const sale = await app.api.getReceipt({ id: saleId });
   const search = page.getByTestId('journal-search');
   const saleRow = page.locator(`[data-testid="journal-row"][data-receipt-id="${saleId}"]`);

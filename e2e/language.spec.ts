@@ -2,31 +2,21 @@
 // survives a reload of the page (which also proves the bridge token is kept for the tab after it left
 // the address bar), and leaves the paper German, because the receipt is a legal document.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { paperText, payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
-import { openTill, type TillSession } from './support/till-session.ts';
+import { tillForThisFile } from './support/till-session.ts';
 
-let session: TillSession | undefined;
-
-before(async () => {
-  session = await openTill();
-});
-
-after(async () => {
-  await session?.close();
-});
+const till = tillForThisFile();
 
 test('the till speaks German first', async () => {
-  assert.ok(session);
-  const { page } = session;
+  const { page } = till();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'de');
   assert.match((await page.getByTestId('pay').textContent()) ?? '', /^BEZAHLEN/);
   assert.match((await page.getByTestId('key-settings').textContent()) ?? '', /Einstellungen/);
 });
 
 test('English from the settings, kept across a reload, with the paper still German', async () => {
-  assert.ok(session);
-  const { page } = session;
+  const { page } = till();
   await page.keyboard.press('F12');
   await page.getByTestId('language-en').check();
   await page.getByTestId('key-settings').getByText('Settings').waitFor();

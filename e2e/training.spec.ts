@@ -2,29 +2,20 @@
 // receipt (TRAININGSBUCHUNG on paper, the TRA marker instead of the turnover counter in its QR), and
 // F4 again ends it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { decodeQrFromPng } from './support/decode-qr.ts';
 import { isDark, isYellowish, rowOfPixels } from './support/frame-pixels.ts';
 import { readQrFields } from './support/rksv-qr-fields.ts';
 import { paperText, payWithEnter, ringUp, showQr, waitForSaleFinished } from './support/till-page.ts';
-import { openTill, type TillSession } from './support/till-session.ts';
+import { tillForThisFile } from './support/till-session.ts';
 
 /** "TRA" in Base64: what RKSV puts in place of the encrypted turnover counter on a training receipt. */
 const TRAINING_COUNTER_MARKER = 'VFJB';
 
-let session: TillSession | undefined;
-
-before(async () => {
-  session = await openTill();
-});
-
-after(async () => {
-  await session?.close();
-});
+const till = tillForThisFile();
 
 test('F4 puts a striped border around the whole frame and the next sale is a training receipt', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   const frame = page.getByTestId('frame');
   const top = rowOfPixels(await page.screenshot(), 3);
   assert.ok(!top.some(isYellowish), 'no stripes outside training');

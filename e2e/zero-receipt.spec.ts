@@ -1,25 +1,16 @@
 // F3 makes a Nullbeleg after a confirmation (Enter): a signed receipt whose five QR amounts are all
 // 0,00, shown like any sale; Esc drops the question and makes nothing.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { decodeQrFromPng } from './support/decode-qr.ts';
 import { readQrFields } from './support/rksv-qr-fields.ts';
 import { showQr, waitForSaleFinished } from './support/till-page.ts';
-import { openTill, type TillSession } from './support/till-session.ts';
+import { tillForThisFile } from './support/till-session.ts';
 
-let session: TillSession | undefined;
-
-before(async () => {
-  session = await openTill();
-});
-
-after(async () => {
-  await session?.close();
-});
+const till = tillForThisFile();
 
 test('Esc on the F3 question makes nothing', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   const before = (await app.api.recentReceipts({ limit: 50 })).length;
   await page.keyboard.press('F3');
   await page.getByTestId('zero-dialog').waitFor();
@@ -29,8 +20,7 @@ test('Esc on the F3 question makes nothing', async () => {
 });
 
 test('F3 and Enter sign a Nullbeleg whose QR, read from the screen, carries only zero amounts', async () => {
-  assert.ok(session);
-  const { page, app } = session;
+  const { page, app } = till();
   await page.keyboard.press('F3');
   await page.getByTestId('zero-dialog').waitFor();
   await page.keyboard.press('Enter');

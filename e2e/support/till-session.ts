@@ -1,4 +1,6 @@
 // One spec's world: a fresh headless app in demo mode, a fresh browser, and the till open on it.
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { findChromium } from './find-chromium.ts';
 import { startHeadlessApp, type HeadlessApp, type HeadlessAppOptions } from './headless-app.ts';
 import { launchBrowser, type LaunchedBrowser } from './launch.ts';
@@ -41,4 +43,27 @@ export async function openTill(options: OpenTillOptions = {}): Promise<TillSessi
     throw error;
   }
   return { app, browser, page: browser.page, close };
+}
+
+/**
+ * Opens the till before the first test of the calling file and closes it after the last; the tests
+ * share it through the returned getter, which fails the test when opening failed. `prepare` runs in
+ * the same hook (a second root `before` would not wait for this one), e.g. to ring up a sale first.
+ */
+export function tillForThisFile(
+  options: OpenTillOptions = {},
+  prepare?: (session: TillSession) => Promise<void>,
+): () => TillSession {
+  let session: TillSession | undefined;
+  before(async () => {
+    session = await openTill(options);
+    await prepare?.(session);
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => {
+    assert.ok(session, 'the till did not open');
+    return session;
+  };
 }
