@@ -46,11 +46,16 @@ export interface PosApiRoute {
 const RECEIPT_ID = { name: 'id', description: 'Beleg-id (UUID)' } as const;
 
 /** A rejected receipt is journaled but not valid: the client must not hand it out as if it were signed. */
+function receiptAnswer(receipt: OperationOutput<'getReceipt'>, status: number): RouteResult {
+  return { status, body: ReceiptResource.parse(receiptResource(receipt)) };
+}
+
+/** A new receipt SIGN AT refused is an error to the caller; one read from the journal is not. */
 function answerWithReceipt(receipt: OperationOutput<'getReceipt'>, status: number): RouteResult {
   if (receipt.state === 'rejected') {
     throw new PosError('rejected_by_sign_at', receipt.error?.message ?? 'SIGN AT hat den Beleg abgelehnt');
   }
-  return { status, body: ReceiptResource.parse(receiptResource(receipt)) };
+  return receiptAnswer(receipt, status);
 }
 
 export const POS_API_ROUTES: readonly PosApiRoute[] = [
@@ -84,7 +89,7 @@ export const POS_API_ROUTES: readonly PosApiRoute[] = [
     errors: [404, 422],
     async handle(ctx) {
       const receipt = await ctx.call('getReceipt', { id: ctx.params[RECEIPT_ID.name] ?? '' });
-      return { status: 200, body: ReceiptResource.parse(receiptResource(receipt)) };
+      return receiptAnswer(receipt, 200);
     },
   },
   {
@@ -120,7 +125,7 @@ export const POS_API_ROUTES: readonly PosApiRoute[] = [
     errors: [404, 422, 503],
     async handle(ctx) {
       const receipt = await ctx.call('reprintReceipt', { id: ctx.params[RECEIPT_ID.name] ?? '' });
-      return { status: 200, body: ReceiptResource.parse(receiptResource(receipt)) };
+      return receiptAnswer(receipt, 200);
     },
   },
   {
