@@ -1,8 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { parseMachineReadableCode } from '../rksv/machine-readable-code.ts';
-import { control, rawBody, startWithRegister, type Setup } from './emulator-client.test-support.ts';
+import {
+  control,
+  rawBody,
+  signNewReceipt,
+  startWithRegister,
+  type Setup,
+} from './emulator-client.test-support.ts';
 
 async function types(setup: Setup): Promise<string[]> {
   const list = await setup.api.ok('GET', `/cash-register/${setup.cashRegisterId}/receipt`);
@@ -20,12 +25,7 @@ test('a new month in Vienna (still the old one in UTC) makes a MONTHLY_CLOSE fir
     accessTokenTtlSeconds: 10 * 366 * 86_400,
   });
   t.after(() => setup.emulator.close());
-  const sign = (): Promise<Record<string, unknown>> =>
-    setup.api.ok(
-      'PUT',
-      `/cash-register/${setup.cashRegisterId}/receipt/${randomUUID()}`,
-      rawBody('NORMAL', '1.00'),
-    );
+  const sign = () => signNewReceipt(setup, rawBody('NORMAL', '1.00'));
 
   await sign();
   now = Date.parse('2025-01-31T23:30:00Z'); // 2025-02-01 00:30 in Vienna
@@ -66,11 +66,7 @@ test('POST /_emulator/clock moves the clock for receipts; null returns to the re
   assert.equal(moved.status, 200);
   assert.match(String(moved.body.now), /^2030-06-15T10:00:0/);
   await setup.api.authenticate();
-  const receipt = await setup.api.ok(
-    'PUT',
-    `/cash-register/${setup.cashRegisterId}/receipt/${randomUUID()}`,
-    rawBody('NORMAL', '1.00'),
-  );
+  const receipt = await signNewReceipt(setup, rawBody('NORMAL', '1.00'));
   assert.match(localTime(receipt), /^2030-06-15T12:00:0\d$/);
   // time_signature is the true instant (unix seconds), not the local time.
   assert.ok(Math.abs(Number(receipt.time_signature) - Date.parse('2030-06-15T10:00:00Z') / 1000) < 60);
@@ -85,12 +81,7 @@ test('the repeated October hour: the QR time holds still instead of stepping bac
   let now = Date.parse('2025-10-26T00:50:00Z'); // 02:50 CEST
   const setup = await startWithRegister({ now: () => new Date(now), accessTokenTtlSeconds: 86_400 });
   t.after(() => setup.emulator.close());
-  const sign = (): Promise<Record<string, unknown>> =>
-    setup.api.ok(
-      'PUT',
-      `/cash-register/${setup.cashRegisterId}/receipt/${randomUUID()}`,
-      rawBody('NORMAL', '1.00'),
-    );
+  const sign = () => signNewReceipt(setup, rawBody('NORMAL', '1.00'));
 
   assert.equal(localTime(await sign()), '2025-10-26T02:50:00');
   now = Date.parse('2025-10-26T01:10:00Z'); // 02:10 CET, the second time round

@@ -66,6 +66,14 @@ export function rawBody(
 
 export type Setup = { emulator: RunningEmulator; api: TestClient; scuId: string; cashRegisterId: string };
 
+/** Signs `body` as a new receipt, under a fresh id, on the set-up cash register; fails on anything but 200. */
+export function signNewReceipt(
+  setup: Pick<Setup, 'api' | 'cashRegisterId'>,
+  body: unknown,
+): Promise<Record<string, unknown>> {
+  return setup.api.ok('PUT', `/cash-register/${setup.cashRegisterId}/receipt/${randomUUID()}`, body);
+}
+
 /** The documented setup order up to an INITIALIZED cash register. */
 export async function initializedRegister(
   api: TestClient,

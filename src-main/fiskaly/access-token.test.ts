@@ -24,16 +24,24 @@ function issuer(lifetimeSeconds: number, clock: { ms: number }) {
   };
 }
 
-test('the token is reused until shortly before it expires, then renewed with the refresh token', async () => {
+type Issuer = ReturnType<typeof issuer>;
+
+/** A 600 s token issuer on a clock the test moves, behind a source that renews 60 s before expiry. */
+function tokenSource(authenticate: (auth: Issuer) => Issuer['authenticate'] = (auth) => auth.authenticate) {
   const clock = { ms: 1_000_000_000 };
   const auth = issuer(600, clock);
   const tokens = createAccessTokenSource({
-    ...auth,
     apiKey: 'key',
     apiSecret: 'secret',
     refreshMarginSeconds: 60,
     now: () => clock.ms,
+    authenticate: authenticate(auth),
   });
+  return { clock, auth, tokens };
+}
+
+test('the token is reused until shortly before it expires, then renewed with the refresh token', async () => {
+  const { clock, auth, tokens } = tokenSource();
   assert.equal(await tokens.current(), 'token-1');
   clock.ms += 500_000; // 100 s left: outside the 60 s margin
   assert.equal(await tokens.current(), 'token-1');
@@ -43,30 +51,14 @@ test('the token is reused until shortly before it expires, then renewed with the
 });
 
 test('concurrent callers share one authentication', async () => {
-  const clock = { ms: 1_000_000_000 };
-  const auth = issuer(600, clock);
-  const tokens = createAccessTokenSource({
-    ...auth,
-    apiKey: 'key',
-    apiSecret: 'secret',
-    refreshMarginSeconds: 60,
-    now: () => clock.ms,
-  });
+  const { auth, tokens } = tokenSource();
   const all = await Promise.all(Array.from({ length: 10 }, () => tokens.current()));
   assert.deepEqual(new Set(all), new Set(['token-1']));
   assert.equal(auth.calls.length, 1);
 });
 
 test('after a rejected token the next call authenticates with key and secret', async () => {
-  const clock = { ms: 1_000_000_000 };
-  const auth = issuer(600, clock);
-  const tokens = createAccessTokenSource({
-    ...auth,
-    apiKey: 'key',
-    apiSecret: 'secret',
-    refreshMarginSeconds: 60,
-    now: () => clock.ms,
-  });
+  const { auth, tokens } = tokenSource();
   const first = await tokens.current();
   tokens.invalidate(first);
   assert.equal(await tokens.current(), 'token-2');
@@ -74,17 +66,9 @@ test('after a rejected token the next call authenticates with key and secret', a
 });
 
 test('a failing refresh token falls back to the credentials', async () => {
-  const clock = { ms: 1_000_000_000 };
-  const auth = issuer(600, clock);
-  const tokens = createAccessTokenSource({
-    apiKey: 'key',
-    apiSecret: 'secret',
-    refreshMarginSeconds: 60,
-    now: () => clock.ms,
-    authenticate: async (body) => {
-      if ('refresh_token' in body) throw new Error('revoked');
-      return auth.authenticate(body);
-    },
+  const { clock, tokens } = tokenSource((auth) => async (body) => {
+    if ('refresh_token' in body) throw new Error('revoked');
+    return auth.authenticate(body);
   });
   await tokens.current();
   clock.ms += 590_000;

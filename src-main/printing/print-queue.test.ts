@@ -38,7 +38,8 @@ function switchablePrinter() {
   };
 }
 
-test('while the printer is known off, a new job answers "queued" at once and still prints later, in order', async () => {
+/** A queue on a switchable printer that records what it announces; it never retries by itself. */
+function queueOnSwitchablePrinter() {
   const printer = switchablePrinter();
   const events: string[] = [];
   const queue = createPrintQueue({
@@ -50,6 +51,11 @@ test('while the printer is known off, a new job answers "queued" at once and sti
     retryIntervalMs: 60_000,
     onChange() {},
   });
+  return { printer, events, queue };
+}
+
+test('while the printer is known off, a new job answers "queued" at once and still prints later, in order', async () => {
+  const { printer, events, queue } = queueOnSwitchablePrinter();
 
   const first = queue.submit(item('a'));
   (await printer.next()).settle(new Error('Drucker aus'));
@@ -74,17 +80,7 @@ test('while the printer is known off, a new job answers "queued" at once and sti
 });
 
 test('jobs restored from the journal go before new ones and are not announced twice', async () => {
-  const printer = switchablePrinter();
-  const events: string[] = [];
-  const queue = createPrintQueue({
-    send: (entry) => printer.send(entry),
-    listener: {
-      queued: (job: PrintJob) => events.push(`queued ${job.id}`),
-      printed: (job: PrintJob) => events.push(`printed ${job.id}`),
-    },
-    retryIntervalMs: 60_000,
-    onChange() {},
-  });
+  const { printer, events, queue } = queueOnSwitchablePrinter();
   queue.restore([item('old-1'), item('old-2')]);
   const fresh = queue.submit(item('new'));
   for (let i = 0; i < 3; i++) (await printer.next()).settle();
