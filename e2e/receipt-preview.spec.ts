@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import {
   manyLineReceipt,
+  offlineReceipt,
   SAMPLE_COMPANY,
   SAMPLE_QR_CODE_DATA,
   sampleReceipt,
@@ -156,10 +157,7 @@ test('58 mm with many lines: the narrow QR still scans from a screenshot', async
 });
 
 test('an offline receipt shows the marker and no QR code', async () => {
-  const { page } = await show(
-    sampleReceipt({ state: 'offline', signed: false, receiptNumber: null, signedAt: null, qrCodeData: null }),
-    32,
-  );
+  const { page } = await show(offlineReceipt(), 32);
   assert.equal(await page.getByTestId('receipt-view-qr').count(), 0);
   const text = (await screenLines(page)).join(' ').replace(/\s+/g, ' ');
   assert.match(text, /Sicherheitseinrichtung ausgefallen/);

@@ -50,6 +50,17 @@ export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
   };
 }
 
+/** The sample sale kept while SIGN AT was out of reach: no receipt number, no signing time, no code. */
+export function offlineReceipt(): Receipt {
+  return sampleReceipt({
+    state: 'offline',
+    signed: false,
+    receiptNumber: null,
+    signedAt: null,
+    qrCodeData: null,
+  });
+}
+
 /** `count` lines, cycling through every rate, with the totals the core would compute. */
 export function manyLineReceipt(count: number, text = (i: number) => `Artikel ${i + 1}`): Receipt {
   const rates = ['20', '10', '13', '19', '4.9', '0'] as const;

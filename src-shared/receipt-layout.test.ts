@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   manyLineReceipt,
+  offlineReceipt,
   SAMPLE_COMPANY,
   SAMPLE_QR_CODE_DATA,
   sampleReceipt,
@@ -94,13 +95,7 @@ test('every line fits the paper at 32, 42 and 48 columns, large type at half of 
     for (const receipt of [
       sampleReceipt(),
       sampleReceipt({ kind: 'TRAINING' }),
-      sampleReceipt({
-        state: 'offline',
-        signed: false,
-        receiptNumber: null,
-        qrCodeData: null,
-        signedAt: null,
-      }),
+      offlineReceipt(),
       manyLineReceipt(20, (i) => `Sehr lange Artikelbezeichnung Nummer ${i} mit Zusatzinformationen`),
     ]) {
       assertFits(
@@ -198,13 +193,7 @@ test('training, cancellation, failed signature and duplicate carry their labels 
 });
 
 test('an offline receipt without a code prints the marker and the app receipt id instead of a QR', () => {
-  const receipt = sampleReceipt({
-    state: 'offline',
-    signed: false,
-    receiptNumber: null,
-    signedAt: null,
-    qrCodeData: null,
-  });
+  const receipt = offlineReceipt();
   const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 });
   assert.equal(document.blocks.filter((b) => b.kind === 'qr').length, 0);
   const out = squeezed(document);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   manyLineReceipt,
+  offlineReceipt,
   SAMPLE_COMPANY,
   SAMPLE_QR_CODE_DATA,
   sampleReceipt,
@@ -175,13 +176,7 @@ test('labels stand in large type: DUPLIKAT with reprint time, STORNO, TRAININGSB
 });
 
 test('an offline receipt prints the marker and its receipt id, and no QR command at all', () => {
-  const receipt = sampleReceipt({
-    state: 'offline',
-    signed: false,
-    receiptNumber: null,
-    signedAt: null,
-    qrCodeData: null,
-  });
+  const receipt = offlineReceipt();
   for (const printer of [CLONE_58, EPSON_80]) {
     const { parsed } = print(receipt, printer);
     assert.match(parsed.text.replace(/\s+/g, ' '), /Sicherheitseinrichtung ausgefallen/);
