@@ -84,3 +84,26 @@ export const OnboardingView = z.object({
   updatedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type OnboardingView = z.infer<typeof OnboardingView>;
+
+/** The view before any onboarding: every field empty, nothing to reset. */
+export const NOT_STARTED_ONBOARDING: OnboardingView = {
+  phase: 'not_started',
+  target: null,
+  environment: null,
+  steps: [],
+  doneSteps: [],
+  currentStep: null,
+  detail: null,
+  error: null,
+  company: null,
+  registerDescription: null,
+  fon: null,
+  managed: false,
+  organizationId: null,
+  scuId: null,
+  registerId: null,
+  kassenId: null,
+  startReceipt: null,
+  canReset: false,
+  updatedAt: null,
+};

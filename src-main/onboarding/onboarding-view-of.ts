@@ -1,38 +1,20 @@
 // The onboarding record as the contract shows it: no secrets, times as ISO strings, and the phase
 // derived from the record plus whether a run is going on right now.
-import type { OnboardingStep, OnboardingView } from '../../src-shared/onboarding-view.ts';
+import {
+  NOT_STARTED_ONBOARDING,
+  type OnboardingStep,
+  type OnboardingView,
+} from '../../src-shared/onboarding-view.ts';
 import { nextStep, plannedSteps, registerInitialized, type OnboardingRecord } from './onboarding-record.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-export const NOT_STARTED: OnboardingView = {
-  phase: 'not_started',
-  target: null,
-  environment: null,
-  steps: [],
-  doneSteps: [],
-  currentStep: null,
-  detail: null,
-  error: null,
-  company: null,
-  registerDescription: null,
-  fon: null,
-  managed: false,
-  organizationId: null,
-  scuId: null,
-  registerId: null,
-  kassenId: null,
-  startReceipt: null,
-  canReset: false,
-  updatedAt: null,
-};
 
 export function onboardingViewOf(
   record: OnboardingRecord | null,
   runningStep: OnboardingStep | null,
   detail: string | null = null,
 ): OnboardingView {
-  if (record === null) return NOT_STARTED;
+  if (record === null) return NOT_STARTED_ONBOARDING;
   const pending = nextStep(record);
   const running = runningStep !== null;
   const phase = running

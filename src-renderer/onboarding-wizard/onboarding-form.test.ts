@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
+import { NOT_STARTED_ONBOARDING, type OnboardingView } from '../../src-shared/onboarding-view.ts';
 import {
   checkForm,
   EMPTY_FORM,
@@ -55,13 +55,13 @@ test('main’s error fields map onto the form', () => {
 });
 
 const view: OnboardingView = {
+  ...NOT_STARTED_ONBOARDING,
   phase: 'failed',
   target: 'fiskaly',
   environment: 'LIVE',
   steps: ['credentials', 'fon_auth', 'scu_create'],
   doneSteps: ['credentials'],
   currentStep: 'fon_auth',
-  detail: null,
   error: { step: 'fon_auth', code: 'E_FON', message: 'abgelehnt', requestId: 'r-1', retryable: false },
   company: {
     name: 'Bäckerei Muster',
@@ -72,14 +72,7 @@ const view: OnboardingView = {
   },
   registerDescription: 'Kasse 1',
   fon: { participantId: 'T123', userId: 'KASSA01' },
-  managed: false,
-  organizationId: null,
-  scuId: null,
-  registerId: null,
-  kassenId: null,
-  startReceipt: null,
   canReset: true,
-  updatedAt: null,
 };
 
 test('correcting a failed attempt starts from its data, without any secret', () => {
