@@ -32,6 +32,7 @@ import type { AppMode, CoreSettings, RegisterSettings } from './settings/core-se
 import { CoreSettingsStore } from './settings/core-settings-store.ts';
 import type { OsPrintTarget } from './printing/os-print-target.ts';
 import { createPrintService } from './printing/print-service.ts';
+import { journaledPrintJobs, owedPrints } from './signing/print-job-journal.ts';
 import type { PrintReceipt } from './signing/print-port.ts';
 import { SigningPipeline } from './signing/signing-pipeline.ts';
 import type { SigningOptions } from './signing/signing-options.ts';
@@ -88,22 +89,8 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     company: () => settings.read().company,
     osTarget: options.osPrintTarget ?? null,
     log: host.log,
-    listener: {
-      queued() {},
-      // A receipt that waited for the printer came out: the journal records the print and marks it printed.
-      printed(job) {
-        journal.recordPrint(
-          job.receiptId,
-          job.duplicate,
-          Date.parse(job.requestedAt),
-          Date.now(),
-          true,
-          null,
-        );
-        const record = journal.get(job.receiptId);
-        if (record && !job.duplicate) emit({ type: 'receipt', payload: toReceipt(record) });
-      },
-    },
+    // What waits for the printer is kept in the journal; what came out is marked printed there.
+    listener: journaledPrintJobs(journal, host.log, (receipt) => emit({ type: 'receipt', payload: receipt })),
   });
   printing.onChange(() => statusChanged());
   const printReceipt: PrintReceipt = options.printReceipt ?? printing.printReceipt;
@@ -170,6 +157,8 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   let setupStep: string | null = null;
   let setupError: string | null = null;
   let demoStarting: Promise<Status> | null = null;
+  /** Decommissioning runs (how many asks): no sale may start while the chain is being closed. */
+  let decommissioning = 0;
   let statusQueued = false;
   let closed = false;
 
@@ -238,11 +227,44 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       options: { ...options.signing, signTimeoutMs: current.signTimeoutMs },
     });
     pipeline.training = current.training;
-    pipeline.onReceipt((receipt) => emit({ type: 'receipt', payload: receipt }));
+    // A Schlussbeleg in the journal means SIGN AT decommissioned the register: that lasts across restarts.
+    const decommissioned = journal.decommissionReceiptId(register.registerId) !== null;
+    const started: Runtime = {
+      client,
+      pipeline,
+      register,
+      registerState: decommissioned ? 'DECOMMISSIONED' : 'INITIALIZED',
+      environment,
+    };
+    pipeline.onReceipt((receipt) => {
+      // SIGN AT's own receipts come in through the sync: one made elsewhere (fiskaly's dashboard, or an
+      // earlier run that stopped between the PATCH and the journal) closes the till here too.
+      if (receipt.kind === 'DECOMMISSION') noteRegisterState(started, 'DECOMMISSIONED');
+      emit({ type: 'receipt', payload: receipt });
+    });
     pipeline.onStatusChanged(statusChanged);
     // Whatever the journal still holds from before (a crash, a closed app) is signed first, in order.
     pipeline.start();
-    return { client, pipeline, register, registerState: 'INITIALIZED', environment };
+    // The journal's word holds until SIGN AT answers (the till must open offline too); then SIGN AT's.
+    void checkRegisterState(started);
+    return started;
+  }
+
+  function noteRegisterState(current: Runtime, state: string): void {
+    // Außerbetriebnahme cannot be undone: no later answer reopens the till.
+    if (current.registerState === state || current.registerState === 'DECOMMISSIONED') return;
+    current.registerState = state;
+    statusChanged();
+  }
+
+  /** Asks SIGN AT for the register's state (at start, and after a failed decommissioning). */
+  async function checkRegisterState(current: Runtime): Promise<void> {
+    try {
+      const remote = await current.client.getCashRegister(current.register.registerId);
+      if (!closed) noteRegisterState(current, remote.state);
+    } catch (error) {
+      host.log.warn('Zustand der Kasse bei SIGN AT nicht abrufbar', { error: String(error) });
+    }
   }
 
   function clientFor(baseUrl: string, apiKey: string, apiSecret: string, env: 'TEST' | 'LIVE' | null) {
@@ -344,6 +366,24 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     );
   }
 
+  /** The runtime, when the register may still make receipts (sales, storno, training, zero receipts). */
+  function requireSelling(): Runtime {
+    const current = requireRuntime();
+    if (current.registerState === 'DECOMMISSIONED') {
+      throw new PosError(
+        'not_ready',
+        'Die Kasse ist außer Betrieb genommen (stillgelegt): es können keine Belege mehr erstellt werden. Journal, Nachdrucke und Archiv bleiben verfügbar.',
+      );
+    }
+    if (decommissioning > 0) {
+      throw new PosError(
+        'not_ready',
+        'Die Kasse wird gerade außer Betrieb genommen: kein neuer Beleg möglich.',
+      );
+    }
+    return current;
+  }
+
   function receiptById(id: string): Receipt {
     const record = journal.get(id);
     if (!record) throw new PosError('not_found', 'Beleg nicht gefunden', 'id');
@@ -394,11 +434,11 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
 
   const handlers: CoreHandlers = {
     status: async () => status(),
-    signSale: async (draft) => requireRuntime().pipeline.signSale(draft),
+    signSale: async (draft) => requireSelling().pipeline.signSale(draft),
     getReceipt: async ({ id }) => receiptById(id),
     recentReceipts: async ({ limit }) => journal.recent(limit).map(toReceipt),
     startDemo: () => startDemo(),
-    cancelReceipt: async ({ id }) => requireRuntime().pipeline.cancelReceipt(id),
+    cancelReceipt: async ({ id }) => requireSelling().pipeline.cancelReceipt(id),
     reprintReceipt: async ({ id }) => requireRuntime().pipeline.reprintReceipt(id),
     setTrainingMode: async ({ enabled }) => {
       settings.update({ training: enabled });
@@ -443,20 +483,37 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     listClosings: async () => closings.list(),
     validateClosing: async ({ id }) => closings.validate(id),
     decommissionRegister: async () => {
-      const result = await decommissionRegister({
-        archiver,
-        target: archiveTarget,
-        journal,
-        printReceipt,
-        log: host.log,
-      });
-      if (runtime) runtime.registerState = result.registerState;
-      statusChanged();
-      return result;
+      const current = runtime;
+      decommissioning += 1;
+      try {
+        const result = await decommissionRegister({
+          archiver,
+          target: archiveTarget,
+          journal,
+          printReceipt,
+          log: host.log,
+        });
+        if (current) noteRegisterState(current, result.registerState);
+        return result;
+      } catch (error) {
+        // The PATCH may have gone through before the failure: then the till is closed all the same.
+        if (current) await checkRegisterState(current);
+        throw error;
+      } finally {
+        decommissioning -= 1;
+        statusChanged();
+      }
     },
   };
 
-  // Start-up: resume what was chosen before.
+  // Start-up: originals that still waited for the printer when the app last stopped go first, in
+  // journal order (the queue puts them ahead of anything printed meanwhile).
+  const owed = owedPrints(journal);
+  if (owed.length > 0) {
+    host.log.info('Belege warten seit dem letzten Start auf den Drucker', { count: owed.length });
+    printing.resume(owed);
+  }
+  // Resume what was chosen before.
   const initial = settings.read();
   if (initial.mode === 'demo') {
     // Awaited so that a till reopened in demo mode is ready with its first status; a failure leaves the
@@ -486,7 +543,8 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       await onboarding.stop();
       await archiver.close();
       await runtime?.pipeline.close();
-      printing.close();
+      // A receipt on its way to the printer finishes first, so the journal knows it is on paper.
+      await printing.close();
       await emulator?.close();
       journal.close();
       listeners.clear();

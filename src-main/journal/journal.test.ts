@@ -173,6 +173,91 @@ test('a successful print marks the receipt printed; a duplicate is logged as its
   journal.close();
 });
 
+test('originals that waited for the printer are owed after a reopen: in journal order, once, unless reprinted', () => {
+  const path = join(dir, 'owed-prints.sqlite');
+  const journal = Journal.open(path);
+  const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(() => newReceipt());
+  for (const [i, receipt] of [a, b, c, d, e].entries()) {
+    if (!receipt) throw new Error('five receipts');
+    journal.insertPending(receipt);
+    journal.markSigned(receipt.id, outcome(String(i + 1)));
+  }
+  if (!a || !b || !c || !d || !e) throw new Error('five receipts');
+  const queue = (queueJobId: string, receiptId: string, requestedMs: number) =>
+    journal.queueOriginalPrint({ queueJobId, receiptId, requestedMs });
+  queue('q-d1', d.id, 10);
+  queue('q-a', a.id, 11);
+  journal.recordPrint(a.id, false, 11, 12, false, null);
+  queue('q-b', b.id, 13);
+  journal.finishQueuedPrint({ queueJobId: 'q-b', receiptId: b.id, duplicate: false, requestedMs: 13 }, 14);
+  queue('q-c', c.id, 15);
+  journal.recordPrint(c.id, true, 16, 17, false, null);
+  queue('q-d2', d.id, 18);
+  journal.startPrintJob(e.id, false, 19);
+  journal.close();
+
+  const again = Journal.open(path);
+  const owed = again.owedPrints(100);
+  assert.deepEqual(
+    owed.map((item) => [item.record.id, item.queueJobId, item.requestedMs]),
+    [
+      [a.id, 'q-a', 11],
+      [d.id, 'q-d1', 10],
+    ],
+    'a before d as journaled; b is on paper, c was reprinted, e broke off mid-print',
+  );
+  assert.deepEqual(again.printJobs(c.id), [
+    { duplicate: false, outcome: 'failed' },
+    { duplicate: true, outcome: 'failed' },
+  ]);
+  assert.deepEqual(again.printJobs(e.id), [{ duplicate: false, outcome: 'pending' }]);
+  assert.equal(again.get(b.id)?.printed, true);
+
+  again.finishQueuedPrint({ queueJobId: 'q-a', receiptId: a.id, duplicate: false, requestedMs: 11 }, 101);
+  assert.equal(again.get(a.id)?.printed, true);
+  assert.deepEqual(again.printJobs(a.id), [
+    { duplicate: false, outcome: 'printed' },
+    { duplicate: false, outcome: 'failed' },
+  ]);
+  assert.deepEqual(
+    again.owedPrints(102).map((item) => item.queueJobId),
+    ['q-d1'],
+  );
+  again.close();
+});
+
+test('a journal of schema 1 is migrated in place: its receipts and print jobs stay, none is owed', () => {
+  const path = join(dir, 'schema1.sqlite');
+  const old = new Journal(openJournalDatabase(path, MIGRATIONS.slice(0, 1)));
+  const receipt = newReceipt();
+  old.insertPending(receipt);
+  old.startPrintJob(receipt.id, false, 1);
+  old.close();
+  const db = openJournalDatabase(path);
+  assert.equal(schemaVersion(db), MIGRATIONS.at(-1)?.version);
+  const journal = new Journal(db);
+  assert.equal(journal.get(receipt.id)?.requestBody, receipt.requestBody);
+  assert.deepEqual(journal.printJobs(receipt.id), [{ duplicate: false, outcome: 'pending' }]);
+  assert.deepEqual(journal.owedPrints(2), [], 'a job of the old app may be on paper: not printed again');
+  journal.close();
+});
+
+test('the Schlussbeleg tells a decommissioned register apart, through its own index', () => {
+  const journal = freshJournal();
+  assert.equal(journal.decommissionReceiptId('reg-1'), null);
+  const id = randomUUID();
+  journal.importSignAtReceipt({
+    id,
+    registerId: 'reg-1',
+    environment: 'DEMO',
+    kind: 'DECOMMISSION',
+    outcome: outcome('9'),
+  });
+  assert.equal(journal.decommissionReceiptId('reg-1'), id);
+  assert.equal(journal.decommissionReceiptId('reg-2'), null);
+  journal.close();
+});
+
 test('a system receipt from SIGN AT is imported once', () => {
   const journal = freshJournal();
   const id = randomUUID();
@@ -267,5 +352,18 @@ test('searches go through indexes, not a scan of every receipt (1.5 M rows must 
   );
   const cancelledBy = plan(`SELECT x.id FROM receipts x WHERE x.cancels = 'a' AND x.state <> 'rejected'`);
   assert.match(cancelledBy, /receipts_cancels/);
+  const decommission = plan(
+    `SELECT id FROM receipts WHERE register_id = 'x' AND kind = 'DECOMMISSION' LIMIT 1`,
+  );
+  assert.match(decommission, /receipts_decommission/);
+  const queuedJob = plan(
+    `UPDATE print_jobs SET outcome = 'printed' WHERE queue_job_id = 'q' AND outcome = 'pending'`,
+  );
+  assert.match(queuedJob, /print_jobs_queued/);
+  const owed = plan(
+    `SELECT p.id FROM print_jobs p JOIN receipts r ON r.id = p.receipt_id
+     WHERE p.outcome = 'pending' AND p.queue_job_id IS NOT NULL AND p.duplicate = 0 ORDER BY r.seq, p.id`,
+  );
+  assert.match(owed, /print_jobs_(pending|queued)/, owed);
   db.close();
 });

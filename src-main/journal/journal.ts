@@ -51,6 +51,21 @@ export interface SignAtReceiptImport {
   outcome: SignAtOutcome;
 }
 
+/** A job the print queue held until the printer answered, tied to its journal row by the queue's job id. */
+export interface QueuedPrintJob {
+  queueJobId: string;
+  receiptId: string;
+  duplicate: boolean;
+  requestedMs: number;
+}
+
+/** An original that still waited for the printer when the app stopped. */
+export interface OwedPrint {
+  queueJobId: string;
+  requestedMs: number;
+  record: JournalRecord;
+}
+
 /** Thrown when a write would break a rule the journal keeps (duplicate id, second storno). */
 export class JournalConflict extends Error {
   readonly reason: 'duplicate_id' | 'already_cancelled';
@@ -371,6 +386,85 @@ export class Journal {
       ).run(receiptId, duplicate ? 1 : 0, requestedMs, finishedMs, printed ? 'printed' : 'failed', error);
       if (printed) this.#sql('UPDATE receipts SET printed = 1 WHERE id = ?').run(receiptId);
     });
+  }
+
+  /** An original waits in the print queue (the printer is off): kept so that a restart hands it back. */
+  queueOriginalPrint(job: Omit<QueuedPrintJob, 'duplicate'>): void {
+    this.#sql(
+      `INSERT OR IGNORE INTO print_jobs (receipt_id, duplicate, requested_ms, outcome, queue_job_id)
+       VALUES (?, 0, ?, 'pending', ?)`,
+    ).run(job.receiptId, job.requestedMs, job.queueJobId);
+  }
+
+  /** A job that waited in the print queue came out: the job and the receipt count as printed, in one commit. */
+  finishQueuedPrint(job: QueuedPrintJob, finishedMs: number): void {
+    this.#transaction(() => {
+      const finished = this.#sql(
+        `UPDATE print_jobs SET outcome = 'printed', finished_ms = ?, error = NULL
+         WHERE queue_job_id = ? AND outcome = 'pending'`,
+      ).run(finishedMs, job.queueJobId);
+      if (finished.changes === 0) {
+        // Not journaled while it waited (a reprint): recorded now, as one finished job.
+        this.#sql(
+          `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, finished_ms, outcome) VALUES (?, ?, ?, ?, 'printed')`,
+        ).run(job.receiptId, job.duplicate ? 1 : 0, job.requestedMs, finishedMs);
+      }
+      this.#sql('UPDATE receipts SET printed = 1 WHERE id = ?').run(job.receiptId);
+    });
+  }
+
+  /**
+   * The originals still owed from before a restart, in journal order, each receipt once: queued, not on
+   * paper, and not followed by a reprint the merchant chose instead. Queued jobs that are no longer owed
+   * are closed in the same commit, so no later start hands them back either.
+   */
+  owedPrints(atMs: number): OwedPrint[] {
+    return this.#transaction(() => {
+      const rows = this.#sql(
+        `SELECT p.id, p.queue_job_id, p.receipt_id, p.requested_ms, r.printed,
+           EXISTS (SELECT 1 FROM print_jobs d WHERE d.receipt_id = p.receipt_id AND d.duplicate = 1 AND d.id > p.id)
+             AS reprinted
+         FROM print_jobs p JOIN receipts r ON r.id = p.receipt_id
+         WHERE p.outcome = 'pending' AND p.queue_job_id IS NOT NULL AND p.duplicate = 0
+         ORDER BY r.seq, p.id`,
+      ).all();
+      const close = this.#sql(
+        `UPDATE print_jobs SET outcome = 'failed', finished_ms = ?, error = ? WHERE id = ?`,
+      );
+      const owed: OwedPrint[] = [];
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const record = this.get(String(row['receipt_id']));
+        if (!record) continue;
+        const reason = record.printed
+          ? 'schon gedruckt'
+          : row['reprinted'] === 1
+            ? 'durch einen Nachdruck (DUPLIKAT) ersetzt'
+            : seen.has(record.id)
+              ? 'doppelt in der Warteschlange'
+              : null;
+        if (reason !== null) {
+          close.run(atMs, reason, Number(row['id']));
+          continue;
+        }
+        seen.add(record.id);
+        owed.push({
+          queueJobId: String(row['queue_job_id']),
+          requestedMs: Number(row['requested_ms']),
+          record,
+        });
+      }
+      return owed;
+    });
+  }
+
+  /** The Schlussbeleg of a register, if SIGN AT made one: from then on the register signs nothing. */
+  decommissionReceiptId(registerId: string): string | null {
+    const row = this.#sql(
+      `SELECT id FROM receipts WHERE register_id = ? AND kind = 'DECOMMISSION' LIMIT 1`,
+    ).get(registerId);
+    const id = row?.['id'];
+    return typeof id === 'string' ? id : null;
   }
 
   printJobs(receiptId: string): Array<{ duplicate: boolean; outcome: string }> {

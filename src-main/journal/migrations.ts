@@ -82,4 +82,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'queued print jobs kept across a restart; the Schlussbeleg found without a scan',
+    sql: `
+      -- The print queue's own job id for an original that waits for the printer (outcome 'pending').
+      -- A pending job without it is one the app died in the middle of: it may be on paper already, so
+      -- only those with a queue id are printed again after a restart.
+      ALTER TABLE print_jobs ADD COLUMN queue_job_id TEXT;
+      -- Only the jobs that wait right now: a handful, however many the printer took over the years.
+      CREATE UNIQUE INDEX print_jobs_queued ON print_jobs (queue_job_id)
+        WHERE outcome = 'pending' AND queue_job_id IS NOT NULL;
+      -- A register with a Schlussbeleg is decommissioned for good; start-up asks this of every journal.
+      CREATE INDEX receipts_decommission ON receipts (register_id) WHERE kind = 'DECOMMISSION';
+    `,
+  },
 ];

@@ -89,3 +89,18 @@ test('jobs restored from the journal go before new ones and are not announced tw
   assert.deepEqual(events, ['printed old-1', 'printed old-2']);
   queue.close();
 });
+
+test('closing waits for the job on its way to the printer, which is reported printed; the rest waits', async () => {
+  const { printer, events, queue } = queueOnSwitchablePrinter();
+  queue.restore([item('old-1'), item('old-2')]);
+  const sending = await printer.next();
+  let closed = false;
+  const closing = queue.close().then(() => (closed = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(closed, false, 'still open while the printer has not answered');
+  sending.settle();
+  await closing;
+  assert.deepEqual(printer.sent, ['old-1']);
+  assert.deepEqual(events, ['printed old-1'], 'the journal hears of it before the app lets go of it');
+  assert.equal(queue.length, 1, 'old-2 is not sent after closing; the journal still owes it');
+});

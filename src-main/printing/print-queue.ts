@@ -51,7 +51,8 @@ export interface PrintQueue {
   readonly length: number;
   /** Null while the last attempt worked; the reason otherwise. */
   readonly lastError: string | null;
-  close(): void;
+  /** Stops retrying; resolves once a job being sent has ended, so its outcome still reaches the listener. */
+  close(): Promise<void>;
 }
 
 export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
@@ -161,6 +162,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
+      return running ?? Promise.resolve();
     },
   };
 }

@@ -87,7 +87,8 @@ export interface PrintService {
   listOsPrinters(): Promise<OsPrinterInfo[]>;
   /** Called after every change of status (queue length, reachability, settings). */
   onChange(listener: (status: PrinterStatus) => void): () => void;
-  close(): void;
+  /** Resolves once a receipt being sent has ended (the journal learns whether it is on paper). */
+  close(): Promise<void>;
 }
 
 const NOBODY_LISTENS: PrintJobListener = { queued() {}, printed() {} };
@@ -377,8 +378,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
     close() {
       closed = true;
       if (probeTimer) clearTimeout(probeTimer);
-      queue.close();
       changeListeners.clear();
+      return queue.close();
     },
   };
   return service;

@@ -143,3 +143,56 @@ test('printer off during a sale: the sale is signed, the receipt waits and print
   assert.deepEqual([now.printer.state, now.printer.queueLength], ['ready', 0]);
   assert.ok(printerStatusEvents(events).includes('off'), 'the status bar heard about it');
 });
+
+test('printer off when the app closes: after a restart the waiting receipts print once, as originals', async () => {
+  const port = await freePort();
+  const fake = await printer(port, false);
+  const first = await demoApp('restart');
+  await first.handlers.updatePrinterSettings({
+    ...(await first.handlers.getPrinterSettings(undefined)),
+    connection: { kind: 'tcp', host: '127.0.0.1', port },
+    profileId: 'epson-tm-t20',
+  });
+  await first.handlers.startDemo(undefined);
+  const receipt = await first.handlers.signSale(sale);
+  assert.equal(receipt.state, 'signed');
+  assert.equal(receipt.printed, false);
+  assert.equal(
+    (await first.handlers.status(undefined)).printer.queueLength,
+    2,
+    'start receipt and sale wait',
+  );
+  await first.close();
+  assert.equal(fake.jobs.length, 0);
+
+  // The printer is switched on while the app is closed; the app starts again on the same data folder.
+  await fake.start();
+  const second = await demoApp('restart');
+  // The queue prints in order and a job ends when the printer closed the connection: once the next
+  // sale is on paper, everything that waited before it is on paper too.
+  const next = await second.handlers.signSale(sale);
+  assert.equal(next.printed, true);
+  const texts = fake.jobs.map((job) => parsePrinterBytes(job).text);
+  assert.equal(texts.length, 3, 'start receipt, the waiting sale and the new sale, each once');
+  assert.match(texts[0] ?? '', /Startbeleg/);
+  assert.match(texts[1] ?? '', new RegExp(`^Beleg-Nr\\. +${receipt.receiptNumber}$`, 'm'));
+  assert.match(texts[2] ?? '', new RegExp(`^Beleg-Nr\\. +${next.receiptNumber}$`, 'm'));
+  assert.doesNotMatch(texts.join('\n'), /DUPLIKAT/, 'what was owed is the original');
+  assert.equal((await second.handlers.getReceipt({ id: receipt.id })).printed, true);
+  const start = (await second.handlers.recentReceipts({ limit: 10 })).find(
+    (r) => r.kind === 'INITIALIZATION',
+  );
+  assert.equal(start?.printed, true);
+  await second.close();
+
+  // Printed is printed: the next start owes nothing, so the only new paper is the new sale.
+  const third = await demoApp('restart');
+  const last = await third.handlers.signSale(sale);
+  assert.equal(last.printed, true);
+  assert.equal(fake.jobs.length, 4);
+  assert.match(
+    parsePrinterBytes(fake.jobs[3] ?? new Uint8Array()).text,
+    new RegExp(`^Beleg-Nr\\. +${last.receiptNumber}$`, 'm'),
+  );
+  assert.equal((await third.handlers.status(undefined)).printer.queueLength, 0);
+});

@@ -1,0 +1,75 @@
+// A decommissioned register through createApp (the demo, real HTTP to the embedded emulator): the till
+// refuses every new receipt before anything is journaled, and it stays so after a restart.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { PosError } from '../../src-shared/pos-error.ts';
+import { createApp, type App } from '../app.ts';
+import { createHeadlessHost } from '../headless/headless-host.ts';
+import type { Logger } from '../host.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'decommissioned-in-app-'));
+const apps = new Set<App>();
+after(async () => {
+  for (const app of apps) await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const quiet: Logger = { info() {}, warn() {}, error() {} };
+const sale = {
+  kind: 'NORMAL' as const,
+  lines: [{ text: 'Semmel', quantity: '4', unitPrice: '0.45', vatRate: '10' as const }],
+  payments: [{ type: 'CASH' as const, amount: '2.00' }],
+};
+
+async function open(): Promise<App> {
+  const app = await createApp(createHeadlessHost(dir, quiet), {
+    mode: 'demo',
+    demoScuPendingMs: 30,
+    setupWait: { intervalMs: 10 },
+  });
+  apps.add(app);
+  return app;
+}
+
+function refusedAsDecommissioned(error: unknown): boolean {
+  return (
+    error instanceof PosError && error.code === 'not_ready' && /außer Betrieb genommen/.test(error.message)
+  );
+}
+
+async function journalIds(app: App): Promise<string[]> {
+  return (await app.handlers.recentReceipts({ limit: 100 })).map((receipt) => receipt.id);
+}
+
+test('a decommissioned register refuses new receipts, before and after a restart', async () => {
+  const first = await open();
+  await first.handlers.startDemo(undefined);
+  const sold = await first.handlers.signSale(sale);
+  assert.equal(sold.state, 'signed');
+
+  const result = await first.handlers.decommissionRegister({ confirm: 'STILLLEGEN' });
+  assert.equal(result.registerState, 'DECOMMISSIONED');
+  assert.equal((await first.handlers.status(undefined)).register?.state, 'DECOMMISSIONED');
+  const journaled = await journalIds(first);
+  assert.ok(journaled.includes(result.closingReceipt.id), 'the Schlussbeleg is in the journal');
+
+  await assert.rejects(first.handlers.signSale(sale), refusedAsDecommissioned);
+  await assert.rejects(first.handlers.cancelReceipt({ id: sold.id }), refusedAsDecommissioned);
+  assert.deepEqual(await journalIds(first), journaled, 'nothing new in the journal');
+  // What was sold before stays available: a DUPLIKAT is not a new receipt.
+  assert.equal((await first.handlers.reprintReceipt({ id: sold.id })).id, sold.id);
+  await first.close();
+  apps.delete(first);
+
+  const second = await open();
+  const status = await second.handlers.status(undefined);
+  assert.equal(status.setup, 'ready');
+  assert.equal(status.register?.state, 'DECOMMISSIONED');
+  await assert.rejects(second.handlers.signSale(sale), refusedAsDecommissioned);
+  await assert.rejects(second.handlers.cancelReceipt({ id: sold.id }), refusedAsDecommissioned);
+  assert.deepEqual(await journalIds(second), journaled, 'still nothing new in the journal');
+  assert.equal((await second.handlers.getReceipt({ id: sold.id })).state, 'signed');
+});
