@@ -10,7 +10,7 @@ import type { SaleDraftInput } from '../src-shared/sale-draft.ts';
 import { createApp, type App } from '../src-main/app.ts';
 import { createSignAtClient } from '../src-main/fiskaly/sign-at-client.ts';
 import { createHeadlessHost } from '../src-main/headless/headless-host.ts';
-import type { AppHost, Logger, SettingsStore } from '../src-main/host.ts';
+import type { AppHost, Logger } from '../src-main/host.ts';
 import { DEMO_COMPANY, DEMO_FON_CREDENTIALS } from '../src-main/onboarding/demo-company.ts';
 import { setUpRegister, type RegisterSetupResult } from '../src-main/onboarding/register-setup.ts';
 import { createPrintService, PRINTER_SETTINGS_KEY } from '../src-main/printing/print-service.ts';
@@ -25,16 +25,6 @@ export interface BenchTill {
   /** performance.now() when the printer last took a whole job: the receipt is on paper. */
   lastPaperAt(): number;
   close(): Promise<void>;
-}
-
-/** A SettingsStore in memory, for the print service's own settings. */
-function memorySettings(initial: Record<string, unknown>): SettingsStore {
-  const values = new Map(Object.entries(initial));
-  return {
-    get: (key) => values.get(key),
-    set: (key, value) => void values.set(key, value),
-    delete: (key) => void values.delete(key),
-  };
 }
 
 /** Warnings and errors still show: a benchmark that silently measures a failing till measures nothing. */
@@ -100,19 +90,18 @@ export async function startBenchTill(peers: RemotePeers): Promise<BenchTill> {
       description: 'Kasse 1 (Bench)',
     },
   });
-  // The print service the app would build from its settings, built here so that the moment the
-  // printer has taken the whole job can be timed: that is when the receipt is on paper.
+  host.settings.set(PRINTER_SETTINGS_KEY, {
+    connection: { kind: 'tcp', host: '127.0.0.1', port: peers.printerPort },
+    profileId: 'epson-tm-t20',
+    qrMode: null,
+    drawerKick: true,
+    footer: 'Vielen Dank für Ihren Besuch!',
+    logo: null,
+  });
+  // The print service the app builds from these settings, built once more here on the same settings
+  // store, so that the moment the printer has taken the whole job can be timed: the receipt is on paper.
   const printing = createPrintService({
-    settings: memorySettings({
-      [PRINTER_SETTINGS_KEY]: {
-        connection: { kind: 'tcp', host: '127.0.0.1', port: peers.printerPort },
-        profileId: 'epson-tm-t20',
-        qrMode: null,
-        drawerKick: true,
-        footer: 'Vielen Dank für Ihren Besuch!',
-        logo: null,
-      },
-    }),
+    settings: host.settings,
     company: () => DEMO_COMPANY,
     log: quietLog,
   });

@@ -195,7 +195,10 @@ async function main(): Promise<void> {
     })),
   };
   const file = join(BENCH_DIR, partial ? 'results.quick.json' : 'results.json');
-  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  // Formatted as `npm run lint` (prettier --check .) expects it, so a fresh results.json never fails lint.
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  await writeFile(file, await prettier.format(JSON.stringify(results), { ...options, parser: 'json' }));
   process.stdout.write(`\n${table(outcomes)}\n\n`);
   for (const outcome of outcomes) {
     for (const note of outcome.report?.notes ?? []) process.stdout.write(`- ${outcome.name}: ${note}\n`);

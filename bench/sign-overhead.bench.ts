@@ -11,6 +11,7 @@ import { barePut } from './bare-sign-at-put.ts';
 import { CAFE_SALE, setUpPeerRegister, startBenchTill, type BenchTill } from './bench-till.ts';
 import { measureFsyncFloor } from './fsync-floor.ts';
 import { pipelineBreakdown } from './pipeline-breakdown.ts';
+import { saleTimeline } from './sale-timeline.ts';
 import { BARE_CREDENTIALS, startRemotePeers } from './remote-peers.ts';
 import { distribution, medianOfRuns, type Distribution } from './stats.ts';
 
@@ -133,6 +134,11 @@ export const benchmark: Benchmark = {
         `steps, each alone (p50 / p99 ms): ${steps.map(({ step, timing }) => `${step} ${timing.p50.toFixed(2)} / ${timing.p99.toFixed(2)}`).join('; ')}.`,
       );
       raw['steps'] = steps;
+      const timeline = await saleTimeline(till, context.quick ? 20 : 60);
+      notes.push(
+        `one sale inside the pipeline (median ms from signSale): ${timeline.map(([name, at]) => `${name} ${at.toFixed(2)}`).join(', ')}.`,
+      );
+      raw['timeline'] = timeline;
       const floor = await measureFsyncFloor(tmpdir(), context.quick ? 100 : 300);
       figures.push(
         {
