@@ -2,7 +2,7 @@
 // runs the app's migrations) in one transaction with one prepared statement, and cached under the temp
 // dir. The cache key carries the schema version, so a new migration makes a new fixture.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MIGRATIONS } from '../src-main/journal/migrations.ts';
 import { openJournalDatabase } from '../src-main/journal/open-journal-database.ts';
@@ -202,6 +202,12 @@ export async function journalFixture(size: number, log: (message: string) => voi
     meta = JSON.parse(await readFile(join(directory, 'meta.json'), 'utf8')) as FixtureMeta;
   } catch {
     cached = false;
+    // A journal of this size for an older schema or fixture version is 4 GB nobody will use again.
+    for (const name of await readdir(BENCH_CACHE_DIR).catch(() => [])) {
+      if (name.startsWith('journal-') && name.endsWith(`-${size}`)) {
+        await rm(join(BENCH_CACHE_DIR, name), { recursive: true, force: true });
+      }
+    }
     log(`journal fixture: seeding ${size} receipts in ${directory} (once; cached afterwards)`);
     await rm(directory, { recursive: true, force: true });
     await mkdir(directory, { recursive: true });
