@@ -226,19 +226,80 @@ test('originals that waited for the printer are owed after a reopen: in journal 
   again.close();
 });
 
+test('a sale that never had an original print job is owed after a reopen, pending ones too', () => {
+  const path = join(dir, 'owed-originals.sqlite');
+  const journal = Journal.open(path);
+  const [pending, signed, midPrint, printed, queued, rejected] = [1, 2, 3, 4, 5, 6].map(() => newReceipt());
+  const elsewhere = newReceipt({ registerId: 'reg-2' });
+  if (!pending || !signed || !midPrint || !printed || !queued || !rejected) throw new Error('six receipts');
+  for (const receipt of [pending, signed, midPrint, printed, queued, rejected, elsewhere]) {
+    journal.insertPending(receipt);
+  }
+  for (const [i, receipt] of [signed, midPrint, printed, queued].entries()) {
+    journal.markSigned(receipt.id, outcome(String(i + 1)));
+  }
+  journal.markRejected(rejected.id, 'E_INVALID', 'ungültig');
+  journal.startPrintJob(midPrint.id, false, 10);
+  journal.finishPrintJob(journal.startPrintJob(printed.id, false, 11), true, 12);
+  journal.queueOriginalPrint({ queueJobId: 'q-1', receiptId: queued.id, requestedMs: 13 });
+  // A reprint is the merchant's choice, not the original the sale owes.
+  journal.recordPrint(signed.id, true, 14, 15, false, null);
+  journal.close();
+
+  const again = Journal.open(path);
+  assert.deepEqual(
+    again.owedOriginals('reg-1').map((r) => [r.id, r.state]),
+    [
+      [pending.id, 'pending'],
+      [signed.id, 'signed'],
+    ],
+    'the job that broke off mid-print may be on paper; printed, queued and rejected owe nothing here',
+  );
+  assert.deepEqual(
+    again.owedPrints(100).map((item) => item.record.id),
+    [queued.id],
+  );
+  assert.deepEqual(
+    again.owedOriginals('reg-2').map((r) => r.id),
+    [elsewhere.id],
+  );
+  again.recordPrint(signed.id, false, 101, 102, false, 'Papier leer');
+  assert.deepEqual(
+    again.owedOriginals('reg-1').map((r) => r.id),
+    [pending.id],
+    'a print that failed was tried: the queue, not the start-up, owes it from then on',
+  );
+  again.close();
+});
+
 test('a journal of schema 1 is migrated in place: its receipts and print jobs stay, none is owed', () => {
   const path = join(dir, 'schema1.sqlite');
-  const old = new Journal(openJournalDatabase(path, MIGRATIONS.slice(0, 1)));
-  const receipt = newReceipt();
-  old.insertPending(receipt);
-  old.startPrintJob(receipt.id, false, 1);
+  const old = openJournalDatabase(path, MIGRATIONS.slice(0, 1));
+  const insert = old.prepare(
+    `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, request_body, sale,
+       total_cents, created_ms) VALUES (?, 'reg-1', 'K1', 'DEMO', 'NORMAL', 'app', ?, ?, ?, 380, 1)`,
+  );
+  const midPrint = newReceipt();
+  const neverPrinted = newReceipt();
+  insert.run(midPrint.id, 'signed', midPrint.requestBody, JSON.stringify(midPrint.sale));
+  insert.run(neverPrinted.id, 'signed', neverPrinted.requestBody, JSON.stringify(neverPrinted.sale));
+  old
+    .prepare(
+      `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, outcome) VALUES (?, 0, 1, 'pending')`,
+    )
+    .run(midPrint.id);
   old.close();
   const db = openJournalDatabase(path);
   assert.equal(schemaVersion(db), MIGRATIONS.at(-1)?.version);
   const journal = new Journal(db);
-  assert.equal(journal.get(receipt.id)?.requestBody, receipt.requestBody);
-  assert.deepEqual(journal.printJobs(receipt.id), [{ duplicate: false, outcome: 'pending' }]);
+  assert.equal(journal.get(midPrint.id)?.requestBody, midPrint.requestBody);
+  assert.deepEqual(journal.printJobs(midPrint.id), [{ duplicate: false, outcome: 'pending' }]);
   assert.deepEqual(journal.owedPrints(2), [], 'a job of the old app may be on paper: not printed again');
+  assert.deepEqual(
+    journal.owedOriginals('reg-1'),
+    [],
+    'the old app kept no record of what it meant to print: nothing of it is printed again',
+  );
   journal.close();
 });
 
@@ -365,5 +426,10 @@ test('searches go through indexes, not a scan of every receipt (1.5 M rows must 
      WHERE p.outcome = 'pending' AND p.queue_job_id IS NOT NULL AND p.duplicate = 0 ORDER BY r.seq, p.id`,
   );
   assert.match(owed, /print_jobs_(pending|queued)/, owed);
+  const owedOriginals = plan(
+    `SELECT r.id FROM receipts r WHERE r.register_id = 'x' AND r.print_owed = 1 ORDER BY r.seq`,
+  );
+  assert.match(owedOriginals, /receipts_print_owed/, owedOriginals);
+  assert.doesNotMatch(owedOriginals, /TEMP B-TREE/);
   db.close();
 });

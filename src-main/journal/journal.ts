@@ -137,8 +137,8 @@ export class Journal {
       }
       this.#sql(
         `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, request_body, sale,
-           total_cents, created_ms, cancels)
-         VALUES (?, ?, ?, ?, ?, 'app', 'pending', ?, ?, ?, ?, ?)`,
+           total_cents, created_ms, cancels, print_owed)
+         VALUES (?, ?, ?, ?, ?, 'app', 'pending', ?, ?, ?, ?, ?, 1)`,
       ).run(
         receipt.id,
         receipt.registerId,
@@ -252,7 +252,8 @@ export class Journal {
   /** pending|offline → rejected: SIGN AT refused the request itself; it is never sent again. */
   markRejected(id: string, code: string, message: string): boolean {
     const result = this.#sql(
-      `UPDATE receipts SET state = 'rejected', error_code = ?, error_message = ? WHERE id = ? AND state IN ('pending', 'offline')`,
+      `UPDATE receipts SET state = 'rejected', error_code = ?, error_message = ?, print_owed = 0
+       WHERE id = ? AND state IN ('pending', 'offline')`,
     ).run(code, message, id);
     return result.changes === 1;
   }
@@ -347,11 +348,31 @@ export class Journal {
     return counts;
   }
 
+  /**
+   * A print job about to be sent. Journaled before the printer gets a byte: if the app dies while it is
+   * sent, the pending job says the paper may exist, so the original is not printed again.
+   */
   startPrintJob(receiptId: string, duplicate: boolean, atMs: number): number {
-    const result = this.#sql(
-      `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, outcome) VALUES (?, ?, ?, 'pending')`,
-    ).run(receiptId, duplicate ? 1 : 0, atMs);
-    return Number(result.lastInsertRowid);
+    return this.#transaction(() => {
+      const result = this.#sql(
+        `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, outcome) VALUES (?, ?, ?, 'pending')`,
+      ).run(receiptId, duplicate ? 1 : 0, atMs);
+      if (!duplicate) this.#originalPrintStarted(receiptId);
+      return Number(result.lastInsertRowid);
+    });
+  }
+
+  /** The first original print job of a receipt settles what the sale owes: from now on the jobs say it. */
+  #originalPrintStarted(receiptId: string): void {
+    this.#sql('UPDATE receipts SET print_owed = 0 WHERE id = ? AND print_owed = 1').run(receiptId);
+  }
+
+  /**
+   * Receipts of a register that the app accepted and that never had an original print job: the app
+   * stopped (or died) before printing them. In journal order; `pending` ones are printed once signed.
+   */
+  owedOriginals(registerId: string): JournalRecord[] {
+    return this.#records('WHERE r.register_id = ? AND r.print_owed = 1', [registerId], 'ORDER BY r.seq');
   }
 
   /** Ends a print job; a successful original print also marks the receipt as printed. */
@@ -384,16 +405,20 @@ export class Journal {
       this.#sql(
         `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, finished_ms, outcome, error) VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(receiptId, duplicate ? 1 : 0, requestedMs, finishedMs, printed ? 'printed' : 'failed', error);
+      if (!duplicate) this.#originalPrintStarted(receiptId);
       if (printed) this.#sql('UPDATE receipts SET printed = 1 WHERE id = ?').run(receiptId);
     });
   }
 
   /** An original waits in the print queue (the printer is off): kept so that a restart hands it back. */
   queueOriginalPrint(job: Omit<QueuedPrintJob, 'duplicate'>): void {
-    this.#sql(
-      `INSERT OR IGNORE INTO print_jobs (receipt_id, duplicate, requested_ms, outcome, queue_job_id)
-       VALUES (?, 0, ?, 'pending', ?)`,
-    ).run(job.receiptId, job.requestedMs, job.queueJobId);
+    this.#transaction(() => {
+      this.#sql(
+        `INSERT OR IGNORE INTO print_jobs (receipt_id, duplicate, requested_ms, outcome, queue_job_id)
+         VALUES (?, 0, ?, 'pending', ?)`,
+      ).run(job.receiptId, job.requestedMs, job.queueJobId);
+      this.#originalPrintStarted(job.receiptId);
+    });
   }
 
   /** A job that waited in the print queue came out: the job and the receipt count as printed, in one commit. */
@@ -409,6 +434,7 @@ export class Journal {
           `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, finished_ms, outcome) VALUES (?, ?, ?, ?, 'printed')`,
         ).run(job.receiptId, job.duplicate ? 1 : 0, job.requestedMs, finishedMs);
       }
+      if (!job.duplicate) this.#originalPrintStarted(job.receiptId);
       this.#sql('UPDATE receipts SET printed = 1 WHERE id = ?').run(job.receiptId);
     });
   }

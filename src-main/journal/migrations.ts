@@ -97,4 +97,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX receipts_decommission ON receipts (register_id) WHERE kind = 'DECOMMISSION';
     `,
   },
+  {
+    version: 3,
+    description: 'a receipt the app accepted owes its original print until a print of it was started',
+    sql: `
+      -- 1 from the commit that journals a sale until the commit that starts its first original print
+      -- job (or rejects it): a sale the app died over before printing is found without a scan. Rows of
+      -- older versions stay 0: whether they reached the paper is unknown, so none of them prints again.
+      ALTER TABLE receipts ADD COLUMN print_owed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX receipts_print_owed ON receipts (register_id, seq) WHERE print_owed = 1;
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 // kill -9 of the app core in the middle of a burst of sales, then a restart on the same journal: no
 // accepted sale is lost and none is signed twice. The core runs in a child process (sales-driver.ts)
 // and SIGN AT (the emulator) in another, so SIGKILL hits only the app, as a power cut at the till would.
+// A sale the app died over before printing it is printed after the restart, once, as the original.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { after, before, test } from 'node:test';
 import { SYSTEM_RECEIPT_KINDS } from '../../src-shared/receipt.ts';
 import { verifyDepExport } from '../archive/dep-verifier.ts';
 import { Journal } from '../journal/journal.ts';
+import { createFakePrinter } from '../printing/fake-printer.test-support.ts';
+import { parsePrinterBytes } from '../printing/printer-bytes.test-support.ts';
 import { emulatorCliMissing, spawnEmulator, type EmulatorProcess } from './test-support/emulator-process.ts';
 import { freshApiKey, setUpTestRegister, testClient } from './test-support/register-fixture.ts';
 import { turnoverCounterErrors } from './test-support/turnover-counter-check.ts';
@@ -136,3 +139,107 @@ test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice
   assert.deepEqual(check.errors, []);
   assert.deepEqual(turnoverCounterErrors(dep, (await emulator.cryptoMaterial(register.id)).base64AESKey), []);
 });
+
+test(
+  'kill -9 before the receipts were printed, then restart: every accepted sale is printed once, as the original',
+  {
+    skip,
+  },
+  async () => {
+    const apiKey = freshApiKey();
+    const client = testClient(emulator.baseUrl, apiKey);
+    const register = await setUpTestRegister(client);
+    const printer = await createFakePrinter();
+    const journalPath = join(dir, 'unprinted.sqlite');
+    const args = [
+      '--journal',
+      journalPath,
+      '--base-url',
+      emulator.baseUrl,
+      '--api-key',
+      apiKey,
+      '--register-id',
+      register.id,
+      '--kassen-id',
+      register.kassenId,
+      '--printer-port',
+      String(printer.port),
+    ];
+    try {
+      // Four sales as at any till: signed and printed.
+      const normal = driver([...args, '--mode', 'burst', '--sales', '4', '--concurrency', '1']);
+      assert.equal((await normal.exited).code, 0, normal.stderr());
+      await printer.waitForJobs(4);
+
+      // SIGN AT stops answering: the next sales are accepted (journaled) and wait, unsigned and unprinted,
+      // when the process dies.
+      await emulator.setFaults({ drop_rate: 1 });
+      const burst = driver([...args, '--mode', 'burst', '--sales', '20', '--concurrency', '3']);
+      const accepted: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        burst.lines.on('line', (line) => {
+          const [word, id] = line.split(' ');
+          if (word === 'accepted' && id) accepted.push(id);
+          if (accepted.length === 3) {
+            burst.child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        void burst.exited.then(({ signal }) => {
+          if (signal !== 'SIGKILL') reject(new Error(`driver exited on its own: ${burst.stderr()}`));
+        });
+      });
+      assert.equal((await burst.exited).signal, 'SIGKILL');
+
+      const atKill = Journal.open(journalPath);
+      const unprinted = atKill.recent(100).filter((r) => r.kind === 'NORMAL' && !r.printed);
+      atKill.close();
+      assert.deepEqual(new Set(unprinted.map((r) => r.id)), new Set(accepted));
+      assert.deepEqual(new Set(unprinted.map((r) => r.state)), new Set(['pending']));
+      assert.equal(printer.jobs.length, 4, 'nothing of the unsigned sales reached the printer');
+
+      await emulator.setFaults({ drop_rate: 0 });
+      const restart = driver([...args, '--mode', 'drain']);
+      assert.equal((await restart.exited).code, 0, restart.stderr());
+      const journal = Journal.open(journalPath);
+      let sales: ReturnType<Journal['recent']>;
+      try {
+        sales = journal.recent(100).filter((r) => r.kind === 'NORMAL');
+        assert.equal(sales.length, 7, 'four sales before and three accepted at the kill');
+        for (const record of sales) {
+          assert.equal(record.state, 'signed', record.id);
+          assert.equal(record.printed, true, `receipt ${record.receiptNumber} is on paper`);
+          assert.deepEqual(journal.printJobs(record.id), [{ duplicate: false, outcome: 'printed' }]);
+        }
+      } finally {
+        journal.close();
+      }
+      // The journal says all seven are on paper; the printer shows each of them once, none as a copy.
+      const texts = (await printer.waitForJobs(7)).map((job) => parsePrinterBytes(job).text);
+      assert.equal(texts.length, 7);
+      for (const record of sales) {
+        const number = new RegExp(`^Beleg-Nr\\. +${record.receiptNumber}$`, 'm');
+        assert.equal(texts.filter((text) => number.test(text)).length, 1, `receipt ${record.receiptNumber}`);
+      }
+      assert.doesNotMatch(texts.join('\n'), /DUPLIKAT/, 'what the sale owed is the original');
+
+      // Printed is printed: another start owes nothing.
+      const again = driver([...args, '--mode', 'drain']);
+      assert.equal((await again.exited).code, 0, again.stderr());
+      const after = Journal.open(journalPath);
+      try {
+        const jobs = after
+          .recent(100)
+          .filter((r) => r.kind === 'NORMAL')
+          .flatMap((r) => after.printJobs(r.id));
+        assert.equal(jobs.length, 7);
+      } finally {
+        after.close();
+      }
+      assert.equal(printer.jobs.length, 7);
+    } finally {
+      await emulator.setFaults({ drop_rate: 0 });
+      await printer.stop();
+    }
+  },
+);

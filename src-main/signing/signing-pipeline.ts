@@ -61,6 +61,8 @@ export class SigningPipeline {
   readonly #receiptListeners = new Set<Listener<Receipt>>();
   readonly #statusListeners = new Set<Listener<void>>();
   #training = false;
+  /** Sales journaled before this start that were never printed and still wait for SIGN AT. */
+  readonly #owedOnceSigned = new Set<string>();
   #printChain: Promise<unknown> = Promise.resolve();
   #lastNumber: number | null = null;
   #syncNeeded = true;
@@ -85,9 +87,20 @@ export class SigningPipeline {
     });
   }
 
-  /** Resumes whatever the journal still holds for SIGN AT (after a crash or a closed app). */
+  /**
+   * Resumes whatever the journal still holds for SIGN AT (after a crash or a closed app). A sale the
+   * app stopped over before printing it owes the customer the receipt (Belegerteilungspflicht): it is
+   * printed once, as the original, as soon as it is signed (at once when it already was).
+   */
   start(): void {
+    // Read before the signer runs, so that no settling can slip past the list.
+    const owed = this.#deps.journal.owedOriginals(this.#deps.register.id);
+    for (const record of owed) if (record.state === 'pending') this.#owedOnceSigned.add(record.id);
     this.#signer.kick();
+    if (owed.length > 0) {
+      this.#deps.log.info('Belege ohne Ausdruck vom letzten Lauf werden gedruckt', { count: owed.length });
+    }
+    for (const record of owed) if (record.state !== 'pending') this.#printOwed(record.id);
     void this.syncSystemReceipts();
   }
 
@@ -322,13 +335,23 @@ export class SigningPipeline {
     return toReceipt(record);
   }
 
-  /** Prints in the order asked, one job at a time, and records every job in the journal. */
+  /** An owed original goes to the printer (its job in the journal keeps it from printing twice). */
+  #printOwed(id: string): void {
+    this.#print(id, false).catch((error: unknown) => {
+      this.#deps.log.error('Offener Beleg nicht gedruckt', { receiptId: id, error: String(error) });
+    });
+  }
+
+  /**
+   * Prints in the order asked, one job at a time. The job is journaled before the printer gets it: a
+   * receipt the app dies over while it is being sent may be on paper and is not printed again.
+   */
   #print(id: string, duplicate: boolean): Promise<void> {
     const job = this.#printChain.then(async () => {
       const { journal, printReceipt, log } = this.#deps;
       const record = journal.get(id);
       if (!record) return;
-      const requestedMs = this.#now();
+      const jobId = journal.startPrintJob(id, duplicate, this.#now());
       let printed = false;
       let error: string | null = null;
       try {
@@ -337,7 +360,7 @@ export class SigningPipeline {
         error = caught instanceof Error ? caught.message : String(caught);
         log.warn('Druck fehlgeschlagen', { receiptId: id, duplicate, error });
       }
-      journal.recordPrint(id, duplicate, requestedMs, this.#now(), printed, error);
+      journal.finishPrintJob(jobId, printed, this.#now(), error);
       const after = journal.get(id);
       if (after && printed && !duplicate) this.#emitReceipt(after);
     });
@@ -347,6 +370,8 @@ export class SigningPipeline {
 
   #onSettled(record: JournalRecord, response: SignedReceipt | null): void {
     this.#emitReceipt(record);
+    // A rejected receipt is no receipt: nothing to print.
+    if (this.#owedOnceSigned.delete(record.id) && record.state !== 'rejected') this.#printOwed(record.id);
     if (response === null) return;
     // A jump in SIGN AT's numbering means it made receipts of its own in between (fault clearance,
     // monthly close): fetch them so the journal shows the whole chain.

@@ -2,9 +2,17 @@
 // sales and start it again on the same journal.
 //   burst: sells `--sales` receipts, `--concurrency` at a time; prints "signed <id> <state>" for each
 //          receipt handed out (the cashier has it), then "done".
+//          Every sale journaled (accepted) while it waits for SIGN AT is announced as "accepted <id>".
 //   drain: resumes whatever the journal still holds, prints "drained" once nothing waits, and exits.
+// With --printer-port the receipts go to a network printer on 127.0.0.1 through the app's print
+// service and its journal of print jobs, started up as createApp does; without it they print nowhere.
 import { parseArgs } from 'node:util';
+import type { SettingsStore } from '../../host.ts';
 import { Journal } from '../../journal/journal.ts';
+import { DEMO_COMPANY } from '../../onboarding/demo-company.ts';
+import { createPrintService, PRINTER_SETTINGS_KEY, type PrintService } from '../../printing/print-service.ts';
+import { journaledPrintJobs, owedPrints } from '../print-job-journal.ts';
+import type { PrintReceipt } from '../print-port.ts';
 import { SigningPipeline } from '../signing-pipeline.ts';
 import { FAST_SIGNING, QUIET_LOG, sale, testClient } from './register-fixture.ts';
 
@@ -18,6 +26,7 @@ const { values } = parseArgs({
     mode: { type: 'string' },
     sales: { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '4' },
+    'printer-port': { type: 'string' },
   },
   strict: true,
 });
@@ -33,14 +42,49 @@ function required(name: keyof typeof values): string {
 
 const journal = Journal.open(required('journal'));
 const registerId = required('register-id');
+
+function networkPrinter(port: number): PrintService {
+  const stored = new Map<string, unknown>([
+    [
+      PRINTER_SETTINGS_KEY,
+      {
+        connection: { kind: 'tcp', host: '127.0.0.1', port },
+        profileId: 'epson-tm-t20',
+        qrMode: null,
+        drawerKick: false,
+        footer: '',
+        logo: null,
+      },
+    ],
+  ]);
+  const settings: SettingsStore = {
+    get: (key) => stored.get(key),
+    set: (key, value) => void stored.set(key, value),
+    delete: (key) => void stored.delete(key),
+  };
+  const service = createPrintService({
+    settings,
+    company: () => DEMO_COMPANY,
+    log: QUIET_LOG,
+    listener: journaledPrintJobs(journal, QUIET_LOG, () => {}),
+  });
+  service.resume(owedPrints(journal));
+  return service;
+}
+
+const printing = values['printer-port'] === undefined ? null : networkPrinter(Number(values['printer-port']));
+const printReceipt: PrintReceipt = printing ? printing.printReceipt : async () => true;
 const pipeline = new SigningPipeline({
   journal,
   client: testClient(required('base-url'), required('api-key')),
   register: { id: registerId, kassenId: required('kassen-id') },
   environment: 'DEMO',
-  printReceipt: async () => true,
+  printReceipt,
   log: QUIET_LOG,
   options: { ...FAST_SIGNING, signTimeoutMs: 60_000 },
+});
+pipeline.onReceipt((receipt) => {
+  if (receipt.state === 'pending') process.stdout.write(`accepted ${receipt.id}\n`);
 });
 pipeline.start();
 
@@ -67,4 +111,5 @@ if (values.mode === 'burst') {
   process.exitCode = 2;
 }
 await pipeline.close();
+await printing?.close();
 journal.close();
