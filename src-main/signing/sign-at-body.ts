@@ -2,6 +2,7 @@
 // retry sends again. Sales go as standard_v1 (SIGN AT then keeps lines and payment types); stornos and
 // Nullbelege go as raw buckets, the form SIGN AT documents for negative and zero amounts.
 import { formatApiAmount, type Cents } from '../../src-shared/money.ts';
+import { formatApiQuantity } from '../../src-shared/quantity.ts';
 import { SIGN_AT_VAT_RATE, VAT_RATE_INFO, type RksvBucket } from '../../src-shared/vat.ts';
 import type { RawAmounts, SignReceiptBody, StandardV1 } from '../fiskaly/sign-at-requests.ts';
 import type { StoredSale } from '../journal/stored-sale.ts';
@@ -29,16 +30,6 @@ export function rawAmounts(sale: StoredSale): RawAmounts {
   };
 }
 
-/** "2", "0.25", "1.5": SIGN AT's quantity form, from thousandths. */
-function quantityText(milli: number): string {
-  const abs = Math.abs(milli);
-  const frac = String(abs % 1000)
-    .padStart(3, '0')
-    .replace(/0+$/, '');
-  const text = frac ? `${Math.floor(abs / 1000)}.${frac}` : String(Math.floor(abs / 1000));
-  return milli < 0 ? `-${text}` : text;
-}
-
 export function standardV1(sale: StoredSale): StandardV1 {
   const totals = bucketTotals(sale);
   const cash = sale.payments.filter((p) => p.type === 'CASH').reduce((sum, p) => sum + p.amountCents, 0);
@@ -60,7 +51,7 @@ export function standardV1(sale: StoredSale): StandardV1 {
       amount: formatApiAmount(p.cents),
     })),
     line_items: sale.lines.map((line) => ({
-      quantity: quantityText(line.quantityMilli),
+      quantity: formatApiQuantity(line.quantityMilli),
       text: line.text,
       price_per_unit: formatApiAmount(line.unitPriceCents),
     })),
