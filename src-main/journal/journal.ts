@@ -4,6 +4,7 @@
 // Each write is one transaction with synchronous=FULL, so what a method returned is on disk.
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { AnyReceiptKind, Environment, ReceiptState } from '../../src-shared/receipt.ts';
+import { immediateTransaction, statementCache } from '../sqlite/durable-sqlite.ts';
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, type JournalRecord } from './journal-record.ts';
 import { encodeCursor, searchSql, type JournalSearch } from './journal-search.ts';
 import { openJournalDatabase } from './open-journal-database.ts';
@@ -83,10 +84,11 @@ export interface SearchPage {
 
 export class Journal {
   readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #sql: (sql: string) => StatementSync;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#sql = statementCache(db);
   }
 
   static open(path: string): Journal {
@@ -94,29 +96,11 @@ export class Journal {
   }
 
   close(): void {
-    this.#statements.clear();
     if (this.#db.isOpen) this.#db.close();
   }
 
-  #sql(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
-  }
-
   #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
+    return immediateTransaction(this.#db, work);
   }
 
   #records(where: string, params: SQLInputValue[], tail = ''): JournalRecord[] {

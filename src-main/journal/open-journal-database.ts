@@ -1,16 +1,15 @@
-// Opens the journal database so that a receipt that was accepted survives a power cut:
-// WAL (readers never block the writer) with synchronous=FULL (every commit reaches the disk before
-// the call returns), then brings the schema to the newest version.
-import { DatabaseSync } from 'node:sqlite';
+// Opens the journal database so that a receipt that was accepted survives a power cut (the app's
+// durable SQLite: WAL with synchronous=FULL), with the journal's own rules on top, then brings the
+// schema to the newest version.
+import type { DatabaseSync } from 'node:sqlite';
+import { immediateTransaction, openDurableSqlite } from '../sqlite/durable-sqlite.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 
 export function openJournalDatabase(
   path: string,
   migrations: readonly Migration[] = MIGRATIONS,
 ): DatabaseSync {
-  const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
+  const db = openDurableSqlite(path);
   db.exec('PRAGMA foreign_keys = ON');
   // A second process (a restarted app while the old one still exits) waits instead of failing.
   db.exec('PRAGMA busy_timeout = 5000');
@@ -34,14 +33,9 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    immediateTransaction(db, () => {
       db.exec(migration.sql);
       db.exec(`PRAGMA user_version = ${migration.version}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 }
