@@ -3,7 +3,7 @@
 // one benchmark into the next), prints one table and writes the figures with the machine they came
 // from. A full run writes bench/results.json; a quick or partial run writes bench/results.quick.json,
 // so that development runs never overwrite the figures the README quotes.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +149,17 @@ function table(outcomes: readonly BenchOutcome[]): string {
   return [line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
+/** The commit the figures belong to; others edit the same working tree, so say whether it was clean. */
+function gitState(): { commit: string; uncommittedFiles: number } | null {
+  try {
+    const run = (args: string[]) => execFileSync('git', args, { cwd: BENCH_DIR, encoding: 'utf8' });
+    const changed = run(['status', '--porcelain', '--untracked-files=no']).split('\n').filter(Boolean);
+    return { commit: run(['rev-parse', 'HEAD']).trim(), uncommittedFiles: changed.length };
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
   if (args.child !== null) {
@@ -164,6 +175,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'kassen-bench-run-'));
   const outcomes: BenchOutcome[] = [];
   const started = new Date();
+  const git = gitState();
   try {
     for (const name of names) {
       process.stderr.write(`bench: ${name} …\n`);
@@ -180,6 +192,7 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     mode: args.quick ? 'quick' : 'full',
     command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
+    git,
     machine: { ...machine, loadAverage1mAtEnd: finished.loadAverage1m },
     benchmarks: outcomes.map((outcome) => ({
       name: outcome.name,
