@@ -46,12 +46,13 @@ function driver(args: string[]) {
   return { child, lines: createInterface({ input: child.stdout }), exited, stderr: () => stderr };
 }
 
-test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice', { skip }, async () => {
-  const apiKey = freshApiKey();
-  const client = testClient(emulator.baseUrl, apiKey);
-  const register = await setUpTestRegister(client);
-  const journalPath = join(dir, 'journal.sqlite');
-  const args = [
+/** The sales driver's command line for one register of the shared emulator. */
+function driverArgs(
+  journalPath: string,
+  apiKey: string,
+  register: { id: string; kassenId: string },
+): string[] {
+  return [
     '--journal',
     journalPath,
     '--base-url',
@@ -63,6 +64,14 @@ test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice
     '--kassen-id',
     register.kassenId,
   ];
+}
+
+test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice', { skip }, async () => {
+  const apiKey = freshApiKey();
+  const client = testClient(emulator.baseUrl, apiKey);
+  const register = await setUpTestRegister(client);
+  const journalPath = join(dir, 'journal.sqlite');
+  const args = driverArgs(journalPath, apiKey, register);
   // Slow answers and lost connections keep several sales in flight when the kill comes.
   await emulator.setFaults({ latency_ms: 15, drop_rate: 0.1 });
 
@@ -151,20 +160,7 @@ test(
     const register = await setUpTestRegister(client);
     const printer = await createFakePrinter();
     const journalPath = join(dir, 'unprinted.sqlite');
-    const args = [
-      '--journal',
-      journalPath,
-      '--base-url',
-      emulator.baseUrl,
-      '--api-key',
-      apiKey,
-      '--register-id',
-      register.id,
-      '--kassen-id',
-      register.kassenId,
-      '--printer-port',
-      String(printer.port),
-    ];
+    const args = [...driverArgs(journalPath, apiKey, register), '--printer-port', String(printer.port)];
     try {
       // Four sales as at any till: signed and printed.
       const normal = driver([...args, '--mode', 'burst', '--sales', '4', '--concurrency', '1']);
