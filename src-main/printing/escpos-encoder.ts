@@ -3,9 +3,14 @@
 // padded, so the encoder never re-wraps them: paper shows exactly what the preview shows.
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { PrinterProfile } from '../../src-shared/printer-profile.ts';
-import { qrMatrix, qrModuleDots } from '../../src-shared/qr-matrix.ts';
+import { qrModuleDots } from '../../src-shared/qr-matrix.ts';
 import { sizeScale, type QrMode, type ReceiptDocument } from '../../src-shared/receipt-document.ts';
+import { cacheCodepageEncoding } from './codepage-encode-cache.ts';
+import { qrSymbolSize } from './qr-symbol-size.ts';
 import { bitmapRasterImage, qrRasterImage, type RgbaImage } from './raster-image.ts';
+
+// The library clones a code page table for every printed line; see codepage-encode-cache.ts.
+cacheCodepageEncoding();
 
 export interface EncodeOptions {
   /** Overrides the profile (settings or the test print). */
@@ -76,7 +81,7 @@ export function encodeReceiptDocument(
         if (mode === 'raster') {
           image(qrRasterImage(block.data, profile.printableDots, profile.qrModuleDots));
         } else {
-          const size = qrModuleDots(qrMatrix(block.data).size, profile.printableDots, profile.qrModuleDots);
+          const size = qrModuleDots(qrSymbolSize(block.data), profile.printableDots, profile.qrModuleDots);
           // A blank line above keeps the quiet zone clear of the text; the printer feeds below.
           encoder.newline();
           encoder.align('center').qrcode(block.data, { model: 2, size, errorlevel: 'm' }).align('left');
