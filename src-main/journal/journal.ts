@@ -1,12 +1,13 @@
 // The durable record of every receipt. A sale is written here as `pending`, with its exact SIGN AT
 // body, before SIGN AT is called; every later step only moves its state forward:
 //   pending → signed | offline | rejected,   offline → signed_late | rejected.
-// Each write is one transaction with synchronous=FULL, so what a method returned is on disk.
+// Each write is one transaction with synchronous=FULL, so what a method returned is on disk (markSigned
+// and startPrintJob excepted: they say why they need not wait for the disk).
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { AnyReceiptKind, Environment, ReceiptState } from '../../src-shared/receipt.ts';
-import { immediateTransaction, statementCache } from '../sqlite/durable-sqlite.ts';
+import { immediateTransaction, relaxedTransaction, statementCache } from '../sqlite/durable-sqlite.ts';
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, type JournalRecord } from './journal-record.ts';
-import { encodeCursor, searchSql, type JournalSearch } from './journal-search.ts';
+import { encodeCursor, JournalSearcher, type JournalSearch } from './journal-search.ts';
 import { openJournalDatabase } from './open-journal-database.ts';
 import type { StoredSale } from './stored-sale.ts';
 
@@ -85,10 +86,12 @@ export interface SearchPage {
 export class Journal {
   readonly #db: DatabaseSync;
   readonly #sql: (sql: string) => StatementSync;
+  readonly #searcher: JournalSearcher;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#sql = statementCache(db);
+    this.#searcher = new JournalSearcher(this.#sql);
   }
 
   static open(path: string): Journal {
@@ -110,35 +113,44 @@ export class Journal {
 
   insertPending(receipt: NewReceipt): JournalRecord {
     return this.#transaction(() => {
-      if (this.#sql('SELECT 1 FROM receipts WHERE id = ?').get(receipt.id)) {
-        throw new JournalConflict('duplicate_id', `Beleg ${receipt.id} ist schon im Journal`);
-      }
-      if (
-        receipt.cancels !== null &&
-        this.#sql(`SELECT 1 FROM receipts WHERE cancels = ? AND state <> 'rejected'`).get(receipt.cancels)
-      ) {
-        throw new JournalConflict('already_cancelled', 'Dieser Beleg wurde bereits storniert');
-      }
-      this.#sql(
-        `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, request_body, sale,
-           total_cents, created_ms, cancels, print_owed)
-         VALUES (?, ?, ?, ?, ?, 'app', 'pending', ?, ?, ?, ?, ?, 1)`,
-      ).run(
-        receipt.id,
-        receipt.registerId,
-        receipt.kassenId,
-        receipt.environment,
-        receipt.kind,
-        receipt.requestBody,
-        JSON.stringify(receipt.sale),
-        receipt.sale.totalCents,
-        receipt.createdMs,
-        receipt.cancels,
-      );
+      this.#insertPending(receipt);
       const record = this.get(receipt.id);
       if (!record) throw new Error('inserted receipt not found');
       return record;
     });
+  }
+
+  /** insertPending without reading the record back: a sale's path to SIGN AT needs only the commit. */
+  accept(receipt: NewReceipt): void {
+    this.#transaction(() => this.#insertPending(receipt));
+  }
+
+  #insertPending(receipt: NewReceipt): void {
+    if (this.#sql('SELECT 1 FROM receipts WHERE id = ?').get(receipt.id)) {
+      throw new JournalConflict('duplicate_id', `Beleg ${receipt.id} ist schon im Journal`);
+    }
+    if (
+      receipt.cancels !== null &&
+      this.#sql(`SELECT 1 FROM receipts WHERE cancels = ? AND state <> 'rejected'`).get(receipt.cancels)
+    ) {
+      throw new JournalConflict('already_cancelled', 'Dieser Beleg wurde bereits storniert');
+    }
+    this.#sql(
+      `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, request_body, sale,
+         total_cents, created_ms, cancels, print_owed)
+       VALUES (?, ?, ?, ?, ?, 'app', 'pending', ?, ?, ?, ?, ?, 1)`,
+    ).run(
+      receipt.id,
+      receipt.registerId,
+      receipt.kassenId,
+      receipt.environment,
+      receipt.kind,
+      receipt.requestBody,
+      JSON.stringify(receipt.sale),
+      receipt.sale.totalCents,
+      receipt.createdMs,
+      receipt.cancels,
+    );
   }
 
   get(id: string): JournalRecord | null {
@@ -152,6 +164,26 @@ export class Journal {
       [registerId],
       'ORDER BY r.seq',
     );
+  }
+
+  /** Where a receipt stands, without reading (and checking) the whole record. */
+  stateOf(id: string): ReceiptState | null {
+    const state = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id)?.['state'];
+    return typeof state === 'string' ? (state as ReceiptState) : null;
+  }
+
+  /** What the sign queue sends next: the oldest waiting receipt's id and stored body, nothing more. */
+  nextToSign(registerId: string): { id: string; requestBody: string | null } | null {
+    const row = this.#sql(
+      `SELECT id, request_body FROM receipts WHERE register_id = ? AND state IN ('pending', 'offline')
+       ORDER BY seq LIMIT 1`,
+    ).get(registerId);
+    if (row === undefined) return null;
+    const { id, request_body: body } = row;
+    if (typeof id !== 'string' || (body !== null && typeof body !== 'string')) {
+      throw new Error('journal row unreadable: id or request_body');
+    }
+    return { id, requestBody: body };
   }
 
   /** The oldest receipt still waiting: the next one to send (reads one row however long the backlog). */
@@ -181,17 +213,21 @@ export class Journal {
     return this.#records('', [limit], 'ORDER BY r.created_ms DESC, r.seq DESC LIMIT ?');
   }
 
+  /** Newest first, keyset-paged; the searcher finds the page's keys, then only those rows are read. */
   search(search: JournalSearch): SearchPage {
-    const { where, params } = searchSql(search);
-    const items = this.#records(
-      where,
-      [...params, search.limit + 1],
-      'ORDER BY r.created_ms DESC, r.seq DESC LIMIT ?',
-    );
-    const more = items.length > search.limit;
-    const page = more ? items.slice(0, search.limit) : items;
+    const keys = this.#searcher.keys(search);
+    const more = keys.length > search.limit;
+    const page = more ? keys.slice(0, search.limit) : keys;
+    const items =
+      page.length === 0
+        ? []
+        : this.#records(
+            'WHERE r.seq IN (SELECT value FROM json_each(?))',
+            [JSON.stringify(page.map((key) => key.seq))],
+            'ORDER BY r.created_ms DESC, r.seq DESC',
+          );
     const last = page.at(-1);
-    return { items: page, nextCursor: more && last ? encodeCursor(last.createdMs, last.seq) : null };
+    return { items, nextCursor: more && last ? encodeCursor(last.createdMs, last.seq) : null };
   }
 
   /** pending → offline: handed out with "Sicherheitseinrichtung ausgefallen". False if it had moved on. */
@@ -207,7 +243,11 @@ export class Journal {
    * Returns the new state, or null if it was neither.
    */
   markSigned(id: string, outcome: SignAtOutcome, attempt?: SignAttempt): ReceiptState | null {
-    return this.#transaction(() => {
+    // Without waiting for the disk: the sale itself was committed durably before it went to SIGN AT.
+    // Should a power cut take this commit back, the receipt is pending again and the queue sends the
+    // same id with the same body once more; SIGN AT answers with the receipt it already signed (RKSV
+    // chain unchanged), and this is written again. A process crash cannot take it back (WAL).
+    return relaxedTransaction(this.#db, () => {
       if (attempt) this.recordAttempt(attempt);
       const row = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id);
       const state = row?.['state'];
@@ -337,7 +377,10 @@ export class Journal {
    * sent, the pending job says the paper may exist, so the original is not printed again.
    */
   startPrintJob(receiptId: string, duplicate: boolean, atMs: number): number {
-    return this.#transaction(() => {
+    // Without waiting for the disk: a process crash cannot take it back (WAL), which is what this guards
+    // against. A power cut can only in the milliseconds before the job's end is committed (fsync'd, and
+    // with it this): then the original would be printed again, as after a cut just before sending.
+    return relaxedTransaction(this.#db, () => {
       const result = this.#sql(
         `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, outcome) VALUES (?, ?, ?, 'pending')`,
       ).run(receiptId, duplicate ? 1 : 0, atMs);

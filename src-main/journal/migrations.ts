@@ -108,4 +108,52 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX receipts_print_owed ON receipts (register_id, seq) WHERE print_owed = 1;
     `,
   },
+  {
+    version: 4,
+    description:
+      'line texts indexed for the journal search (each distinct text once, its receipts newest first)',
+    sql: `
+      -- Every distinct line text the till ever sold, once. A till sells a few hundred articles over years,
+      -- so the search matches its query against this short list (in JS: any case, any substring) instead
+      -- of scanning the JSON of 1.5 M sales.
+      CREATE TABLE line_texts (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL UNIQUE
+      );
+      -- One row per receipt and distinct line text, in the order the search pages: a matched text's
+      -- newest receipts are a walk backwards through its part of the key. created_ms and total_cents are
+      -- copies of the receipt's (neither is ever updated; receipts are never deleted), so that a walk
+      -- checks a date or an amount without reading the receipt.
+      CREATE TABLE receipt_line_texts (
+        text_id INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        total_cents INTEGER NOT NULL,
+        PRIMARY KEY (text_id, created_ms, seq)
+      ) WITHOUT ROWID;
+      -- Kept by the database itself, in the transaction that inserts the receipt, whoever inserts it.
+      CREATE TRIGGER receipts_line_texts AFTER INSERT ON receipts
+      WHEN json_array_length(new.sale, '$.lines') > 0
+      BEGIN
+        INSERT OR IGNORE INTO line_texts (text)
+          SELECT l.value ->> 'text' FROM json_each(new.sale, '$.lines') l WHERE l.value ->> 'text' IS NOT NULL;
+        INSERT OR IGNORE INTO receipt_line_texts (text_id, created_ms, seq, total_cents)
+          SELECT t.id, new.created_ms, new.seq, new.total_cents
+          FROM json_each(new.sale, '$.lines') l JOIN line_texts t ON t.text = l.value ->> 'text';
+      END;
+      -- The receipts journaled so far: one pass over the sales into a temp table, from which come the
+      -- distinct texts and then the index rows (in seq order, which is nearly key order per text).
+      CREATE TEMP TABLE backfill_lines AS
+        SELECT l.value ->> 'text' AS text, r.created_ms, r.seq, r.total_cents
+        FROM receipts r, json_each(r.sale, '$.lines') l
+        WHERE l.value ->> 'text' IS NOT NULL;
+      INSERT OR IGNORE INTO line_texts (text) SELECT text FROM backfill_lines;
+      INSERT OR IGNORE INTO receipt_line_texts (text_id, created_ms, seq, total_cents)
+        SELECT t.id, b.created_ms, b.seq, b.total_cents FROM backfill_lines b JOIN line_texts t ON t.text = b.text;
+      DROP TABLE backfill_lines;
+      -- A text at one amount, newest first (every entry ends in the key's created_ms, seq): a text and an
+      -- amount range together are a merge of these walks, however rarely the two meet.
+      CREATE INDEX receipt_line_texts_amount ON receipt_line_texts (text_id, total_cents);
+    `,
+  },
 ];

@@ -23,6 +23,22 @@ export function immediateTransaction<T>(db: DatabaseSync, work: () => T): T {
   }
 }
 
+/**
+ * `immediateTransaction` without waiting for the disk: synchronous=NORMAL for this one commit. In WAL
+ * mode that commit still survives the process dying (it is in the WAL, which the OS holds); a power
+ * cut may take it back, but never tears it, and never loses an earlier FULL commit. The next FULL
+ * commit's fsync makes it durable too. Only for writes that the app can do again after a power cut
+ * and get the same result (the caller says why).
+ */
+export function relaxedTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('PRAGMA synchronous = NORMAL');
+  try {
+    return immediateTransaction(db, work);
+  } finally {
+    db.exec('PRAGMA synchronous = FULL');
+  }
+}
+
 /** A prepare that reuses the statement of an SQL text it has seen before. */
 export function statementCache(db: DatabaseSync): (sql: string) => StatementSync {
   const statements = new Map<string, StatementSync>();
