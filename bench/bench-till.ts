@@ -113,6 +113,7 @@ export async function startBenchTill(peers: RemotePeers): Promise<BenchTill> {
       paperAt = performance.now();
       return printed;
     },
+    preparePrint: () => printing.prepare(),
     printerStatus: () => {
       const status = printing.status();
       return { configured: status.configured, state: status.state, queueLength: status.queueLength };

@@ -1,7 +1,10 @@
 // Where a sale's time goes, step by step, each step timed alone with the app's own code on a receipt
-// the pipeline just signed: the contract's input parsing, the journal's three commits, the receipt
-// layout (with the QR symbol), the ESC/POS encoding and the TCP send to the fake printer. The sum is an
-// estimate of what the pipeline adds to the wire; the sign-overhead figures are the measurement.
+// the pipeline just signed: the contract's input parsing, the journal's commits (the sale, fsync'd,
+// before SIGN AT; its signature and the print job's start without waiting for the disk; the print job's
+// end, fsync'd, after the paper), the receipt layout, the QR symbol's size (what the native QR mode
+// needs; the whole symbol, drawn by the raster mode and the preview, for comparison), the ESC/POS
+// encoding and the TCP send to the fake printer. The sum is an estimate of what the pipeline adds to
+// the wire; the sign-overhead figures are the measurement.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +15,7 @@ import { layoutReceipt } from '../src-shared/receipt-layout.ts';
 import { Journal } from '../src-main/journal/journal.ts';
 import { encodeReceiptDocument } from '../src-main/printing/escpos-encoder.ts';
 import { findPrinterProfile } from '../src-main/printing/printer-profiles.ts';
+import { qrSymbolSize } from '../src-main/printing/qr-symbol-size.ts';
 import { sendToTcpPrinter } from '../src-main/printing/tcp-printer-connection.ts';
 import { calculateSale } from '../src-main/signing/sale-calculation.ts';
 import { signAtBody } from '../src-main/signing/sign-at-body.ts';
@@ -60,11 +64,11 @@ export async function pipelineBreakdown(
     const requestBody = JSON.stringify(signAtBody('NORMAL', sale, 'standard_v1'));
     const ids: string[] = [];
     steps.push({
-      step: 'journal: insertPending (commit)',
+      step: 'journal: accept (fsync’d commit)',
       timing: await time(count, () => {
         const id = randomUUID();
         ids.push(id);
-        journal.insertPending({
+        journal.accept({
           id,
           registerId: receipt.cashRegisterId,
           kassenId: receipt.kassenId,
@@ -79,7 +83,7 @@ export async function pipelineBreakdown(
     });
     let next = 0;
     steps.push({
-      step: 'journal: markSigned (commit)',
+      step: 'journal: markSigned (commit, no fsync)',
       timing: await time(count, () => {
         const id = ids[next++] ?? '';
         journal.markSigned(
@@ -106,11 +110,17 @@ export async function pipelineBreakdown(
       }),
     });
     next = 0;
+    const jobs: number[] = [];
     steps.push({
-      step: 'journal: recordPrint (commit)',
-      timing: await time(count, () =>
-        journal.recordPrint(ids[next++] ?? '', false, Date.now(), Date.now(), true, null),
-      ),
+      step: 'journal: startPrintJob (commit, no fsync)',
+      timing: await time(count, () => {
+        jobs.push(journal.startPrintJob(ids[next++] ?? '', false, Date.now()));
+      }),
+    });
+    next = 0;
+    steps.push({
+      step: 'journal: finishPrintJob (fsync’d commit, after the paper)',
+      timing: await time(count, () => journal.finishPrintJob(jobs[next++] ?? 0, true, Date.now())),
     });
   } finally {
     journal.close();
@@ -122,7 +132,11 @@ export async function pipelineBreakdown(
     timing: await time(count, () => layoutReceipt(receipt, company, { columns: profile.columns })),
   });
   steps.push({
-    step: 'QR symbol alone (qrMatrix)',
+    step: 'QR symbol size (qrSymbolSize, native QR mode)',
+    timing: await time(count, () => qrSymbolSize(receipt.qrCodeData ?? '')),
+  });
+  steps.push({
+    step: 'QR symbol drawn (qrMatrix, raster mode and preview)',
     timing: await time(count, () => qrMatrix(receipt.qrCodeData ?? '')),
   });
   steps.push({

@@ -36,13 +36,18 @@ export async function saleTimeline(till: BenchTill, sales: number): Promise<Arra
       return result;
     };
   const undo = [
+    wrap(Journal.prototype, 'accept', timed('journal accept start', 'journal accept end')),
+    wrap(Journal.prototype, 'markSigned', timed('journal markSigned start', 'journal markSigned end')),
     wrap(
       Journal.prototype,
-      'insertPending',
-      timed('journal insertPending start', 'journal insertPending end'),
+      'startPrintJob',
+      timed('journal startPrintJob start', 'journal startPrintJob end'),
     ),
-    wrap(Journal.prototype, 'markSigned', timed('journal markSigned start', 'journal markSigned end')),
-    wrap(Journal.prototype, 'recordPrint', timed('journal recordPrint start', 'journal recordPrint end')),
+    wrap(
+      Journal.prototype,
+      'finishPrintJob',
+      timed('journal finishPrintJob start', 'journal finishPrintJob end'),
+    ),
     wrap(QRCode, 'create', timed('QR symbol start', 'QR symbol end')),
     wrap(
       ReceiptPrinterEncoder.prototype,

@@ -49,6 +49,8 @@ export interface CreateAppOptions {
   mode: AppMode;
   /** The printer; without one, receipts are shown on screen only (printed stays false). */
   printReceipt?: PrintReceipt;
+  /** Goes with `printReceipt`: a sale is being signed and will print (the printer may get ready). */
+  preparePrint?: () => void;
   /** The printer's state for the status bar. */
   printerStatus?: () => Status['printer'];
   /** The Electron shell's OS printer (webContents.print / printToPDF); absent in the headless shell. */
@@ -94,6 +96,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   });
   printing.onChange(() => statusChanged());
   const printReceipt: PrintReceipt = options.printReceipt ?? printing.printReceipt;
+  const preparePrint = options.printReceipt ? options.preparePrint : () => printing.prepare();
   // Onboarding (src-main/onboarding/): the resumable setup, for fiskaly and for the demo alike. When
   // the register is INITIALIZED the core starts signing at once; the start receipt follows.
   const onboarding = new OnboardingMachine({
@@ -172,9 +175,12 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     }
   }
 
-  /** Many changes in one tick (a receipt settles, the queue shrinks) make one status event. */
+  /**
+   * Many changes in one tick (a receipt settles, the queue shrinks) make one status event. Nobody
+   * listening (a till driven through the core alone), no status is put together at all.
+   */
   function statusChanged(): void {
-    if (statusQueued || closed) return;
+    if (statusQueued || closed || listeners.size === 0) return;
     statusQueued = true;
     queueMicrotask(() => {
       statusQueued = false;
@@ -223,6 +229,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       register: { id: register.registerId, kassenId: register.kassenId },
       environment,
       printReceipt,
+      ...(preparePrint ? { preparePrint } : {}),
       log: host.log,
       options: { ...options.signing, signTimeoutMs: current.signTimeoutMs },
     });

@@ -234,3 +234,28 @@ test('the DEP export holds every signed receipt as a compact JWS', async () => {
   assert.equal(jws.length, list.count ?? list.data.length);
   assert.ok(jws.every((item) => item.split('.').length === 3));
 });
+
+test('a sale’s PUT goes out once through fetch itself; an error answer is sent again the retrying way', async () => {
+  const ways: string[] = [];
+  const counting = clientFor({
+    fetch: (input, init) => {
+      ways.push(input instanceof Request ? 'ky' : 'direct');
+      return fetch(input, init);
+    },
+  });
+  await counting.authenticate();
+  ways.length = 0;
+  const id = randomUUID();
+  const signed = await counting.signReceipt(registerId, id, JSON.stringify(body));
+  assert.equal(signed._id, id);
+  assert.deepEqual(ways, ['direct']);
+  ways.length = 0;
+  const error = await counting
+    .signReceipt(randomUUID(), randomUUID(), body)
+    .then(() => null)
+    .catch((e: unknown) => e);
+  assert.ok(error instanceof SignAtError);
+  assert.equal(error.status, 404);
+  assert.ok(error.requestId);
+  assert.deepEqual(ways, ['direct', 'ky']);
+});

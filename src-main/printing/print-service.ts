@@ -31,6 +31,8 @@ import {
   probeTcpPrinter,
   sendToTcpPrinter,
   type TcpTimeouts,
+  warmTcpConnection,
+  type WarmTcpConnection,
 } from './tcp-printer-connection.ts';
 import { testPrintDocument } from './test-print-document.ts';
 
@@ -71,6 +73,8 @@ export interface ReceiptPreview {
 export interface PrintService {
   /** The core's print port: true = printed, false = waiting in the queue (or no printer chosen). */
   printReceipt(receipt: Receipt, options: { duplicate: boolean }): Promise<boolean>;
+  /** A receipt is on its way (being signed): open the network printer's connection now. */
+  prepare(): void;
   /** Jobs the journal still holds as pending after a restart; they print first, in order. */
   resume(items: readonly QueuedPrint[]): void;
   testPrint(): Promise<TestPrintResult>;
@@ -93,6 +97,9 @@ export interface PrintService {
 
 const NOBODY_LISTENS: PrintJobListener = { queued() {}, printed() {} };
 
+/** How long a connection opened for a receipt that is being signed waits for it (the sign bound is 3 s). */
+const WARM_CONNECTION_MS = 10_000;
+
 export function paperOf(profile: PrinterProfile): PaperGeometry {
   return {
     paperMm: profile.paperMm,
@@ -112,10 +119,23 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
   let probeError: string | null = null;
   let probeTimer: NodeJS.Timeout | null = null;
   let closed = false;
+  /** Opened by `prepare`, taken by the next TCP job. */
+  let warm: WarmTcpConnection | null = null;
+
+  /**
+   * The service owns its settings key: every change goes through `updateSettings` (the headless
+   * `--printer` flag writes it before the app starts). So they are read and checked once, not for
+   * every job and every status (a settings file read and a zod parse each, several per sale).
+   */
+  let settingsRead: PrinterSettings | null = null;
 
   function readSettings(): PrinterSettings {
+    if (settingsRead !== null) return settingsRead;
     const parsed = PrinterSettings.safeParse(options.settings.get(PRINTER_SETTINGS_KEY));
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      settingsRead = parsed.data;
+      return parsed.data;
+    }
     if (options.settings.get(PRINTER_SETTINGS_KEY) !== undefined) {
       options.log.warn('printer settings unreadable, using defaults', {
         issue: parsed.error.issues[0]?.message,
@@ -168,7 +188,9 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         ...(settings.qrMode ? { qrMode: settings.qrMode } : {}),
         openDrawer,
       });
-      await sendToTcpPrinter(connection, bytes, tcpTimeouts);
+      const prepared = warm;
+      warm = null;
+      await sendToTcpPrinter(connection, bytes, tcpTimeouts, prepared);
       return;
     }
     if (connection.kind === 'os' && options.osTarget) {
@@ -274,6 +296,14 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       return queue.submit({ job, receipt });
     },
 
+    prepare() {
+      if (closed || warm?.usable()) return;
+      const connection = readSettings().connection;
+      // A printer known to be off, or jobs waiting before this one: the queue knocks on its own.
+      if (connection.kind !== 'tcp' || queue.lastError !== null || queue.length > 0) return;
+      warm = warmTcpConnection(connection, tcpTimeouts.connectMs, WARM_CONNECTION_MS);
+    },
+
     resume(items) {
       queue.restore(items);
     },
@@ -359,6 +389,7 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
         throw new PosError('invalid_input', `unbekanntes Druckerprofil: ${parsed.profileId}`, 'profileId');
       }
       options.settings.set(PRINTER_SETTINGS_KEY, parsed);
+      settingsRead = parsed;
       probeError = null;
       notify();
       // The new printer may be the one that works: give the waiting receipts a chance at once.
@@ -377,6 +408,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
 
     close() {
       closed = true;
+      warm?.discard();
+      warm = null;
       if (probeTimer) clearTimeout(probeTimer);
       changeListeners.clear();
       return queue.close();

@@ -6,23 +6,32 @@ const KEY = 'core';
 
 export class CoreSettingsStore {
   readonly #store: SettingsStore;
+  /**
+   * What this store last read or wrote. The app's one store owns the key (app.ts makes it and hands it
+   * to onboarding), so that is what the file holds, and the status bar, the print service and every
+   * sale read it without a settings file read and a zod parse each time. Frozen: it is shared.
+   */
+  #current: Readonly<CoreSettings> | null = null;
 
   constructor(store: SettingsStore) {
     this.#store = store;
   }
 
   read(): CoreSettings {
+    if (this.#current !== null) return this.#current;
     const parsed = CoreSettings.safeParse(this.#store.get(KEY) ?? {});
     if (!parsed.success) {
       // Never fall back to empty settings: the app would offer a fresh setup and a second register.
       throw new Error(`Einstellungen beschädigt (${KEY}): ${parsed.error.issues[0]?.message ?? ''}`);
     }
-    return parsed.data;
+    this.#current = Object.freeze(parsed.data);
+    return this.#current;
   }
 
   update(patch: Partial<CoreSettings>): CoreSettings {
     const next = CoreSettings.parse({ ...this.read(), ...patch });
     this.#store.set(KEY, next);
+    this.#current = Object.freeze(next);
     return next;
   }
 }

@@ -49,10 +49,19 @@ export function toOutcome(response: SignedReceipt): SignAtOutcome {
 
 type AttemptResult = 'settled' | 'retry' | 'stopped';
 
+/** What the queue sends: the journaled id and SIGN AT body (the whole record is read only once settled). */
+type Head = { id: string; requestBody: string | null };
+
+/** How a wait ended; `record` is the receipt as it settled, when this signer settled it meanwhile. */
+export interface SettledWait {
+  settled: boolean;
+  record?: JournalRecord;
+}
+
 export class RegisterSigner {
   readonly #deps: RegisterSignerDeps;
   readonly #abort = new AbortController();
-  readonly #settledWaiters = new Map<string, Set<() => void>>();
+  readonly #settledWaiters = new Map<string, Set<(record?: JournalRecord) => void>>();
   #active = false;
   #loop: Promise<void> = Promise.resolve();
   #wake: (() => void) | null = null;
@@ -71,21 +80,25 @@ export class RegisterSigner {
     this.#loop = this.#run();
   }
 
-  /** Resolves true once the receipt left `pending`, false when `timeoutMs` passed first. */
-  waitUntilSettled(id: string, timeoutMs: number): Promise<boolean> {
-    const record = this.#deps.journal.get(id);
-    if (!record || record.state !== 'pending') return Promise.resolve(true);
+  /**
+   * Settled once the receipt left `pending` (with the record, when it settles while waited for), not
+   * settled when `timeoutMs` passed first. Only the state is read here: this runs while the request
+   * to SIGN AT is still being built, and a whole record read would hold it up.
+   */
+  waitUntilSettled(id: string, timeoutMs: number): Promise<SettledWait> {
+    if (this.#deps.journal.stateOf(id) !== 'pending') return Promise.resolve({ settled: true });
     return new Promise((resolve) => {
       const waiters = this.#settledWaiters.get(id) ?? new Set();
       this.#settledWaiters.set(id, waiters);
-      const done = (settled: boolean) => {
+      const done = (wait: SettledWait) => {
         clearTimeout(timer);
         waiters.delete(onSettled);
         if (waiters.size === 0) this.#settledWaiters.delete(id);
-        resolve(settled);
+        resolve(wait);
       };
-      const onSettled = () => done(true);
-      const timer = setTimeout(() => done(false), timeoutMs);
+      const onSettled = (record?: JournalRecord) =>
+        done(record ? { settled: true, record } : { settled: true });
+      const timer = setTimeout(() => done({ settled: false }), timeoutMs);
       waiters.add(onSettled);
     });
   }
@@ -98,15 +111,15 @@ export class RegisterSigner {
     for (const waiters of this.#settledWaiters.values()) for (const wake of waiters) wake();
   }
 
-  #notify(id: string): void {
-    for (const wake of this.#settledWaiters.get(id) ?? []) wake();
+  #notify(id: string, record?: JournalRecord): void {
+    for (const wake of this.#settledWaiters.get(id) ?? []) wake(record);
   }
 
   async #run(): Promise<void> {
     let failures = 0;
     try {
       while (!this.#closed) {
-        const head = this.#deps.journal.nextWaiting(this.#deps.registerId);
+        const head = this.#deps.journal.nextToSign(this.#deps.registerId);
         if (!head) {
           // Decided synchronously with the read above, so a kick() can never fall between them.
           this.#active = false;
@@ -150,7 +163,7 @@ export class RegisterSigner {
     this.#wake = null;
   }
 
-  async #attempt(head: JournalRecord): Promise<AttemptResult> {
+  async #attempt(head: Head): Promise<AttemptResult> {
     const { journal, client, outage, now, registerId, timing } = this.#deps;
     const startedMs = now();
     if (head.requestBody === null) {
@@ -217,9 +230,9 @@ export class RegisterSigner {
   }
 
   #settle(id: string, response: SignedReceipt | null): void {
-    const record = this.#deps.journal.get(id);
+    const record = this.#deps.journal.get(id) ?? undefined;
     if (record) this.#deps.onSettled(record, response);
-    this.#notify(id);
+    this.#notify(id, record);
     this.#deps.onStatusChanged();
   }
 }

@@ -37,6 +37,8 @@ export interface SigningPipelineDeps {
   register: RegisterConfig;
   environment: Environment;
   printReceipt: PrintReceipt;
+  /** A sale is being signed and will print: the printer may get ready (e.g. open its connection). */
+  preparePrint?: () => void;
   log: Logger;
   now?: () => number;
   options?: Partial<SigningOptions>;
@@ -51,6 +53,9 @@ interface SalePlan {
 }
 
 type Listener<T> = (value: T) => void;
+
+/** How long a sale may wait for SIGN AT before the screen is told it is pending. */
+const PENDING_NOTICE_MS = 50;
 
 export class SigningPipeline {
   readonly #deps: SigningPipelineDeps;
@@ -157,9 +162,8 @@ export class SigningPipeline {
     const plan = this.#plan(draft);
     const id = draft.id ?? randomUUID();
     const requestBody = JSON.stringify(signAtBody(plan.receiptType, plan.sale, plan.form));
-    let record: JournalRecord;
     try {
-      record = this.#deps.journal.insertPending({
+      this.#deps.journal.accept({
         id,
         registerId: this.#deps.register.id,
         kassenId: this.#deps.register.kassenId,
@@ -176,9 +180,31 @@ export class SigningPipeline {
       }
       throw error;
     }
-    this.#emitReceipt(record);
-    this.#emitStatus();
-    return this.#complete(record.id, true);
+    // The sale is on disk: its request to SIGN AT goes out first; the printer gets ready while SIGN AT
+    // signs. The screen hears of the sale as pending only when SIGN AT takes a while: most sales are
+    // signed before, and their signed receipt is the news (reading the record for an event nobody
+    // needs would take the CPU from the signing, on every sale).
+    const completed = this.#complete(id, true);
+    setImmediate(() => {
+      if (!this.#closed) this.#deps.preparePrint?.();
+    });
+    setTimeout(() => this.#announceIfPending(id), PENDING_NOTICE_MS).unref();
+    return completed;
+  }
+
+  #announceIfPending(id: string): void {
+    if (this.#closed) return;
+    try {
+      const record = this.#deps.journal.get(id);
+      if (record?.state !== 'pending') return;
+      this.#emitReceipt(record);
+      this.#emitStatus();
+    } catch (error) {
+      // The app closed the journal in the meantime: there is no screen left to tell.
+      if (!this.#closed) {
+        this.#deps.log.warn('Beleg-Ereignis nicht gesendet', { receiptId: id, error: String(error) });
+      }
+    }
   }
 
   /** Storno of a journal receipt: the negative of its lines, linked to it, once. */
@@ -310,14 +336,15 @@ export class SigningPipeline {
     this.#signer.kick();
     const { signTimeoutMs, outageSignTimeoutMs } = this.#options;
     const bound = this.#outage.active ? Math.min(signTimeoutMs, outageSignTimeoutMs) : signTimeoutMs;
-    const settled = await this.#signer.waitUntilSettled(id, bound);
-    if (!settled && this.#deps.journal.markOffline(id, this.#now())) {
+    const wait = await this.#signer.waitUntilSettled(id, bound);
+    if (!wait.settled && this.#deps.journal.markOffline(id, this.#now())) {
       this.#outage.failed(this.#now(), `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`);
       const record = this.#deps.journal.get(id);
       if (record) this.#emitReceipt(record);
       this.#emitStatus();
     }
-    const record = this.#deps.journal.get(id);
+    // The record as the signer settled it is what the journal holds: no second read on the way to paper.
+    const record = wait.record ?? this.#deps.journal.get(id);
     if (!record) throw new PosError('internal', 'Beleg fehlt im Journal');
     if (record.state === 'rejected') {
       throw new PosError(
@@ -325,7 +352,10 @@ export class SigningPipeline {
         `SIGN AT hat den Beleg abgelehnt: ${record.error?.message ?? record.error?.code ?? 'ohne Begründung'}`,
       );
     }
-    if (print && record.state !== 'pending') await this.#print(id, false);
+    if (print && record.state !== 'pending') {
+      const printed = await this.#print(id, false, record);
+      if (printed) return toReceipt(printed);
+    }
     return this.#receipt(id);
   }
 
@@ -346,11 +376,11 @@ export class SigningPipeline {
    * Prints in the order asked, one job at a time. The job is journaled before the printer gets it: a
    * receipt the app dies over while it is being sent may be on paper and is not printed again.
    */
-  #print(id: string, duplicate: boolean): Promise<void> {
+  #print(id: string, duplicate: boolean, known?: JournalRecord): Promise<JournalRecord | null> {
     const job = this.#printChain.then(async () => {
       const { journal, printReceipt, log } = this.#deps;
-      const record = journal.get(id);
-      if (!record) return;
+      const record = known ?? journal.get(id);
+      if (!record) return null;
       const jobId = journal.startPrintJob(id, duplicate, this.#now());
       let printed = false;
       let error: string | null = null;
@@ -363,6 +393,7 @@ export class SigningPipeline {
       journal.finishPrintJob(jobId, printed, this.#now(), error);
       const after = journal.get(id);
       if (after && printed && !duplicate) this.#emitReceipt(after);
+      return after;
     });
     this.#printChain = job.catch(() => {});
     return job;
