@@ -17,11 +17,14 @@ const renderer: UserConfig = {
 // node_modules. Node built-ins (node:sqlite among them) and electron stay external: the runtime has them.
 // preload.cjs: a sandboxed preload may only require('electron'), so everything else is bundled into
 // this one file. It is a separate build because two entries in one build would share chunks.
+// dep-verify-worker.cjs: the worker thread of src-main/archive/parallel-dep-verifier.ts, which looks for
+// it next to main.cjs (and checks on the main thread when it cannot start it).
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
-function preloadBundle(): Plugin {
+/** One more file in dist-electron, made by a build of its own once main.cjs is written. */
+function separateBundle(name: string, config: UserConfig): Plugin {
   return {
-    name: 'kassen-companion:preload-bundle',
+    name: `kassen-companion:${name}`,
     apply: 'build',
     async writeBundle() {
       await build({
@@ -30,17 +33,36 @@ function preloadBundle(): Plugin {
         publicDir: false,
         logLevel: 'warn',
         mode: 'production',
-        build: {
-          outDir: 'dist-electron',
-          emptyOutDir: false,
-          minify: false,
-          lib: { entry: 'src-main/electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.cjs' },
-          rolldownOptions: { external: ['electron'] },
-        },
+        ...config,
       });
     },
   };
 }
+
+const preloadBundle = separateBundle('preload-bundle', {
+  build: {
+    outDir: 'dist-electron',
+    emptyOutDir: false,
+    minify: false,
+    lib: { entry: 'src-main/electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.cjs' },
+    rolldownOptions: { external: ['electron'] },
+  },
+});
+
+const depVerifyWorkerBundle = separateBundle('dep-verify-worker-bundle', {
+  build: {
+    outDir: 'dist-electron',
+    emptyOutDir: false,
+    target: 'node22',
+    minify: false,
+    ssr: 'src-main/archive/dep-verify-worker.ts',
+    rolldownOptions: {
+      external: [/^node:/],
+      output: { format: 'cjs', entryFileNames: 'dep-verify-worker.cjs' },
+    },
+  },
+  ssr: { noExternal: true, target: 'node' },
+});
 
 const electron: UserConfig = {
   root: projectRoot,
@@ -58,7 +80,7 @@ const electron: UserConfig = {
     },
   },
   ssr: { noExternal: true, target: 'node' },
-  plugins: [preloadBundle()],
+  plugins: [preloadBundle, depVerifyWorkerBundle],
 };
 
 export default defineConfig(({ mode }) => (mode === 'electron' ? electron : renderer));

@@ -2,7 +2,7 @@
 // temp dir. RKSV chains every receipt to the signature of the one before, so making it is sequential:
 // about a minute per million receipts here. The cache key carries FIXTURE_VERSION: bump it whenever
 // what is generated changes.
-import { createPrivateKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { createSelfSignedCertificate } from '../src-main/rksv/certificate.ts';
 import { chainValue } from '../src-main/rksv/chain.ts';
-import { generateP256KeyPair } from '../src-main/rksv/es256.ts';
+import { generateP256KeyPair, signEs256 } from '../src-main/rksv/es256.ts';
 import { FAILURE_MARKER_BYTES, JWS_HEADER } from '../src-main/rksv/jws.ts';
 import { formatPayload } from '../src-main/rksv/machine-readable-code.ts';
 import { ZERO_AMOUNTS, sumAmounts, type RksvAmounts } from '../src-main/rksv/rksv-amounts.ts';
 import { CANCELLATION_MARKER, TRAINING_MARKER, encryptCounter } from '../src-main/rksv/turnover-counter.ts';
 import { formatViennaTime } from '../src-main/rksv/vienna-time.ts';
-import { derToP1363 } from './ecdsa-signature-encoding.ts';
 
 const FIXTURE_VERSION = 1;
 export const BENCH_CACHE_DIR = join(tmpdir(), 'kassen-companion-bench');
@@ -93,11 +92,6 @@ function viennaTime(ms: number): string {
   return new Date(ms + offset).toISOString().slice(0, 19);
 }
 
-function signFast(privateKey: KeyObject, signingInput: string): Buffer {
-  // DER with a bare KeyObject, then R‖S: see ecdsa-signature-encoding.ts for why.
-  return derToP1363(sign('sha256', Buffer.from(signingInput, 'utf8'), privateKey));
-}
-
 async function generate(directory: string, size: number, log: (message: string) => void): Promise<void> {
   const { privateKey, publicKey } = generateP256KeyPair();
   const certificate = createSelfSignedCertificate({
@@ -120,7 +114,7 @@ async function generate(directory: string, size: number, log: (message: string) 
       },
     },
   };
-  // Re-imported once, as a signer holding its key would; the emulator re-imports per receipt.
+  // Re-imported once, as a signer holding its key would (and the emulator does, once per SCU).
   const signingKey = createPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }));
 
   const partial = join(directory, 'dep.json.partial');
@@ -165,7 +159,7 @@ async function generate(directory: string, size: number, log: (message: string) 
       chainValue: chainValue(previousJws ?? KASSEN_ID),
     });
     const signingInput = `${JWS_HEADER}.${Buffer.from(payload, 'utf8').toString('base64url')}`;
-    const signature = kind === 'failed' ? FAILURE_MARKER_BYTES : signFast(signingKey, signingInput);
+    const signature = kind === 'failed' ? FAILURE_MARKER_BYTES : signEs256(signingKey, signingInput);
     const jws = `${signingInput}.${signature.toString('base64url')}`;
     batch.push(`"${jws}"`);
     previousJws = jws;

@@ -19,7 +19,8 @@ import { archivePaths, checkStoredFiles, exportFileName, writeExportFile } from 
 import { appendManifest, readManifest, type ManifestEntry } from './archive-manifest.ts';
 import { ArchiveStateStore } from './archive-state.ts';
 import { checkCopyTarget } from './copy-target.ts';
-import { verifyDepExport, type ChainPosition } from './dep-verifier.ts';
+import type { ChainPosition } from './dep-verifier.ts';
+import { verifyDepExportInParallel } from './parallel-dep-verifier.ts';
 
 /** One export a day, checked for every hour the app runs. */
 export const ARCHIVE_INTERVAL_MS = 24 * 3600_000;
@@ -131,7 +132,7 @@ export class Archiver {
   /** Checks the archive on this PC only (no SIGN AT call): hashes, manifest, and with `full` every signature. */
   verifyLocal(full: boolean): Promise<ArchiveVerification> {
     return this.#exclusive(async () => {
-      const local = this.#checkLocal(full);
+      const local = await this.#checkLocal(full);
       const verification = this.#verification(local.errors, local.notes, local.files, local.receipts);
       this.#state.update({ verification });
       this.#emit();
@@ -142,7 +143,7 @@ export class Archiver {
   copyTo(targetDir: string): Promise<CopyArchiveResult> {
     return this.#exclusive(async () => {
       const real = checkCopyTarget(targetDir, this.#ensureRoot());
-      const local = this.#checkLocal(false);
+      const local = await this.#checkLocal(false);
       if (local.entries.length === 0) {
         throw new PosError('not_ready', 'Das Archiv ist noch leer: erst „Jetzt sichern“.');
       }
@@ -210,7 +211,7 @@ export class Archiver {
     this.#emit();
     try {
       this.#ensureRoot();
-      const local = this.#checkLocal(fullCheck);
+      const local = await this.#checkLocal(fullCheck);
       const previous = local.entries.filter((e) => e.registerId === target.registerId).at(-1) ?? null;
       const raw = await target.client.exportDep(
         target.registerId,
@@ -226,7 +227,7 @@ export class Archiver {
             lastDateTime: null,
             openOutage: false,
           };
-      const check = verifyDepExport(dep, start, { expectStartReceipt: previous === null });
+      const check = await verifyDepExportInParallel(dep, start, { expectStartReceipt: previous === null });
       let files = local.files;
       if (check.receipts > 0 && check.end.lastJws !== null && check.end.lastReceiptNumber !== null) {
         const seq = local.entries.length + 1;
@@ -292,7 +293,7 @@ export class Archiver {
     };
   }
 
-  #checkLocal(full: boolean): LocalCheck {
+  async #checkLocal(full: boolean): Promise<LocalCheck> {
     const manifest = readManifest(this.#paths.manifest);
     const errors = [...manifest.errors];
     const notes: string[] = [];
@@ -321,14 +322,19 @@ export class Archiver {
           `${entry.file}: beginnt mit Beleg ${entry.firstReceiptNumber}, erwartet ${before.lastReceiptNumber + 1}`,
         );
       }
-      if (full) receipts += this.#recheck(entry, before ?? null, errors, notes);
+      if (full) receipts += await this.#recheck(entry, before ?? null, errors, notes);
       positions.set(entry.registerId, entry);
     }
     return { errors, notes, files: manifest.entries.length, receipts, entries: manifest.entries };
   }
 
   /** Verifies one stored export again from where the one before it ended. */
-  #recheck(entry: ManifestEntry, before: ManifestEntry | null, errors: string[], notes: string[]): number {
+  async #recheck(
+    entry: ManifestEntry,
+    before: ManifestEntry | null,
+    errors: string[],
+    notes: string[],
+  ): Promise<number> {
     let dep: DepExport;
     try {
       dep = DepExport.parse(JSON.parse(readFileSync(join(this.#paths.root, entry.file), 'utf8')));
@@ -345,7 +351,7 @@ export class Archiver {
           lastDateTime: null,
           openOutage: false,
         };
-    const check = verifyDepExport(dep, start, { expectStartReceipt: before === null });
+    const check = await verifyDepExportInParallel(dep, start, { expectStartReceipt: before === null });
     errors.push(...check.errors.map((e) => `${entry.file}: ${e}`));
     notes.push(...check.notes.map((n) => `${entry.file}: ${n}`));
     if (check.end.lastJws !== entry.lastJws || check.end.lastReceiptNumber !== entry.lastReceiptNumber) {

@@ -4,13 +4,17 @@
 // signed zero receipt (Sammelbeleg) after receipts with the failure marker. Exports are pulled in pieces,
 // so the check starts from where the previous piece ended. The turnover counter is not checked: its AES
 // key stays with fiskaly.
-import { X509Certificate } from 'node:crypto';
+//
+// The same start-from-a-position check lets parallel-dep-verifier.ts cut one large export into pieces
+// for worker threads: verifyDepPiece is the whole check, verifyDepExport runs it over the whole export.
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import type { DepExport } from '../fiskaly/sign-at-resources.ts';
 import { chainValue } from '../rksv/chain.ts';
-import { isFailureMarker, jwsToQr, parseJws } from '../rksv/jws.ts';
-import { parseMachineReadableCode, type MachineReadableCode } from '../rksv/machine-readable-code.ts';
+import { verifyEs256 } from '../rksv/es256.ts';
+import { isFailureMarker } from '../rksv/jws.ts';
+import type { MachineReadablePayload } from '../rksv/machine-readable-code.ts';
+import { readReceiptJws, type ReceiptJws } from '../rksv/receipt-jws.ts';
 import { sumAmounts } from '../rksv/rksv-amounts.ts';
-import { verifyReceiptJws } from '../rksv/receipt-signature.ts';
 import { CANCELLATION_MARKER, TRAINING_MARKER } from '../rksv/turnover-counter.ts';
 
 /** Where the chain stood after the last receipt already checked. */
@@ -31,6 +35,33 @@ export interface DepCheck {
   end: ChainPosition;
 }
 
+export interface DepCheckOptions {
+  expectStartReceipt: boolean;
+}
+
+/** A run of one group's receipts: the whole group, or the part of it that falls into a piece. */
+export interface DepPieceGroup {
+  /** 0-based position of the group in the export, for messages. */
+  groupIndex: number;
+  certificateBase64: string;
+  receipts: readonly string[];
+  /** True when the run begins with the group's first receipt: only then is an unreadable certificate reported. */
+  opensGroup: boolean;
+}
+
+/** A contiguous run of an export's receipts, cut between receipts, possibly across groups. */
+export interface DepPiece {
+  groups: readonly DepPieceGroup[];
+  /** How many receipts under readable certificates come before the piece, for "Beleg n. im Export". */
+  receiptsBefore: number;
+}
+
+/** A piece's check: a DepCheck without the closing note, which needs the count over all pieces. */
+export interface DepPieceCheck extends DepCheck {
+  /** Receipts with the failure marker. */
+  failed: number;
+}
+
 /** The hour that repeats when summer time ends: 02:00–02:59 on the last Sunday of October. */
 function inRepeatedHour(dateTime: string): boolean {
   const match = /^(\d{4})-10-(\d\d)T02:/.exec(dateTime);
@@ -41,18 +72,18 @@ function inRepeatedHour(dateTime: string): boolean {
   return day === lastSunday;
 }
 
-function serialMatches(codeSerial: string, certificate: X509Certificate): boolean {
+function serialMatches(codeSerial: string, certificateSerial: bigint | null): boolean {
+  if (certificateSerial === null) return false;
   try {
-    const fromCertificate = BigInt(`0x${certificate.serialNumber}`);
     // RKSV writes it in hex; a decimal form is accepted as the same number.
-    if (/^[0-9a-fA-F]+$/.test(codeSerial) && BigInt(`0x${codeSerial}`) === fromCertificate) return true;
-    return /^\d+$/.test(codeSerial) && BigInt(codeSerial) === fromCertificate;
+    if (/^[0-9a-fA-F]+$/.test(codeSerial) && BigInt(`0x${codeSerial}`) === certificateSerial) return true;
+    return /^\d+$/.test(codeSerial) && BigInt(codeSerial) === certificateSerial;
   } catch {
     return false;
   }
 }
 
-function isZeroReceipt(code: MachineReadableCode): boolean {
+function isZeroReceipt(code: MachineReadablePayload): boolean {
   return (
     sumAmounts(code.amounts) === 0 &&
     Object.values(code.amounts).every((cents) => cents === 0) &&
@@ -61,11 +92,41 @@ function isZeroReceipt(code: MachineReadableCode): boolean {
   );
 }
 
-export function verifyDepExport(
-  dep: DepExport,
+/** What a group's certificate gives once for all its receipts; null when it cannot be read. */
+export interface GroupCertificate {
+  readonly publicKey: KeyObject;
+  readonly serial: bigint | null;
+}
+
+export function readGroupCertificate(certificateBase64: string): GroupCertificate | null {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(Buffer.from(certificateBase64, 'base64'));
+  } catch {
+    return null;
+  }
+  let serial: bigint | null;
+  try {
+    serial = BigInt(`0x${certificate.serialNumber}`);
+  } catch {
+    serial = null;
+  }
+  let publicKey: KeyObject | undefined;
+  return {
+    // Taken when the first signature is checked, as before: a key node:crypto cannot use fails there.
+    get publicKey() {
+      publicKey ??= certificate.publicKey;
+      return publicKey;
+    },
+    serial,
+  };
+}
+
+export function verifyDepPiece(
+  piece: DepPiece,
   start: ChainPosition,
-  options: { expectStartReceipt: boolean },
-): DepCheck {
+  options: DepCheckOptions,
+): DepPieceCheck {
   const errors: string[] = [];
   const notes: string[] = [];
   const position: ChainPosition = { ...start };
@@ -73,27 +134,27 @@ export function verifyDepExport(
   let firstReceiptNumber: number | null = null;
   let failed = 0;
 
-  for (const [groupIndex, group] of dep['Belege-Gruppe'].entries()) {
-    let certificate: X509Certificate;
-    try {
-      certificate = new X509Certificate(Buffer.from(group.Signaturzertifikat, 'base64'));
-    } catch {
-      errors.push(`Gruppe ${groupIndex + 1}: Signaturzertifikat nicht lesbar`);
+  for (const group of piece.groups) {
+    const certificate = readGroupCertificate(group.certificateBase64);
+    if (certificate === null) {
+      if (group.opensGroup) errors.push(`Gruppe ${group.groupIndex + 1}: Signaturzertifikat nicht lesbar`);
       continue;
     }
-    for (const jws of group['Belege-kompakt']) {
+    // Every receipt of a group names the same serial: compared once per distinct text.
+    let checkedSerial: string | null = null;
+    let serialOk = false;
+    for (const jws of group.receipts) {
       receipts += 1;
-      let code: MachineReadableCode;
-      let signature: Buffer;
+      let receipt: ReceiptJws;
       try {
-        signature = parseJws(jws).signature;
-        code = parseMachineReadableCode(jwsToQr(jws));
+        receipt = readReceiptJws(jws);
       } catch (error) {
         errors.push(
-          `Beleg ${receipts}. im Export: nicht lesbar (${error instanceof Error ? error.message : String(error)})`,
+          `Beleg ${piece.receiptsBefore + receipts}. im Export: nicht lesbar (${error instanceof Error ? error.message : String(error)})`,
         );
         continue;
       }
+      const { code, signature } = receipt;
       const where = `Beleg Nr. ${code.receiptNumber}`;
       const number = /^\d+$/.test(code.receiptNumber) ? Number(code.receiptNumber) : null;
       if (code.cashRegisterId !== position.kassenId) {
@@ -126,12 +187,18 @@ export function verifyDepExport(
       if (markerOnly) {
         failed += 1;
       } else {
-        if (!serialMatches(code.certificateSerial, certificate)) {
+        if (code.certificateSerial !== checkedSerial) {
+          checkedSerial = code.certificateSerial;
+          serialOk = serialMatches(code.certificateSerial, certificate.serial);
+        }
+        if (!serialOk) {
           errors.push(
             `${where}: Zertifikatsseriennummer ${code.certificateSerial} gehört nicht zum Signaturzertifikat`,
           );
         }
-        if (!verifyReceiptJws(certificate.publicKey, jws)) errors.push(`${where}: Signatur ungültig`);
+        if (!verifyEs256(certificate.publicKey, receipt.signingInput, signature)) {
+          errors.push(`${where}: Signatur ungültig`);
+        }
         if (position.openOutage && !isZeroReceipt(code)) {
           errors.push(`${where}: nach dem Ausfall fehlt der signierte Nullbeleg (Sammelbeleg)`);
         }
@@ -139,13 +206,35 @@ export function verifyDepExport(
       if (options.expectStartReceipt && position.lastJws === null && (markerOnly || !isZeroReceipt(code))) {
         errors.push(`${where}: der erste Beleg ist kein signierter Startbeleg über 0,00`);
       }
-      position.openOutage = markerOnly ? true : false;
+      position.openOutage = markerOnly;
       position.lastJws = jws;
       position.lastDateTime =
         code.dateTime > (position.lastDateTime ?? '') ? code.dateTime : position.lastDateTime;
       if (number !== null) position.lastReceiptNumber = number;
     }
   }
-  if (failed > 0) notes.push(`${failed} Beleg(e) mit „Sicherheitseinrichtung ausgefallen“`);
-  return { errors, notes, receipts, firstReceiptNumber, end: position };
+  return { errors, notes, receipts, firstReceiptNumber, end: position, failed };
+}
+
+/** The note that closes a check: how many receipts carry the failure marker. */
+export function failedReceiptsNote(failed: number): string[] {
+  return failed > 0 ? [`${failed} Beleg(e) mit „Sicherheitseinrichtung ausgefallen“`] : [];
+}
+
+/** The whole export as one piece. */
+function wholeExport(dep: DepExport): DepPiece {
+  return {
+    receiptsBefore: 0,
+    groups: dep['Belege-Gruppe'].map((group, groupIndex) => ({
+      groupIndex,
+      certificateBase64: group.Signaturzertifikat,
+      receipts: group['Belege-kompakt'],
+      opensGroup: true,
+    })),
+  };
+}
+
+export function verifyDepExport(dep: DepExport, start: ChainPosition, options: DepCheckOptions): DepCheck {
+  const { failed, notes, ...check } = verifyDepPiece(wholeExport(dep), start, options);
+  return { ...check, notes: [...notes, ...failedReceiptsNote(failed)] };
 }

@@ -1,4 +1,4 @@
-import { createPrivateKey, randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { chainValue } from '../rksv/chain.ts';
 import { FAILURE_MARKER_BYTES, FAILURE_MARKER_TEXT, formatJws } from '../rksv/jws.ts';
 import { formatPayload, parseMachineReadableCode } from '../rksv/machine-readable-code.ts';
@@ -37,6 +37,28 @@ export function zeroReceipt(type: ReceiptType): ReceiptRequest {
     metadata: {},
     fingerprint: null,
   };
+}
+
+/**
+ * The SCU's private key, imported once: importing PKCS#8 DER costs about as much as the signature itself.
+ * Keyed by the key's text, not the record, because the store hands out a new record per lookup.
+ */
+const signingKeys = new Map<string, KeyObject>();
+const MAX_CACHED_SIGNING_KEYS = 64;
+
+function signingKeyOf(scu: ScuRecord): KeyObject {
+  let key = signingKeys.get(scu.private_key_pkcs8_base64);
+  if (key === undefined) {
+    key = createPrivateKey({
+      key: Buffer.from(scu.private_key_pkcs8_base64, 'base64'),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    // A few SCUs sign at a time; a long-lived emulator that made many must not keep every key.
+    if (signingKeys.size >= MAX_CACHED_SIGNING_KEYS) signingKeys.clear();
+    signingKeys.set(scu.private_key_pkcs8_base64, key);
+  }
+  return key;
 }
 
 export function scuCanSign(ctx: EmulatorContext, scu: ScuRecord): boolean {
@@ -95,16 +117,7 @@ function append(
     certificateSerial: scu.certificate_serial_number,
     chainValue: chainValue(previous?.jws ?? register.serial_number),
   });
-  const signature = canSign
-    ? signReceiptPayload(
-        createPrivateKey({
-          key: Buffer.from(scu.private_key_pkcs8_base64, 'base64'),
-          format: 'der',
-          type: 'pkcs8',
-        }),
-        payload,
-      )
-    : FAILURE_MARKER_BYTES;
+  const signature = canSign ? signReceiptPayload(signingKeyOf(scu), payload) : FAILURE_MARKER_BYTES;
   const row: ReceiptRow = {
     view: {
       _id: request.id,
