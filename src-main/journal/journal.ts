@@ -5,6 +5,7 @@
 // and startPrintJob excepted: they say why they need not wait for the disk).
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { AnyReceiptKind, Environment, ReceiptState } from '../../src-shared/receipt.ts';
+import { DeferredCheckpoints } from '../sqlite/deferred-checkpoints.ts';
 import { immediateTransaction, relaxedTransaction, statementCache } from '../sqlite/durable-sqlite.ts';
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, type JournalRecord } from './journal-record.ts';
 import { encodeCursor, JournalSearcher, type JournalSearch } from './journal-search.ts';
@@ -87,9 +88,11 @@ export class Journal {
   readonly #db: DatabaseSync;
   readonly #sql: (sql: string) => StatementSync;
   readonly #searcher: JournalSearcher;
+  readonly #checkpoints: DeferredCheckpoints;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#checkpoints = new DeferredCheckpoints(db);
     this.#sql = statementCache(db);
     this.#searcher = new JournalSearcher(this.#sql);
   }
@@ -99,11 +102,21 @@ export class Journal {
   }
 
   close(): void {
+    this.#checkpoints.stop();
     if (this.#db.isOpen) this.#db.close();
   }
 
   #transaction<T>(work: () => T): T {
-    return immediateTransaction(this.#db, work);
+    const result = immediateTransaction(this.#db, work);
+    this.#checkpoints.wrote();
+    return result;
+  }
+
+  /** See relaxedTransaction: only for writes the app can repeat with the same result after a power cut. */
+  #relaxedTransaction<T>(work: () => T): T {
+    const result = relaxedTransaction(this.#db, work);
+    this.#checkpoints.wrote();
+    return result;
   }
 
   #records(where: string, params: SQLInputValue[], tail = ''): JournalRecord[] {
@@ -247,7 +260,7 @@ export class Journal {
     // Should a power cut take this commit back, the receipt is pending again and the queue sends the
     // same id with the same body once more; SIGN AT answers with the receipt it already signed (RKSV
     // chain unchanged), and this is written again. A process crash cannot take it back (WAL).
-    return relaxedTransaction(this.#db, () => {
+    return this.#relaxedTransaction(() => {
       if (attempt) this.recordAttempt(attempt);
       const row = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id);
       const state = row?.['state'];
@@ -380,7 +393,7 @@ export class Journal {
     // Without waiting for the disk: a process crash cannot take it back (WAL), which is what this guards
     // against. A power cut can only in the milliseconds before the job's end is committed (fsync'd, and
     // with it this): then the original would be printed again, as after a cut just before sending.
-    return relaxedTransaction(this.#db, () => {
+    return this.#relaxedTransaction(() => {
       const result = this.#sql(
         `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, outcome) VALUES (?, ?, ?, 'pending')`,
       ).run(receiptId, duplicate ? 1 : 0, atMs);
