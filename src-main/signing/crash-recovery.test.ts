@@ -1,7 +1,8 @@
 // kill -9 of the app core in the middle of a burst of sales, then a restart on the same journal: no
 // accepted sale is lost and none is signed twice. The core runs in a child process (sales-driver.ts)
 // and SIGN AT (the emulator) in another, so SIGKILL hits only the app, as a power cut at the till would.
-// A sale the app died over before printing it is printed after the restart, once, as the original.
+// A sale the app died over before printing it is printed after the restart, once, as the original; if
+// SIGN AT is still out then, it goes offline after the sign timeout and prints marked as such.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { SYSTEM_RECEIPT_KINDS } from '../../src-shared/receipt.ts';
+import { FAILED_SIGNATURE_LABEL } from '../../src-shared/receipt-layout.ts';
 import { verifyDepExport } from '../archive/dep-verifier.ts';
 import { Journal } from '../journal/journal.ts';
 import { createFakePrinter } from '../printing/fake-printer.test-support.ts';
@@ -64,6 +66,19 @@ function driverArgs(
     '--kassen-id',
     register.kassenId,
   ];
+}
+
+/** Rejects when `promise` takes longer than `ms`, so that a test fails instead of hanging. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice', { skip }, async () => {
@@ -234,6 +249,76 @@ test(
       }
       assert.equal(printer.jobs.length, 7);
     } finally {
+      await emulator.setFaults({ drop_rate: 0 });
+      await printer.stop();
+    }
+  },
+);
+
+test(
+  'kill -9 with sales pending, restart while SIGN AT is still out: they go offline, print once, and are signed later',
+  { skip },
+  async () => {
+    const apiKey = freshApiKey();
+    const client = testClient(emulator.baseUrl, apiKey);
+    const register = await setUpTestRegister(client);
+    const printer = await createFakePrinter();
+    const journalPath = join(dir, 'still-out.sqlite');
+    const args = [...driverArgs(journalPath, apiKey, register), '--printer-port', String(printer.port)];
+    let restart: ReturnType<typeof driver> | null = null;
+    try {
+      await emulator.setFaults({ drop_rate: 1 });
+      const burst = driver([...args, '--mode', 'burst', '--sales', '10', '--concurrency', '2']);
+      const accepted: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        burst.lines.on('line', (line) => {
+          const [word, id] = line.split(' ');
+          if (word === 'accepted' && id) accepted.push(id);
+          if (accepted.length === 2) {
+            burst.child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        void burst.exited.then(({ signal }) => {
+          if (signal !== 'SIGKILL') reject(new Error(`driver exited on its own: ${burst.stderr()}`));
+        });
+      });
+      assert.equal((await burst.exited).signal, 'SIGKILL');
+      assert.equal(printer.jobs.length, 0);
+
+      // The restart finds both pending; SIGN AT still drops every request.
+      restart = driver([...args, '--mode', 'drain', '--sign-timeout-ms', '300']);
+      const jobs = await within(30_000, 'both owed receipts on paper', printer.waitForJobs(2));
+      const texts = jobs.map((job) => parsePrinterBytes(job).text);
+      const during = Journal.open(journalPath);
+      try {
+        for (const id of accepted) assert.equal(during.get(id)?.state, 'offline', id);
+      } finally {
+        during.close();
+      }
+      for (const text of texts) {
+        // The label prints in double width, so it may wrap between its words.
+        assert.match(text, new RegExp(FAILED_SIGNATURE_LABEL.replace(' ', '\\s+')));
+        assert.doesNotMatch(text, /DUPLIKAT/);
+      }
+
+      // SIGN AT is back: both are signed late, in order, and not printed again.
+      await emulator.setFaults({ drop_rate: 0 });
+      const drained = restart;
+      assert.equal((await drained.exited).code, 0, drained.stderr());
+      const journal = Journal.open(journalPath);
+      try {
+        for (const id of accepted) {
+          assert.equal(journal.get(id)?.state, 'signed_late', id);
+          assert.deepEqual(journal.printJobs(id), [{ duplicate: false, outcome: 'printed' }]);
+        }
+      } finally {
+        journal.close();
+      }
+      assert.equal(printer.jobs.length, 2);
+    } finally {
+      // A failed assertion must not leave the driver draining against an emulator about to stop.
+      if (restart !== null && restart.child.exitCode === null) restart.child.kill('SIGKILL');
       await emulator.setFaults({ drop_rate: 0 });
       await printer.stop();
     }

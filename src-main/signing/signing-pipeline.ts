@@ -106,7 +106,19 @@ export class SigningPipeline {
       this.#deps.log.info('Belege ohne Ausdruck vom letzten Lauf werden gedruckt', { count: owed.length });
     }
     for (const record of owed) if (record.state !== 'pending') this.#printOwed(record.id);
+    // A sale pending at the crash gets the bound a sale at the counter gets: should SIGN AT still not
+    // answer, it goes offline and its receipt prints now, marked as such (signed later, in order),
+    // rather than leaving the customer's receipt owed for as long as the outage lasts.
+    for (const record of owed) if (record.state === 'pending') void this.#printOwedWithin(record.id);
     void this.syncSystemReceipts();
+  }
+
+  async #printOwedWithin(id: string): Promise<void> {
+    const bound = this.#signBound();
+    const wait = await this.#signer.waitUntilSettled(id, bound);
+    // Settled in time (or at the last moment): #onSettled prints it, once.
+    if (this.#closed || wait.settled || !this.#goOffline(id, bound)) return;
+    if (this.#owedOnceSigned.delete(id)) this.#printOwed(id);
   }
 
   get training(): boolean {
@@ -195,6 +207,8 @@ export class SigningPipeline {
   #announceIfPending(id: string): void {
     if (this.#closed) return;
     try {
+      // Most sales are signed long before: the state alone says so, without reading the record.
+      if (this.#deps.journal.stateOf(id) !== 'pending') return;
       const record = this.#deps.journal.get(id);
       if (record?.state !== 'pending') return;
       this.#emitReceipt(record);
@@ -334,15 +348,9 @@ export class SigningPipeline {
 
   async #complete(id: string, print: boolean): Promise<Receipt> {
     this.#signer.kick();
-    const { signTimeoutMs, outageSignTimeoutMs } = this.#options;
-    const bound = this.#outage.active ? Math.min(signTimeoutMs, outageSignTimeoutMs) : signTimeoutMs;
+    const bound = this.#signBound();
     const wait = await this.#signer.waitUntilSettled(id, bound);
-    if (!wait.settled && this.#deps.journal.markOffline(id, this.#now())) {
-      this.#outage.failed(this.#now(), `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`);
-      const record = this.#deps.journal.get(id);
-      if (record) this.#emitReceipt(record);
-      this.#emitStatus();
-    }
+    if (!wait.settled) this.#goOffline(id, bound);
     // The record as the signer settled it is what the journal holds: no second read on the way to paper.
     const record = wait.record ?? this.#deps.journal.get(id);
     if (!record) throw new PosError('internal', 'Beleg fehlt im Journal');
@@ -357,6 +365,22 @@ export class SigningPipeline {
       if (printed) return toReceipt(printed);
     }
     return this.#receipt(id);
+  }
+
+  /** How long a sale waits for SIGN AT before its receipt is issued without the signature. */
+  #signBound(): number {
+    const { signTimeoutMs, outageSignTimeoutMs } = this.#options;
+    return this.#outage.active ? Math.min(signTimeoutMs, outageSignTimeoutMs) : signTimeoutMs;
+  }
+
+  /** Still pending after its bound: offline now (true), unless it settled at that very moment (false). */
+  #goOffline(id: string, bound: number): boolean {
+    if (!this.#deps.journal.markOffline(id, this.#now())) return false;
+    this.#outage.failed(this.#now(), `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`);
+    const record = this.#deps.journal.get(id);
+    if (record) this.#emitReceipt(record);
+    this.#emitStatus();
+    return true;
   }
 
   #receipt(id: string): Receipt {

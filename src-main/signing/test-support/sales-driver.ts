@@ -4,6 +4,7 @@
 //          receipt handed out (the cashier has it), then "done".
 //          Every sale journaled (accepted) while it waits for SIGN AT is announced as "accepted <id>".
 //   drain: resumes whatever the journal still holds, prints "drained" once nothing waits, and exits.
+// --sign-timeout-ms: how long a sale waits for SIGN AT before it goes offline (default 60 s).
 // With --printer-port the receipts go to a network printer on 127.0.0.1 through the app's print
 // service and its journal of print jobs, started up as createApp does; without it they print nowhere.
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     sales: { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '4' },
     'printer-port': { type: 'string' },
+    'sign-timeout-ms': { type: 'string', default: '60000' },
   },
   strict: true,
 });
@@ -81,7 +83,7 @@ const pipeline = new SigningPipeline({
   environment: 'DEMO',
   printReceipt,
   log: QUIET_LOG,
-  options: { ...FAST_SIGNING, signTimeoutMs: 60_000 },
+  options: { ...FAST_SIGNING, signTimeoutMs: Number(values['sign-timeout-ms']) },
 });
 pipeline.onReceipt((receipt) => {
   if (receipt.state === 'pending') process.stdout.write(`accepted ${receipt.id}\n`);
