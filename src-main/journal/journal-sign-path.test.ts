@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, test } from 'node:test';
-import { Journal, JournalConflict, type NewReceipt } from './journal.ts';
+import { Journal, JournalConflict } from './journal.ts';
+import { newReceipt } from './new-receipt.test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-sign-path-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,27 +19,6 @@ function fresh(): { journal: Journal; path: string } {
   n += 1;
   const path = join(dir, `j${n}.sqlite`);
   return { journal: Journal.open(path), path };
-}
-
-function newReceipt(overrides: Partial<NewReceipt> = {}): NewReceipt {
-  return {
-    id: randomUUID(),
-    registerId: 'reg-1',
-    kassenId: 'K1',
-    environment: 'DEMO',
-    kind: 'NORMAL',
-    requestBody: '{"receipt_type":"NORMAL"}',
-    sale: {
-      lines: [{ text: 'Melange', quantityMilli: 1000, unitPriceCents: 420, amountCents: 420, vatRate: '10' }],
-      totalsPerRate: [{ vatRate: '10', grossCents: 420, netCents: 382, vatCents: 38 }],
-      totalCents: 420,
-      payments: [{ type: 'CASH', amountCents: 420 }],
-      changeCents: 0,
-    },
-    createdMs: Date.UTC(2026, 10, 25, 13, 32),
-    cancels: null,
-    ...overrides,
-  };
 }
 
 const signed = {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { after, test } from 'node:test';
-import { Journal, JournalConflict, type NewReceipt } from './journal.ts';
+import { Journal, JournalConflict } from './journal.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openJournalDatabase, schemaVersion } from './open-journal-database.ts';
-import type { StoredSale } from './stored-sale.ts';
+import { newReceipt, storedSale as sale } from './new-receipt.test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,33 +17,6 @@ let n = 0;
 function freshJournal(): Journal {
   n += 1;
   return Journal.open(join(dir, `j${n}.sqlite`));
-}
-
-function sale(totalCents: number, text = 'Kaffee Melange'): StoredSale {
-  return {
-    lines: [
-      { text, quantityMilli: 1000, unitPriceCents: totalCents, amountCents: totalCents, vatRate: '10' },
-    ],
-    totalsPerRate: [{ vatRate: '10', grossCents: totalCents, netCents: 0, vatCents: 0 }],
-    totalCents,
-    payments: [{ type: 'CASH', amountCents: totalCents }],
-    changeCents: 0,
-  };
-}
-
-function newReceipt(overrides: Partial<NewReceipt> = {}): NewReceipt {
-  return {
-    id: randomUUID(),
-    registerId: 'reg-1',
-    kassenId: 'K1',
-    environment: 'DEMO',
-    kind: 'NORMAL',
-    requestBody: '{"receipt_type":"NORMAL"}',
-    sale: sale(380),
-    createdMs: Date.UTC(2026, 10, 25, 13, 32),
-    cancels: null,
-    ...overrides,
-  };
 }
 
 function outcome(number: string) {

@@ -3,10 +3,11 @@ import { after, test } from 'node:test';
 import { sampleReceipt, SAMPLE_QR_CODE_DATA } from '../../src-shared/receipt-fixtures.test-support.ts';
 import type { PrinterSettingsInput } from '../../src-shared/printer-settings.ts';
 import type { PrinterStatus } from '../../src-shared/printer-status.ts';
-import type { Logger, SettingsStore } from '../host.ts';
+import type { Logger } from '../host.ts';
 import { createFakePrinter, freePort, type FakePrinter } from './fake-printer.test-support.ts';
 import type { OsPrintOptions, OsPrintTarget } from './os-print-target.ts';
 import { createPrintService, type PrintService } from './print-service.ts';
+import { memorySettingsStore } from '../settings/memory-settings-store.test-support.ts';
 import type { PrintJob, PrintJobListener } from './print-queue.ts';
 import { decodeQr, indexOfBytes, parsePrinterBytes, rasterToRgba } from './printer-bytes.test-support.ts';
 import { TEST_QR_NATIVE, TEST_QR_RASTER } from './test-print-document.ts';
@@ -14,15 +15,6 @@ import { TEST_QR_NATIVE, TEST_QR_RASTER } from './test-print-document.ts';
 const UMLAUTS_CP858 = [0x8e, 0x99, 0x9a, 0x84, 0x94, 0x81, 0xe1, 0xd5];
 const COMPANY = { name: 'Café Muster GmbH', address: 'Musterstraße 1, 1010 Wien', vatId: 'ATU12345678' };
 const quiet: Logger = { info() {}, warn() {}, error() {} };
-
-function memoryStore(): SettingsStore {
-  const values = new Map<string, unknown>();
-  return {
-    get: (key) => values.get(key),
-    set: (key, value) => void values.set(key, structuredClone(value)),
-    delete: (key) => void values.delete(key),
-  };
-}
 
 function recordingListener() {
   const events: { event: 'queued' | 'printed'; job: PrintJob }[] = [];
@@ -45,7 +37,7 @@ function service(
   extra: { listener?: PrintJobListener; osTarget?: OsPrintTarget; now?: () => Date; company?: boolean } = {},
 ) {
   const created = createPrintService({
-    settings: memoryStore(),
+    settings: memorySettingsStore(),
     company: () => (extra.company === false ? null : COMPANY),
     log: quiet,
     retryIntervalMs: 25,

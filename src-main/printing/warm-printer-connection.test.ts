@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { after, test } from 'node:test';
 import { sampleReceipt, SAMPLE_QR_CODE_DATA } from '../../src-shared/receipt-fixtures.test-support.ts';
-import type { Logger, SettingsStore } from '../host.ts';
+import type { Logger } from '../host.ts';
+import { memorySettingsStore } from '../settings/memory-settings-store.test-support.ts';
 import { freePort } from './fake-printer.test-support.ts';
 import { createPrintService, type PrintService } from './print-service.ts';
 import { parsePrinterBytes } from './printer-bytes.test-support.ts';
@@ -56,18 +57,9 @@ after(async () => {
   for (const close of closers) await close();
 });
 
-function memoryStore(): SettingsStore {
-  const values = new Map<string, unknown>();
-  return {
-    get: (key) => values.get(key),
-    set: (key, value) => void values.set(key, structuredClone(value)),
-    delete: (key) => void values.delete(key),
-  };
-}
-
 function tcpService(port: number): PrintService {
   const service = createPrintService({
-    settings: memoryStore(),
+    settings: memorySettingsStore(),
     company: () => ({ name: 'Café Muster GmbH', address: 'Musterstraße 1, 1010 Wien', vatId: 'ATU12345678' }),
     log: quiet,
     retryIntervalMs: 60_000,

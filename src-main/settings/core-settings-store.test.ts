@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SettingsStore } from '../host.ts';
 import { CoreSettingsStore } from './core-settings-store.ts';
-
-function memoryStore(initial: Record<string, unknown> = {}): SettingsStore {
-  const data = new Map(Object.entries(initial));
-  return {
-    get: (key) => data.get(key),
-    set: (key, value) => void data.set(key, value),
-    delete: (key) => void data.delete(key),
-  };
-}
+import { memorySettingsStore } from './memory-settings-store.test-support.ts';
 
 test('a fresh store reads as defaults: no mode, no register, 3 s sign bound, training off', () => {
-  const settings = new CoreSettingsStore(memoryStore()).read();
+  const settings = new CoreSettingsStore(memorySettingsStore()).read();
   assert.equal(settings.mode, null);
   assert.equal(settings.register, null);
   assert.equal(settings.signTimeoutMs, 3000);
@@ -21,7 +12,7 @@ test('a fresh store reads as defaults: no mode, no register, 3 s sign bound, tra
 });
 
 test('updates are kept and checked', () => {
-  const raw = memoryStore();
+  const raw = memorySettingsStore();
   const store = new CoreSettingsStore(raw);
   store.update({ training: true, signTimeoutMs: 5000 });
   assert.equal(new CoreSettingsStore(raw).read().training, true);
@@ -30,6 +21,8 @@ test('updates are kept and checked', () => {
 });
 
 test('damaged settings stop the app instead of silently offering a second register', () => {
-  const store = new CoreSettingsStore(memoryStore({ core: { register: { registerId: 'not-a-uuid' } } }));
+  const store = new CoreSettingsStore(
+    memorySettingsStore({ core: { register: { registerId: 'not-a-uuid' } } }),
+  );
   assert.throws(() => store.read(), /Einstellungen beschädigt/);
 });

@@ -68,6 +68,26 @@ function driverArgs(
   ];
 }
 
+/** SIGKILLs a burst once `count` sales are journaled but not yet answered; their ids. */
+async function killWhenAccepted(burst: ReturnType<typeof driver>, count: number): Promise<string[]> {
+  const accepted: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    burst.lines.on('line', (line) => {
+      const [word, id] = line.split(' ');
+      if (word === 'accepted' && id) accepted.push(id);
+      if (accepted.length === count) {
+        burst.child.kill('SIGKILL');
+        resolve();
+      }
+    });
+    void burst.exited.then(({ signal }) => {
+      if (signal !== 'SIGKILL') reject(new Error(`driver exited on its own: ${burst.stderr()}`));
+    });
+  });
+  assert.equal((await burst.exited).signal, 'SIGKILL');
+  return accepted;
+}
+
 /** Rejects when `promise` takes longer than `ms`, so that a test fails instead of hanging. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -186,21 +206,7 @@ test(
       // when the process dies.
       await emulator.setFaults({ drop_rate: 1 });
       const burst = driver([...args, '--mode', 'burst', '--sales', '20', '--concurrency', '3']);
-      const accepted: string[] = [];
-      await new Promise<void>((resolve, reject) => {
-        burst.lines.on('line', (line) => {
-          const [word, id] = line.split(' ');
-          if (word === 'accepted' && id) accepted.push(id);
-          if (accepted.length === 3) {
-            burst.child.kill('SIGKILL');
-            resolve();
-          }
-        });
-        void burst.exited.then(({ signal }) => {
-          if (signal !== 'SIGKILL') reject(new Error(`driver exited on its own: ${burst.stderr()}`));
-        });
-      });
-      assert.equal((await burst.exited).signal, 'SIGKILL');
+      const accepted = await killWhenAccepted(burst, 3);
 
       const atKill = Journal.open(journalPath);
       const unprinted = atKill.recent(100).filter((r) => r.kind === 'NORMAL' && !r.printed);
@@ -269,21 +275,7 @@ test(
     try {
       await emulator.setFaults({ drop_rate: 1 });
       const burst = driver([...args, '--mode', 'burst', '--sales', '10', '--concurrency', '2']);
-      const accepted: string[] = [];
-      await new Promise<void>((resolve, reject) => {
-        burst.lines.on('line', (line) => {
-          const [word, id] = line.split(' ');
-          if (word === 'accepted' && id) accepted.push(id);
-          if (accepted.length === 2) {
-            burst.child.kill('SIGKILL');
-            resolve();
-          }
-        });
-        void burst.exited.then(({ signal }) => {
-          if (signal !== 'SIGKILL') reject(new Error(`driver exited on its own: ${burst.stderr()}`));
-        });
-      });
-      assert.equal((await burst.exited).signal, 'SIGKILL');
+      const accepted = await killWhenAccepted(burst, 2);
       assert.equal(printer.jobs.length, 0);
 
       // The restart finds both pending; SIGN AT still drops every request.

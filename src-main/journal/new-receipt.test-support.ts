@@ -1,0 +1,32 @@
+// A sale as the journal stores it, and a receipt about to be accepted, for the journal's own tests.
+import { randomUUID } from 'node:crypto';
+import type { NewReceipt } from './journal.ts';
+import type { StoredSale } from './stored-sale.ts';
+
+/** One line at 10 % that is the whole total, paid in cash. */
+export function storedSale(totalCents: number, text = 'Kaffee Melange'): StoredSale {
+  return {
+    lines: [
+      { text, quantityMilli: 1000, unitPriceCents: totalCents, amountCents: totalCents, vatRate: '10' },
+    ],
+    totalsPerRate: [{ vatRate: '10', grossCents: totalCents, netCents: 0, vatCents: 0 }],
+    totalCents,
+    payments: [{ type: 'CASH', amountCents: totalCents }],
+    changeCents: 0,
+  };
+}
+
+export function newReceipt(overrides: Partial<NewReceipt> = {}): NewReceipt {
+  return {
+    id: randomUUID(),
+    registerId: 'reg-1',
+    kassenId: 'K1',
+    environment: 'DEMO',
+    kind: 'NORMAL',
+    requestBody: '{"receipt_type":"NORMAL"}',
+    sale: storedSale(380),
+    createdMs: Date.UTC(2026, 10, 25, 13, 32),
+    cancels: null,
+    ...overrides,
+  };
+}
