@@ -62,15 +62,25 @@ export function httpErrorDetails(
   where: { method: string; path: string },
   fallbackMessage: string,
 ): FiskalyApiErrorDetails<'http'> {
-  const parsed = FiskalyErrorBody.safeParse(error.data);
+  return responseErrorDetails(error.response, error.data, where, fallbackMessage);
+}
+
+/** The same, from a fetch Response and its body as parsed (or undefined when it was no JSON). */
+export function responseErrorDetails(
+  response: Response,
+  data: unknown,
+  where: { method: string; path: string },
+  fallbackMessage: string,
+): FiskalyApiErrorDetails<'http'> {
+  const parsed = FiskalyErrorBody.safeParse(data);
   const body = parsed.success ? parsed.data : {};
-  const status = error.response.status;
+  const status = response.status;
   return {
     kind: 'http',
     status,
     code: body.code ?? `E_HTTP_${status}`,
     message: body.message ?? body.error ?? fallbackMessage,
-    requestId: error.response.headers.get('x-request-id'),
+    requestId: response.headers.get('x-request-id'),
     ...where,
   };
 }

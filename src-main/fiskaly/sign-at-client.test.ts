@@ -235,11 +235,14 @@ test('the DEP export holds every signed receipt as a compact JWS', async () => {
   assert.ok(jws.every((item) => item.split('.').length === 3));
 });
 
-test('a sale’s PUT goes out once through fetch itself; an error answer is sent again the retrying way', async () => {
+test('a sale’s PUT goes out once through fetch itself; only a status ky retries is sent again its way', async () => {
   const ways: string[] = [];
+  let directAnswer: Response | null = null;
   const counting = clientFor({
     fetch: (input, init) => {
-      ways.push(input instanceof Request ? 'ky' : 'direct');
+      const direct = !(input instanceof Request);
+      ways.push(direct ? 'direct' : 'ky');
+      if (direct && directAnswer) return Promise.resolve(directAnswer);
       return fetch(input, init);
     },
   });
@@ -249,6 +252,8 @@ test('a sale’s PUT goes out once through fetch itself; an error answer is sent
   const signed = await counting.signReceipt(registerId, id, JSON.stringify(body));
   assert.equal(signed._id, id);
   assert.deepEqual(ways, ['direct']);
+
+  // SIGN AT's last word on the request (404: no such register) is the error at once, not sent twice.
   ways.length = 0;
   const error = await counting
     .signReceipt(randomUUID(), randomUUID(), body)
@@ -256,6 +261,15 @@ test('a sale’s PUT goes out once through fetch itself; an error answer is sent
     .catch((e: unknown) => e);
   assert.ok(error instanceof SignAtError);
   assert.equal(error.status, 404);
+  assert.equal(error.code, 'E_CASH_REGISTER_NOT_FOUND', 'fiskaly’s code, read from the answer’s body');
   assert.ok(error.requestId);
+  assert.deepEqual(ways, ['direct']);
+
+  // Overloaded: ky takes over, with its retries, and the sale is signed.
+  ways.length = 0;
+  directAnswer = new Response('{}', { status: 503, headers: { 'content-type': 'application/json' } });
+  const again = randomUUID();
+  const retried = await counting.signReceipt(registerId, again, JSON.stringify(body));
+  assert.equal(retried._id, again);
   assert.deepEqual(ways, ['direct', 'ky']);
 });

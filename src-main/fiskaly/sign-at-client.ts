@@ -15,7 +15,7 @@ import ky, {
 import type { z } from 'zod';
 import type { Logger } from '../host.ts';
 import { createAccessTokenSource, type AccessTokenSource } from './access-token.ts';
-import { httpErrorDetails } from './fiskaly-api-error.ts';
+import { httpErrorDetails, responseErrorDetails } from './fiskaly-api-error.ts';
 import { SignAtError } from './sign-at-error.ts';
 import {
   AuthResponse,
@@ -95,6 +95,8 @@ interface RequestSpec<S extends z.ZodType> {
 const NO_ANSWER = Symbol('no answer');
 
 const RETRYABLE_METHODS: readonly Method[] = ['get', 'put'];
+/** Answers ky retries (after Retry-After where given); any other status is SIGN AT's last word. */
+const RETRYABLE_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 const SCU_DEAD = ['DECOMMISSIONED', 'DEFECTIVE'];
 const REGISTER_DEAD = ['DECOMMISSIONED', 'DEFECTIVE'];
 
@@ -120,7 +122,7 @@ export class SignAtClient {
       retry: {
         limit: retry.limit,
         methods: [...RETRYABLE_METHODS],
-        statusCodes: [408, 429, 500, 502, 503, 504],
+        statusCodes: [...RETRYABLE_STATUSES],
         afterStatusCodes: [429, 503],
         maxRetryAfter: retry.maxDelayMs,
         backoffLimit: retry.maxDelayMs,
@@ -356,15 +358,17 @@ export class SignAtClient {
   /**
    * The sale's PUT is the request the cashier waits for on every sale, so its first attempt goes to
    * fetch directly: ky builds a Request, clones (tees) its body for retries and wraps the answer, about
-   * a millisecond per sale. Only a 2xx JSON answer is taken from here; anything else (an error status,
-   * a dropped connection, a timeout) sends the request again through ky, which retries and reports as
-   * for every other call. That is safe for what uses it only: a PUT of a stored body under a fixed id,
-   * which SIGN AT answers with the same receipt however often it comes.
+   * a millisecond per sale. A 2xx JSON answer is taken from here, and so is an error status that ky
+   * would not retry either (a 4xx about the request): it becomes the same SignAtError. Anything else
+   * (a status ky retries, a dropped connection, a timeout) sends the request again through ky, which
+   * retries, honours Retry-After and reports as for every other call. That is safe for what uses it
+   * only: a PUT of a stored body under a fixed id, which SIGN AT answers alike however often it comes.
    */
   async #sendDirect(
     spec: RequestSpec<z.ZodType>,
     token: string | null,
     call: CallOptions,
+    where: { method: string; path: string },
   ): Promise<{ body: unknown; requestId: string | null } | typeof NO_ANSWER> {
     if (call.signal?.aborted) return NO_ANSWER;
     const timeoutMs = Math.min(
@@ -383,12 +387,19 @@ export class SignAtClient {
         },
         signal: call.signal ? AbortSignal.any([call.signal, timeout]) : timeout,
       });
-      if (!response.ok) {
+      if (response.ok) {
+        return { body: await response.json(), requestId: response.headers.get('x-request-id') };
+      }
+      if (RETRYABLE_STATUSES.includes(response.status)) {
         await response.body?.cancel();
+        this.#options.log?.info('SIGN AT: erneuter Versuch über ky', { status: response.status, ...where });
         return NO_ANSWER;
       }
-      return { body: await response.json(), requestId: response.headers.get('x-request-id') };
-    } catch {
+      const data: unknown = await response.json().catch(() => undefined);
+      const fallback = response.statusText || `HTTP ${response.status}`;
+      throw this.#logged(new SignAtError(responseErrorDetails(response, data, where, fallback)));
+    } catch (error) {
+      if (error instanceof SignAtError) throw error;
       return NO_ANSWER;
     }
   }
@@ -396,7 +407,7 @@ export class SignAtClient {
   async #send<S extends z.ZodType>(spec: RequestSpec<S>, token: string | null): Promise<z.output<S>> {
     const where = { method: spec.method.toUpperCase(), path: `/${spec.path}` };
     const startedMs = Date.now();
-    const direct = spec.direct ? await this.#sendDirect(spec, token, spec.call ?? {}) : NO_ANSWER;
+    const direct = spec.direct ? await this.#sendDirect(spec, token, spec.call ?? {}, where) : NO_ANSWER;
     if (direct !== NO_ANSWER) return this.#checked(spec, direct.body, direct.requestId, where);
     const call = { ...spec.call };
     if (spec.direct && call.totalTimeoutMs !== undefined) {
