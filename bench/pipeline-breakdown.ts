@@ -112,7 +112,7 @@ export async function pipelineBreakdown(
     next = 0;
     const jobs: number[] = [];
     steps.push({
-      step: 'journal: startPrintJob (commit, no fsync)',
+      step: 'journal: startPrintJob (fsync’d commit, before the printer gets a byte)',
       timing: await time(count, () => {
         jobs.push(journal.startPrintJob(ids[next++] ?? '', false, Date.now()));
       }),

@@ -1,6 +1,6 @@
 // The journal's lean calls on a sale's way to SIGN AT and the printer: the sale accepted without being
-// read back, the queue's head as id and body only, a receipt's state alone, and the commits that do
-// not wait for the disk.
+// read back, the queue's head as id and body only, a receipt's state alone, and the signature's commit
+// that does not wait for the disk.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -63,7 +63,7 @@ test('the queue head is the oldest waiting receipt, as id and stored body; state
   journal.close();
 });
 
-test('markSigned and startPrintJob commit without waiting for the disk: another reader sees them', () => {
+test('markSigned and startPrintJob are committed when they return: another reader sees them', () => {
   const { journal, path } = fresh();
   const receipt = newReceipt();
   journal.accept(receipt);

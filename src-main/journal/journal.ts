@@ -107,16 +107,7 @@ export class Journal {
   }
 
   #transaction<T>(work: () => T): T {
-    const result = immediateTransaction(this.#db, work);
-    this.#checkpoints.wrote();
-    return result;
-  }
-
-  /** See relaxedTransaction: only for writes the app can repeat with the same result after a power cut. */
-  #relaxedTransaction<T>(work: () => T): T {
-    const result = relaxedTransaction(this.#db, work);
-    this.#checkpoints.wrote();
-    return result;
+    return immediateTransaction(this.#db, work);
   }
 
   #records(where: string, params: SQLInputValue[], tail = ''): JournalRecord[] {
@@ -260,7 +251,7 @@ export class Journal {
     // Should a power cut take this commit back, the receipt is pending again and the queue sends the
     // same id with the same body once more; SIGN AT answers with the receipt it already signed (RKSV
     // chain unchanged), and this is written again. A process crash cannot take it back (WAL).
-    return this.#relaxedTransaction(() => {
+    return relaxedTransaction(this.#db, () => {
       if (attempt) this.recordAttempt(attempt);
       const row = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id);
       const state = row?.['state'];
@@ -390,10 +381,10 @@ export class Journal {
    * sent, the pending job says the paper may exist, so the original is not printed again.
    */
   startPrintJob(receiptId: string, duplicate: boolean, atMs: number): number {
-    // Without waiting for the disk: a process crash cannot take it back (WAL), which is what this guards
-    // against. A power cut can only in the milliseconds before the job's end is committed (fsync'd, and
-    // with it this): then the original would be printed again, as after a cut just before sending.
-    return this.#relaxedTransaction(() => {
+    // Durable before the printer gets a byte: a power cut while the job is sent (which may take seconds
+    // with a slow printer) must not take it back, or the original would print twice. Its fsync also
+    // makes the signature markSigned committed without one durable.
+    return this.#transaction(() => {
       const result = this.#sql(
         `INSERT INTO print_jobs (receipt_id, duplicate, requested_ms, outcome) VALUES (?, ?, ?, 'pending')`,
       ).run(receiptId, duplicate ? 1 : 0, atMs);
