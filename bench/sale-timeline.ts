@@ -1,8 +1,7 @@
 // Where one sale's milliseconds go inside the running pipeline: marks set by wrapping, for this phase
-// only, the journal's commits, the fetch to SIGN AT, the QR symbol, the ESC/POS encoder and the TCP
+// only, the journal's commits, the fetch to SIGN AT, the ESC/POS encoder and the TCP
 // socket to the printer. Run after the timed samples, so that the wrappers never touch the figures.
 import net from 'node:net';
-import QRCode from 'qrcode';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { posApiContract } from '../src-shared/pos-api-contract.ts';
 import { Journal } from '../src-main/journal/journal.ts';
@@ -48,7 +47,6 @@ export async function saleTimeline(till: BenchTill, sales: number): Promise<Arra
       'finishPrintJob',
       timed('journal finishPrintJob start', 'journal finishPrintJob end'),
     ),
-    wrap(QRCode, 'create', timed('QR symbol start', 'QR symbol end')),
     wrap(
       ReceiptPrinterEncoder.prototype,
       'initialize',

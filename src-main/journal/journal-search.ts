@@ -41,11 +41,11 @@ export interface SearchKey {
 }
 
 /** More values than this (amounts in a range, articles matching a text) are not merged walk by walk. */
-export const MAX_MERGED_WALKS = 512;
+const MAX_MERGED_WALKS = 512;
 /** Walks merged by SQLite in one statement (a compound SELECT whose arms it merges lazily). */
-export const MERGE_WIDTH = 16;
+const MERGE_WIDTH = 16;
 /** A filter with at most this many receipts is read whole and its keys sorted. */
-export const COLLECT_LIMIT = 10_000;
+const COLLECT_LIMIT = 10_000;
 /** Up to this many matched texts are checked by probing the line index, more by reading the sale. */
 const MAX_PROBED_TEXTS = 16;
 
@@ -72,7 +72,7 @@ export function foldText(text: string): string {
  * What a walk reads: `r` is the receipt row, `l` a receipt_line_texts row (then the keys come from `l`
  * and `r` is joined only when a check needs it).
  */
-export type Driver =
+type Driver =
   | { kind: 'number'; number: string }
   | { kind: 'id'; prefix: string }
   | { kind: 'date' }
@@ -84,7 +84,7 @@ export type Driver =
   | { kind: 'texts'; textIds: number[] };
 
 /** The filters of a search, each applied as a check unless it drives. */
-export interface Filters {
+interface Filters {
   fromMs?: number;
   toMs?: number;
   minCents?: number;

@@ -2,16 +2,17 @@
 // sales and start it again on the same journal.
 //   burst: sells `--sales` receipts, `--concurrency` at a time; prints "signed <id> <state>" for each
 //          receipt handed out (the cashier has it), then "done".
-//          Every sale journaled (accepted) while it waits for SIGN AT is announced as "accepted <id>".
+//          A sale journaled (accepted) and still waiting for SIGN AT after 50 ms (the pipeline's pending
+//          notice) is announced as "accepted <id>".
 //   drain: resumes whatever the journal still holds, prints "drained" once nothing waits, and exits.
 // --sign-timeout-ms: how long a sale waits for SIGN AT before it goes offline (default 60 s).
 // With --printer-port the receipts go to a network printer on 127.0.0.1 through the app's print
 // service and its journal of print jobs, started up as createApp does; without it they print nowhere.
 import { parseArgs } from 'node:util';
-import type { SettingsStore } from '../../host.ts';
 import { Journal } from '../../journal/journal.ts';
 import { DEMO_COMPANY } from '../../onboarding/demo-company.ts';
 import { createPrintService, PRINTER_SETTINGS_KEY, type PrintService } from '../../printing/print-service.ts';
+import { memorySettingsStore } from '../../settings/memory-settings-store.test-support.ts';
 import { journaledPrintJobs, owedPrints } from '../print-job-journal.ts';
 import type { PrintReceipt } from '../print-port.ts';
 import { SigningPipeline } from '../signing-pipeline.ts';
@@ -46,24 +47,16 @@ const journal = Journal.open(required('journal'));
 const registerId = required('register-id');
 
 function networkPrinter(port: number): PrintService {
-  const stored = new Map<string, unknown>([
-    [
-      PRINTER_SETTINGS_KEY,
-      {
-        connection: { kind: 'tcp', host: '127.0.0.1', port },
-        profileId: 'epson-tm-t20',
-        qrMode: null,
-        drawerKick: false,
-        footer: '',
-        logo: null,
-      },
-    ],
-  ]);
-  const settings: SettingsStore = {
-    get: (key) => stored.get(key),
-    set: (key, value) => void stored.set(key, value),
-    delete: (key) => void stored.delete(key),
-  };
+  const settings = memorySettingsStore({
+    [PRINTER_SETTINGS_KEY]: {
+      connection: { kind: 'tcp', host: '127.0.0.1', port },
+      profileId: 'epson-tm-t20',
+      qrMode: null,
+      drawerKick: false,
+      footer: '',
+      logo: null,
+    },
+  });
   const service = createPrintService({
     settings,
     company: () => DEMO_COMPANY,
