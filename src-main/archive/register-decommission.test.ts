@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulato
 import { Archiver } from './archiver.ts';
 import { decommissionRegister } from './register-decommission.ts';
 import { registeredTill } from './registered-till.test-support.ts';
+import { acceptedRecord } from '../journal/new-receipt.test-support.ts';
 
 let emulator: RunningEmulator;
 
@@ -69,7 +70,7 @@ test('decommissioning archives first, then produces, prints and archives the DEC
 test('decommissioning is refused while a sale still waits for its signature', async (t) => {
   const setup = await registeredTill(emulator);
   t.after(() => setup.till.close());
-  setup.till.journal.insertPending({
+  acceptedRecord(setup.till.journal, {
     id: randomUUID(),
     registerId: setup.target.registerId,
     kassenId: setup.target.kassenId,

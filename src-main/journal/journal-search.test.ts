@@ -20,6 +20,7 @@ import {
 import { MIGRATIONS } from './migrations.ts';
 import { openJournalDatabase, schemaVersion } from './open-journal-database.ts';
 import type { StoredSale } from './stored-sale.ts';
+import { acceptedRecord } from './new-receipt.test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-search-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,7 +101,7 @@ function fill(journal: Journal, count = 300): Row[] {
       createdMs,
       cancels: null,
     };
-    const record = journal.insertPending(receipt);
+    const record = acceptedRecord(journal, receipt);
     rows.push({
       id: record.id,
       seq: record.seq,
@@ -259,12 +260,12 @@ test('a line text sold after the first search is found by the next one', () => {
     createdMs,
     cancels: null,
   });
-  const first = fresh.insertPending(receipt('Melange', DAY));
+  const first = acceptedRecord(fresh, receipt('Melange', DAY));
   assert.deepEqual(
     fresh.search({ query: 'krainer', limit: 5 }).items.map((record) => record.id),
     [],
   );
-  const second = fresh.insertPending(receipt('Käsekrainer', DAY + MINUTE));
+  const second = acceptedRecord(fresh, receipt('Käsekrainer', DAY + MINUTE));
   assert.deepEqual(
     fresh.search({ query: 'Krainer', limit: 5 }).items.map((record) => record.id),
     [second.id],

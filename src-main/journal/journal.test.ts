@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { Journal, JournalConflict } from './journal.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openJournalDatabase, schemaVersion } from './open-journal-database.ts';
-import { newReceipt, storedSale as sale } from './new-receipt.test-support.ts';
+import { acceptedRecord, newReceipt, storedSale as sale } from './new-receipt.test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +35,7 @@ test('a pending receipt and its exact request body survive closing and reopening
   const path = join(dir, 'reopen.sqlite');
   const journal = Journal.open(path);
   const receipt = newReceipt({ requestBody: '{"b":1,"a":2}' });
-  journal.insertPending(receipt);
+  acceptedRecord(journal, receipt);
   journal.close();
   const again = Journal.open(path);
   const record = again.get(receipt.id);
@@ -46,7 +46,7 @@ test('a pending receipt and its exact request body survive closing and reopening
     again.waiting('reg-1').map((r) => r.id),
     [receipt.id],
   );
-  assert.equal(again.nextWaiting('reg-1')?.id, receipt.id);
+  assert.equal(again.nextToSign('reg-1')?.id, receipt.id);
   again.close();
 });
 
@@ -70,8 +70,8 @@ test('states only move forward: pending → signed; offline → signed_late; a l
   const journal = freshJournal();
   const a = newReceipt();
   const b = newReceipt();
-  journal.insertPending(a);
-  journal.insertPending(b);
+  acceptedRecord(journal, a);
+  acceptedRecord(journal, b);
   assert.equal(journal.markSigned(a.id, outcome('1')), 'signed');
   assert.equal(journal.markOffline(a.id, Date.now()), false, 'a signed receipt never becomes offline');
   assert.equal(journal.markOffline(b.id, 1_000), true);
@@ -86,7 +86,7 @@ test('states only move forward: pending → signed; offline → signed_late; a l
 test('a rejected receipt leaves the queue and keeps SIGN AT’s reason', () => {
   const journal = freshJournal();
   const a = newReceipt();
-  journal.insertPending(a);
+  acceptedRecord(journal, a);
   assert.equal(journal.markRejected(a.id, 'E_FAILED_SCHEMA_VALIDATION', 'body.schema should …'), true);
   const record = journal.get(a.id);
   assert.equal(record?.state, 'rejected');
@@ -98,9 +98,9 @@ test('a rejected receipt leaves the queue and keeps SIGN AT’s reason', () => {
 test('the same receipt id is never journaled twice', () => {
   const journal = freshJournal();
   const a = newReceipt();
-  journal.insertPending(a);
+  acceptedRecord(journal, a);
   assert.throws(
-    () => journal.insertPending({ ...a }),
+    () => acceptedRecord(journal, { ...a }),
     (e: unknown) => e instanceof JournalConflict && e.reason === 'duplicate_id',
   );
   journal.close();
@@ -109,12 +109,12 @@ test('the same receipt id is never journaled twice', () => {
 test('a receipt is cancelled once; a storno SIGN AT rejected frees it again', () => {
   const journal = freshJournal();
   const original = newReceipt();
-  journal.insertPending(original);
+  acceptedRecord(journal, original);
   journal.markSigned(original.id, outcome('7'));
   const storno = newReceipt({ kind: 'CANCELLATION', cancels: original.id, sale: sale(-380) });
-  journal.insertPending(storno);
+  acceptedRecord(journal, storno);
   assert.throws(
-    () => journal.insertPending(newReceipt({ kind: 'CANCELLATION', cancels: original.id })),
+    () => acceptedRecord(journal, newReceipt({ kind: 'CANCELLATION', cancels: original.id })),
     (e: unknown) => e instanceof JournalConflict && e.reason === 'already_cancelled',
   );
   assert.equal(journal.get(original.id)?.cancelledBy, storno.id);
@@ -122,14 +122,14 @@ test('a receipt is cancelled once; a storno SIGN AT rejected frees it again', ()
   assert.equal(journal.get(storno.id)?.cancelsNumber, '7');
   journal.markRejected(storno.id, 'E_X', 'x');
   assert.equal(journal.get(original.id)?.cancelledBy, null);
-  journal.insertPending(newReceipt({ kind: 'CANCELLATION', cancels: original.id }));
+  acceptedRecord(journal, newReceipt({ kind: 'CANCELLATION', cancels: original.id }));
   journal.close();
 });
 
 test('a successful print marks the receipt printed; a duplicate is logged as its own job', () => {
   const journal = freshJournal();
   const a = newReceipt();
-  journal.insertPending(a);
+  acceptedRecord(journal, a);
   const failed = journal.startPrintJob(a.id, false, 1);
   journal.finishPrintJob(failed, false, 2, 'Papier leer');
   assert.equal(journal.get(a.id)?.printed, false);
@@ -151,7 +151,7 @@ test('originals that waited for the printer are owed after a reopen: in journal 
   const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(() => newReceipt());
   for (const [i, receipt] of [a, b, c, d, e].entries()) {
     if (!receipt) throw new Error('five receipts');
-    journal.insertPending(receipt);
+    acceptedRecord(journal, receipt);
     journal.markSigned(receipt.id, outcome(String(i + 1)));
   }
   if (!a || !b || !c || !d || !e) throw new Error('five receipts');
@@ -205,7 +205,7 @@ test('a sale that never had an original print job is owed after a reopen, pendin
   const elsewhere = newReceipt({ registerId: 'reg-2' });
   if (!pending || !signed || !midPrint || !printed || !queued || !rejected) throw new Error('six receipts');
   for (const receipt of [pending, signed, midPrint, printed, queued, rejected, elsewhere]) {
-    journal.insertPending(receipt);
+    acceptedRecord(journal, receipt);
   }
   for (const [i, receipt] of [signed, midPrint, printed, queued].entries()) {
     journal.markSigned(receipt.id, outcome(String(i + 1)));
@@ -311,7 +311,7 @@ test('search finds by number, text, amount and day, and pages through everything
       createdMs: day + i * 60_000,
       sale: sale(100 + i, i === 13 ? 'Apfelstrudel "hausgemacht"' : 'Semmel'),
     });
-    journal.insertPending(r);
+    acceptedRecord(journal, r);
     journal.markSigned(r.id, outcome(String(i + 1)));
     ids.push(r.id);
   }

@@ -115,16 +115,7 @@ export class Journal {
     return rows.map((row) => RecordRow.parse(row));
   }
 
-  insertPending(receipt: NewReceipt): JournalRecord {
-    return this.#transaction(() => {
-      this.#insertPending(receipt);
-      const record = this.get(receipt.id);
-      if (!record) throw new Error('inserted receipt not found');
-      return record;
-    });
-  }
-
-  /** insertPending without reading the record back: a sale's path to SIGN AT needs only the commit. */
+  /** Journals a new sale as pending; nothing is read back: a sale's path to SIGN AT needs only the commit. */
   accept(receipt: NewReceipt): void {
     this.#transaction(() => this.#insertPending(receipt));
   }
@@ -188,17 +179,6 @@ export class Journal {
       throw new Error('journal row unreadable: id or request_body');
     }
     return { id, requestBody: body };
-  }
-
-  /** The oldest receipt still waiting: the next one to send (reads one row however long the backlog). */
-  nextWaiting(registerId: string): JournalRecord | null {
-    return (
-      this.#records(
-        `WHERE r.register_id = ? AND r.state IN ('pending', 'offline')`,
-        [registerId],
-        'ORDER BY r.seq LIMIT 1',
-      )[0] ?? null
-    );
   }
 
   countWaiting(): number {

@@ -1,6 +1,7 @@
 // A sale as the journal stores it, and a receipt about to be accepted, for the journal's own tests.
 import { randomUUID } from 'node:crypto';
-import type { NewReceipt } from './journal.ts';
+import type { Journal, NewReceipt } from './journal.ts';
+import type { JournalRecord } from './journal-record.ts';
 import type { StoredSale } from './stored-sale.ts';
 
 /** One line at 10 % that is the whole total, paid in cash. */
@@ -29,4 +30,12 @@ export function newReceipt(overrides: Partial<NewReceipt> = {}): NewReceipt {
     cancels: null,
     ...overrides,
   };
+}
+
+/** Journals `receipt` as the till does (accept) and reads it back. */
+export function acceptedRecord(journal: Journal, receipt: NewReceipt): JournalRecord {
+  journal.accept(receipt);
+  const record = journal.get(receipt.id);
+  if (!record) throw new Error(`accepted receipt ${receipt.id} not in the journal`);
+  return record;
 }
