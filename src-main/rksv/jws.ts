@@ -22,11 +22,25 @@ export function formatJws(payload: string, signature: Uint8Array): string {
   return `${jwsSigningInput(payload)}.${Buffer.from(signature).toString('base64url')}`;
 }
 
+/** The encoded parts of a compact RKSV JWS, checked: exactly three, and the one header RKSV allows. */
+export function splitCompactJws(jws: string): { payload: string; signature: string; signedText: string } {
+  const firstDot = jws.indexOf('.');
+  const secondDot = firstDot < 0 ? -1 : jws.indexOf('.', firstDot + 1);
+  if (secondDot < 0 || jws.includes('.', secondDot + 1)) {
+    throw new SyntaxError('a compact JWS has three parts');
+  }
+  if (firstDot !== JWS_HEADER.length || !jws.startsWith(JWS_HEADER)) {
+    throw new SyntaxError('RKSV JWS header must be {"alg":"ES256"}');
+  }
+  return {
+    payload: jws.slice(firstDot + 1, secondDot),
+    signature: jws.slice(secondDot + 1),
+    signedText: jws.slice(0, secondDot),
+  };
+}
+
 export function parseJws(jws: string): CompactJws {
-  const parts = jws.split('.');
-  if (parts.length !== 3) throw new SyntaxError('a compact JWS has three parts');
-  const [header, payload, signature] = parts as [string, string, string];
-  if (header !== JWS_HEADER) throw new SyntaxError('RKSV JWS header must be {"alg":"ES256"}');
+  const { payload, signature } = splitCompactJws(jws);
   return {
     payload: Buffer.from(payload, 'base64url').toString('utf8'),
     signature: Buffer.from(signature, 'base64url'),

@@ -3,7 +3,7 @@
 // parseJws, parseMachineReadableCode and jwsSigningInput, but decode and encode the payload several
 // times; a DEP of a million receipts spends more on that than is worth it.
 import { isUtf8 } from 'node:buffer';
-import { JWS_HEADER, jwsSigningInput } from './jws.ts';
+import { jwsSigningInput, splitCompactJws } from './jws.ts';
 import { parseMachineReadableCode, type MachineReadablePayload } from './machine-readable-code.ts';
 
 export type ReceiptJws = {
@@ -13,17 +13,9 @@ export type ReceiptJws = {
   readonly signingInput: Buffer;
 };
 
-/** Throws the errors parseJws and parseMachineReadableCode throw, with the same messages. */
+/** Throws the errors parseJws (through the same splitCompactJws) and parseMachineReadableCode throw. */
 export function readReceiptJws(jws: string): ReceiptJws {
-  const firstDot = jws.indexOf('.');
-  const secondDot = firstDot < 0 ? -1 : jws.indexOf('.', firstDot + 1);
-  if (secondDot < 0 || jws.includes('.', secondDot + 1)) {
-    throw new SyntaxError('a compact JWS has three parts');
-  }
-  if (firstDot !== JWS_HEADER.length || !jws.startsWith(JWS_HEADER)) {
-    throw new SyntaxError('RKSV JWS header must be {"alg":"ES256"}');
-  }
-  const encodedPayload = jws.slice(firstDot + 1, secondDot);
+  const { payload: encodedPayload, signature, signedText } = splitCompactJws(jws);
   const payloadBytes = Buffer.from(encodedPayload, 'base64url');
   const payload = payloadBytes.toString('utf8');
   // The code has no signature field here: the QR form's 13th field is not needed for the checks.
@@ -33,9 +25,9 @@ export function readReceiptJws(jws: string): ReceiptJws {
   const canonical = isUtf8(payloadBytes) && payloadBytes.toString('base64url') === encodedPayload;
   return {
     code,
-    signature: Buffer.from(jws.slice(secondDot + 1), 'base64url'),
+    signature: Buffer.from(signature, 'base64url'),
     signingInput: canonical
-      ? Buffer.from(jws.slice(0, secondDot), 'latin1')
+      ? Buffer.from(signedText, 'latin1')
       : Buffer.from(jwsSigningInput(payload), 'utf8'),
   };
 }
