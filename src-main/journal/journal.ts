@@ -2,7 +2,7 @@
 // body, before SIGN AT is called; every later step only moves its state forward:
 //   pending → signed | offline | rejected,   offline → signed_late | rejected.
 // Each write is one transaction with synchronous=FULL, so what a method returned is on disk (markSigned
-// and startPrintJob excepted: they say why they need not wait for the disk).
+// excepted: it says why it need not wait for the disk).
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { AnyReceiptKind, Environment, ReceiptState } from '../../src-shared/receipt.ts';
 import { DeferredCheckpoints } from '../sqlite/deferred-checkpoints.ts';
@@ -117,35 +117,33 @@ export class Journal {
 
   /** Journals a new sale as pending; nothing is read back: a sale's path to SIGN AT needs only the commit. */
   accept(receipt: NewReceipt): void {
-    this.#transaction(() => this.#insertPending(receipt));
-  }
-
-  #insertPending(receipt: NewReceipt): void {
-    if (this.#sql('SELECT 1 FROM receipts WHERE id = ?').get(receipt.id)) {
-      throw new JournalConflict('duplicate_id', `Beleg ${receipt.id} ist schon im Journal`);
-    }
-    if (
-      receipt.cancels !== null &&
-      this.#sql(`SELECT 1 FROM receipts WHERE cancels = ? AND state <> 'rejected'`).get(receipt.cancels)
-    ) {
-      throw new JournalConflict('already_cancelled', 'Dieser Beleg wurde bereits storniert');
-    }
-    this.#sql(
-      `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, request_body, sale,
-         total_cents, created_ms, cancels, print_owed)
-       VALUES (?, ?, ?, ?, ?, 'app', 'pending', ?, ?, ?, ?, ?, 1)`,
-    ).run(
-      receipt.id,
-      receipt.registerId,
-      receipt.kassenId,
-      receipt.environment,
-      receipt.kind,
-      receipt.requestBody,
-      JSON.stringify(receipt.sale),
-      receipt.sale.totalCents,
-      receipt.createdMs,
-      receipt.cancels,
-    );
+    this.#transaction(() => {
+      if (this.#sql('SELECT 1 FROM receipts WHERE id = ?').get(receipt.id)) {
+        throw new JournalConflict('duplicate_id', `Beleg ${receipt.id} ist schon im Journal`);
+      }
+      if (
+        receipt.cancels !== null &&
+        this.#sql(`SELECT 1 FROM receipts WHERE cancels = ? AND state <> 'rejected'`).get(receipt.cancels)
+      ) {
+        throw new JournalConflict('already_cancelled', 'Dieser Beleg wurde bereits storniert');
+      }
+      this.#sql(
+        `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, request_body, sale,
+           total_cents, created_ms, cancels, print_owed)
+         VALUES (?, ?, ?, ?, ?, 'app', 'pending', ?, ?, ?, ?, ?, 1)`,
+      ).run(
+        receipt.id,
+        receipt.registerId,
+        receipt.kassenId,
+        receipt.environment,
+        receipt.kind,
+        receipt.requestBody,
+        JSON.stringify(receipt.sale),
+        receipt.sale.totalCents,
+        receipt.createdMs,
+        receipt.cancels,
+      );
+    });
   }
 
   get(id: string): JournalRecord | null {
