@@ -6,7 +6,15 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { distribution, type Distribution } from './stats.ts';
 
-export async function measureFsyncFloor(directory: string, commits: number): Promise<Distribution> {
+/**
+ * `pauseMs` between commits (untimed), as sales come at a counter: on this machine's virtual disk a sync
+ * after a pause costs more than one right after another.
+ */
+export async function measureFsyncFloor(
+  directory: string,
+  commits: number,
+  pauseMs = 0,
+): Promise<Distribution> {
   const dir = await mkdtemp(join(directory, 'fsync-floor-'));
   const db = new DatabaseSync(join(dir, 'floor.sqlite'));
   try {
@@ -17,6 +25,7 @@ export async function measureFsyncFloor(directory: string, commits: number): Pro
     const body = 'x'.repeat(600);
     const samples: number[] = [];
     for (let index = 0; index < commits + 10; index++) {
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const started = performance.now();
       insert.run(body);
       if (index >= 10) samples.push(performance.now() - started);

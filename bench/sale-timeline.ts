@@ -1,6 +1,7 @@
 // Where one sale's milliseconds go inside the running pipeline: marks set by wrapping, for this phase
-// only, the journal's commits, the fetch to SIGN AT, the ESC/POS encoder and the TCP
-// socket to the printer. Run after the timed samples, so that the wrappers never touch the figures.
+// only, the journal's commits, the fetch to SIGN AT, the ESC/POS encoder and the TCP socket to the
+// printer (connect, the job, the printer's FIN). Run after the timed samples, so that the wrappers never
+// touch the figures.
 import net from 'node:net';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { posApiContract } from '../src-shared/pos-api-contract.ts';
@@ -62,6 +63,19 @@ export async function saleTimeline(till: BenchTill, sales: number): Promise<Arra
           const response = await (original.apply(this, args) as Promise<Response>);
           mark('SIGN AT answer headers');
           return response;
+        },
+    ),
+    wrap(
+      net.Socket.prototype,
+      'end',
+      (original) =>
+        function (this: net.Socket, ...args: never[]) {
+          // Only the print job ends its socket with data; the printer closes its side once it has it all.
+          if (args.length > 0) {
+            mark('printer: job handed to the socket');
+            this.once('end', () => mark('printer: its FIN (has every byte)'));
+          }
+          return original.apply(this, args);
         },
     ),
     wrap(
