@@ -1,15 +1,18 @@
 // The physical floor of a sale: one `fetch` PUT of the same SIGN AT body to the same emulator, with
-// nothing of the app around it. The body is what the app's pipeline would send for the sale
+// nothing of the app around it (and the same through node:http, the app's own transport for it). The body is what the app's pipeline would send for the sale
 // (signAtBody over calculateSale), so both sides ask the emulator for the same work.
 import { randomUUID } from 'node:crypto';
 import { SaleDraft, type SaleDraftInput } from '../src-shared/sale-draft.ts';
 import { calculateSale } from '../src-main/signing/sale-calculation.ts';
 import { signAtBody } from '../src-main/signing/sign-at-body.ts';
+import { nodeHttpSend } from '../src-main/fiskaly/direct-request.ts';
 import { BARE_CREDENTIALS, type RemotePeers } from './remote-peers.ts';
 
 export interface BarePut {
-  /** Signs one receipt; resolves once the whole answer is read. */
+  /** Signs one receipt through fetch (the issue's baseline); resolves once the whole answer is read. */
   put(): Promise<void>;
+  /** The same through node:http, the transport the app's own sale PUT uses (direct-request.ts). */
+  putViaNodeHttp(): Promise<void>;
 }
 
 export async function barePut(
@@ -28,13 +31,22 @@ export async function barePut(
   const body = JSON.stringify(
     signAtBody('NORMAL', calculateSale(parsed.lines, parsed.payments), 'standard_v1'),
   );
+  const url = () => `${peers.baseUrl}/cash-register/${registerId}/receipt/${randomUUID()}`;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const send = nodeHttpSend();
   return {
-    async put() {
-      const response = await fetch(`${peers.baseUrl}/cash-register/${registerId}/receipt/${randomUUID()}`, {
+    async putViaNodeHttp() {
+      const answer = await send(url(), {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers,
         body,
+        signal: AbortSignal.timeout(10_000),
       });
+      const signed = (JSON.parse(answer.body) as { signed?: boolean }).signed;
+      if (answer.status !== 200 || signed !== true) throw new Error(`bare PUT failed: ${answer.status}`);
+    },
+    async put() {
+      const response = await fetch(url(), { method: 'PUT', headers, body });
       const answer = (await response.json()) as { signed?: boolean };
       if (!response.ok || answer.signed !== true) throw new Error(`bare PUT failed: ${response.status}`);
     },

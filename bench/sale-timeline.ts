@@ -1,7 +1,8 @@
 // Where one sale's milliseconds go inside the running pipeline: marks set by wrapping, for this phase
-// only, the journal's commits, the fetch to SIGN AT, the ESC/POS encoder and the TCP socket to the
+// only, the journal's commits, the request to SIGN AT, the ESC/POS encoder and the TCP socket to the
 // printer (connect, the job, the printer's FIN). Run after the timed samples, so that the wrappers never
 // touch the figures.
+import http from 'node:http';
 import net from 'node:net';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { posApiContract } from '../src-shared/pos-api-contract.ts';
@@ -54,15 +55,28 @@ export async function saleTimeline(till: BenchTill, sales: number): Promise<Arra
       timed('ESC/POS encode start', 'ESC/POS encode start'),
     ),
     wrap(ReceiptPrinterEncoder.prototype, 'encode', timed('ESC/POS encode end', 'ESC/POS encode end')),
+    // The sale's PUT goes over node:http (direct-request.ts); ky's calls, should one happen, over fetch.
+    wrap(
+      http,
+      'request',
+      (original) =>
+        function (this: unknown, ...args: never[]) {
+          mark('SIGN AT PUT sent');
+          const request = original.apply(this, args) as http.ClientRequest;
+          request.once('response', (response: http.IncomingMessage) => {
+            mark('SIGN AT answer headers');
+            response.once('end', () => mark('SIGN AT answer read'));
+          });
+          return request;
+        },
+    ),
     wrap(
       globalThis,
       'fetch',
       (original) =>
         async function (this: unknown, ...args: never[]) {
-          mark('SIGN AT PUT sent');
-          const response = await (original.apply(this, args) as Promise<Response>);
-          mark('SIGN AT answer headers');
-          return response;
+          mark('SIGN AT request through fetch');
+          return original.apply(this, args);
         },
     ),
     wrap(

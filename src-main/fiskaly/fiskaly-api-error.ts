@@ -65,9 +65,9 @@ export function httpErrorDetails(
   return responseErrorDetails(error.response, error.data, where, fallbackMessage);
 }
 
-/** The same, from a fetch Response and its body as parsed (or undefined when it was no JSON). */
+/** The same, from an answer (a fetch Response or a direct one) and its body as parsed (or undefined). */
 export function responseErrorDetails(
-  response: Response,
+  response: { status: number; headers: { get(name: string): string | null } },
   data: unknown,
   where: { method: string; path: string },
   fallbackMessage: string,

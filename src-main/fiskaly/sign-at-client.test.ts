@@ -235,7 +235,7 @@ test('the DEP export holds every signed receipt as a compact JWS', async () => {
   assert.ok(jws.every((item) => item.split('.').length === 3));
 });
 
-test('a sale’s PUT goes out once through fetch itself; only a status ky retries is sent again its way', async () => {
+test('a sale’s PUT goes out once directly, not through ky; only a status ky retries is sent again its way', async () => {
   const ways: string[] = [];
   let directAnswer: Response | null = null;
   const counting = clientFor({

@@ -15,6 +15,7 @@ import ky, {
 import type { z } from 'zod';
 import type { Logger } from '../host.ts';
 import { createAccessTokenSource, type AccessTokenSource } from './access-token.ts';
+import { fetchSend, nodeHttpSend, type DirectSend } from './direct-request.ts';
 import { httpErrorDetails, responseErrorDetails } from './fiskaly-api-error.ts';
 import { SignAtError } from './sign-at-error.ts';
 import {
@@ -62,6 +63,7 @@ export interface SignAtClientOptions {
   refreshMarginSeconds?: number;
   now?: () => number;
   log?: Logger;
+  /** Every request through this fetch (tests, fault injection); the direct PUT too. */
   fetch?: typeof fetch;
 }
 
@@ -87,7 +89,7 @@ interface RequestSpec<S extends z.ZodType> {
   schema: S;
   auth: boolean;
   call?: CallOptions;
-  /** The first attempt through fetch itself (see #sendDirect); only for idempotent `bodyText` PUTs. */
+  /** The first attempt without ky (see #sendDirect); only for idempotent `bodyText` PUTs. */
   direct?: boolean;
 }
 
@@ -108,12 +110,15 @@ export class SignAtClient {
   readonly #http: KyInstance;
   readonly #tokens: AccessTokenSource;
   readonly #options: SignAtClientOptions;
+  /** The transport of the sale's direct PUT: node:http, or the injected fetch where there is one. */
+  readonly #direct: DirectSend;
   #env: SignAtEnv | null;
   #organizationId: string | null = null;
 
   constructor(options: SignAtClientOptions) {
     this.#options = options;
     this.#env = options.expectedEnv ?? null;
+    this.#direct = options.fetch ? fetchSend(options.fetch) : nodeHttpSend();
     const retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#http = ky.create({
       prefix: options.baseUrl,
@@ -356,9 +361,10 @@ export class SignAtClient {
   }
 
   /**
-   * The sale's PUT is the request the cashier waits for on every sale, so its first attempt goes to
-   * fetch directly: ky builds a Request, clones (tees) its body for retries and wraps the answer, about
-   * a millisecond per sale. A 2xx JSON answer is taken from here, and so is an error status that ky
+   * The sale's PUT is the request the cashier waits for on every sale, so its first attempt goes out
+   * directly, over node:http (direct-request.ts): ky builds a Request, clones (tees) its body for retries
+   * and wraps the answer, and fetch itself adds its WHATWG layer, together about two milliseconds per
+   * sale. A 2xx JSON answer is taken from here, and so is an error status that ky
    * would not retry either (a 4xx about the request): it becomes the same SignAtError. Anything else
    * (a status ky retries, a dropped connection, a timeout) sends the request again through ky, which
    * retries, honours Retry-After and reports as for every other call. That is safe for what uses it
@@ -376,9 +382,8 @@ export class SignAtClient {
       call.totalTimeoutMs ?? Number.POSITIVE_INFINITY,
     );
     const timeout = AbortSignal.timeout(timeoutMs);
-    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
     try {
-      const response = await fetchImpl(`${this.#options.baseUrl.replace(/\/+$/, '')}/${spec.path}`, {
+      const answer = await this.#direct(`${this.#options.baseUrl.replace(/\/+$/, '')}/${spec.path}`, {
         method: spec.method.toUpperCase(),
         body: spec.bodyText ?? null,
         headers: {
@@ -387,17 +392,18 @@ export class SignAtClient {
         },
         signal: call.signal ? AbortSignal.any([call.signal, timeout]) : timeout,
       });
-      if (response.ok) {
-        return { body: await response.json(), requestId: response.headers.get('x-request-id') };
+      if (answer.status >= 200 && answer.status < 300) {
+        // A 2xx that is no JSON throws here: the request goes through ky, which reports it.
+        return { body: JSON.parse(answer.body) as unknown, requestId: answer.headers.get('x-request-id') };
       }
-      if (RETRYABLE_STATUSES.includes(response.status)) {
-        await response.body?.cancel();
-        this.#options.log?.info('SIGN AT: erneuter Versuch über ky', { status: response.status, ...where });
+      if (RETRYABLE_STATUSES.includes(answer.status)) {
+        this.#options.log?.info('SIGN AT: erneuter Versuch über ky', { status: answer.status, ...where });
         return NO_ANSWER;
       }
-      const data: unknown = await response.json().catch(() => undefined);
-      const fallback = response.statusText || `HTTP ${response.status}`;
-      throw this.#logged(new SignAtError(responseErrorDetails(response, data, where, fallback)));
+      const fallback = answer.statusText || `HTTP ${answer.status}`;
+      throw this.#logged(
+        new SignAtError(responseErrorDetails(answer, jsonOrUndefined(answer.body), where, fallback)),
+      );
     } catch (error) {
       if (error instanceof SignAtError) throw error;
       return NO_ANSWER;
@@ -530,6 +536,14 @@ export class SignAtClient {
   #logged(error: SignAtError): SignAtError {
     this.#options.log?.warn('SIGN AT-Fehler', error.toLogFields());
     return error;
+  }
+}
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
