@@ -264,3 +264,18 @@ test('without a successful export for a month the archive is overdue; an unreach
   assert.equal(status.entries, 1, 'the archive is unchanged');
   assert.equal(status.overdue, true);
 });
+
+test('closing the app stops a run under way: nothing is stored, and it is no failure in the status', async (t) => {
+  const setup = await registeredTill(emulator);
+  t.after(() => setup.till.close());
+  await sellSome(setup, ['4.20']);
+  const archiver = archiverFor(setup);
+  const run = archiver.archiveNow({ fullCheck: true });
+  const closed = archiver.close();
+  await assert.rejects(run, (error: unknown) => error instanceof PosError && error.code === 'unavailable');
+  await closed;
+  const status = archiver.status();
+  assert.equal(status.entries, 0, 'nothing half-stored');
+  assert.equal(status.lastError, null, 'the next start does not report a failed backup');
+  assert.equal(status.running, false);
+});

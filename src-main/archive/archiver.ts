@@ -76,6 +76,8 @@ export class Archiver {
   #running = false;
   #timer: ReturnType<typeof setInterval> | null = null;
   #closed = false;
+  /** Stops a run under way when the app closes: a full recheck of years of receipts takes minutes. */
+  readonly #closing = new AbortController();
 
   constructor(deps: ArchiverDeps) {
     this.#deps = deps;
@@ -169,6 +171,7 @@ export class Archiver {
       const { lastSuccessAtMs } = this.#state.read();
       if (lastSuccessAtMs !== null && this.#now() - lastSuccessAtMs < ARCHIVE_INTERVAL_MS) return;
       this.archiveNow().catch((error: unknown) => {
+        if (this.#closed) return; // stopped by the app closing: logged as such in #archive
         this.#deps.log.warn('Geplante Archivierung fehlgeschlagen', { error: describe(error) });
       });
     };
@@ -181,7 +184,21 @@ export class Archiver {
     this.#closed = true;
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#timer = null;
+    // What was not stored yet is fetched and checked again at the next run: stopping loses nothing.
+    this.#closing.abort(new PosError('unavailable', 'Die App wird beendet: Archivierung abgebrochen'));
     await this.#queue.catch(() => {});
+  }
+
+  /** The options every DEP check of a run gets: it stops when the app closes, and says when a thread fails. */
+  #checkOptions(expectStartReceipt: boolean) {
+    return {
+      expectStartReceipt,
+      signal: this.#closing.signal,
+      onWorkerLost: (reason: string) =>
+        this.#deps.log.warn('DEP-Prüfung: ein Hilfsthread ist ausgefallen, der Rest läuft ohne ihn', {
+          reason,
+        }),
+    };
   }
 
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -216,6 +233,7 @@ export class Archiver {
       const raw = await target.client.exportDep(
         target.registerId,
         previous ? { startReceiptNumber: previous.lastReceiptNumber + 1 } : {},
+        { signal: this.#closing.signal },
       );
       const dep = DepExport.parse(raw);
       const start: ChainPosition = previous
@@ -227,7 +245,7 @@ export class Archiver {
             lastDateTime: null,
             openOutage: false,
           };
-      const check = await verifyDepExportInParallel(dep, start, { expectStartReceipt: previous === null });
+      const check = await verifyDepExportInParallel(dep, start, this.#checkOptions(previous === null));
       let files = local.files;
       if (check.receipts > 0 && check.end.lastJws !== null && check.end.lastReceiptNumber !== null) {
         const seq = local.entries.length + 1;
@@ -272,6 +290,11 @@ export class Archiver {
         this.#deps.log.warn('Archivprüfung mit Fehlern', { errors: verification.errors.slice(0, 5) });
       this.#state.update({ lastSuccessAtMs: this.#now(), lastError: null, verification });
     } catch (error) {
+      if (this.#closing.signal.aborted) {
+        // Stopped by the app closing, not failed: the status keeps what the last real run said.
+        this.#deps.log.info('Archivierung beim Beenden abgebrochen', { error: describe(error) });
+        throw error instanceof PosError ? error : new PosError('unavailable', describe(error));
+      }
       const message = `Sicherung nicht möglich: ${describe(error)}`;
       this.#state.update({ lastError: message });
       this.#deps.log.warn('Archivierung fehlgeschlagen', { error: describe(error) });
@@ -322,7 +345,10 @@ export class Archiver {
           `${entry.file}: beginnt mit Beleg ${entry.firstReceiptNumber}, erwartet ${before.lastReceiptNumber + 1}`,
         );
       }
-      if (full) receipts += await this.#recheck(entry, before ?? null, errors, notes);
+      if (full) {
+        this.#closing.signal.throwIfAborted();
+        receipts += await this.#recheck(entry, before ?? null, errors, notes);
+      }
       positions.set(entry.registerId, entry);
     }
     return { errors, notes, files: manifest.entries.length, receipts, entries: manifest.entries };
@@ -351,7 +377,7 @@ export class Archiver {
           lastDateTime: null,
           openOutage: false,
         };
-    const check = await verifyDepExportInParallel(dep, start, { expectStartReceipt: before === null });
+    const check = await verifyDepExportInParallel(dep, start, this.#checkOptions(before === null));
     errors.push(...check.errors.map((e) => `${entry.file}: ${e}`));
     notes.push(...check.notes.map((n) => `${entry.file}: ${n}`));
     if (check.end.lastJws !== entry.lastJws || check.end.lastReceiptNumber !== entry.lastReceiptNumber) {

@@ -1,7 +1,8 @@
+// Runs in the main process (plain Node).
 // Worker threads that check pieces of a DEP export, each taking the next piece when it is done, so that
 // a core busy with something else holds up only the piece it is on. Where no worker can run (no worker
 // file in a bundle, a thread that cannot start), the piece is checked on the calling thread instead:
-// slower, never a different verdict.
+// slower, never a different verdict. Closing the pool stops a check at once (the app is closing).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -22,6 +23,12 @@ let workerFile: URL | null | undefined;
 interface Queued {
   job: DepVerifyJob;
   resolve(check: DepPieceCheck | PromiseLike<DepPieceCheck>): void;
+  reject(reason: unknown): void;
+}
+
+export interface DepVerifyPoolOptions {
+  /** A thread failed while it checked a piece (the piece is checked on the calling thread instead). */
+  onWorkerLost?: (reason: string) => void;
 }
 
 function checkHere(job: DepVerifyJob): DepPieceCheck {
@@ -31,10 +38,14 @@ function checkHere(job: DepVerifyJob): DepPieceCheck {
 export class DepVerifyPool {
   readonly #queue: Queued[] = [];
   readonly #workers = new Set<Worker>();
+  /** What each busy thread is checking, so that closing the pool can answer its caller. */
+  readonly #busy = new Map<Worker, Queued>();
+  readonly #options: DepVerifyPoolOptions;
   #idle: Worker[] = [];
   #closed = false;
 
-  constructor(threads: number) {
+  constructor(threads: number, options: DepVerifyPoolOptions = {}) {
+    this.#options = options;
     workerFile ??= findWorkerFile();
     const file = workerFile;
     if (file === null) return;
@@ -60,16 +71,26 @@ export class DepVerifyPool {
     this.#idle = this.#idle.filter((idle) => idle !== worker);
   }
 
-  /** Resolves with the piece's check, or rejects with what the check itself throws. */
+  /**
+   * Resolves with the piece's check, or rejects with what the check itself throws, or with the reason
+   * the pool was closed before the check was done.
+   */
   check(job: DepVerifyJob): Promise<DepPieceCheck> {
-    return new Promise<DepPieceCheck>((resolve) => {
-      this.#queue.push({ job, resolve });
+    if (this.#closed) return Promise.reject(new Error('DEP-Prüfung beendet'));
+    return new Promise<DepPieceCheck>((resolve, reject) => {
+      this.#queue.push({ job, resolve, reject });
       this.#next();
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops the threads, also in the middle of a piece (the app is closing): checks not done yet reject
+   * with `reason` rather than go on here.
+   */
+  async close(reason: unknown = new Error('DEP-Prüfung abgebrochen')): Promise<void> {
     this.#closed = true;
+    for (const queued of [...this.#queue.splice(0), ...this.#busy.values()]) queued.reject(reason);
+    this.#busy.clear();
     const workers = [...this.#workers];
     this.#workers.clear();
     this.#idle = [];
@@ -80,7 +101,7 @@ export class DepVerifyPool {
     for (;;) {
       const queued = this.#queue.shift();
       if (queued === undefined) return;
-      if (this.#workers.size === 0 || this.#closed) {
+      if (this.#workers.size === 0) {
         // No worker to take it: checked here, a rejection carrying what the check threw.
         queued.resolve(Promise.resolve().then(() => checkHere(queued.job)));
         continue;
@@ -97,9 +118,10 @@ export class DepVerifyPool {
   #run(worker: Worker, queued: Queued): void {
     const done = () => {
       worker.off('message', onMessage);
-      worker.off('error', onGone);
-      worker.off('exit', onGone);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
       worker.unref();
+      this.#busy.delete(worker);
     };
     const onMessage = (check: DepPieceCheck) => {
       done();
@@ -107,17 +129,23 @@ export class DepVerifyPool {
       this.#idle.push(worker);
       this.#next();
     };
-    const onGone = () => {
+    const onGone = (reason: string) => {
+      // Closed meanwhile: its caller already has the reason, and the thread was stopped on purpose.
+      if (this.#closed) return;
       // The thread is gone (it could not load, or the check threw in it): the piece is checked here,
       // which throws whatever the check throws, and the remaining workers go on.
       done();
       this.#drop(worker);
+      this.#options.onWorkerLost?.(reason);
       queued.resolve(Promise.resolve().then(() => checkHere(queued.job)));
       this.#next();
     };
+    const onError = (error: unknown) => onGone(error instanceof Error ? error.message : String(error));
+    const onExit = (code: number) => onGone(`Thread beendet mit Code ${code}`);
+    this.#busy.set(worker, queued);
     worker.on('message', onMessage);
-    worker.on('error', onGone);
-    worker.on('exit', onGone);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.ref();
     worker.postMessage(queued.job);
   }

@@ -12,6 +12,7 @@ import { formatPayload } from '../rksv/machine-readable-code.ts';
 import { ZERO_AMOUNTS } from '../rksv/rksv-amounts.ts';
 import { signReceiptPayload } from '../rksv/receipt-signature.ts';
 import { verifyDepExport, type ChainPosition } from './dep-verifier.ts';
+import { DepVerifyPool } from './dep-verify-pool.ts';
 import { cutExport, verifyDepExportInParallel } from './parallel-dep-verifier.ts';
 
 const KASSEN_ID = 'PAR-1';
@@ -261,8 +262,51 @@ test('a check that throws in a worker throws the same here', async () => {
     return null;
   })();
   assert.ok(thrown instanceof Error);
+  const lost: string[] = [];
   await assert.rejects(
-    verifyDepExportInParallel(dep, fresh(), { ...options, workers: 2, minReceiptsPerPiece: 1 }),
+    verifyDepExportInParallel(dep, fresh(), {
+      ...options,
+      workers: 2,
+      minReceiptsPerPiece: 1,
+      onWorkerLost: (reason) => lost.push(reason),
+    }),
     { message: thrown.message },
+  );
+  // The thread that threw is reported (the app logs it), then the piece is checked here.
+  assert.ok(lost.length >= 1);
+  assert.ok(lost.includes(thrown.message), lost.join('\n'));
+});
+
+test('closing the pool stops the pieces its threads are on: they reject, none is finished on this thread', async () => {
+  const pool = new DepVerifyPool(2);
+  const [whole] = cutExport(sound, 1);
+  assert.ok(whole);
+  const check = pool.check({ piece: whole.piece, start: fresh(), options: { expectStartReceipt: true } });
+  const reason = new Error('App wird beendet');
+  const rejected = assert.rejects(check, (error: unknown) => error === reason);
+  await pool.close(reason);
+  await rejected;
+  await assert.rejects(pool.check({ piece: whole.piece, start: fresh(), options: {} }));
+});
+
+test('a check stopped halfway (the app is closing) rejects with the reason, not with a verdict', async () => {
+  const controller = new AbortController();
+  const reason = new Error('App wird beendet');
+  const lost: string[] = [];
+  const check = verifyDepExportInParallel(sound, fresh(), {
+    expectStartReceipt: true,
+    workers: 2,
+    minReceiptsPerPiece: 1,
+    signal: controller.signal,
+    onWorkerLost: (why) => lost.push(why),
+  });
+  // The pieces are with the threads now; none can have answered yet (that needs this event loop).
+  controller.abort(reason);
+  await assert.rejects(check, (error: unknown) => error === reason);
+  assert.deepEqual(lost, [], 'threads stopped on purpose are not reported as lost');
+  // A signal aborted before the start stops it at once, also for an export checked on this thread.
+  await assert.rejects(
+    verifyDepExportInParallel(sound, fresh(), { expectStartReceipt: true, signal: controller.signal }),
+    (error: unknown) => error === reason,
   );
 });

@@ -27,6 +27,10 @@ export interface ParallelDepCheckOptions extends DepCheckOptions {
   workers?: number;
   /** Fewer receipts than this in a piece are not worth sending to a worker: a small export is checked here. */
   minReceiptsPerPiece?: number;
+  /** Stops the check, also in the middle of a piece (the app is closing); it rejects with the reason. */
+  signal?: AbortSignal;
+  /** A worker thread failed; its piece and the rest are checked without it (the verdict stays the same). */
+  onWorkerLost?: (reason: string) => void;
 }
 
 /** The position the chain stands at right after `jws`, if it is a readable receipt with a numeric number. */
@@ -123,7 +127,14 @@ export async function verifyDepExportInParallel(
   start: ChainPosition,
   options: ParallelDepCheckOptions,
 ): Promise<DepCheck> {
-  const { workers = availableParallelism(), minReceiptsPerPiece = 5_000, ...checkOptions } = options;
+  const {
+    workers = availableParallelism(),
+    minReceiptsPerPiece = 5_000,
+    signal,
+    onWorkerLost,
+    ...checkOptions
+  } = options;
+  signal?.throwIfAborted();
   const total = dep['Belege-Gruppe'].reduce((sum, group) => sum + group['Belege-kompakt'].length, 0);
   const parts = Math.max(1, Math.min(workers * PIECES_PER_WORKER, Math.floor(total / minReceiptsPerPiece)));
   if (parts === 1) return verifyDepExport(dep, start, checkOptions);
@@ -135,7 +146,9 @@ export async function verifyDepExportInParallel(
         ? null
         : positionAfter(plan.receiptBefore, start.kassenId),
   );
-  const pool = new DepVerifyPool(Math.min(workers, planned.length));
+  const pool = new DepVerifyPool(Math.min(workers, planned.length), onWorkerLost ? { onWorkerLost } : {});
+  const stop = () => void pool.close(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     // Settled, not rejected: a piece failing while an earlier one is awaited is no unhandled rejection.
     const first = planned.map((plan, index): Promise<Settled> | null => {
@@ -154,6 +167,8 @@ export async function verifyDepExportInParallel(
     let firstReceiptNumber: number | null = null;
     let position = start;
     for (const [index, plan] of planned.entries()) {
+      // Pieces checked on this thread (no worker could run) cannot be stopped halfway: between them.
+      signal?.throwIfAborted();
       const guess = guesses[index];
       const settled = await first[index];
       let check: DepPieceCheck;
@@ -180,6 +195,7 @@ export async function verifyDepExportInParallel(
       end: position,
     };
   } finally {
+    signal?.removeEventListener('abort', stop);
     await pool.close();
   }
 }
