@@ -286,7 +286,9 @@ test('closing the pool stops the pieces its threads are on: they reject, none is
   const rejected = assert.rejects(check, (error: unknown) => error === reason);
   await pool.close(reason);
   await rejected;
-  await assert.rejects(pool.check({ piece: whole.piece, start: fresh(), options: {} }));
+  await assert.rejects(
+    pool.check({ piece: whole.piece, start: fresh(), options: { expectStartReceipt: true } }),
+  );
 });
 
 test('a check stopped halfway (the app is closing) rejects with the reason, not with a verdict', async () => {
