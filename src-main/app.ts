@@ -511,6 +511,27 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
         statusChanged();
       }
     },
+    setUpNewRegister: async () => {
+      const current = runtime;
+      if (!current || current.registerState !== 'DECOMMISSIONED' || decommissioning > 0) {
+        throw new PosError(
+          'conflict',
+          'Eine neue Kasse kann erst eingerichtet werden, wenn diese Kasse außer Betrieb genommen ist.',
+        );
+      }
+      onboarding.retireRegister(current.register.registerId);
+      // The closed register's pipeline stops (it has nothing left to sign: decommissioning refuses while
+      // receipts wait); the journal and the archive keep everything it made.
+      runtime = null;
+      await current.pipeline.close();
+      settings.update({ register: null, setup: null });
+      host.log.info('Stillgelegte Kasse abgelegt: eine neue kann eingerichtet werden', {
+        registerId: current.register.registerId,
+        kassenId: current.register.kassenId,
+      });
+      statusChanged();
+      return status();
+    },
   };
 
   // Start-up: originals that still waited for the printer when the app last stopped go first, in

@@ -86,6 +86,11 @@ export const posApiContract = {
     }),
     output: DecommissionResult,
   },
+  /**
+   * After decommissioning only: the till forgets the closed register, so that setup can make a new one
+   * (new register and Kassen-ID, same SIGN AT organization and SCU). Journal and archive keep the old one.
+   */
+  setUpNewRegister: { input: NoInput, output: Status },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },

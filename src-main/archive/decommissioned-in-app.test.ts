@@ -1,5 +1,6 @@
 // A decommissioned register through createApp (the demo, real HTTP to the embedded emulator): the till
-// refuses every new receipt before anything is journaled, and it stays so after a restart.
+// refuses every new receipt before anything is journaled, and it stays so after a restart, until the
+// merchant sets up a new register in its place.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,4 +73,57 @@ test('a decommissioned register refuses new receipts, before and after a restart
   await assert.rejects(second.handlers.cancelReceipt({ id: sold.id }), refusedAsDecommissioned);
   assert.deepEqual(await journalIds(second), journaled, 'still nothing new in the journal');
   assert.equal((await second.handlers.getReceipt({ id: sold.id })).state, 'signed');
+});
+
+test('after decommissioning, a new register is set up under the same SCU; the old one stays in the journal', async () => {
+  const app = await open();
+  const before = await app.handlers.status(undefined);
+  const old = before.register;
+  assert.ok(old, 'the decommissioned register of the test before');
+  assert.equal(old.state, 'DECOMMISSIONED');
+  const oldReceipts = await journalIds(app);
+  const oldScu = (await app.handlers.getOnboarding(undefined)).scuId;
+
+  const cleared = await app.handlers.setUpNewRegister(undefined);
+  assert.equal(cleared.setup, 'needed', 'the setup screen comes back');
+  assert.equal(cleared.register, null);
+  await assert.rejects(app.handlers.signSale(sale), (error: unknown) => error instanceof PosError);
+
+  const ready = await app.handlers.startDemo(undefined);
+  assert.equal(ready.setup, 'ready');
+  assert.ok(ready.register);
+  assert.notEqual(ready.register.id, old.id, 'a new cash register');
+  assert.notEqual(ready.register.kassenId, old.kassenId, 'with its own Kassen-ID');
+  assert.equal(ready.register.state, 'INITIALIZED');
+  assert.equal(
+    (await app.handlers.getOnboarding(undefined)).scuId,
+    oldScu,
+    'SIGN AT’s one SCU per organization',
+  );
+
+  const sold = await app.handlers.signSale(sale);
+  assert.equal(sold.state, 'signed');
+  assert.equal(sold.kassenId, ready.register.kassenId);
+  assert.equal(sold.receiptNumber, '2', 'the new register’s chain: its start receipt, then this sale');
+  const now = await journalIds(app);
+  for (const id of oldReceipts) assert.ok(now.includes(id), 'the closed register’s receipts stay');
+
+  // Only a decommissioned register can be put aside.
+  await assert.rejects(
+    app.handlers.setUpNewRegister(undefined),
+    (error: unknown) => error instanceof PosError && error.code === 'conflict',
+  );
+  // The archive holds both chains, each complete and verified.
+  const archive = await app.handlers.archiveNow({ fullCheck: true });
+  assert.equal(archive.verification?.ok, true, archive.verification?.errors.join('\n'));
+  assert.equal(archive.register?.id, ready.register.id);
+  await app.close();
+  apps.delete(app);
+
+  // After a restart the new register is the till, open for sales.
+  const again = await open();
+  const status = await again.handlers.status(undefined);
+  assert.equal(status.register?.id, ready.register.id);
+  assert.equal(status.register?.state, 'INITIALIZED');
+  assert.equal((await again.handlers.signSale(sale)).state, 'signed');
 });

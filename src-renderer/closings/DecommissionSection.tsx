@@ -1,6 +1,7 @@
 // Planned decommissioning. The merchant types the confirmation word (as main also demands it), so a
 // stray Enter can never end a register; main refuses while receipts still wait for their signature or
-// when the final archive does not verify, and says so here.
+// when the final archive does not verify, and says so here. A decommissioned register can then be put
+// aside for a new one, set up on the setup screen.
 import { useState, type FormEvent } from 'react';
 import { DECOMMISSION_CONFIRMATION, type DecommissionResult } from '../../src-shared/closing-receipt.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
@@ -10,7 +11,7 @@ import { useStore } from 'zustand';
 
 export function DecommissionSection() {
   const t = useMessages().closings;
-  const { client, status } = useAppStores();
+  const { client, status, screen, sale } = useAppStores();
   const register = useStore(status, (s) => s.status?.register ?? null);
   const [typed, setTyped] = useState('');
   const [working, setWorking] = useState(false);
@@ -25,6 +26,25 @@ export function DecommissionSection() {
     try {
       setResult(await client.api.decommissionRegister({ confirm: DECOMMISSION_CONFIRMATION }));
       setTyped('');
+      await status.getState().refresh();
+    } catch (error) {
+      setProblem(error instanceof PosError ? error.message : String(error));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  /** After decommissioning: the till puts the closed register aside; the setup screen takes over. */
+  async function setUpNewRegister() {
+    if (working) return;
+    setWorking(true);
+    setProblem(null);
+    try {
+      await client.api.setUpNewRegister(undefined);
+      // Once the new register is set up, the till is what the merchant needs first, with an empty Bon:
+      // the last receipt on screen was the closed register's.
+      sale.getState().nextSale();
+      screen.getState().show('till');
       await status.getState().refresh();
     } catch (error) {
       setProblem(error instanceof PosError ? error.message : String(error));
@@ -72,6 +92,19 @@ export function DecommissionSection() {
             result.archiveVerified,
           )}
         </p>
+      )}
+      {decommissioned && (
+        <div className="closings-new-register">
+          <p>{t.newRegisterText}</p>
+          <button
+            type="button"
+            disabled={working}
+            onClick={() => void setUpNewRegister()}
+            data-testid="new-register"
+          >
+            {working ? t.newRegisterWorking : t.newRegister}
+          </button>
+        </div>
       )}
       {problem && (
         <p className="notice bad" role="alert" data-testid="decommission-problem">

@@ -65,6 +65,10 @@ export const closingsDe = {
     `Die Kasse ist stillgelegt. Schlussbeleg Nr. ${number}${printed ? ' wurde gedruckt' : ' – bitte im Journal drucken'}${archived ? ' und ist im Archiv.' : '; das Archiv bitte erneut sichern.'}`,
   alreadyDecommissioned: 'Diese Kasse ist stillgelegt.',
   notReady: 'Es ist noch keine Kasse eingerichtet.',
+  newRegisterText:
+    'Soll auf diesem PC weiter kassiert werden, braucht es eine neue Kasse: mit eigener Kassen-ID und eigenem Startbeleg, in derselben fiskaly-Organisation. Journal und Archiv der stillgelegten Kasse bleiben erhalten.',
+  newRegister: 'Neue Kasse einrichten',
+  newRegisterWorking: 'Wird vorbereitet …',
 };
 
 export const closingsEn: typeof closingsDe = {
@@ -131,4 +135,8 @@ export const closingsEn: typeof closingsDe = {
     `The cash register is decommissioned. Closing receipt no. ${number}${printed ? ' was printed' : ' – please print it from the journal'}${archived ? ' and is in the archive.' : '; please back up the archive again.'}`,
   alreadyDecommissioned: 'This cash register is decommissioned.',
   notReady: 'No cash register is set up yet.',
+  newRegisterText:
+    'To keep selling on this PC, it needs a new cash register, with its own Kassen-ID and start receipt, in the same fiskaly organization. The journal and archive of the decommissioned register stay.',
+  newRegister: 'Set up a new cash register',
+  newRegisterWorking: 'Preparing …',
 };

@@ -1,0 +1,52 @@
+// Decommissioning at the closing screen (F6), then a new cash register in its place: the closed till
+// refuses sales, the merchant sets up a new register from the same screen, and the next receipt carries
+// the new Kassen-ID, while the old register's receipts stay in the journal.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DECOMMISSION_CONFIRMATION } from '../src-shared/closing-receipt.ts';
+import { paperText, payWithEnter, ringUp, startDemo } from './support/till-page.ts';
+import { tillForThisFile } from './support/till-session.ts';
+
+const till = tillForThisFile();
+
+test('F6 decommissions the till; "Neue Kasse einrichten" leads through setup to sales under a new Kassen-ID', async () => {
+  const { page, app } = till();
+  await ringUp(page, { amount: '3,80', quantity: '1', rate: '10', text: 'Melange' });
+  const oldSale = await payWithEnter(page);
+  const old = (await app.api.status(undefined)).register;
+  assert.ok(old);
+
+  await page.keyboard.press('F6');
+  const section = page.getByTestId('closings-decommission');
+  await section.getByTestId('decommission-confirm').fill(DECOMMISSION_CONFIRMATION);
+  await section.getByTestId('decommission-submit').click();
+  await section.getByTestId('decommission-result').waitFor({ timeout: 30_000 });
+  assert.equal((await app.api.status(undefined)).register?.state, 'DECOMMISSIONED');
+  await assert.rejects(
+    app.api.signSale({
+      kind: 'NORMAL',
+      lines: [{ text: 'Semmel', quantity: '1', unitPrice: '0.45', vatRate: '10' }],
+      payments: [{ type: 'CASH', amount: '0.45' }],
+    }),
+    /außer Betrieb genommen/,
+  );
+
+  await section.getByTestId('new-register').click();
+  // The setup screen takes over; in demo mode it offers the demo again.
+  await startDemo(page);
+  const fresh = (await app.api.status(undefined)).register;
+  assert.ok(fresh);
+  assert.notEqual(fresh.id, old.id);
+  assert.notEqual(fresh.kassenId, old.kassenId);
+  assert.equal(fresh.state, 'INITIALIZED');
+
+  await ringUp(page, { amount: '2,90', quantity: '1', rate: '10', text: 'Topfengolatsche' });
+  const id = await payWithEnter(page);
+  const paper = await paperText(page);
+  assert.ok(paper.includes(fresh.kassenId), `the receipt shows the new Kassen-ID: ${paper}`);
+  assert.ok(!paper.includes(old.kassenId), 'and not the old one');
+  const receipt = await app.api.getReceipt({ id });
+  assert.equal(receipt.state, 'signed');
+  assert.equal(receipt.cashRegisterId, fresh.id);
+  assert.equal((await app.api.getReceipt({ id: oldSale })).cashRegisterId, old.id, 'the old sale stays');
+});
