@@ -40,6 +40,8 @@ before(async () => {
       answer(request, response, body);
     });
   });
+  // Long enough that only the till closes an idle connection in these tests.
+  server.keepAliveTimeout = 60_000;
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -83,6 +85,36 @@ test('consecutive sales reuse one connection to SIGN AT', async () => {
   }
   assert.equal(seen.length, 3);
   assert.equal(new Set(seen.map((request) => request.socket)).size, 1);
+});
+
+// The timeout only ends the test instead of hanging, should the till keep an idle connection for good.
+test(
+  'a connection idle longer than the idle time is closed: the next sale opens a fresh one',
+  { timeout: 5000 },
+  async () => {
+    answer = jsonAnswer;
+    seen.length = 0;
+    const send = nodeHttpSend(50);
+    await send(`${base}/x`, { method: 'PUT', headers: {}, body: '{}', signal: signal() });
+    const first = seen[0]?.socket as import('node:net').Socket | undefined;
+    assert.ok(first);
+    // The server sees the till close the idle connection (no request is timed here).
+    if (!first.destroyed) await once(first, 'close');
+    await send(`${base}/x`, { method: 'PUT', headers: {}, body: '{}', signal: signal() });
+    assert.equal(seen.length, 2);
+    assert.notEqual(seen[1]?.socket, first);
+  },
+);
+
+test('an answer slower than the idle time still arrives: only idle connections are closed', async () => {
+  answer = (request, response, body) => setTimeout(() => jsonAnswer(request, response, body), 200);
+  const reply = await nodeHttpSend(50)(`${base}/x`, {
+    method: 'PUT',
+    headers: {},
+    body: '{}',
+    signal: signal(),
+  });
+  assert.equal(reply.status, 200);
 });
 
 test('an error status is an answer with its body, not a failure of the transport', async () => {

@@ -25,10 +25,19 @@ export interface DirectRequest {
 /** Sends one request and reads the whole answer; rejects on any transport failure or an abort. */
 export type DirectSend = (url: string, request: DirectRequest) => Promise<DirectAnswer>;
 
-/** A sender with its own keep-alive agents, so consecutive sales reuse the connection to SIGN AT. */
-export function nodeHttpSend(): DirectSend {
-  const httpAgent = new http.Agent({ keepAlive: true });
-  const httpsAgent = new https.Agent({ keepAlive: true });
+/**
+ * How long a connection may wait idle for the next sale. As fetch (undici) does by default: a connection
+ * kept longer may have been dropped without a word by a router between the till and SIGN AT, and the
+ * next sale would then wait for its timeout instead of a fresh connection. A shorter `Keep-Alive:
+ * timeout` from the server wins (node:http takes it from the answer).
+ */
+export const IDLE_CONNECTION_MS = 4000;
+
+/** A sender with its own keep-alive agents, so sales in quick succession reuse the connection. */
+export function nodeHttpSend(idleMs: number = IDLE_CONNECTION_MS): DirectSend {
+  // `timeout` closes a connection idle that long (node:http destroys a free socket on its timeout).
+  const httpAgent = new http.Agent({ keepAlive: true, timeout: idleMs });
+  const httpsAgent = new https.Agent({ keepAlive: true, timeout: idleMs });
   return (url, request) =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
