@@ -22,6 +22,13 @@ test('F6 decommissions the till; "Neue Kasse einrichten" leads through setup to 
   await section.getByTestId('decommission-submit').click();
   await section.getByTestId('decommission-result').waitFor({ timeout: 30_000 });
   assert.equal((await app.api.status(undefined)).register?.state, 'DECOMMISSIONED');
+  // The archive card on the same screen shows the final archive, Schlussbeleg included.
+  const archived = (await app.api.archiveStatus(undefined)).receipts;
+  assert.ok(archived >= 3, `start receipt, sale and Schlussbeleg archived: ${archived}`);
+  await page
+    .getByTestId('archive-receipts')
+    .filter({ hasText: new RegExp(`^${archived}$`) })
+    .waitFor();
   await assert.rejects(
     app.api.signSale({
       kind: 'NORMAL',

@@ -1,6 +1,7 @@
 // The DEP archive: when it was last pulled from SIGN AT, whether it verified, when the next export is
 // due, "Jetzt sichern", a full re-check, and the copy onto the merchant's own medium.
 import { useEffect, useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
 import type { ArchiveStatus } from '../../src-shared/archive-status.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { formatReceiptTime } from '../components/receipt-time.ts';
@@ -11,7 +12,13 @@ const messageOf = (error: unknown) => (error instanceof PosError ? error.message
 
 export function ArchiveSection() {
   const t = useMessages().closings;
-  const { client } = useAppStores();
+  const { client, status } = useAppStores();
+  // The register or its state changing (decommissioning makes the final archive, a new register starts
+  // its own chain) changes what the archive holds: read it again then.
+  const registerKey = useStore(
+    status,
+    (s) => `${s.status?.register?.id ?? ''}:${s.status?.register?.state ?? ''}`,
+  );
   const [archive, setArchive] = useState<ArchiveStatus | null>(null);
   const [working, setWorking] = useState<'archive' | 'copy' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,7 +30,7 @@ export function ArchiveSection() {
       .archiveStatus(undefined)
       .then(setArchive)
       .catch((error: unknown) => setProblem(messageOf(error)));
-  }, [client]);
+  }, [client, registerKey]);
 
   async function archiveNow(fullCheck: boolean) {
     setWorking('archive');
