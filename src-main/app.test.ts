@@ -147,3 +147,31 @@ test('a UID with a wrong check digit is refused outside the demo', async () => {
     rmSync(liveDir, { recursive: true, force: true });
   }
 });
+
+test('leaving the demo: the first-start setup screen comes back, and the demo receipts stay marked DEMO', async () => {
+  // An installed app (not started with --demo) in which the merchant tried the demo first.
+  const appDir = mkdtempSync(join(dir, 'leave-demo-'));
+  const app = await started(createHeadlessHost(appDir, quiet), { mode: 'live', ...FAST });
+  await app.handlers.startDemo(undefined);
+  const demoSale = await app.handlers.signSale(sale);
+  assert.equal(demoSale.environment, 'DEMO');
+
+  const left = await app.handlers.setUpNewRegister(undefined);
+  assert.equal(left.setup, 'needed');
+  assert.equal(left.register, null);
+  assert.notEqual(left.environment, 'DEMO', 'no longer a demo till');
+  await assert.rejects(
+    app.handlers.signSale(sale),
+    (e: unknown) => e instanceof PosError && e.code === 'not_ready',
+  );
+  const kept = await app.handlers.getReceipt({ id: demoSale.id });
+  assert.equal(kept.environment, 'DEMO');
+  await app.close();
+  open.delete(app);
+
+  // After a restart it is still the first-start choice, not the demo again.
+  const again = await started(createHeadlessHost(appDir, quiet), { mode: 'live', ...FAST });
+  const status = await again.handlers.status(undefined);
+  assert.equal(status.setup, 'needed');
+  assert.equal(status.register, null);
+});

@@ -513,22 +513,34 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     },
     setUpNewRegister: async () => {
       const current = runtime;
-      if (!current || current.registerState !== 'DECOMMISSIONED' || decommissioning > 0) {
+      // A fiscal register only once it is decommissioned; the demo's at any time (leaving the demo).
+      const demo = current?.environment === 'DEMO';
+      if (!current || decommissioning > 0 || (!demo && current.registerState !== 'DECOMMISSIONED')) {
         throw new PosError(
           'conflict',
           'Eine neue Kasse kann erst eingerichtet werden, wenn diese Kasse außer Betrieb genommen ist.',
         );
       }
+      if (current.pipeline.signingStatus().queueLength > 0) {
+        throw new PosError(
+          'conflict',
+          'Es warten noch Belege auf ihre Signatur: erst danach ist das möglich.',
+        );
+      }
       onboarding.retireRegister(current.register.registerId);
-      // The closed register's pipeline stops (it has nothing left to sign: decommissioning refuses while
-      // receipts wait); the journal and the archive keep everything it made.
+      // The register's pipeline stops, with nothing left to sign; the journal and the archive keep
+      // everything it made.
       runtime = null;
       await current.pipeline.close();
-      settings.update({ register: null, setup: null });
-      host.log.info('Stillgelegte Kasse abgelegt: eine neue kann eingerichtet werden', {
-        registerId: current.register.registerId,
-        kassenId: current.register.kassenId,
-      });
+      // Leaving the demo leads to the same setup screen as a first start: demo or fiskaly.
+      settings.update({ register: null, setup: null, ...(demo ? { mode: null } : {}) });
+      host.log.info(
+        demo ? 'Demo beendet' : 'Stillgelegte Kasse abgelegt: eine neue kann eingerichtet werden',
+        {
+          registerId: current.register.registerId,
+          kassenId: current.register.kassenId,
+        },
+      );
       statusChanged();
       return status();
     },

@@ -87,8 +87,9 @@ export const posApiContract = {
     output: DecommissionResult,
   },
   /**
-   * After decommissioning only: the till forgets the closed register, so that setup can make a new one
-   * (new register and Kassen-ID, same SIGN AT organization and SCU). Journal and archive keep the old one.
+   * After decommissioning, or to leave the demo: the till puts its register aside, so that setup can make
+   * a new one (new register and Kassen-ID; after decommissioning in the same SIGN AT organization, under
+   * the same SCU). Journal and archive keep the old one.
    */
   setUpNewRegister: { input: NoInput, output: Status },
   // Served by the shell, not the core: only the shell knows where the POS API listens.

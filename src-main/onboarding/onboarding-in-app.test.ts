@@ -1,6 +1,7 @@
 // The onboarding and archive operations through createApp, as both shells serve them: a merchant sets
-// up a TEST register against the emulator over the contract, sells, archives, copies, checks closings
-// and decommissions; and an app closed in the middle of the setup finishes it after a restart.
+// up a TEST register against the emulator over the contract, sells, archives, copies, checks closings,
+// decommissions and sets up a new register in its place; and an app closed in the middle of the setup
+// finishes it after a restart.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,8 @@ test('over the contract: onboarding, a sale, archive, copy, closings and decommi
     false,
     'the typed confirmation must be exact',
   );
+  // A fiscal register in service is never put aside.
+  await assert.rejects(app.handlers.setUpNewRegister(undefined), /außer Betrieb genommen/);
   const decommissioned = await app.handlers.decommissionRegister({ confirm: 'STILLLEGEN' });
   assert.equal(decommissioned.registerState, 'DECOMMISSIONED');
   assert.equal(decommissioned.archiveVerified, true);
@@ -138,6 +141,32 @@ test('over the contract: onboarding, a sale, archive, copy, closings and decommi
     await app.handlers.status(undefined),
   ]);
   assert.doesNotMatch(everything, /app-secret-42|pin-pin-pin-1/, 'no secret leaves main');
+
+  // The merchant goes on with a new register: the wizard again, same access, same organization.
+  const cleared = await app.handlers.setUpNewRegister(undefined);
+  assert.equal(cleared.setup, 'needed');
+  await app.handlers.startOnboarding(input('app-key-1'));
+  const again = await untilSettled(app);
+  assert.equal(again.phase, 'done', JSON.stringify(again.error));
+  assert.equal(again.scuId, done.scuId, 'SIGN AT’s one SCU of the organization');
+  assert.notEqual(again.registerId, done.registerId);
+  const next = await app.handlers.status(undefined);
+  assert.equal(next.setup, 'ready');
+  assert.equal(next.environment, 'TEST');
+  assert.equal(next.register?.state, 'INITIALIZED');
+  assert.notEqual(next.register?.kassenId, done.kassenId);
+  const newSale = await app.handlers.signSale({
+    kind: 'NORMAL',
+    lines: [{ text: 'Semmel', quantity: '1', unitPrice: '0.45', vatRate: '10' }],
+    payments: [],
+  });
+  assert.equal(newSale.state, 'signed');
+  assert.equal(newSale.kassenId, next.register?.kassenId);
+  assert.equal(
+    (await app.handlers.getReceipt({ id: sale.id })).kassenId,
+    done.kassenId,
+    'the old sale stays',
+  );
   await close(app);
 });
 

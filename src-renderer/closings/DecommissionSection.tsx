@@ -7,11 +7,13 @@ import { DECOMMISSION_CONFIRMATION, type DecommissionResult } from '../../src-sh
 import { PosError } from '../../src-shared/pos-error.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
+import { setUpNewRegister } from '../stores/set-up-new-register.ts';
 import { useStore } from 'zustand';
 
 export function DecommissionSection() {
   const t = useMessages().closings;
-  const { client, status, screen, sale } = useAppStores();
+  const stores = useAppStores();
+  const { client, status } = stores;
   const register = useStore(status, (s) => s.status?.register ?? null);
   const [typed, setTyped] = useState('');
   const [working, setWorking] = useState(false);
@@ -35,17 +37,12 @@ export function DecommissionSection() {
   }
 
   /** After decommissioning: the till puts the closed register aside; the setup screen takes over. */
-  async function setUpNewRegister() {
+  async function newRegister() {
     if (working) return;
     setWorking(true);
     setProblem(null);
     try {
-      await client.api.setUpNewRegister(undefined);
-      // Once the new register is set up, the till is what the merchant needs first, with an empty Bon:
-      // the last receipt on screen was the closed register's.
-      sale.getState().nextSale();
-      screen.getState().show('till');
-      await status.getState().refresh();
+      await setUpNewRegister(stores);
     } catch (error) {
       setProblem(error instanceof PosError ? error.message : String(error));
     } finally {
@@ -99,7 +96,7 @@ export function DecommissionSection() {
           <button
             type="button"
             disabled={working}
-            onClick={() => void setUpNewRegister()}
+            onClick={() => void newRegister()}
             data-testid="new-register"
           >
             {working ? t.newRegisterWorking : t.newRegister}

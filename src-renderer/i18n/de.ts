@@ -221,6 +221,10 @@ export const de = {
       'Antwortet SIGN AT nicht in dieser Zeit, wird der Beleg mit „Sicherheitseinrichtung ausgefallen“ ausgegeben und später nachsigniert.',
     save: 'Speichern',
     saved: 'Gespeichert.',
+    leaveDemoTitle: 'Demo beenden',
+    leaveDemoText:
+      'Für den Echtbetrieb mit fiskaly: die Demo-Kasse wird beiseitegelegt und die Einrichtung beginnt wie beim ersten Start. Die Demo-Belege bleiben im Journal, als DEMO gekennzeichnet.',
+    leaveDemo: 'Demo beenden und einrichten',
   },
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingDe,

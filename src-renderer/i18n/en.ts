@@ -217,6 +217,10 @@ export const en: Messages = {
       'If SIGN AT does not answer in this time, the receipt is issued with “Sicherheitseinrichtung ausgefallen” and signed later.',
     save: 'Save',
     saved: 'Saved.',
+    leaveDemoTitle: 'Leave the demo',
+    leaveDemoText:
+      'For real operation with fiskaly: the demo till is put aside and setup starts as on the first start. The demo receipts stay in the journal, marked DEMO.',
+    leaveDemo: 'Leave the demo and set up',
   },
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingEn,

@@ -1,5 +1,5 @@
 // F12: what this till is (company, register, environment), how it talks to the outside
-// (POS API, printer) and the UI language.
+// (POS API, printer) and the UI language; in the demo, the way out of it.
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { PosApiInfo } from '../../../src-shared/pos-api-info.ts';
@@ -7,6 +7,7 @@ import { PosError } from '../../../src-shared/pos-error.ts';
 import { LANGUAGES, useLanguageStore } from '../../i18n/language-store.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
+import { setUpNewRegister } from '../../stores/set-up-new-register.ts';
 import { CompanySection } from './CompanySection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 
@@ -66,6 +67,42 @@ function PosApiSection() {
   );
 }
 
+/** In the demo only: leave it for the first-start choice (fiskaly setup, or the demo afresh). */
+function LeaveDemoSection() {
+  const t = useMessages();
+  const stores = useAppStores();
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function leave() {
+    if (working) return;
+    setWorking(true);
+    setError(null);
+    try {
+      await setUpNewRegister(stores);
+    } catch (e) {
+      setError(e instanceof PosError ? e.message : String(e));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  return (
+    <section className="settings-card" data-testid="settings-leave-demo">
+      <h2>{t.settings.leaveDemoTitle}</h2>
+      <p>{t.settings.leaveDemoText}</p>
+      <button type="button" disabled={working} onClick={() => void leave()} data-testid="leave-demo">
+        {t.settings.leaveDemo}
+      </button>
+      {error && (
+        <p className="notice bad" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function SettingsScreen() {
   const t = useMessages();
   const { status } = useAppStores();
@@ -105,6 +142,7 @@ export function SettingsScreen() {
           <dd>{current?.register?.kassenId ?? t.settings.none}</dd>
         </dl>
       </section>
+      {current?.register?.kassenId && current.environment === 'DEMO' && <LeaveDemoSection />}
       <PrinterSection />
       <PosApiSection />
     </main>
