@@ -261,23 +261,24 @@ export class OnboardingMachine {
   }
 
   /**
-   * The register `registerId` was decommissioned (the caller knows): its onboarding is over for good. The
-   * record goes; the organization's SCU stays for the next start, under a new register id, because
-   * SIGN AT keeps one SCU per organization and a decommissioned register cannot come back.
+   * The register `registerId` is put aside (decommissioned, or the demo left; the caller knows): its
+   * onboarding is over for good. The record goes; the organization's SCU stays for the next start, under
+   * a new register id, because SIGN AT keeps one SCU per organization and a register put aside never
+   * comes back.
    */
   retireRegister(registerId: string): void {
     if (this.running) throw new PosError('conflict', 'Die Einrichtung läuft gerade; erst abwarten.');
     const record = this.#store.load();
     if (record === null) return;
     if (record.registerId !== registerId) {
-      throw new PosError('conflict', 'Die Einrichtung gehört zu einer anderen Kasse als der stillgelegten.');
+      throw new PosError('conflict', 'Die Einrichtung gehört zu einer anderen Kasse als dieser.');
     }
     if (record.organizationId !== null) {
       this.#store.rememberIds(record.organizationId, { scuId: record.scuId, registerId: randomUUID() });
     }
     this.#store.clear();
     this.#secrets.forgetAll();
-    this.#deps.log.info('Stillgelegte Kasse aus der Einrichtung genommen', {
+    this.#deps.log.info('Kasse aus der Einrichtung genommen', {
       scuId: record.scuId,
       registerId: record.registerId,
     });

@@ -142,7 +142,7 @@ export function SettingsScreen() {
           <dd>{current?.register?.kassenId ?? t.settings.none}</dd>
         </dl>
       </section>
-      {current?.register?.kassenId && current.environment === 'DEMO' && <LeaveDemoSection />}
+      {current?.register && current.environment === 'DEMO' && <LeaveDemoSection />}
       <PrinterSection />
       <PosApiSection />
     </main>
