@@ -11,7 +11,7 @@ import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type F
 import { barePut } from './bare-sign-at-put.ts';
 import { CAFE_SALE, setUpPeerRegister, startBenchTill, type BenchTill } from './bench-till.ts';
 import { measureFsyncFloor } from './fsync-floor.ts';
-import { pipelineBreakdown, PRINTER_JOB_STEP } from './pipeline-breakdown.ts';
+import { AFTER_PAUSE, CPU_STEPS, pipelineBreakdown, PRINTER_JOB_STEP } from './pipeline-breakdown.ts';
 import { saleTimeline } from './sale-timeline.ts';
 import { BARE_CREDENTIALS, startRemotePeers } from './remote-peers.ts';
 import { distribution, medianOfRuns, type Distribution } from './stats.ts';
@@ -156,6 +156,23 @@ export const benchmark: Benchmark = {
         `steps, each alone (p50 / p99 ms): ${steps.map(({ step, timing }) => `${step} ${timing.p50.toFixed(2)} / ${timing.p99.toFixed(2)}`).join('; ')}.`,
       );
       raw['steps'] = steps;
+      const stepP50 = (name: string) => steps.find(({ step }) => step === name)?.timing.p50 ?? Number.NaN;
+      const hotMs = CPU_STEPS.reduce((sum, name) => sum + stepP50(name), 0);
+      const pausedMs = CPU_STEPS.reduce((sum, name) => sum + stepP50(name + AFTER_PAUSE), 0);
+      figures.push(
+        {
+          label: 'CPU steps after the answer (read, layout, encode), back to back, p50 sum',
+          value: hotMs,
+          unit: 'ms',
+        },
+        {
+          label: `the same${AFTER_PAUSE} each, p50 sum`,
+          value: pausedMs,
+          unit: 'ms',
+          detail: 'as in a sale, which runs them after waiting for SIGN AT',
+        },
+        { label: 'cost after a pause / back to back', value: pausedMs / hotMs, unit: '×' },
+      );
       const timeline = await saleTimeline(till, context.quick ? 20 : 60);
       notes.push(
         `one sale inside the pipeline (median ms from signSale): ${timeline.map(([name, at]) => `${name} ${at.toFixed(2)}`).join(', ')}.`,

@@ -20,7 +20,7 @@ function random(seed: number): () => number {
   };
 }
 
-function pick(next: () => number, alphabet: string, length: number): string {
+function pick(next: () => number, alphabet: string | readonly string[], length: number): string {
   let text = '';
   for (let index = 0; index < length; index++) text += alphabet[Math.floor(next() * alphabet.length)];
   return text;
@@ -90,6 +90,8 @@ test('mixed text around the version limits (digits, capitals, small letters, uml
     `${BASE64}_=,:-`,
     'abcdefÄÖÜäöüß€ 0123456789',
     '0123456789,_-:T',
+    // Characters outside the BMP: a surrogate pair is one run of "everything else", 4 UTF-8 bytes.
+    ['\u{1F600}', 'a', '1', 'B', ':', '€'],
   ];
   for (let length = 1; length <= 400; length += length < 60 ? 1 : 3) {
     for (const alphabet of alphabets) {
