@@ -1,6 +1,6 @@
 // Decommissioning at the closing screen (F6), then a new cash register in its place: the closed till
 // refuses sales, the merchant sets up a new register from the same screen, and the next receipt carries
-// the new Kassen-ID, while the old register's receipts stay in the journal.
+// the new Kassen-ID, while the old register's receipts stay in the journal (listed there on request).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DECOMMISSION_CONFIRMATION } from '../src-shared/closing-receipt.ts';
@@ -56,4 +56,17 @@ test('F6 decommissions the till; "Neue Kasse einrichten" leads through setup to 
   assert.equal(receipt.state, 'signed');
   assert.equal(receipt.cashRegisterId, fresh.id);
   assert.equal((await app.api.getReceipt({ id: oldSale })).cashRegisterId, old.id, 'the old sale stays');
+
+  // F2: the journal lists this till's receipts; the old register's come back when asked for.
+  await page.keyboard.press('F2');
+  const row = (receiptId: string) =>
+    page.locator(`[data-testid="journal-row"][data-receipt-id="${receiptId}"]`);
+  await row(id).waitFor();
+  assert.equal(await row(oldSale).count(), 0, 'the decommissioned register’s sale is not among this till’s');
+  await page.getByTestId('journal-all-registers').check();
+  await row(oldSale).waitFor();
+  assert.match(await row(oldSale).getByTestId('journal-row-register').innerText(), new RegExp(old.kassenId));
+  assert.match(await row(id).getByTestId('journal-row-register').innerText(), new RegExp(fresh.kassenId));
+  await page.getByTestId('journal-all-registers').uncheck();
+  await row(oldSale).waitFor({ state: 'detached' });
 });

@@ -433,6 +433,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       ...(query.to === undefined ? {} : { toMs: Date.parse(query.to) }),
       ...(query.minCents === undefined ? {} : { minCents: query.minCents }),
       ...(query.maxCents === undefined ? {} : { maxCents: query.maxCents }),
+      ...(query.cashRegisterId === undefined ? {} : { registerId: query.cashRegisterId }),
       ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
       limit: query.limit,
     });

@@ -1,5 +1,6 @@
-// Searching the journal from the till: by receipt number, receipt id or line text, a time window and an
-// amount range, newest first, in pages. `cursor` is the opaque `nextCursor` of the previous page.
+// Searching the journal from the till: by receipt number, receipt id or line text, a time window, an
+// amount range and one cash register, newest first, in pages. `cursor` is the opaque `nextCursor` of
+// the previous page.
 import { z } from 'zod';
 import { Receipt } from './receipt.ts';
 
@@ -12,6 +13,11 @@ export const JournalQuery = z
     to: z.iso.datetime({ offset: true }).optional(),
     minCents: z.number().int().optional(),
     maxCents: z.number().int().optional(),
+    /**
+     * Only this cash register's receipts (SIGN AT's id, `Receipt.cashRegisterId`). The journal keeps every
+     * register the app ever had: a demo left behind, a register decommissioned and replaced.
+     */
+    cashRegisterId: z.string().trim().min(1).max(64).optional(),
     limit: z.number().int().min(1).max(200).default(50),
     cursor: z.string().max(40).optional(),
   })

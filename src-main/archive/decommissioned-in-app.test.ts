@@ -107,6 +107,17 @@ test('after decommissioning, a new register is set up under the same SCU; the ol
   assert.equal(sold.receiptNumber, '2', 'the new register’s chain: its start receipt, then this sale');
   const now = await journalIds(app);
   for (const id of oldReceipts) assert.ok(now.includes(id), 'the closed register’s receipts stay');
+  // The journal screen lists this till's receipts unless asked for every register's.
+  const newId = ready.register.id;
+  const mine = await app.handlers.searchJournal({ limit: 200, cashRegisterId: newId });
+  assert.deepEqual(
+    mine.items.map((receipt) => receipt.cashRegisterId),
+    mine.items.map(() => newId),
+  );
+  assert.ok(mine.items.some((receipt) => receipt.id === sold.id));
+  for (const id of oldReceipts) assert.ok(!mine.items.some((receipt) => receipt.id === id));
+  const theirs = await app.handlers.searchJournal({ limit: 200, cashRegisterId: old.id, query: 'Semmel' });
+  assert.ok(theirs.items.length > 0 && theirs.items.every((receipt) => oldReceipts.includes(receipt.id)));
 
   // The archive holds both chains, each complete and verified.
   const archive = await app.handlers.archiveNow({ fullCheck: true });

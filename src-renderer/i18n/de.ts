@@ -179,6 +179,8 @@ export const de = {
     kind: 'Art',
     state: 'Status',
     total: 'Summe',
+    register: 'Kasse',
+    allRegisters: 'Alle Kassen zeigen (auch Demo und stillgelegte)',
     empty: 'Keine Belege.',
     loading: 'Wird geladen …',
     failed: (message: string) => `Journal nicht lesbar: ${message}`,

@@ -175,6 +175,8 @@ export const en: Messages = {
     kind: 'Kind',
     state: 'State',
     total: 'Total',
+    register: 'Register',
+    allRegisters: 'Show every register (demo and decommissioned ones too)',
     empty: 'No receipts.',
     loading: 'Loading …',
     failed: (message) => `Journal not readable: ${message}`,

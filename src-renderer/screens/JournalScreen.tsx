@@ -1,11 +1,13 @@
-// F2: the journal. Search by receipt number, id or item text; ↑/↓ pick a receipt and its paper form
-// shows beside it. F5 prints it again as DUPLIKAT (never signed again); F8 cancels it (Storno) after
-// a confirmation, because a storno is itself a signed receipt that cannot be taken back.
+// F2: the journal. Search by receipt number, id or item text, in this till's receipts or (ticked) in
+// every register's the journal keeps; ↑/↓ pick a receipt and its paper form shows beside it. F5 prints
+// it again as DUPLIKAT (never signed again); F8 cancels it (Storno) after a confirmation, because a
+// storno is itself a signed receipt that cannot be taken back.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { formatEuro } from '../../src-shared/money.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import { downloadFile } from '../components/download-file.ts';
+import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { ReceiptPreview } from '../components/ReceiptPreview.tsx';
 import { formatReceiptTime } from '../components/receipt-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
@@ -26,10 +28,13 @@ function canCancel(receipt: Receipt): boolean {
 function JournalRow({
   receipt,
   selected,
+  showRegister,
   onSelect,
 }: {
   receipt: Receipt;
   selected: boolean;
+  /** Receipts of several registers are listed: say whose each one is. */
+  showRegister: boolean;
   onSelect(): void;
 }) {
   const t = useMessages();
@@ -41,6 +46,11 @@ function JournalRow({
       data-testid="journal-row"
       data-receipt-id={receipt.id}
     >
+      {showRegister && (
+        <td data-testid="journal-row-register">
+          {receipt.kassenId} <EnvironmentBadge environment={receipt.environment} />
+        </td>
+      )}
       <td>{receipt.receiptNumber ?? '—'}</td>
       <td>{formatReceiptTime(receipt.signedAt ?? receipt.createdAt)}</td>
       <td>{t.journal.receiptKind[receipt.kind]}</td>
@@ -87,6 +97,8 @@ export function JournalScreen() {
   const t = useMessages();
   const { journal, status } = useAppStores();
   const query = useStore(journal, (s) => s.query);
+  const allRegisters = useStore(journal, (s) => s.allRegisters);
+  const hasRegister = useStore(status, (s) => Boolean(s.status?.register));
   const receipts = useStore(journal, (s) => s.receipts);
   const loading = useStore(journal, (s) => s.loading);
   const error = useStore(journal, (s) => s.error);
@@ -144,6 +156,17 @@ export function JournalScreen() {
           onChange={(e) => onQuery(e.target.value)}
           data-testid="journal-search"
         />
+        {hasRegister && (
+          <label className="journal-scope">
+            <input
+              type="checkbox"
+              checked={allRegisters}
+              onChange={(e) => void journal.getState().setAllRegisters(e.target.checked)}
+              data-testid="journal-all-registers"
+            />
+            {t.journal.allRegisters}
+          </label>
+        )}
         {error && (
           <p className="notice bad" role="alert" data-testid="journal-error">
             {t.journal.failed(error)}
@@ -155,6 +178,7 @@ export function JournalScreen() {
           <table aria-label={t.journal.title} data-testid="journal-table">
             <thead>
               <tr>
+                {allRegisters && <th>{t.journal.register}</th>}
                 <th>{t.journal.number}</th>
                 <th>{t.journal.time}</th>
                 <th>{t.journal.kind}</th>
@@ -168,6 +192,7 @@ export function JournalScreen() {
                   key={receipt.id}
                   receipt={receipt}
                   selected={receipt.id === selectedId}
+                  showRegister={allRegisters}
                   onSelect={() => journal.getState().select(receipt.id)}
                 />
               ))}

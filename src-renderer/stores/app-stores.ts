@@ -14,7 +14,7 @@ export function createAppStores(client: PosClient) {
     status,
     screen: createScreenStore(),
     sale: createSaleStore(client.api, status),
-    journal: createJournalStore(client.api),
+    journal: createJournalStore(client.api, status),
   };
 }
 export type AppStores = ReturnType<typeof createAppStores>;

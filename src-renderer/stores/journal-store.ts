@@ -6,11 +6,17 @@ import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
+import type { StatusStore } from './status-store.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
 export interface JournalState {
   query: string;
+  /**
+   * Every register's receipts, not only this till's: the journal also keeps a demo left behind and a
+   * register decommissioned and replaced, which the cashier rarely wants between today's sales.
+   */
+  allRegisters: boolean;
   receipts: Receipt[];
   nextCursor: string | null;
   loading: boolean;
@@ -22,6 +28,8 @@ export interface JournalState {
   /** The receipt the cashier just printed again: its preview shows it marked DUPLIKAT. */
   lastDuplicateId: string | null;
   setQuery(query: string): void;
+  /** Switches between this till's receipts and every register's, and searches again. */
+  setAllRegisters(all: boolean): Promise<void>;
   search(): Promise<void>;
   loadMore(): Promise<void>;
   select(id: string | null): void;
@@ -39,7 +47,8 @@ function message(error: unknown): string {
   return error instanceof PosError ? error.message : String(error);
 }
 
-function matchesQuery(receipt: Receipt, query: string): boolean {
+function matchesQuery(receipt: Receipt, query: string, registerId: string | null): boolean {
+  if (registerId !== null && receipt.cashRegisterId !== registerId) return false;
   const q = query.trim().toLowerCase();
   if (q === '') return true;
   return (
@@ -49,12 +58,23 @@ function matchesQuery(receipt: Receipt, query: string): boolean {
   );
 }
 
-export function createJournalStore(api: PosApi) {
+export function createJournalStore(api: PosApi, statusStore: StatusStore) {
   // Each search gets a number; an answer to an older search arriving late is dropped.
   let generation = 0;
 
+  /** The register a search is limited to: this till's, unless all are asked for (or none is set up). */
+  function registerFilter(allRegisters: boolean): string | null {
+    return allRegisters ? null : (statusStore.getState().status?.register?.id ?? null);
+  }
+
+  function scope(allRegisters: boolean): { cashRegisterId?: string } {
+    const registerId = registerFilter(allRegisters);
+    return registerId === null ? {} : { cashRegisterId: registerId };
+  }
+
   return createStore<JournalState>()((set, get) => ({
     query: '',
+    allRegisters: false,
     receipts: [],
     nextCursor: null,
     loading: false,
@@ -68,12 +88,21 @@ export function createJournalStore(api: PosApi) {
       set({ query });
     },
 
+    async setAllRegisters(allRegisters) {
+      set({ allRegisters });
+      await get().search();
+    },
+
     async search() {
       const mine = ++generation;
       const query = get().query.trim();
       set({ loading: true, error: null });
       try {
-        const page = await api.searchJournal({ limit: JOURNAL_PAGE_SIZE, ...(query ? { query } : {}) });
+        const page = await api.searchJournal({
+          limit: JOURNAL_PAGE_SIZE,
+          ...(query ? { query } : {}),
+          ...scope(get().allRegisters),
+        });
         if (mine !== generation) return;
         set((state) => ({
           receipts: page.items,
@@ -89,7 +118,7 @@ export function createJournalStore(api: PosApi) {
     },
 
     async loadMore() {
-      const { nextCursor, query } = get();
+      const { nextCursor, query, allRegisters } = get();
       if (!nextCursor) return;
       const mine = generation;
       set({ loading: true });
@@ -98,6 +127,7 @@ export function createJournalStore(api: PosApi) {
           limit: JOURNAL_PAGE_SIZE,
           cursor: nextCursor,
           ...(query.trim() ? { query: query.trim() } : {}),
+          ...scope(allRegisters),
         });
         if (mine !== generation) return;
         set((state) => ({
@@ -187,7 +217,7 @@ export function createJournalStore(api: PosApi) {
         // receipt beyond the loaded page stays where the next search puts it.
         const newest = state.receipts[0];
         if (newest && Date.parse(receipt.createdAt) < Date.parse(newest.createdAt)) return {};
-        if (!matchesQuery(receipt, state.query)) return {};
+        if (!matchesQuery(receipt, state.query, registerFilter(state.allRegisters))) return {};
         return { receipts: [receipt, ...state.receipts] };
       });
     },
