@@ -176,18 +176,16 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   }
 
   /**
-   * Many changes close together (a receipt settles, the queue shrinks) make one status event. It is
-   * put together on a timer, not in a microtask: a receipt's signature changes the status, and a
-   * microtask would read settings, queue and printer state before that receipt reaches the printer.
-   * Nobody listening (a till driven through the core alone), no status is put together at all.
+   * Many changes in one tick (a receipt settles, the queue shrinks) make one status event. Nobody
+   * listening (a till driven through the core alone), no status is put together at all.
    */
   function statusChanged(): void {
     if (statusQueued || closed || listeners.size === 0) return;
     statusQueued = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       statusQueued = false;
       if (!closed) emit({ type: 'status', payload: status() });
-    }, 0);
+    });
   }
 
   function environmentNow(current: CoreSettings): Environment {
