@@ -148,7 +148,7 @@ const ALTERNATIVE_MODES: readonly (readonly Mode[])[] = [
  * The package's segment optimisation at `version`: merged segments along its shortest path. The graph
  * is a chain of layers, one per raw run, each node linked to every node of the next layer; it is kept
  * in flat arrays (node i's edges go to the next layer's nodes, in order), because this runs on the way
- * from SIGN AT's answer to the paper and the package's objects and queue cost ~60 µs per receipt.
+ * from SIGN AT's answer to the paper.
  */
 function optimisedSegments(raw: readonly Segment[], version: number): Segment[] {
   // Node 0 is the start, then the layers' nodes in order, then the end.

@@ -47,7 +47,8 @@ function message(error: unknown): string {
   return error instanceof PosError ? error.message : String(error);
 }
 
-function matchesQuery(receipt: Receipt, query: string, registerId: string | null): boolean {
+/** Whether the search on screen (its text, and its register unless all are shown) would find it. */
+function searchFinds(receipt: Receipt, query: string, registerId: string | null): boolean {
   if (registerId !== null && receipt.cashRegisterId !== registerId) return false;
   const q = query.trim().toLowerCase();
   if (q === '') return true;
@@ -217,7 +218,7 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
         // receipt beyond the loaded page stays where the next search puts it.
         const newest = state.receipts[0];
         if (newest && Date.parse(receipt.createdAt) < Date.parse(newest.createdAt)) return {};
-        if (!matchesQuery(receipt, state.query, registerFilter(state.allRegisters))) return {};
+        if (!searchFinds(receipt, state.query, registerFilter(state.allRegisters))) return {};
         return { receipts: [receipt, ...state.receipts] };
       });
     },
