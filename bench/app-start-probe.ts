@@ -1,17 +1,17 @@
 // Run as a child process by the journal-scale benchmark: starts the app on a data dir as a shell does
 // (headless host, createApp) and fetches what the first screen shows, status and the recent receipts;
 // then prints the timings as one JSON line and exits. performance.now() counts from process start.
-import type { Logger } from '../src-main/host.ts';
+import type { Logger } from '../src-main/host/app-host.ts';
 
 const importStarted = performance.now();
 const { createApp } = await import('../src-main/app.ts');
-const { createHeadlessHost } = await import('../src-main/headless/headless-host.ts');
+const { createDataFolderHost } = await import('../src-main/host/data-folder-host.ts');
 const imported = performance.now();
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 const dataDir = process.argv[2];
 if (dataDir === undefined) throw new Error('usage: node bench/app-start-probe.ts <data dir>');
-const host = createHeadlessHost(dataDir, silent);
+const host = createDataFolderHost(dataDir, silent);
 const app = await createApp(host, { mode: 'live' });
 const created = performance.now();
 const status = await app.handlers.status(undefined);

@@ -9,8 +9,8 @@ import type { CoreHandlers } from '../src-shared/pos-api-contract.ts';
 import type { SaleDraftInput } from '../src-shared/sale-draft.ts';
 import { createApp, type App } from '../src-main/app.ts';
 import { createSignAtClient } from '../src-main/fiskaly/sign-at-client.ts';
-import { createHeadlessHost } from '../src-main/headless/headless-host.ts';
-import type { AppHost, Logger } from '../src-main/host.ts';
+import { createDataFolderHost } from '../src-main/host/data-folder-host.ts';
+import type { AppHost, Logger } from '../src-main/host/app-host.ts';
 import { DEMO_COMPANY, DEMO_FON_CREDENTIALS } from '../src-main/onboarding/demo-company.ts';
 import { setUpRegister, type RegisterSetupResult } from '../src-main/onboarding/register-setup.ts';
 import { createPrintService, PRINTER_SETTINGS_KEY } from '../src-main/printing/print-service.ts';
@@ -71,7 +71,7 @@ export async function setUpPeerRegister(
 
 export async function startBenchTill(peers: RemotePeers): Promise<BenchTill> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kassen-bench-till-'));
-  const host = createHeadlessHost(dataDir, quietLog);
+  const host = createDataFolderHost(dataDir, quietLog);
   const register = await setUpPeerRegister(peers, TILL_CREDENTIALS, 'Kasse 1 (Bench)');
   new CoreSettingsStore(host.settings).update({
     mode: 'live',

@@ -2,7 +2,7 @@
 // `npm run serve -- --demo` runs it) serving a given renderer build. Prints the URL with the bridge
 // token as one line, then serves until its stdin closes.
 import { once } from 'node:events';
-import type { Logger } from '../src-main/host.ts';
+import type { Logger } from '../src-main/host/app-host.ts';
 import { startHeadless } from '../src-main/headless/start-headless.ts';
 
 const [dataDir, rendererDir] = process.argv.slice(2);

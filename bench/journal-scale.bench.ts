@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JournalQuery } from '../src-shared/journal-query.ts';
 import { createApp, JOURNAL_FILE } from '../src-main/app.ts';
-import { createHeadlessHost } from '../src-main/headless/headless-host.ts';
-import type { Logger } from '../src-main/host.ts';
+import { createDataFolderHost } from '../src-main/host/data-folder-host.ts';
+import type { Logger } from '../src-main/host/app-host.ts';
 import { CoreSettingsStore } from '../src-main/settings/core-settings-store.ts';
 import { DEMO_COMPANY } from '../src-main/onboarding/demo-company.ts';
 import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type Figure } from './benchmark.ts';
@@ -138,7 +138,7 @@ async function dataDirWith(fixture: JournalFixture | null): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kassen-bench-journal-'));
   if (fixture !== null) await symlink(fixture.path, join(dataDir, JOURNAL_FILE));
   // A configured till in live mode whose SIGN AT does not answer: start-up never waits for the network.
-  const host = createHeadlessHost(dataDir, silent);
+  const host = createDataFolderHost(dataDir, silent);
   new CoreSettingsStore(host.settings).update({
     mode: 'live',
     company: DEMO_COMPANY,
@@ -314,7 +314,7 @@ export const benchmark: Benchmark = {
     raw['startUp'] = startUps;
 
     const dataDir = await dataDirWith(fixture);
-    const host = createHeadlessHost(dataDir, silent);
+    const host = createDataFolderHost(dataDir, silent);
     const app = await createApp(host, { mode: 'live' });
     const notes: string[] = [];
     try {

@@ -8,8 +8,8 @@ import { after, test } from 'node:test';
 import type { PosEvent } from '../src-shared/pos-api-contract.ts';
 import { PosError } from '../src-shared/pos-error.ts';
 import { createApp, type CreateAppOptions } from './app.ts';
-import { createHeadlessHost } from './headless/headless-host.ts';
-import type { Logger } from './host.ts';
+import { createDataFolderHost } from './host/data-folder-host.ts';
+import type { Logger } from './host/app-host.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'app-test-'));
 const open = new Set<{ close(): Promise<void> }>();
@@ -42,7 +42,7 @@ const sale = {
 };
 
 test('demo: set up over HTTP in the real order, sign, search, train, and resume after a restart', async () => {
-  const host = createHeadlessHost(dir, quiet);
+  const host = createDataFolderHost(dir, quiet);
   const app = await started(host, { mode: 'demo', ...FAST });
   const events: PosEvent[] = [];
   app.onEvent((event) => events.push(event));
@@ -120,7 +120,7 @@ test('demo: set up over HTTP in the real order, sign, search, train, and resume 
   await app.close();
 
   // Restarted (even as the live shell): the demo chosen before comes back with its register and journal.
-  const again = await started(createHeadlessHost(dir, quiet), { mode: 'live', ...FAST });
+  const again = await started(createDataFolderHost(dir, quiet), { mode: 'live', ...FAST });
   const resumed = await again.handlers.status(undefined);
   assert.equal(resumed.setup, 'ready');
   assert.equal(resumed.environment, 'DEMO');
@@ -136,7 +136,7 @@ test('demo: set up over HTTP in the real order, sign, search, train, and resume 
 test('a UID with a wrong check digit is refused outside the demo', async () => {
   const liveDir = mkdtempSync(join(tmpdir(), 'app-live-'));
   try {
-    const app = await started(createHeadlessHost(liveDir, quiet), { mode: 'live', ...FAST });
+    const app = await started(createDataFolderHost(liveDir, quiet), { mode: 'live', ...FAST });
     const company = { name: 'Bäckerei Huber', address: 'Hauptplatz 3\n4020 Linz', vatId: 'ATU12345678' };
     await assert.rejects(app.handlers.updateSettings({ company }), /Prüfziffer/);
     const saved = await app.handlers.updateSettings({ company: { ...company, vatId: 'ATU13585627' } });
@@ -151,7 +151,7 @@ test('a UID with a wrong check digit is refused outside the demo', async () => {
 test('leaving the demo: the first-start setup screen comes back, and the demo receipts stay marked DEMO', async () => {
   // An installed app (not started with --demo) in which the merchant tried the demo first.
   const appDir = mkdtempSync(join(dir, 'leave-demo-'));
-  const app = await started(createHeadlessHost(appDir, quiet), { mode: 'live', ...FAST });
+  const app = await started(createDataFolderHost(appDir, quiet), { mode: 'live', ...FAST });
   await app.handlers.startDemo(undefined);
   const demoSale = await app.handlers.signSale(sale);
   assert.equal(demoSale.environment, 'DEMO');
@@ -170,7 +170,7 @@ test('leaving the demo: the first-start setup screen comes back, and the demo re
   open.delete(app);
 
   // After a restart it is still the first-start choice, not the demo again.
-  const again = await started(createHeadlessHost(appDir, quiet), { mode: 'live', ...FAST });
+  const again = await started(createDataFolderHost(appDir, quiet), { mode: 'live', ...FAST });
   const status = await again.handlers.status(undefined);
   assert.equal(status.setup, 'needed');
   assert.equal(status.register, null);

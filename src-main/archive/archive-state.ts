@@ -3,7 +3,7 @@
 // vouch for its own length).
 import { z } from 'zod';
 import { ArchiveVerification } from '../../src-shared/archive-status.ts';
-import type { SettingsStore } from '../host.ts';
+import type { SettingsStore } from '../host/app-host.ts';
 
 const KEY = 'archive';
 

@@ -11,7 +11,7 @@ import type {
 } from '../../src-shared/archive-status.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Environment } from '../../src-shared/receipt.ts';
-import type { Logger, SettingsStore } from '../host.ts';
+import type { Logger, SettingsStore } from '../host/app-host.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import { DepExport } from '../fiskaly/sign-at-resources.ts';
 import { copyArchiveTo } from './archive-copy.ts';

@@ -3,7 +3,7 @@
 // Jahresbeleg and its check must be shown for as long as anyone asks.
 import { z } from 'zod';
 import { CLOSING_KINDS } from '../../src-shared/closing-receipt.ts';
-import type { SettingsStore } from '../host.ts';
+import type { SettingsStore } from '../host/app-host.ts';
 
 const KEY = 'closings';
 

@@ -3,7 +3,7 @@
 // Jahresbeleg also brings it into the journal and prints it, as RKSV asks.
 import { CLOSING_KINDS, type ClosingList, type ClosingReceipt } from '../../src-shared/closing-receipt.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import type { Logger, SettingsStore } from '../host.ts';
+import type { Logger, SettingsStore } from '../host/app-host.ts';
 import type { PrintReceipt } from '../signing/print-port.ts';
 import { toOutcome } from '../signing/register-signer.ts';
 import { printSystemReceipt, type SystemReceiptJournal } from '../onboarding/system-receipt-printer.ts';

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { createApp, type App } from '../app.ts';
-import { createHeadlessHost } from '../headless/headless-host.ts';
-import type { Logger } from '../host.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
+import type { Logger } from '../host/app-host.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'decommissioned-in-app-'));
 const apps = new Set<App>();
@@ -26,7 +26,7 @@ const sale = {
 };
 
 async function open(): Promise<App> {
-  const app = await createApp(createHeadlessHost(dir, quiet), {
+  const app = await createApp(createDataFolderHost(dir, quiet), {
     mode: 'demo',
     demoScuPendingMs: 30,
     setupWait: { intervalMs: 10 },

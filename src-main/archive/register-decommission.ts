@@ -5,7 +5,7 @@
 // continues with the register as SIGN AT reports it.
 import type { DecommissionResult } from '../../src-shared/closing-receipt.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import type { Journal } from '../journal/journal.ts';
 import { printSystemReceipt, type SystemReceiptJournal } from '../onboarding/system-receipt-printer.ts';
 import type { PrintReceipt } from '../signing/print-port.ts';

@@ -2,8 +2,8 @@
 // registered as privileged before 'ready'; the handler is installed after.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { RENDERER_CSP } from '../headless/content-security-policy.ts';
-import { findRendererFile, NOT_BUILT_MESSAGE } from '../headless/renderer-files.ts';
+import { RENDERER_CSP } from '../shell/content-security-policy.ts';
+import { findRendererFile, NOT_BUILT_MESSAGE } from '../shell/renderer-files.ts';
 import { APP_HOST, APP_SCHEME } from './app-origin.ts';
 
 export function registerAppScheme(): void {

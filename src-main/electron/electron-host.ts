@@ -2,8 +2,8 @@
 // written to the data folder (and stderr), all in app.getPath('userData'), which the headless shell shares.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppHost } from '../host.ts';
-import { createRedactingLogger } from '../headless/redacting-logger.ts';
+import type { AppHost } from '../host/app-host.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { createElectronStoreSettings } from './electron-store-settings.ts';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box.ts';
 

@@ -1,8 +1,8 @@
 // Settings in the Electron shell: electron-store's config.json in the data folder, the very file the
 // headless shell reads through `conf`.
 import Store from 'electron-store';
-import type { SettingsStore } from '../host.ts';
-import { SETTINGS_FILE_NAME } from '../headless/conf-settings-store.ts';
+import type { SettingsStore } from '../host/app-host.ts';
+import { SETTINGS_FILE_NAME } from '../host/conf-settings-store.ts';
 
 export function createElectronStoreSettings(dataDir: string): SettingsStore {
   const store = new Store<Record<string, unknown>>({

@@ -1,7 +1,7 @@
 // Electron's security checklist applied to every web contents and to the session: no navigation away
 // from our page, no new windows, no <webview>, no permission ever granted, no request leaving the app.
 import type { Session, WebContents } from 'electron';
-import { RENDERER_CSP } from '../headless/content-security-policy.ts';
+import { RENDERER_CSP } from '../shell/content-security-policy.ts';
 import { isAppUrl } from './app-origin.ts';
 
 // The page's own resources and the inline images it draws (QR code) are all it may load.

@@ -5,7 +5,7 @@ import { ipcMain, type WebContents } from 'electron';
 import { OPERATION_NAMES, type PosApiHandlers, type PosEvent } from '../../src-shared/pos-api-contract.ts';
 import { dispatchOperation } from '../../src-shared/pos-api-dispatch.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { EVENT_CHANNEL, operationChannel } from './ipc-channels.ts';
 import { isTrustedSender } from './sender-check.ts';
 

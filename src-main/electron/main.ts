@@ -4,10 +4,10 @@
 import { app, BrowserWindow, session, type WebContents } from 'electron';
 import { join, resolve } from 'node:path';
 import { createApp } from '../app.ts';
-import { APP_DIR_NAME } from '../headless/app-data-dir.ts';
-import { lockDataDir } from '../headless/data-dir-lock.ts';
+import { APP_DIR_NAME } from '../shell/app-data-dir.ts';
+import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
-import { createStandalonePosApi } from '../pos-api/pos-api-standalone.ts';
+import { createSwitchablePosApi } from '../pos-api/switchable-pos-api.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { createElectronHost } from './electron-host.ts';
 import { hardenSession, hardenWebContents } from './hardening.ts';
@@ -44,7 +44,7 @@ async function start(): Promise<void> {
     mode: demo ? 'demo' : 'live',
     osPrintTarget: createWebContentsPrintTarget(),
   });
-  const posApi = createStandalonePosApi({
+  const posApi = createSwitchablePosApi({
     host,
     coreHandlers: core.handlers,
     givenToken: givenToken(undefined, process.env.POS_API_TOKEN),

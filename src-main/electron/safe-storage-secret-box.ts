@@ -4,8 +4,8 @@
 import { safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretBox } from '../host.ts';
-import { KEY_FILE_NAME, openKeyFileSecretBox } from '../headless/key-file-secret-box.ts';
+import type { SecretBox } from '../host/app-host.ts';
+import { KEY_FILE_NAME, openKeyFileSecretBox } from '../host/key-file-secret-box.ts';
 
 const PREFIX = 'ss1:';
 const KEY_FILE_PREFIX = 'kc1:';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { createSignAtClient, type SignAtClient, type SignAtClientOptions } from './sign-at-client.ts';
 import { SignAtError } from './sign-at-error.ts';
 import type { SignReceiptBody } from './sign-at-requests.ts';

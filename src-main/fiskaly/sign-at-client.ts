@@ -13,7 +13,7 @@ import ky, {
   type KyResponse,
 } from 'ky';
 import type { z } from 'zod';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { createAccessTokenSource, type AccessTokenSource } from './access-token.ts';
 import { fetchSend, nodeHttpSend, type DirectSend } from './direct-request.ts';
 import { httpErrorDetails, responseErrorDetails } from './fiskaly-api-error.ts';

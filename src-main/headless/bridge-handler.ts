@@ -6,7 +6,7 @@ import { BRIDGE_PATH_PREFIX } from '../../src-shared/bridge-protocol.ts';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import { dispatchOperation } from '../../src-shared/pos-api-dispatch.ts';
 import { PosError, type Outcome } from '../../src-shared/pos-error.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { bearerFrom, tokensMatch } from '../pos-api/bearer-token.ts';
 import { HTTP_STATUS_FOR } from '../pos-api/error-status.ts';
 import { sendJson } from '../pos-api/http-answer.ts';

@@ -17,10 +17,10 @@ import {
   SAMPLE_RECEIPT,
   type RecordedCall,
 } from '../pos-api/contract-samples.test-support.ts';
-import { RENDERER_CSP } from './content-security-policy.ts';
+import { RENDERER_CSP } from '../shell/content-security-policy.ts';
 import { startHeadlessServer, type HeadlessServer } from './headless-server.ts';
-import { rawRequest, readSseMessages } from './http-exchange.test-support.ts';
-import { createRedactingLogger } from './redacting-logger.ts';
+import { rawRequest, readSseMessages } from '../pos-api/http-exchange.test-support.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 
 const rendererDir = mkdtempSync(join(tmpdir(), 'kc-renderer-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Kassen-Companion</title>');

@@ -9,7 +9,7 @@ import {
 } from '../../src-shared/bridge-protocol.ts';
 import type { PosApiHandlers, PosEvent } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { generateToken, tokensMatch } from '../pos-api/bearer-token.ts';
 import { sendJson } from '../pos-api/http-answer.ts';
 import { listen } from '../pos-api/listen.ts';

@@ -6,9 +6,9 @@ import { after, test } from 'node:test';
 import { DEFAULT_PRINTER_SETTINGS } from '../../src-shared/printer-settings.ts';
 import { PRINTER_SETTINGS_KEY } from '../printing/print-service.ts';
 import { createFakePrinter } from '../printing/fake-printer.test-support.ts';
-import { createHeadlessHost } from './headless-host.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
 import { applyPrinterFlag } from './printer-flag.ts';
-import { createRedactingLogger } from './redacting-logger.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { startHeadless } from './start-headless.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kc-printer-flag-'));
@@ -16,7 +16,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const silent = createRedactingLogger(() => {});
 
 test('--printer changes only the connection; profile and footer stay as the merchant set them', () => {
-  const host = createHeadlessHost(join(root, 'keep'), silent);
+  const host = createDataFolderHost(join(root, 'keep'), silent);
   host.settings.set(PRINTER_SETTINGS_KEY, {
     ...DEFAULT_PRINTER_SETTINGS,
     profileId: 'generic-58',
@@ -25,7 +25,7 @@ test('--printer changes only the connection; profile and footer stay as the merc
   const next = applyPrinterFlag(host.settings, { host: '192.168.1.50', port: 9100 });
   assert.deepEqual(next.connection, { kind: 'tcp', host: '192.168.1.50', port: 9100 });
   assert.equal(next.footer, 'Danke!');
-  assert.deepEqual(createHeadlessHost(join(root, 'keep'), silent).settings.get(PRINTER_SETTINGS_KEY), next);
+  assert.deepEqual(createDataFolderHost(join(root, 'keep'), silent).settings.get(PRINTER_SETTINGS_KEY), next);
 });
 
 test(

@@ -2,7 +2,7 @@
 // edits, so the core's print service picks it up like any other choice and it survives a restart.
 // Profile, QR mode, footer and logo stay as the merchant set them.
 import { DEFAULT_PRINTER_SETTINGS, PrinterSettings } from '../../src-shared/printer-settings.ts';
-import type { SettingsStore } from '../host.ts';
+import type { SettingsStore } from '../host/app-host.ts';
 import { PRINTER_SETTINGS_KEY } from '../printing/print-service.ts';
 
 export function applyPrinterFlag(

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_POS_API_PORT } from '../pos-api/pos-api-server.ts';
-import { defaultDataDir } from './app-data-dir.ts';
+import { defaultDataDir } from '../shell/app-data-dir.ts';
 
 export const USAGE = `Kassen-Companion als Dienst (ohne Fenster; die Oberfläche läuft im Browser)
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bridgeAuthHeaderValue, bridgeOperationPath } from '../../src-shared/bridge-protocol.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { LOCK_FILE_NAME } from './data-dir-lock.ts';
+import { LOCK_FILE_NAME } from '../shell/data-dir-lock.ts';
 
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'kc-serve-'));

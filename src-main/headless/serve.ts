@@ -1,7 +1,7 @@
 // `npm run serve -- [--demo] [--data-dir d] [--port p] [--pos-api] …`: the headless shell as a CLI.
 // Prints the URL to open (with the bridge token in the fragment) and, if on, the POS API's URL and
 // token once. SIGTERM / SIGINT stop it gracefully.
-import { createRedactingLogger } from './redacting-logger.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { parseServeArgs, USAGE } from './serve-options.ts';
 import { startHeadless, type HeadlessService } from './start-headless.ts';

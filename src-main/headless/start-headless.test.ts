@@ -25,9 +25,9 @@ import { createSignAtClient } from '../fiskaly/sign-at-client.ts';
 import { EMULATOR_DIR } from '../app.ts';
 import { CoreSettingsStore } from '../settings/core-settings-store.ts';
 import { assertMatchesDocument, type Json } from '../pos-api/openapi-response-check.test-support.ts';
-import { createHeadlessHost } from './headless-host.ts';
-import { readSseUntil } from './http-exchange.test-support.ts';
-import { createRedactingLogger } from './redacting-logger.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
+import { readSseUntil } from '../pos-api/http-exchange.test-support.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { startHeadless, type HeadlessService } from './start-headless.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -281,7 +281,7 @@ test('after a graceful stop, the DEP of every receipt verifies with an independe
   const size = await journalSize();
   await service.close();
   closed = true;
-  const host = createHeadlessHost(dataDir, silent);
+  const host = createDataFolderHost(dataDir, silent);
   const settings = new CoreSettingsStore(host.settings).read();
   const credentials = settings.demoCredentials;
   const registerId = settings.register?.registerId;

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import { createApp } from '../app.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { createPosApiService } from '../pos-api/pos-api-service.ts';
 import type { PosApiToken } from '../pos-api/pos-api-token.ts';
-import { lockDataDir } from './data-dir-lock.ts';
+import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { applyPrinterFlag } from './printer-flag.ts';
-import { createHeadlessHost } from './headless-host.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
 import { startHeadlessServer, type HeadlessServer } from './headless-server.ts';
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -46,7 +46,7 @@ export interface HeadlessService {
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessService> {
   // Refused before anything is opened or written.
   assertBindAllowed(options.host, options.allowNonLoopback);
-  const host = createHeadlessHost(options.dataDir, options.log);
+  const host = createDataFolderHost(options.dataDir, options.log);
   const lock = lockDataDir(options.dataDir);
   let server: HeadlessServer | null = null;
   try {

@@ -1,8 +1,8 @@
 // Serves the built renderer (dist/renderer) over HTTP with the renderer's CSP and defensive headers.
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RENDERER_CSP } from './content-security-policy.ts';
-import { findRendererFile, NOT_BUILT_MESSAGE } from './renderer-files.ts';
+import { RENDERER_CSP } from '../shell/content-security-policy.ts';
+import { findRendererFile, NOT_BUILT_MESSAGE } from '../shell/renderer-files.ts';
 
 export const PAGE_SECURITY_HEADERS = {
   'Content-Security-Policy': RENDERER_CSP,

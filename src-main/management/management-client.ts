@@ -4,7 +4,7 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import { httpErrorDetails } from '../fiskaly/fiskaly-api-error.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { ManagementApiError } from './management-error.ts';
 import {
   CreatedApiKey,

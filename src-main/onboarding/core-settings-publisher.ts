@@ -1,7 +1,7 @@
 // The onboarding's results written where the core reads them (settings key `core`, owned by
 // src-main/settings): the proven access with its secret sealed, the company for the receipt header, and
 // the ready register. Writing the same values twice is harmless, which a repeated step relies on.
-import type { SecretBox } from '../host.ts';
+import type { SecretBox } from '../host/app-host.ts';
 import type { CoreSettingsStore } from '../settings/core-settings-store.ts';
 import type { OnboardingPublisher, ReadyRegister } from './onboarding-publisher.ts';
 

@@ -12,8 +12,8 @@ import { posApiContract } from '../../src-shared/pos-api-contract.ts';
 import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
 import { createApp, type App, type CreateAppOptions } from '../app.ts';
 import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
-import { createHeadlessHost } from '../headless/headless-host.ts';
-import type { Logger } from '../host.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
+import type { Logger } from '../host/app-host.ts';
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
 let emulator: RunningEmulator;
@@ -40,7 +40,7 @@ function options(): CreateAppOptions {
 }
 
 async function open(dir: string): Promise<App> {
-  const app = await createApp(createHeadlessHost(dir, quiet), options());
+  const app = await createApp(createDataFolderHost(dir, quiet), options());
   apps.add(app);
   return app;
 }
@@ -177,7 +177,7 @@ test('closed in the middle of the setup: the next start finishes it with the sam
   await first.handlers.startOnboarding(input('app-key-2'));
   // The shell quits at once: the current step ends, no further one begins.
   await close(first);
-  const stopped = createHeadlessHost(dir, quiet).settings.get('onboarding') as {
+  const stopped = createDataFolderHost(dir, quiet).settings.get('onboarding') as {
     doneSteps: string[];
     registerId: string;
   };

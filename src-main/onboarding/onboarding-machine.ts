@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { StartOnboardingParsed } from '../../src-shared/onboarding-input.ts';
 import type { OnboardingStep, OnboardingView } from '../../src-shared/onboarding-view.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import type { Logger, SecretBox, SettingsStore } from '../host.ts';
+import type { Logger, SecretBox, SettingsStore } from '../host/app-host.ts';
 import { createSignAtClient, type RetryPolicy, type SignAtClient } from '../fiskaly/sign-at-client.ts';
 import { SignAtError } from '../fiskaly/sign-at-error.ts';
 import {

@@ -2,7 +2,7 @@
 // writes), checked with zod both ways. A damaged record stops the app instead of starting over: a fresh
 // setup would create a second SCU and cash register at SIGN AT.
 import { z } from 'zod';
-import type { SettingsStore } from '../host.ts';
+import type { SettingsStore } from '../host/app-host.ts';
 import { OnboardingRecord } from './onboarding-record.ts';
 
 const RECORD_KEY = 'onboarding';

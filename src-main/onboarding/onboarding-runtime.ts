@@ -1,7 +1,7 @@
 // What every onboarding step gets: the persisted record (and a way to persist a change at once), the
 // clients, the sealed secrets and the app's ports. Steps are written so that running one again after a
 // crash is harmless: ids are fixed before their PUT, and state changes are read back before a PATCH.
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { ManagementClient } from '../management/management-client.ts';
 import type { PrintReceipt } from '../signing/print-port.ts';

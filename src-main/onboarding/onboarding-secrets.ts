@@ -3,7 +3,7 @@
 // provider's management key until the merchant's own API key exists, the merchant's API key until the
 // core holds it. Nothing here is ever logged or returned through the contract.
 import { z } from 'zod';
-import type { SecretBox, SettingsStore } from '../host.ts';
+import type { SecretBox, SettingsStore } from '../host/app-host.ts';
 
 const KEY = 'onboardingSecrets';
 

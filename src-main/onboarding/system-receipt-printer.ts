@@ -2,7 +2,7 @@
 // print job recorded around the call like every sale. The journal's print jobs are also the guard against
 // printing an original twice: a job that was started but never finished (the app died mid-print) counts
 // as an attempt, and from then on only a DUPLIKAT may be printed.
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import type { Journal } from '../journal/journal.ts';
 import { toReceipt } from '../journal/journal-record.ts';
 import type { PrintReceipt } from '../signing/print-port.ts';

@@ -3,7 +3,7 @@
 // trace or internal detail ever does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import { dispatchOperation } from '../../src-shared/pos-api-dispatch.ts';
 import { invalidInput, PosError } from '../../src-shared/pos-error.ts';

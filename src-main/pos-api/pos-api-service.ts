@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import type { AppHost } from '../host.ts';
+import type { AppHost } from '../host/app-host.ts';
 import { sendJson } from './http-answer.ts';
 import { createPosApiHandler, OPENAPI_PATH, type PosApiLimits } from './pos-api-handler.ts';
 import { POS_API_BASE } from './pos-api-schemas.ts';

@@ -1,6 +1,6 @@
 // Where the POS API token comes from: a flag or POS_API_TOKEN for automation (used as given, never
 // stored), else one generated on first use and kept encrypted through the host's SecretBox.
-import type { AppHost } from '../host.ts';
+import type { AppHost } from '../host/app-host.ts';
 import { generateToken, MIN_TOKEN_LENGTH } from './bearer-token.ts';
 
 export const TOKEN_SETTING = 'posApi.tokenSealed';

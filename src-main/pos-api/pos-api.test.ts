@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import { createHeadlessHost } from '../headless/headless-host.ts';
-import { rawRequest } from '../headless/http-exchange.test-support.ts';
-import { createRedactingLogger } from '../headless/redacting-logger.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
+import { rawRequest } from './http-exchange.test-support.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 import {
   recordingHandlers,
   SAMPLE_RECEIPT,
@@ -50,7 +50,7 @@ async function harness(
   const calls: RecordedCall[] = [];
   const dataDir = options.dataDir ?? mkdtempSync(join(root, 'data-'));
   const service = createPosApiService({
-    host: createHeadlessHost(dataDir, silent),
+    host: createDataFolderHost(dataDir, silent),
     handlers: { ...recordingHandlers(calls), ...options.handlers?.(calls) },
     givenToken: options.token === null ? null : { value: options.token ?? TOKEN, source: 'flag' },
     enabledByFlag: options.enabled ?? true,
@@ -343,7 +343,7 @@ test('off by default; switched on, the token is generated once, stored encrypted
   assert.ok(token.length >= 32);
   assert.equal((await api(h, 'GET', '/status', undefined, token)).status, 200);
 
-  const host = createHeadlessHost(h.dataDir, silent);
+  const host = createDataFolderHost(h.dataDir, silent);
   const sealed = host.settings.get(TOKEN_SETTING);
   assert.equal(typeof sealed, 'string');
   assert.ok(!String(sealed).includes(token), 'stored encrypted, not in clear');

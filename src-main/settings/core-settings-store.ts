@@ -1,5 +1,5 @@
 // Reads and writes the core settings through the host's SettingsStore, checked with zod both ways.
-import type { SettingsStore } from '../host.ts';
+import type { SettingsStore } from '../host/app-host.ts';
 import { CoreSettings } from './core-settings.ts';
 
 const KEY = 'core';

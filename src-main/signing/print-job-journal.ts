@@ -3,7 +3,7 @@
 // takes it. At start-up the core hands the originals still owed back to the queue, so a receipt the app
 // was closed over comes out once, as the original, when the printer answers (not only as a DUPLIKAT).
 import type { Receipt } from '../../src-shared/receipt.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import type { Journal } from '../journal/journal.ts';
 import { toReceipt } from '../journal/journal-record.ts';
 import type { PrintJob, PrintJobListener, QueuedPrint } from '../printing/print-queue.ts';

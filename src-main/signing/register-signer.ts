@@ -4,7 +4,7 @@
 // offline rows by seq), so a restart resumes exactly where the process stopped, with the same ids and
 // bodies, and SIGN AT's idempotency turns a repeated request into the receipt it already signed.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { SignAtError } from '../fiskaly/sign-at-error.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { SignedReceipt } from '../fiskaly/sign-at-resources.ts';

@@ -10,7 +10,7 @@ import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
 import type { Environment, Receipt } from '../../src-shared/receipt.ts';
 import { SaleDraft } from '../../src-shared/sale-draft.ts';
 import type { Status } from '../../src-shared/status.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { SignedReceipt } from '../fiskaly/sign-at-resources.ts';
 import { Journal, JournalConflict } from '../journal/journal.ts';

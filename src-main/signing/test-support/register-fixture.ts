@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Receipt } from '../../../src-shared/receipt.ts';
 import type { VatRate } from '../../../src-shared/vat.ts';
 import { createSignAtClient, type SignAtClient } from '../../fiskaly/sign-at-client.ts';
-import type { Logger } from '../../host.ts';
+import type { Logger } from '../../host/app-host.ts';
 import { Journal } from '../../journal/journal.ts';
 import { DEMO_FON_CREDENTIALS } from '../../onboarding/demo-company.ts';
 import { setUpRegister } from '../../onboarding/register-setup.ts';

@@ -5,22 +5,22 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createHeadlessHost } from '../headless/headless-host.ts';
-import { createRedactingLogger } from '../headless/redacting-logger.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { recordingHandlers } from './contract-samples.test-support.ts';
-import { createStandalonePosApi, PORT_SETTING } from './pos-api-standalone.ts';
+import { createSwitchablePosApi, PORT_SETTING } from './switchable-pos-api.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kc-standalone-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 function setup(name: string) {
-  const host = createHeadlessHost(
+  const host = createDataFolderHost(
     join(root, name),
     createRedactingLogger(() => {}),
   );
   host.settings.set(PORT_SETTING, 0);
   const { getPosApiInfo: _i, setPosApiEnabled: _s, ...coreHandlers } = recordingHandlers([]);
-  return { host, posApi: createStandalonePosApi({ host, coreHandlers, givenToken: null }) };
+  return { host, posApi: createSwitchablePosApi({ host, coreHandlers, givenToken: null }) };
 }
 
 test('switched on from the settings screen, the POS API listens on loopback and answers with the shown token', async () => {

@@ -1,8 +1,10 @@
-// The POS API as the Electron shell runs it: a server of its own on 127.0.0.1 that follows the
-// setting, started and stopped from the settings screen. Plain Node, so it is tested without Electron.
+// The full handler table the Electron shell serves over IPC: the core's handlers plus the two that only a
+// shell can answer (where the POS API listens, switching it on and off). The POS API itself runs as a
+// server of its own on 127.0.0.1 that follows the setting, started and stopped from the settings screen.
+// Plain Node, so it is tested without Electron.
 import type { CoreHandlers, PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
-import type { AppHost } from '../host.ts';
+import type { AppHost } from '../host/app-host.ts';
 import type { Listening } from './listen.ts';
 import { DEFAULT_POS_API_PORT, startPosApiServer } from './pos-api-server.ts';
 import { createPosApiService } from './pos-api-service.ts';
@@ -11,7 +13,7 @@ import type { PosApiToken } from './pos-api-token.ts';
 export const PORT_SETTING = 'posApi.port';
 const LOOPBACK = '127.0.0.1';
 
-export interface StandalonePosApi {
+export interface SwitchablePosApi {
   /** The core's handlers plus getPosApiInfo / setPosApiEnabled: the full contract for the shell to serve. */
   handlers: PosApiHandlers;
   /** Starts the server if the setting says so; a busy port is reported in the info, not thrown. */
@@ -26,11 +28,11 @@ function configuredPort(host: AppHost): number {
     : DEFAULT_POS_API_PORT;
 }
 
-export function createStandalonePosApi(options: {
+export function createSwitchablePosApi(options: {
   host: AppHost;
   coreHandlers: CoreHandlers;
   givenToken: PosApiToken | null;
-}): StandalonePosApi {
+}): SwitchablePosApi {
   let listening: Listening | null = null;
   let problem: string | null = null;
 

@@ -1,6 +1,6 @@
 // The one Logger both shells hand the core. Whatever a caller passes, values under secret-sounding keys
 // and bearer credentials inside strings never reach the log: a log file gets mailed to support.
-import type { Logger } from '../host.ts';
+import type { Logger } from './app-host.ts';
 
 const SENSITIVE_WORDS = new Set([
   'secret',

@@ -1,6 +1,6 @@
 // What a shell (Electron or headless) hands the core. The core never knows which shell it runs in:
-// Electron supplies electron-store and safeStorage, the headless shell `conf` (electron-store's own
-// engine, same file format) and a file-keyed AES box.
+// Electron supplies electron-store and safeStorage, the headless shell the data-folder host beside this
+// file: `conf` (electron-store's own engine, same file format) and a file-keyed AES box.
 
 /** A persistent key-value store: electron-store in Electron, `conf` in the headless shell. */
 export interface SettingsStore {

@@ -1,10 +1,10 @@
-// Secrets at rest for the headless shell, where no OS keychain is at hand: AES-256-GCM with a random
+// Secrets at rest where no OS keychain is at hand (the headless shell; Electron's fallback): AES-256-GCM with a random
 // key in a file only the owner can read. It protects against a copied config.json or backup, not against
 // someone who can read the user's files; the backend name tells the merchant which it is.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretBox } from '../host.ts';
+import type { SecretBox } from './app-host.ts';
 
 export const KEY_FILE_NAME = 'secret.key';
 const KEY_BYTES = 32;

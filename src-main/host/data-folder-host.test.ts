@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { defaultDataDir } from './app-data-dir.ts';
-import { createHeadlessHost } from './headless-host.ts';
+import { createDataFolderHost } from './data-folder-host.ts';
 import { KEY_FILE_NAME } from './key-file-secret-box.ts';
 import { createRedactingLogger } from './redacting-logger.ts';
 
@@ -14,39 +13,39 @@ const silent = createRedactingLogger(() => {});
 
 test('settings survive a restart and sit in config.json, the file electron-store reads', () => {
   const dir = join(root, 'settings');
-  createHeadlessHost(dir, silent).settings.set('posApi.enabled', true);
-  const reopened = createHeadlessHost(dir, silent);
+  createDataFolderHost(dir, silent).settings.set('posApi.enabled', true);
+  const reopened = createDataFolderHost(dir, silent);
   assert.equal(reopened.settings.get('posApi.enabled'), true);
   assert.deepEqual(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')), { posApi: { enabled: true } });
   reopened.settings.set('posApi.enabled', undefined);
-  assert.equal(createHeadlessHost(dir, silent).settings.get('posApi.enabled'), undefined);
+  assert.equal(createDataFolderHost(dir, silent).settings.get('posApi.enabled'), undefined);
 });
 
 test('a secret sealed by the key file opens after a restart, and the key file is private', () => {
   const dir = join(root, 'secrets');
-  const host = createHeadlessHost(dir, silent);
+  const host = createDataFolderHost(dir, silent);
   assert.equal(host.secrets.secure, true);
   assert.equal(host.secrets.backend, 'Schlüsseldatei');
   const sealed = host.secrets.encrypt('api-secret-ÄÖÜ-€');
   assert.ok(!sealed.includes('api-secret'));
   assert.notEqual(host.secrets.encrypt('api-secret-ÄÖÜ-€'), sealed, 'a fresh IV every time');
-  assert.equal(createHeadlessHost(dir, silent).secrets.decrypt(sealed), 'api-secret-ÄÖÜ-€');
+  assert.equal(createDataFolderHost(dir, silent).secrets.decrypt(sealed), 'api-secret-ÄÖÜ-€');
   if (process.platform !== 'win32') assert.equal(statSync(join(dir, KEY_FILE_NAME)).mode & 0o777, 0o600);
 });
 
 test('a tampered value or another installation’s key does not decrypt', () => {
-  const sealed = createHeadlessHost(join(root, 'a'), silent).secrets.encrypt('geheim');
-  assert.throws(() => createHeadlessHost(join(root, 'b'), silent).secrets.decrypt(sealed));
+  const sealed = createDataFolderHost(join(root, 'a'), silent).secrets.encrypt('geheim');
+  assert.throws(() => createDataFolderHost(join(root, 'b'), silent).secrets.decrypt(sealed));
   const flipped = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'B' : 'A') + sealed.slice(-1);
-  assert.throws(() => createHeadlessHost(join(root, 'a'), silent).secrets.decrypt(flipped));
-  assert.throws(() => createHeadlessHost(join(root, 'a'), silent).secrets.decrypt('geheim'));
+  assert.throws(() => createDataFolderHost(join(root, 'a'), silent).secrets.decrypt(flipped));
+  assert.throws(() => createDataFolderHost(join(root, 'a'), silent).secrets.decrypt('geheim'));
 });
 
 test('a damaged key file stops the start instead of silently replacing the key', () => {
   const dir = join(root, 'damaged');
-  createHeadlessHost(dir, silent);
+  createDataFolderHost(dir, silent);
   writeFileSync(join(dir, KEY_FILE_NAME), 'short');
-  assert.throws(() => createHeadlessHost(dir, silent), /beschädigt/);
+  assert.throws(() => createDataFolderHost(dir, silent), /beschädigt/);
 });
 
 test('the logger never writes secrets, whatever the caller passes', () => {
@@ -68,17 +67,4 @@ test('the logger never writes secrets, whatever the caller passes', () => {
   assert.match(text, /4f0c/);
   assert.match(text, /visible/);
   assert.equal(lines.length, 2);
-});
-
-test('the default data folder is the one Electron uses for "Kassen-Companion"', () => {
-  assert.equal(defaultDataDir('linux', {}, '/home/m'), '/home/m/.config/Kassen-Companion');
-  assert.equal(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/m'), '/x/Kassen-Companion');
-  assert.equal(
-    defaultDataDir('win32', { APPDATA: 'C:\\Users\\m\\AppData\\Roaming' }, 'C:\\Users\\m'),
-    join('C:\\Users\\m\\AppData\\Roaming', 'Kassen-Companion'),
-  );
-  assert.equal(
-    defaultDataDir('darwin', {}, '/Users/m'),
-    '/Users/m/Library/Application Support/Kassen-Companion',
-  );
 });

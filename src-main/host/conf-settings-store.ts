@@ -1,7 +1,7 @@
-// Settings for the headless shell. `conf` is the engine under electron-store and writes the same
+// Settings on disk for the data-folder host (the headless shell and the core's tests). `conf` is the engine under electron-store and writes the same
 // `config.json` (atomic writes, dot-notation keys), so both shells read each other's settings.
 import Conf from 'conf';
-import type { SettingsStore } from '../host.ts';
+import type { SettingsStore } from './app-host.ts';
 
 /** File name electron-store uses by default; keep it so the two shells share one file. */
 export const SETTINGS_FILE_NAME = 'config';

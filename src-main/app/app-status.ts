@@ -1,0 +1,62 @@
+// The Status every window shows and the POS API answers (src-shared/status.ts), put together from the
+// parts that know each piece: the settings, the register runtime, the setup, the journal, the printer.
+import type { Environment } from '../../src-shared/receipt.ts';
+import type { Status } from '../../src-shared/status.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { AppMode, CoreSettings } from '../settings/core-settings.ts';
+import type { CoreSettingsStore } from '../settings/core-settings-store.ts';
+import type { RegisterRuntime } from './register-runtime.ts';
+import type { SetupProgress } from './setup-progress.ts';
+
+export interface AppStatusParts {
+  /** The mode the shell started in (npm start runs the demo). */
+  mode: AppMode;
+  settings: CoreSettingsStore;
+  runtime: RegisterRuntime;
+  setup: SetupProgress;
+  journal: Journal;
+  printer: () => Status['printer'];
+}
+
+export interface AppStatus {
+  status(): Status;
+  /** DEMO, TEST or LIVE: the register's, or what setup will make. */
+  environment(current?: CoreSettings): Environment;
+}
+
+export function createAppStatus(parts: AppStatusParts): AppStatus {
+  const { settings, runtime, setup, journal } = parts;
+
+  function environment(current: CoreSettings = settings.read()): Environment {
+    const active = runtime.active;
+    if (active) return active.environment;
+    if (current.mode === 'demo' || (current.mode === null && parts.mode === 'demo')) return 'DEMO';
+    return current.credentials?.env ?? 'LIVE';
+  }
+
+  function status(): Status {
+    const current = settings.read();
+    const active = runtime.active;
+    return {
+      environment: environment(current),
+      setup: active ? 'ready' : setup.running ? 'in_progress' : 'needed',
+      setupStep: setup.step ?? setup.error,
+      company: current.company,
+      register: active
+        ? {
+            id: active.register.registerId,
+            kassenId: active.register.kassenId,
+            description: active.register.description,
+            state: active.registerState,
+          }
+        : null,
+      signing: active
+        ? active.pipeline.signingStatus()
+        : { online: false, outageSince: null, queueLength: journal.countWaiting(), lastError: null },
+      printer: parts.printer(),
+      training: current.training,
+    };
+  }
+
+  return { status, environment };
+}

@@ -1,0 +1,48 @@
+// The core settings a merchant edits: the company on the receipt and the sign bound.
+import { CoreSettingsView, type CoreSettingsUpdate } from '../../src-shared/core-settings.ts';
+import { isValidAustrianVatId } from '../../src-shared/austrian-vat-id.ts';
+import type { CoreHandlers } from '../../src-shared/pos-api-contract.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
+import type { AppParts } from './app-parts.ts';
+
+type SettingsHandlers = Pick<CoreHandlers, 'getSettings' | 'updateSettings'>;
+
+export function settingsHandlers({
+  settings,
+  runtime,
+  appStatus,
+  events,
+}: Pick<AppParts, 'settings' | 'runtime' | 'appStatus' | 'events'>): SettingsHandlers {
+  function view(): CoreSettingsView {
+    const current = settings.read();
+    return CoreSettingsView.parse({
+      company: current.company,
+      signTimeoutMs: current.signTimeoutMs,
+      training: current.training,
+    });
+  }
+
+  function update(patch: CoreSettingsUpdate): CoreSettingsView {
+    const vatId = patch.company?.vatId;
+    // The UID goes on every receipt for years: outside the demo its check digit must be right.
+    if (vatId && appStatus.environment() !== 'DEMO' && !isValidAustrianVatId(vatId)) {
+      throw new PosError(
+        'invalid_input',
+        'UID-Nummer: die Prüfziffer stimmt nicht (Tippfehler?)',
+        'company.vatId',
+      );
+    }
+    settings.update({
+      ...(patch.company ? { company: patch.company } : {}),
+      ...(patch.signTimeoutMs === undefined ? {} : { signTimeoutMs: patch.signTimeoutMs }),
+    });
+    if (patch.signTimeoutMs !== undefined) runtime.setSignTimeout(patch.signTimeoutMs);
+    events.statusChanged();
+    return view();
+  }
+
+  return {
+    getSettings: async () => view(),
+    updateSettings: async (patch) => update(patch),
+  };
+}
