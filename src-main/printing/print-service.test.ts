@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import { sampleReceipt, SAMPLE_QR_CODE_DATA } from '../../src-shared/receipt-fixtures.test-support.ts';
 import type { PrinterSettingsInput } from '../../src-shared/printer-settings.ts';
 import type { PrinterStatus } from '../../src-shared/printer-status.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { createFakePrinter, freePort, type FakePrinter } from './fake-printer.test-support.ts';
 import type { OsPrintOptions, OsPrintTarget } from './os-print-target.ts';
 import { createPrintService, type PrintService } from './print-service.ts';

@@ -9,8 +9,8 @@ import type { PosEvent } from '../../src-shared/pos-api-contract.ts';
 import { posApiContract } from '../../src-shared/pos-api-contract.ts';
 import type { PrinterStatus } from '../../src-shared/printer-status.ts';
 import { createApp } from '../app.ts';
-import { createHeadlessHost } from '../headless/headless-host.ts';
-import type { Logger } from '../host.ts';
+import { createDataFolderHost } from '../host/data-folder-host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { createFakePrinter, freePort, type FakePrinter } from './fake-printer.test-support.ts';
 import { decodeQr, parsePrinterBytes, rasterToRgba } from './printer-bytes.test-support.ts';
 
@@ -32,7 +32,7 @@ const sale = {
 };
 
 async function demoApp(name: string) {
-  const app = await createApp(createHeadlessHost(join(dir, name), quiet), {
+  const app = await createApp(createDataFolderHost(join(dir, name), quiet), {
     mode: 'demo',
     demoScuPendingMs: 30,
     setupWait: { intervalMs: 10 },

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { after, test } from 'node:test';
 import { sampleReceipt, SAMPLE_QR_CODE_DATA } from '../../src-shared/receipt-fixtures.test-support.ts';
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import { memorySettingsStore } from '../settings/memory-settings-store.test-support.ts';
 import { freePort } from './fake-printer.test-support.ts';
 import { createPrintService, type PrintService } from './print-service.ts';
