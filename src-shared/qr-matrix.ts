@@ -1,7 +1,8 @@
 // The QR symbol of a receipt, computed once from the exact `qr_code_data`: the raster printer path,
 // the PDF and the on-screen preview all draw these modules, so what scans on screen scans on paper.
 // Error level M as RKSV practice recommends; no padding or whitespace is ever added to the content.
-import QRCode from 'qrcode';
+/// <reference path="./qrcode-core.d.ts" />
+import { create } from 'qrcode/lib/core/qrcode.js';
 
 /** Modules a scanner needs as blank margin around the symbol (ISO/IEC 18004). */
 export const QR_QUIET_ZONE = 4;
@@ -14,7 +15,7 @@ export interface QrMatrix {
 }
 
 export function qrMatrix(data: string): QrMatrix {
-  const symbol = QRCode.create(data, { errorCorrectionLevel: 'M' });
+  const symbol = create(data, { errorCorrectionLevel: 'M' });
   return { size: symbol.modules.size, modules: Uint8Array.from(symbol.modules.data) };
 }
 
