@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seededRandom } from '../src-main/emulator/seeded-random.ts';
 import { MIGRATIONS } from '../src-main/journal/migrations.ts';
 import { openJournalDatabase } from '../src-main/journal/open-journal-database.ts';
 import { BENCH_CACHE_DIR } from './dep-fixture.ts';
@@ -55,18 +56,6 @@ interface FixtureMeta {
 function netOf(gross: number, rate: '20' | '10' | '13'): number {
   const permille = rate === '20' ? 200 : rate === '10' ? 100 : 130;
   return Math.round((gross * 1000) / (1000 + permille));
-}
-
-/** A small deterministic PRNG (mulberry32), so that every fixture of a size has the same sales. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** One sale of 1 to 6 lines. */
@@ -124,7 +113,7 @@ async function seed(path: string, size: number, log: (message: string) => void):
   );
   const sampleTotals = new Set<number>();
   const signature = 'x'.repeat(86);
-  const next = random(size);
+  const next = seededRandom(size);
   db.exec('BEGIN');
   for (let index = 0; index < size; index++) {
     const id = randomUUID();

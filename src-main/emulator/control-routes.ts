@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiError, notFound } from './api-error.ts';
-import { faultPatch, NO_FAULTS } from './fault-settings.ts';
+import { changeFaults, faultPatch, NO_FAULTS } from './fault-settings.ts';
 import { uuidParam } from './request-schemas.ts';
 import { ok, parseInput, type Route } from './route.ts';
 
@@ -22,9 +22,7 @@ export const controlRoutes: readonly Route[] = [
     path: /^\/faults$/,
     auth: 'none',
     handle(ctx, request) {
-      // Only the fields sent change; the others keep their current value.
-      ctx.faults = { ...ctx.faults, ...parseInput(faultPatch, request.body, 'body') };
-      return ok(ctx.faults);
+      return ok(changeFaults(ctx, parseInput(faultPatch, request.body, 'body')));
     },
   },
   {
@@ -32,8 +30,7 @@ export const controlRoutes: readonly Route[] = [
     path: /^\/faults$/,
     auth: 'none',
     handle(ctx) {
-      ctx.faults = NO_FAULTS;
-      return ok(ctx.faults);
+      return ok(changeFaults(ctx, NO_FAULTS));
     },
   },
   {

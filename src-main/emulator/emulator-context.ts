@@ -1,6 +1,6 @@
 import type { EmulatorClock } from './emulator-clock.ts';
 import type { EmulatorStore } from './emulator-store.ts';
-import type { FaultSettings } from './fault-settings.ts';
+import type { FaultState } from './fault-settings.ts';
 
 export type EmulatorConfig = {
   /** When both are set, only this pair is accepted; otherwise any non-empty pair is its own organization. */
@@ -12,9 +12,8 @@ export type EmulatorConfig = {
 };
 
 /** Everything a route handler needs; one per running emulator. */
-export type EmulatorContext = {
+export type EmulatorContext = FaultState & {
   readonly store: EmulatorStore;
   readonly clock: EmulatorClock;
   readonly config: EmulatorConfig;
-  faults: FaultSettings;
 };

@@ -14,8 +14,10 @@ test('POST /_emulator/faults changes only the fields sent; DELETE resets', async
     error_rate: 0,
     drop_rate: 0,
     after_commit_drop: false,
+    seed: null,
   });
   assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 0.5 })).body.latency_ms, 5);
+  assert.equal((await control(emulator, 'POST', '/faults', { seed: -1 })).status, 400);
   assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 2 })).status, 400);
   assert.equal((await control(emulator, 'POST', '/faults', { nonsense: true })).status, 400);
   assert.equal((await control(emulator, 'DELETE', '/faults')).body.error_rate, 0);
@@ -35,6 +37,26 @@ test('error_rate 1 answers 503 with a request id and signs nothing', async (t) =
   assert.ok(reply.requestId);
   emulator.setFaults({ error_rate: 0 });
   assert.equal((await api.ok('GET', `/cash-register/${cashRegisterId}/receipt`)).count, 1);
+});
+
+test('a seed makes error_rate strike the same requests on every run; null draws at random again', async (t) => {
+  const { emulator, api } = await startWithRegister();
+  t.after(() => emulator.close());
+  const statuses = async () => {
+    const seen: number[] = [];
+    for (let i = 0; i < 24; i++) seen.push((await api.call('GET', '/fon/auth')).status);
+    return seen.join(' ');
+  };
+  assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 0.5, seed: 7 })).body.seed, 7);
+  const first = await statuses();
+  assert.match(first, /200/);
+  assert.match(first, /503/);
+  // Sending the seed again starts its sequence over; other changes leave it running.
+  await control(emulator, 'POST', '/faults', { seed: 7 });
+  assert.equal(await statuses(), first);
+  await control(emulator, 'POST', '/faults', { seed: 8 });
+  assert.notEqual(await statuses(), first);
+  assert.equal((await control(emulator, 'DELETE', '/faults')).body.seed, null);
 });
 
 test('drop_rate 1 closes the connection without an answer and signs nothing', async (t) => {

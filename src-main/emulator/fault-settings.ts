@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seededRandom } from './seeded-random.ts';
 
 /** What `POST /_emulator/faults` can switch on; each field is independent and stays until changed. */
 export const faultSettings = z.object({
@@ -12,6 +13,11 @@ export const faultSettings = z.object({
   drop_rate: z.number().min(0).max(1),
   /** Receipt PUTs are signed and stored, then the connection is closed without an answer. */
   after_commit_drop: z.boolean(),
+  /**
+   * Where error_rate and drop_rate draw their chances from. Sending a seed starts its fixed sequence
+   * over, so a test sees the same faults on every run; null draws from Math.random.
+   */
+  seed: z.number().int().min(0).max(0xffff_ffff).nullable(),
 });
 export type FaultSettings = z.infer<typeof faultSettings>;
 
@@ -21,6 +27,21 @@ export const NO_FAULTS: FaultSettings = {
   error_rate: 0,
   drop_rate: 0,
   after_commit_drop: false,
+  seed: null,
 };
 
 export const faultPatch = faultSettings.partial().strict();
+
+/** Where the emulator keeps its faults: the settings, and the dice error_rate and drop_rate roll. */
+export interface FaultState {
+  faults: FaultSettings;
+  faultDice: () => number;
+}
+
+/** Changes only the fields in `patch`; a seed in it (or null) restarts the dice. */
+export function changeFaults(state: FaultState, patch: Partial<FaultSettings>): FaultSettings {
+  state.faults = { ...state.faults, ...patch };
+  if (patch.seed !== undefined)
+    state.faultDice = patch.seed === null ? Math.random : seededRandom(patch.seed);
+  return state.faults;
+}

@@ -13,7 +13,7 @@ import { EmulatorClock } from './emulator-clock.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import { EmulatorStore } from './emulator-store.ts';
 import { exportRoutes } from './export-routes.ts';
-import { NO_FAULTS, faultPatch, type FaultSettings } from './fault-settings.ts';
+import { NO_FAULTS, changeFaults, faultPatch, type FaultSettings } from './fault-settings.ts';
 import { fonRoutes } from './fon-routes.ts';
 import { receiptRoutes } from './receipt-routes.ts';
 import type { Route, RouteResponse } from './route.ts';
@@ -117,11 +117,11 @@ async function injectFaults(
 ): Promise<boolean> {
   const { latency_ms, drop_rate, error_rate } = ctx.faults;
   if (latency_ms > 0) await delay(latency_ms);
-  if (drop_rate > 0 && Math.random() < drop_rate) {
+  if (drop_rate > 0 && ctx.faultDice() < drop_rate) {
     req.socket.destroy();
     return false;
   }
-  if (error_rate > 0 && Math.random() < error_rate) {
+  if (error_rate > 0 && ctx.faultDice() < error_rate) {
     send(res, { status: 503, body: new ApiError(503, 'E_SERVICE_UNAVAILABLE', 'Injected fault').toBody() });
     return false;
   }
@@ -197,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 86_400,
     },
     faults: NO_FAULTS,
+    faultDice: Math.random,
   };
   const server = createServer((req, res) => void handle(ctx, req, res));
   await new Promise<void>((resolve, reject) => {
@@ -210,8 +211,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     controlUrl: `${origin}${CONTROL_PREFIX}`,
     port,
     setFaults(patch) {
-      ctx.faults = { ...ctx.faults, ...faultPatch.parse(patch) };
-      return ctx.faults;
+      return changeFaults(ctx, faultPatch.parse(patch));
     },
     setClock(now) {
       ctx.clock.set(now);

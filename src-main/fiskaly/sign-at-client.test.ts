@@ -155,7 +155,7 @@ test('GET and PUT are retried through 503s and dropped connections; the sale is 
     retry: { limit: 40, baseDelayMs: 1, maxDelayMs: 2 },
   });
   await counting.authenticate();
-  emulator.setFaults({ error_rate: 0.4, drop_rate: 0.2 });
+  emulator.setFaults({ error_rate: 0.4, drop_rate: 0.2, seed: 4 });
   try {
     const id = randomUUID();
     calls = 0;

@@ -7,18 +7,8 @@ import {
   TESTVECTORS_ABSENT,
   testvectorsPresent,
 } from '../rksv/rksv-testvectors.test-support.ts';
+import { seededRandom } from '../emulator/seeded-random.ts';
 import { qrSymbolSize } from './qr-symbol-size.ts';
-
-/** A small deterministic generator (mulberry32), so a failure names a payload that stays the same. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick(next: () => number, alphabet: string | readonly string[], length: number): string {
   let text = '';
@@ -70,7 +60,7 @@ test('the 81 machine-readable codes of the BMF scenario: the size qrMatrix draws
 });
 
 test('RKSV codes of every length from 190 to 330 characters: the size qrMatrix draws', () => {
-  const next = random(6);
+  const next = seededRandom(6);
   const seen = new Set<number>();
   for (let tries = 0; tries < 20000 && seen.size < 141; tries++) {
     const payload = rksvPayload(next);
@@ -82,7 +72,7 @@ test('RKSV codes of every length from 190 to 330 characters: the size qrMatrix d
 });
 
 test('mixed text around the version limits (digits, capitals, small letters, umlauts, €)', () => {
-  const next = random(42);
+  const next = seededRandom(42);
   const alphabets = [
     DIGITS,
     'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 $%*+-./:',

@@ -17,18 +17,16 @@ import { verifyDepExport } from '../archive/dep-verifier.ts';
 import { Journal } from '../journal/journal.ts';
 import { createFakePrinter } from '../printing/fake-printer.test-support.ts';
 import { parsePrinterBytes } from '../printing/printer-bytes.test-support.ts';
-import { emulatorCliMissing, spawnEmulator, type EmulatorProcess } from './test-support/emulator-process.ts';
+import { spawnEmulator, type EmulatorProcess } from './test-support/emulator-process.ts';
 import { freshApiKey, setUpTestRegister, testClient } from './test-support/register-fixture.ts';
 import { turnoverCounterErrors } from './test-support/turnover-counter-check.ts';
 
 const DRIVER = fileURLToPath(new URL('./test-support/sales-driver.ts', import.meta.url));
-const skip = emulatorCliMissing() ?? false;
 
 let dir: string;
 let emulator: EmulatorProcess;
 
 before(async () => {
-  if (skip) return;
   dir = mkdtempSync(join(tmpdir(), 'crash-'));
   emulator = await spawnEmulator({ dataDir: join(dir, 'emulator') });
 });
@@ -101,14 +99,14 @@ async function within<T>(ms: number, what: string, promise: Promise<T>): Promise
   }
 }
 
-test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice', { skip }, async () => {
+test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice', async () => {
   const apiKey = freshApiKey();
   const client = testClient(emulator.baseUrl, apiKey);
   const register = await setUpTestRegister(client);
   const journalPath = join(dir, 'journal.sqlite');
   const args = driverArgs(journalPath, apiKey, register);
   // Slow answers and lost connections keep several sales in flight when the kill comes.
-  await emulator.setFaults({ latency_ms: 15, drop_rate: 0.1 });
+  await emulator.setFaults({ latency_ms: 15, drop_rate: 0.1, seed: 3 });
 
   const burst = driver([...args, '--mode', 'burst', '--sales', '150', '--concurrency', '6']);
   const handedOut: string[] = [];
@@ -184,135 +182,125 @@ test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice
   assert.deepEqual(turnoverCounterErrors(dep, (await emulator.cryptoMaterial(register.id)).base64AESKey), []);
 });
 
-test(
-  'kill -9 before the receipts were printed, then restart: every accepted sale is printed once, as the original',
-  {
-    skip,
-  },
-  async () => {
-    const apiKey = freshApiKey();
-    const client = testClient(emulator.baseUrl, apiKey);
-    const register = await setUpTestRegister(client);
-    const printer = await createFakePrinter();
-    const journalPath = join(dir, 'unprinted.sqlite');
-    const args = [...driverArgs(journalPath, apiKey, register), '--printer-port', String(printer.port)];
+test('kill -9 before the receipts were printed, then restart: every accepted sale is printed once, as the original', async () => {
+  const apiKey = freshApiKey();
+  const client = testClient(emulator.baseUrl, apiKey);
+  const register = await setUpTestRegister(client);
+  const printer = await createFakePrinter();
+  const journalPath = join(dir, 'unprinted.sqlite');
+  const args = [...driverArgs(journalPath, apiKey, register), '--printer-port', String(printer.port)];
+  try {
+    // Four sales as at any till: signed and printed.
+    const normal = driver([...args, '--mode', 'burst', '--sales', '4', '--concurrency', '1']);
+    assert.equal((await normal.exited).code, 0, normal.stderr());
+    await printer.waitForJobs(4);
+
+    // SIGN AT stops answering: the next sales are accepted (journaled) and wait, unsigned and unprinted,
+    // when the process dies.
+    await emulator.setFaults({ drop_rate: 1 });
+    const burst = driver([...args, '--mode', 'burst', '--sales', '20', '--concurrency', '3']);
+    const accepted = await killWhenAccepted(burst, 3);
+
+    const atKill = Journal.open(journalPath);
+    const unprinted = atKill.recent(100).filter((r) => r.kind === 'NORMAL' && !r.printed);
+    atKill.close();
+    assert.deepEqual(new Set(unprinted.map((r) => r.id)), new Set(accepted));
+    assert.deepEqual(new Set(unprinted.map((r) => r.state)), new Set(['pending']));
+    assert.equal(printer.jobs.length, 4, 'nothing of the unsigned sales reached the printer');
+
+    await emulator.setFaults({ drop_rate: 0 });
+    const restart = driver([...args, '--mode', 'drain']);
+    assert.equal((await restart.exited).code, 0, restart.stderr());
+    const journal = Journal.open(journalPath);
+    let sales: ReturnType<Journal['recent']>;
     try {
-      // Four sales as at any till: signed and printed.
-      const normal = driver([...args, '--mode', 'burst', '--sales', '4', '--concurrency', '1']);
-      assert.equal((await normal.exited).code, 0, normal.stderr());
-      await printer.waitForJobs(4);
-
-      // SIGN AT stops answering: the next sales are accepted (journaled) and wait, unsigned and unprinted,
-      // when the process dies.
-      await emulator.setFaults({ drop_rate: 1 });
-      const burst = driver([...args, '--mode', 'burst', '--sales', '20', '--concurrency', '3']);
-      const accepted = await killWhenAccepted(burst, 3);
-
-      const atKill = Journal.open(journalPath);
-      const unprinted = atKill.recent(100).filter((r) => r.kind === 'NORMAL' && !r.printed);
-      atKill.close();
-      assert.deepEqual(new Set(unprinted.map((r) => r.id)), new Set(accepted));
-      assert.deepEqual(new Set(unprinted.map((r) => r.state)), new Set(['pending']));
-      assert.equal(printer.jobs.length, 4, 'nothing of the unsigned sales reached the printer');
-
-      await emulator.setFaults({ drop_rate: 0 });
-      const restart = driver([...args, '--mode', 'drain']);
-      assert.equal((await restart.exited).code, 0, restart.stderr());
-      const journal = Journal.open(journalPath);
-      let sales: ReturnType<Journal['recent']>;
-      try {
-        sales = journal.recent(100).filter((r) => r.kind === 'NORMAL');
-        assert.equal(sales.length, 7, 'four sales before and three accepted at the kill');
-        for (const record of sales) {
-          assert.equal(record.state, 'signed', record.id);
-          assert.equal(record.printed, true, `receipt ${record.receiptNumber} is on paper`);
-          assert.deepEqual(journal.printJobs(record.id), [{ duplicate: false, outcome: 'printed' }]);
-        }
-      } finally {
-        journal.close();
-      }
-      // The journal says all seven are on paper; the printer shows each of them once, none as a copy.
-      const texts = (await printer.waitForJobs(7)).map((job) => parsePrinterBytes(job).text);
-      assert.equal(texts.length, 7);
+      sales = journal.recent(100).filter((r) => r.kind === 'NORMAL');
+      assert.equal(sales.length, 7, 'four sales before and three accepted at the kill');
       for (const record of sales) {
-        const number = new RegExp(`^Beleg-Nr\\. +${record.receiptNumber}$`, 'm');
-        assert.equal(texts.filter((text) => number.test(text)).length, 1, `receipt ${record.receiptNumber}`);
+        assert.equal(record.state, 'signed', record.id);
+        assert.equal(record.printed, true, `receipt ${record.receiptNumber} is on paper`);
+        assert.deepEqual(journal.printJobs(record.id), [{ duplicate: false, outcome: 'printed' }]);
       }
-      assert.doesNotMatch(texts.join('\n'), /DUPLIKAT/, 'what the sale owed is the original');
-
-      // Printed is printed: another start owes nothing.
-      const again = driver([...args, '--mode', 'drain']);
-      assert.equal((await again.exited).code, 0, again.stderr());
-      const after = Journal.open(journalPath);
-      try {
-        const jobs = after
-          .recent(100)
-          .filter((r) => r.kind === 'NORMAL')
-          .flatMap((r) => after.printJobs(r.id));
-        assert.equal(jobs.length, 7);
-      } finally {
-        after.close();
-      }
-      assert.equal(printer.jobs.length, 7);
     } finally {
-      await emulator.setFaults({ drop_rate: 0 });
-      await printer.stop();
+      journal.close();
     }
-  },
-);
+    // The journal says all seven are on paper; the printer shows each of them once, none as a copy.
+    const texts = (await printer.waitForJobs(7)).map((job) => parsePrinterBytes(job).text);
+    assert.equal(texts.length, 7);
+    for (const record of sales) {
+      const number = new RegExp(`^Beleg-Nr\\. +${record.receiptNumber}$`, 'm');
+      assert.equal(texts.filter((text) => number.test(text)).length, 1, `receipt ${record.receiptNumber}`);
+    }
+    assert.doesNotMatch(texts.join('\n'), /DUPLIKAT/, 'what the sale owed is the original');
 
-test(
-  'kill -9 with sales pending, restart while SIGN AT is still out: they go offline, print once, and are signed later',
-  { skip },
-  async () => {
-    const apiKey = freshApiKey();
-    const client = testClient(emulator.baseUrl, apiKey);
-    const register = await setUpTestRegister(client);
-    const printer = await createFakePrinter();
-    const journalPath = join(dir, 'still-out.sqlite');
-    const args = [...driverArgs(journalPath, apiKey, register), '--printer-port', String(printer.port)];
-    let restart: ReturnType<typeof driver> | null = null;
+    // Printed is printed: another start owes nothing.
+    const again = driver([...args, '--mode', 'drain']);
+    assert.equal((await again.exited).code, 0, again.stderr());
+    const after = Journal.open(journalPath);
     try {
-      await emulator.setFaults({ drop_rate: 1 });
-      const burst = driver([...args, '--mode', 'burst', '--sales', '10', '--concurrency', '2']);
-      const accepted = await killWhenAccepted(burst, 2);
-      assert.equal(printer.jobs.length, 0);
-
-      // The restart finds both pending; SIGN AT still drops every request.
-      restart = driver([...args, '--mode', 'drain', '--sign-timeout-ms', '300']);
-      const jobs = await within(30_000, 'both owed receipts on paper', printer.waitForJobs(2));
-      const texts = jobs.map((job) => parsePrinterBytes(job).text);
-      const during = Journal.open(journalPath);
-      try {
-        for (const id of accepted) assert.equal(during.get(id)?.state, 'offline', id);
-      } finally {
-        during.close();
-      }
-      for (const text of texts) {
-        // The label prints in double width, so it may wrap between its words.
-        assert.match(text, new RegExp(FAILED_SIGNATURE_LABEL.replace(' ', '\\s+')));
-        assert.doesNotMatch(text, /DUPLIKAT/);
-      }
-
-      // SIGN AT is back: both are signed late, in order, and not printed again.
-      await emulator.setFaults({ drop_rate: 0 });
-      const drained = restart;
-      assert.equal((await drained.exited).code, 0, drained.stderr());
-      const journal = Journal.open(journalPath);
-      try {
-        for (const id of accepted) {
-          assert.equal(journal.get(id)?.state, 'signed_late', id);
-          assert.deepEqual(journal.printJobs(id), [{ duplicate: false, outcome: 'printed' }]);
-        }
-      } finally {
-        journal.close();
-      }
-      assert.equal(printer.jobs.length, 2);
+      const jobs = after
+        .recent(100)
+        .filter((r) => r.kind === 'NORMAL')
+        .flatMap((r) => after.printJobs(r.id));
+      assert.equal(jobs.length, 7);
     } finally {
-      // A failed assertion must not leave the driver draining against an emulator about to stop.
-      if (restart !== null && restart.child.exitCode === null) restart.child.kill('SIGKILL');
-      await emulator.setFaults({ drop_rate: 0 });
-      await printer.stop();
+      after.close();
     }
-  },
-);
+    assert.equal(printer.jobs.length, 7);
+  } finally {
+    await emulator.setFaults({ drop_rate: 0 });
+    await printer.stop();
+  }
+});
+
+test('kill -9 with sales pending, restart while SIGN AT is still out: they go offline, print once, and are signed later', async () => {
+  const apiKey = freshApiKey();
+  const client = testClient(emulator.baseUrl, apiKey);
+  const register = await setUpTestRegister(client);
+  const printer = await createFakePrinter();
+  const journalPath = join(dir, 'still-out.sqlite');
+  const args = [...driverArgs(journalPath, apiKey, register), '--printer-port', String(printer.port)];
+  let restart: ReturnType<typeof driver> | null = null;
+  try {
+    await emulator.setFaults({ drop_rate: 1 });
+    const burst = driver([...args, '--mode', 'burst', '--sales', '10', '--concurrency', '2']);
+    const accepted = await killWhenAccepted(burst, 2);
+    assert.equal(printer.jobs.length, 0);
+
+    // The restart finds both pending; SIGN AT still drops every request.
+    restart = driver([...args, '--mode', 'drain', '--sign-timeout-ms', '300']);
+    const jobs = await within(30_000, 'both owed receipts on paper', printer.waitForJobs(2));
+    const texts = jobs.map((job) => parsePrinterBytes(job).text);
+    const during = Journal.open(journalPath);
+    try {
+      for (const id of accepted) assert.equal(during.get(id)?.state, 'offline', id);
+    } finally {
+      during.close();
+    }
+    for (const text of texts) {
+      // The label prints in double width, so it may wrap between its words.
+      assert.match(text, new RegExp(FAILED_SIGNATURE_LABEL.replace(' ', '\\s+')));
+      assert.doesNotMatch(text, /DUPLIKAT/);
+    }
+
+    // SIGN AT is back: both are signed late, in order, and not printed again.
+    await emulator.setFaults({ drop_rate: 0 });
+    const drained = restart;
+    assert.equal((await drained.exited).code, 0, drained.stderr());
+    const journal = Journal.open(journalPath);
+    try {
+      for (const id of accepted) {
+        assert.equal(journal.get(id)?.state, 'signed_late', id);
+        assert.deepEqual(journal.printJobs(id), [{ duplicate: false, outcome: 'printed' }]);
+      }
+    } finally {
+      journal.close();
+    }
+    assert.equal(printer.jobs.length, 2);
+  } finally {
+    // A failed assertion must not leave the driver draining against an emulator about to stop.
+    if (restart !== null && restart.child.exitCode === null) restart.child.kill('SIGKILL');
+    await emulator.setFaults({ drop_rate: 0 });
+    await printer.stop();
+  }
+});

@@ -1,22 +1,17 @@
 // The SIGN AT emulator as a process of its own (`node src-main/emulator/cli.ts`), so that it outlives
 // the app under test being killed, and can itself be killed to make SIGN AT unreachable.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import type { FaultSettings } from '../../emulator/fault-settings.ts';
 
-export const EMULATOR_CLI = fileURLToPath(new URL('../../emulator/cli.ts', import.meta.url));
-
-/** Why a test that needs the CLI cannot run, or null. */
-export function emulatorCliMissing(): string | null {
-  return existsSync(EMULATOR_CLI) ? null : `the emulator CLI ${EMULATOR_CLI} does not exist yet`;
-}
+const EMULATOR_CLI = fileURLToPath(new URL('../../emulator/cli.ts', import.meta.url));
 
 export interface EmulatorProcess {
   baseUrl: string;
   controlUrl: string;
   port: number;
-  setFaults(patch: Record<string, unknown>): Promise<void>;
+  setFaults(patch: Partial<FaultSettings>): Promise<void>;
   cryptoMaterial(registerId: string): Promise<{ base64AESKey: string }>;
   /** Ends the process (SIGKILL: nothing flushed, like a crash) and waits for it to be gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
