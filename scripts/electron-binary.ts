@@ -7,15 +7,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ELECTRON_PACKAGE = join(REPO_ROOT, 'node_modules', 'electron');
 const PROBE_TIMEOUT_MS = 15_000;
 
 export type ElectronBinary = { ok: true; path: string } | { ok: false; reason: string };
 
-function reportedPath(): string | null {
-  const pathFile = join(ELECTRON_PACKAGE, 'path.txt');
+/** Where to look; tests hand in a package folder and an environment of their own. */
+export interface ElectronLookup {
+  /** The installed `electron` package (node_modules/electron of this repo by default). */
+  packageDir?: string;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}
+
+function reportedPath(packageDir: string): string | null {
+  const pathFile = join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = join(ELECTRON_PACKAGE, 'dist', readFileSync(pathFile, 'utf8').trim());
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
 }
 
@@ -31,11 +38,12 @@ function lastLine(text: string): string {
 }
 
 /** Runs the package's own installer (which downloads the binary) in a child, bounded by `timeoutMs`. */
-function tryDownload(timeoutMs: number): string | null {
-  const install = join(ELECTRON_PACKAGE, 'install.js');
+function tryDownload(packageDir: string, timeoutMs: number, env: NodeJS.ProcessEnv): string | null {
+  const install = join(packageDir, 'install.js');
   if (!existsSync(install)) return 'das Paket "electron" ist nicht installiert';
   const result = spawnSync(process.execPath, [install], {
-    cwd: ELECTRON_PACKAGE,
+    cwd: packageDir,
+    env,
     timeout: timeoutMs,
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
@@ -52,26 +60,31 @@ function tryDownload(timeoutMs: number): string | null {
  * A binary that exists and starts. `downloadTimeoutMs` > 0 tries to fetch a missing binary first;
  * 0 only looks (tests never touch the network).
  */
-export function findElectronBinary(downloadTimeoutMs: number): ElectronBinary {
-  if (process.env.KASSEN_COMPANION_NO_ELECTRON === '1') {
+export function findElectronBinary(downloadTimeoutMs: number, lookup: ElectronLookup = {}): ElectronBinary {
+  const {
+    packageDir = join(REPO_ROOT, 'node_modules', 'electron'),
+    env = process.env,
+    platform = process.platform,
+  } = lookup;
+  if (env.KASSEN_COMPANION_NO_ELECTRON === '1') {
     return { ok: false, reason: 'abgeschaltet mit KASSEN_COMPANION_NO_ELECTRON=1' };
   }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
     return { ok: false, reason: 'kein Bildschirm (weder DISPLAY noch WAYLAND_DISPLAY gesetzt)' };
   }
-  let path = reportedPath();
+  let path = reportedPath(packageDir);
   if (!path) {
     if (downloadTimeoutMs <= 0)
       return { ok: false, reason: 'die Electron-Programmdatei fehlt (nicht heruntergeladen)' };
-    const failure = tryDownload(downloadTimeoutMs);
-    path = reportedPath();
+    const failure = tryDownload(packageDir, downloadTimeoutMs, env);
+    path = reportedPath(packageDir);
     if (!path) return { ok: false, reason: failure ?? 'die Electron-Programmdatei fehlt nach dem Download' };
   }
   // A binary can exist and still not run (missing system libraries): ask it for its version first.
   const probe = spawnSync(path, ['--version'], {
     timeout: PROBE_TIMEOUT_MS,
     encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
   });
   if (probe.status !== 0) {
     return {

@@ -123,8 +123,18 @@ test('a record must begin with the Startbeleg, and a continuation must chain to 
   const firstPart = verifyDepExport(withReceipts(r.slice(0, 2)), fresh(), { expectStartReceipt: true });
   const continued = verifyDepExport(withReceipts(r.slice(2)), firstPart.end, { expectStartReceipt: false });
   assert.deepEqual(continued.errors, []);
-  const wrongStart = verifyDepExport(withReceipts(r.slice(3)), firstPart.end, { expectStartReceipt: false });
-  assert.ok(wrongStart.errors.length > 0);
+  const skipped = verifyDepExport(withReceipts(r.slice(3)), firstPart.end, { expectStartReceipt: false });
+  assert.deepEqual(skipped.errors, [
+    'Beleg Nr. 4: Lücke, es fehlen die Belege 3–3',
+    'Beleg Nr. 4: Verkettungswert passt nicht zum vorherigen Beleg',
+  ]);
+  // The numbers follow on, but the archive ended with another receipt than the one chained to.
+  const otherChain = verifyDepExport(
+    withReceipts(r.slice(2)),
+    { ...firstPart.end, lastJws: r[0] ?? null },
+    { expectStartReceipt: false },
+  );
+  assert.deepEqual(otherChain.errors, ['Beleg Nr. 3: Verkettungswert passt nicht zum vorherigen Beleg']);
 
   const otherRegister = verifyDepExport(
     dep,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -23,7 +23,12 @@ test('a second app on the same data folder is refused while the first runs, and 
 test('a lock left behind by a crashed process is taken over', () => {
   const dir = mkdtempSync(join(root, 'b-'));
   const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
-  writeFileSync(join(dir, LOCK_FILE_NAME), gone.stdout.toString());
+  const deadPid = gone.stdout.toString();
+  assert.match(deadPid, /^\d+$/);
+  writeFileSync(join(dir, LOCK_FILE_NAME), deadPid);
   const lock = lockDataDir(dir);
+  // The folder is ours now: the lock names this process, so that other starts see it running.
+  assert.equal(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8'), String(process.pid));
   lock.release();
+  assert.equal(existsSync(join(dir, LOCK_FILE_NAME)), false);
 });
