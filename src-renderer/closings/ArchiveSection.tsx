@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { ArchiveStatus } from '../../src-shared/archive-status.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import { formatReceiptTime } from '../components/receipt-time.ts';
+import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 
@@ -77,7 +77,7 @@ export function ArchiveSection() {
           <dl>
             <dt>{t.lastExport}</dt>
             <dd data-testid="archive-last-export">
-              {archive.lastExportAt ? formatReceiptTime(archive.lastExportAt) : t.never}
+              {archive.lastExportAt ? formatViennaDateTime(archive.lastExportAt) : t.never}
             </dd>
             <dt>{t.entries}</dt>
             <dd>{archive.entries}</dd>
@@ -86,7 +86,7 @@ export function ArchiveSection() {
             <dt>{t.lastReceipt}</dt>
             <dd>{archive.lastReceiptNumber ?? '—'}</dd>
             <dt>{t.nextDue}</dt>
-            <dd>{archive.nextDueAt ? formatReceiptTime(archive.nextDueAt) : '—'}</dd>
+            <dd>{archive.nextDueAt ? formatViennaDateTime(archive.nextDueAt) : '—'}</dd>
             <dt>{t.archiveDir}</dt>
             <dd>
               <code>{archive.archiveDir}</code>
@@ -164,7 +164,7 @@ export function ArchiveSection() {
         )}
         {archive?.lastCopy && (
           <p className="hint">
-            {t.lastCopy(formatReceiptTime(archive.lastCopy.at), archive.lastCopy.targetDir)}
+            {t.lastCopy(formatViennaDateTime(archive.lastCopy.at), archive.lastCopy.targetDir)}
           </p>
         )}
       </form>

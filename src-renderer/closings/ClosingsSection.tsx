@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClosingList } from '../../src-shared/closing-receipt.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import { formatReceiptTime } from '../components/receipt-time.ts';
+import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 import { YearlyReminder } from './YearlyReminder.tsx';
@@ -66,7 +66,7 @@ export function ClosingsSection() {
                 {list.closings.map((closing) => (
                   <tr key={closing.id} data-testid="closing-row" data-kind={closing.kind}>
                     <td className="num">{closing.receiptNumber ?? '—'}</td>
-                    <td>{closing.signedAt ? formatReceiptTime(closing.signedAt) : '—'}</td>
+                    <td>{closing.signedAt ? formatViennaDateTime(closing.signedAt) : '—'}</td>
                     <td>
                       {t.kind[closing.kind]}
                       {!closing.signed && <span className="closings-bad"> · {t.unsigned}</span>}

@@ -4,8 +4,8 @@
 // is not yet fiscal.
 import { useEffect, useRef, useState } from 'react';
 import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
+import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
-import { formatReceiptTime } from '../components/receipt-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { stepStates } from './step-progress.ts';
 
@@ -121,7 +121,7 @@ export function OnboardingProgress({
                   {view.startReceipt.validation
                     ? `${t.validation(view.startReceipt.validation.result)}${
                         view.startReceipt.validation.validatedAt
-                          ? ` (${formatReceiptTime(view.startReceipt.validation.validatedAt)})`
+                          ? ` (${formatViennaDateTime(view.startReceipt.validation.validatedAt)})`
                           : ''
                       }`
                     : t.validationPending}

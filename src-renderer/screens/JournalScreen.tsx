@@ -6,10 +6,10 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { formatEuro } from '../../src-shared/money.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { downloadFile } from '../components/download-file.ts';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { ReceiptPreview } from '../components/ReceiptPreview.tsx';
-import { formatReceiptTime } from '../components/receipt-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 
@@ -52,7 +52,7 @@ function JournalRow({
         </td>
       )}
       <td>{receipt.receiptNumber ?? '—'}</td>
-      <td>{formatReceiptTime(receipt.signedAt ?? receipt.createdAt)}</td>
+      <td>{formatViennaDateTime(receipt.signedAt ?? receipt.createdAt)}</td>
       <td>{t.journal.receiptKind[receipt.kind]}</td>
       <td className={`state-${receipt.state}`}>
         {t.journal.receiptState[receipt.state]}
