@@ -10,7 +10,7 @@ import { immediateTransaction, relaxedTransaction, statementCache } from '../sql
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, type JournalRecord } from './journal-record.ts';
 import { encodeCursor, JournalSearcher, type JournalSearch } from './journal-search.ts';
 import { openJournalDatabase } from './open-journal-database.ts';
-import type { StoredSale } from './stored-sale.ts';
+import { EMPTY_SALE, type StoredSale } from './stored-sale.ts';
 
 export interface NewReceipt {
   id: string;
@@ -320,7 +320,7 @@ export class Journal {
       receipt.outcome.kassenId ?? '',
       receipt.environment,
       receipt.kind,
-      JSON.stringify({ lines: [], totalsPerRate: [], totalCents: 0, payments: [], changeCents: 0 }),
+      JSON.stringify(EMPTY_SALE),
       createdMs,
       receipt.outcome.signed ? 1 : 0,
       receipt.outcome.receiptNumber,

@@ -12,6 +12,7 @@ export const StoredSale = z.object({
 });
 export type StoredSale = z.infer<typeof StoredSale>;
 
+/** No lines, no money: a Nullbeleg, and SIGN AT's own receipts (start, closings). Shared: never changed. */
 export const EMPTY_SALE: StoredSale = {
   lines: [],
   totalsPerRate: [],

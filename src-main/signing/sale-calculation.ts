@@ -8,7 +8,7 @@ import { parseQuantity } from '../../src-shared/quantity.ts';
 import type { Payment, RateTotal, ReceiptLine } from '../../src-shared/receipt.ts';
 import type { PaymentInput, SaleLineInput } from '../../src-shared/sale-draft.ts';
 import { splitGross, VAT_RATES } from '../../src-shared/vat.ts';
-import type { StoredSale } from '../journal/stored-sale.ts';
+import { EMPTY_SALE, type StoredSale } from '../journal/stored-sale.ts';
 
 /** 10 Mio. € per receipt: far above any counter sale, far below where cents stop being exact in a double. */
 export const MAX_RECEIPT_CENTS = 1_000_000_000;
@@ -105,7 +105,7 @@ export function zeroSale(payments: readonly PaymentInput[]): StoredSale {
   if (payments.some((p) => parseEuro(p.amount) !== 0)) {
     throw new PosError('invalid_input', 'Ein Nullbeleg hat keine Zahlung', 'payments');
   }
-  return { lines: [], totalsPerRate: [], totalCents: 0, payments: [], changeCents: 0 };
+  return EMPTY_SALE;
 }
 
 /**
