@@ -1,8 +1,8 @@
 // Runs in the main process (plain Node).
 // The transport of the sale's direct PUT (see SignAtClient.#sendDirect): node:http(s) with a keep-alive
 // agent. fetch (undici) puts a WHATWG layer on every call (Request, Headers, body streams, the response
-// as a stream read back to text); on loopback that measured about 0.9 ms more per call than
-// node:http's request, and the cashier waits for this call on every sale. Only this one request goes
+// as a stream read back to text), which costs more per call than node:http's request (sign-overhead in
+// bench/ measures both), and the cashier waits for this call on every sale. Only this one request goes
 // this way; everything else, retries included, goes through ky.
 import http from 'node:http';
 import https from 'node:https';

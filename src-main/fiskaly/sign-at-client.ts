@@ -363,9 +363,9 @@ export class SignAtClient {
   /**
    * The sale's PUT is the request the cashier waits for on every sale, so its first attempt goes out
    * directly, over node:http (direct-request.ts): ky builds a Request, clones (tees) its body for retries
-   * and wraps the answer, and fetch itself adds its WHATWG layer, together about two milliseconds per
-   * sale. A 2xx JSON answer is taken from here, and so is an error status that ky would not retry
-   * either (a 4xx about the request): it becomes the same SignAtError. Anything else
+   * and wraps the answer, and fetch itself adds its WHATWG layer, all of it paid on every sale. A 2xx
+   * JSON answer is taken from here, and so is an error status that ky would not retry either (a 4xx
+   * about the request): it becomes the same SignAtError. Anything else
    * (a status ky retries, a dropped connection, a timeout) sends the request again through ky, which
    * retries, honours Retry-After and reports as for every other call. That is safe for what uses it
    * only: a PUT of a stored body under a fixed id, which SIGN AT answers alike however often it comes.

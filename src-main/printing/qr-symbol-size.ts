@@ -1,13 +1,13 @@
 // The side of the QR symbol (in modules) that `qrMatrix` would draw for some data, without drawing it.
 // The native QR path only needs the size to choose the dots per module; building the whole symbol for
-// that (mask scoring and the `qrcode` package's slow path search) cost ~4 ms per receipt.
+// that (mask scoring and the `qrcode` package's slow path search) would be wasted work on every receipt.
 // The size must match qrMatrix exactly, so the preview, the raster path and the printer's own symbol
 // get the same module size: this follows the `qrcode` package (1.5, level M, no Kanji) step by step —
 // its split into digit / alphanumeric / other runs, its segment graph (edge weights included, quirks
 // and all) and its shortest-path search (a queue sorted stably by cost, first found wins on ties) —
 // only in flat typed arrays instead of string-keyed objects, with the bits summed once rather than per
-// version tried. It runs between SIGN AT's answer and the paper (~45 µs a receipt back to back, against
-// ~210 µs for the object version). qr-symbol-size.test.ts holds it against qrMatrix.
+// version tried, because it runs between SIGN AT's answer and the paper (the README's Performance
+// section has what that gained). qr-symbol-size.test.ts holds it against qrMatrix.
 
 /** Data codewords per version 1–40 at error level M (ISO/IEC 18004, table 7). */
 const DATA_CODEWORDS_M = [

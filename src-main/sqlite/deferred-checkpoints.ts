@@ -1,6 +1,6 @@
 // SQLite copies the WAL back into the database file ("checkpoint") inside whichever commit takes the
-// WAL past 1000 pages: that commit then also writes those pages and fsyncs the database file, a few
-// milliseconds more. On the journal that can be the commit a sale waits for before its PUT to SIGN AT.
+// WAL past 1000 pages: that commit then also writes those pages and fsyncs the database file. On the
+// journal that can be the commit a sale waits for before its PUT to SIGN AT.
 // So the journal turns the automatic checkpoint off and checkpoints on a timer instead, whoever wrote
 // what: most of the time the event loop is idle or waiting for the network then. A crash before a
 // checkpoint loses nothing: the WAL is the durable record, and the next open checkpoints it.
