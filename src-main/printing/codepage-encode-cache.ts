@@ -1,13 +1,15 @@
-// The receipt printer encoder turns every text item (one per printed line) into bytes through
-// CodepageEncoder.encode, which first asks getEncoding for the code page's table, and getEncoding
-// hands out a fresh structuredClone of it on every call (so that no caller can spoil the library's
-// tables), then looks each character up with a linear search: some 40 clones, ~1.5 ms, per receipt.
-// The tables never change, so encode is replaced by the same mapping read from a lookup built once
-// per code page: the lowest position holding the character, "?" (0x3f) when none does, one byte per
-// UTF-16 unit, exactly as the library's encode does (codepage-encode-cache.test.ts compares them).
-// getEncoding itself stays as it is: the library's own getCodepoints writes into the copies it gets.
-// This changes the one CodepageEncoder class in the process, the one the receipt printer encoder
-// imports (npm hoists it: a second, nested copy would only stay slow, never print other bytes).
+// Why CodepageEncoder.encode is replaced, and why both @point-of-sale packages are pinned to exact
+// versions in package.json: the receipt printer encoder turns every printed line into bytes through
+// CodepageEncoder.encode, which asks getEncoding for the code page's table, gets a fresh structuredClone
+// of it on every call (so that no caller can spoil the library's tables), and looks each character up
+// with a linear search: some 40 clones per receipt, on the way from SIGN AT's answer to the paper.
+// Neither library has an option to change that, and the printer encoder takes CodepageEncoder only by
+// its own import, so no wrapper of ours can reach it. So encode is replaced by the same mapping read
+// from a lookup built once per code page: the lowest position holding the character, "?" (0x3f) when
+// none does, one byte per UTF-16 unit, exactly as the library's encode does. A newer library may encode
+// differently, so an update is a deliberate step: codepage-encode-cache.test.ts compares the bytes with
+// the library's own encode for every character and checks the pins. getEncoding itself stays as it is:
+// the library's own getCodepoints writes into the copies it gets.
 import CodepageEncoder, { type Codepage } from '@point-of-sale/codepage-encoder';
 
 const APPLIED = Symbol.for('kassen-companion.codepage-encode-cache');
