@@ -1,7 +1,6 @@
 // The QR symbol of a receipt, computed once from the exact `qr_code_data`: the raster printer path,
 // the PDF and the on-screen preview all draw these modules, so what scans on screen scans on paper.
 // Error level M as RKSV practice recommends; no padding or whitespace is ever added to the content.
-/// <reference path="./qrcode-core.d.ts" />
 import { create } from 'qrcode/lib/core/qrcode.js';
 
 /** Modules a scanner needs as blank margin around the symbol (ISO/IEC 18004). */
