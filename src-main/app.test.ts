@@ -52,7 +52,7 @@ test('demo: set up over HTTP in the real order, sign, search, train, and resume 
   assert.equal(fresh.setup, 'needed');
   await assert.rejects(
     app.handlers.signSale(sale),
-    (e: unknown) => e instanceof PosError && e.code === 'not_ready',
+    (e: unknown) => e instanceof PosError && e.code === 'register_not_set_up',
   );
 
   const ready = await app.handlers.startDemo(undefined);
@@ -162,7 +162,7 @@ test('leaving the demo: the first-start setup screen comes back, and the demo re
   assert.notEqual(left.environment, 'DEMO', 'no longer a demo till');
   await assert.rejects(
     app.handlers.signSale(sale),
-    (e: unknown) => e instanceof PosError && e.code === 'not_ready',
+    (e: unknown) => e instanceof PosError && e.code === 'register_not_set_up',
   );
   const kept = await app.handlers.getReceipt({ id: demoSale.id });
   assert.equal(kept.environment, 'DEMO');

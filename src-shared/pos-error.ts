@@ -13,6 +13,9 @@ export const POS_ERROR_CODES = [
   'too_large',
   'rate_limited',
   'internal',
+  // A permanent state of the register: 409, never 503 (which clients retry).
+  'register_not_set_up',
+  'register_decommissioned',
 ] as const;
 export type PosErrorCode = (typeof POS_ERROR_CODES)[number];
 

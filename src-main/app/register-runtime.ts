@@ -83,10 +83,12 @@ export class RegisterRuntime {
 
   requireActive(): ActiveRegister {
     if (this.#active) return this.#active;
+    // A setup under way ends by itself (503, retry); without one, someone has to set the till up.
+    if (this.#deps.setup.running) throw new PosError('not_ready', 'Die Kasse wird gerade eingerichtet');
     throw new PosError(
-      'not_ready',
-      this.#deps.setup.running
-        ? 'Die Kasse wird gerade eingerichtet'
+      'register_not_set_up',
+      this.#deps.setup.error
+        ? `Die Kasse ist nicht eingerichtet: ${this.#deps.setup.error}`
         : 'Die Kasse ist noch nicht eingerichtet',
     );
   }
@@ -96,7 +98,7 @@ export class RegisterRuntime {
     const current = this.requireActive();
     if (current.registerState === 'DECOMMISSIONED') {
       throw new PosError(
-        'not_ready',
+        'register_decommissioned',
         'Die Kasse ist außer Betrieb genommen (stillgelegt): es können keine Belege mehr erstellt werden. Journal, Nachdrucke und Archiv bleiben verfügbar.',
       );
     }

@@ -223,7 +223,7 @@ export class Archiver {
   async #archive(fullCheck: boolean): Promise<ArchiveStatus> {
     const target = this.#deps.target();
     if (target === null)
-      throw new PosError('not_ready', 'Es ist noch keine Kasse eingerichtet: nichts zu sichern.');
+      throw new PosError('register_not_set_up', 'Es ist noch keine Kasse eingerichtet: nichts zu sichern.');
     this.#state.update({ lastAttemptAtMs: this.#now() });
     this.#emit();
     try {

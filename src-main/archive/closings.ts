@@ -68,7 +68,7 @@ export class Closings {
 
   async #validate(id: string): Promise<ClosingReceipt> {
     const target = this.#deps.target();
-    if (target === null) throw new PosError('not_ready', 'Es ist keine Kasse eingerichtet.');
+    if (target === null) throw new PosError('register_not_set_up', 'Es ist keine Kasse eingerichtet.');
     let closing = this.#store.read().closings.find((c) => c.id === id && c.registerId === target.registerId);
     if (closing === undefined) {
       await this.#refresh(target);

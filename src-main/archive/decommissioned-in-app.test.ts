@@ -37,7 +37,9 @@ async function open(): Promise<App> {
 
 function refusedAsDecommissioned(error: unknown): boolean {
   return (
-    error instanceof PosError && error.code === 'not_ready' && /außer Betrieb genommen/.test(error.message)
+    error instanceof PosError &&
+    error.code === 'register_decommissioned' &&
+    /außer Betrieb genommen/.test(error.message)
   );
 }
 

@@ -30,7 +30,7 @@ export function decommissionRegister(deps: DecommissionDeps): Promise<Decommissi
 async function decommission(deps: DecommissionDeps): Promise<DecommissionResult> {
   const now = deps.now ?? Date.now;
   const target = deps.target();
-  if (target === null) throw new PosError('not_ready', 'Es ist keine Kasse eingerichtet.');
+  if (target === null) throw new PosError('register_not_set_up', 'Es ist keine Kasse eingerichtet.');
   const { client, registerId } = target;
   let register = await client.getCashRegister(registerId);
 

@@ -1,11 +1,14 @@
 // The OpenAPI 3.1 document of POS API v1, generated from the route table and its zod schemas with
 // zod's own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from 'zod';
+import { codesForStatus } from './error-status.ts';
 import { PATH_PARAMETER_DOCS, POS_API_ROUTES } from './pos-api-routes.ts';
 import {
   ErrorResponse,
+  OPENAPI_PATH,
   PosApiStatus,
   POS_API_BASE,
+  POS_API_VERSION,
   ReceiptCreate,
   ReceiptList,
   ReceiptResource,
@@ -19,19 +22,23 @@ const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>(
   [ErrorResponse, { name: 'Error', io: 'output' }],
 ]);
 
-const ERROR_DESCRIPTIONS: Record<number, string> = {
+/** Each status in a line; the codes it carries come from the error table (error-status.ts). */
+const STATUS_TITLES: Record<number, string> = {
   400: 'kein gültiges JSON',
   401: 'Token fehlt oder ist falsch',
   403: 'fremder Host oder fremde Herkunft (Origin)',
   404: 'unbekannter Pfad oder Beleg',
   405: 'Methode nicht erlaubt',
-  409: 'Konflikt, z. B. dieselbe id mit anderem Inhalt',
+  409: 'widerspricht dem Zustand von Beleg oder Kasse',
   413: 'Anfrage zu groß',
   422: 'ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt',
   429: 'zu viele Anfragen',
   500: 'interner Fehler (Details nur im Protokoll der App)',
-  503: 'Kasse nicht eingerichtet oder Signatur gerade nicht möglich',
+  503: 'vorübergehend nicht möglich: später mit derselben id wiederholen',
 };
+
+/** Statuses whose answer says when to come back. */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
@@ -49,7 +56,21 @@ function jsonContent(schema: z.ZodType) {
 }
 
 function errorResponse(status: number) {
-  return { description: ERROR_DESCRIPTIONS[status] ?? 'Fehler', content: jsonContent(ErrorResponse) };
+  const codes = codesForStatus(status).map((code) => `\`${code}\``);
+  return {
+    description: `${STATUS_TITLES[status] ?? 'Fehler'}. error.code: ${codes.join(', ')}`,
+    ...(RETRY_AFTER_STATUSES.has(status)
+      ? {
+          headers: {
+            'Retry-After': {
+              description: 'Sekunden bis zum nächsten Versuch',
+              schema: { type: 'integer', minimum: 1 },
+            },
+          },
+        }
+      : {}),
+    content: jsonContent(ErrorResponse),
+  };
 }
 
 function queryParameters(query: z.ZodObject) {
@@ -107,13 +128,14 @@ export function buildOpenApiDocument() {
       responses,
     };
   }
-  paths[`${POS_API_BASE}/openapi.json`] = {
+  paths[OPENAPI_PATH] = {
     get: {
       operationId: 'getOpenApiDocument',
       summary: 'Dieses Dokument',
       security: [],
       responses: {
         200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+        ...Object.fromEntries([403, 404, 429].map((status) => [status, errorResponse(status)])),
       },
     },
   };
@@ -121,11 +143,21 @@ export function buildOpenApiDocument() {
     openapi: '3.1.0',
     info: {
       title: 'Kassen-Companion POS API',
-      version: '1.0.0',
+      version: POS_API_VERSION,
       description:
         'Lokale Schnittstelle für bestehende Kassensoftware: Verkäufe signieren (RKSV, fiskaly SIGN AT), ' +
-        'drucken und den signierten Beleg zurückbekommen. Beträge sind Dezimalzahlen als Text ("3.50").',
+        'drucken und den signierten Beleg zurückbekommen. Beträge sind Dezimalzahlen als Text ("3.50"). ' +
+        'v1 wird nur erweitert (neue Felder, neue Fehlercodes), nie umbenannt: unbekannte Felder und Codes ' +
+        'ignorieren. 503 heißt immer "vorübergehend, später wiederholen"; ein bleibender Zustand ist ein 4xx ' +
+        'mit eigenem Code (Tabelle bei Error.code).',
+      license: { name: 'Proprietär', identifier: 'LicenseRef-Kassen-Companion' },
     },
+    servers: [
+      {
+        url: 'http://127.0.0.1:8420',
+        description: 'diese Kasse (Standard-Port; der Dienst kann mit --port einen anderen haben)',
+      },
+    ],
     security: [{ bearer: [] }],
     paths,
     components: {

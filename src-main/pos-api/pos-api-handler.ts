@@ -8,17 +8,15 @@ import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import { dispatchOperation } from '../../src-shared/pos-api-dispatch.ts';
 import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
 import { bearerFrom, tokensMatch } from './bearer-token.ts';
-import { HTTP_STATUS_FOR } from './error-status.ts';
+import { HTTP_STATUS_FOR, RETRY_AFTER_UNAVAILABLE_S } from './error-status.ts';
 import { sendJson } from './http-answer.ts';
 import { buildOpenApiDocument } from './openapi-document.ts';
 import { apiFieldPath } from './pos-api-mapping.ts';
 import { POS_API_ROUTES, type PosApiRoute, type RouteContext } from './pos-api-routes.ts';
-import { POS_API_BASE, type ErrorResponse } from './pos-api-schemas.ts';
+import { OPENAPI_PATH, POS_API_BASE, type ErrorResponse } from './pos-api-schemas.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { parseJsonBody, readBody } from './request-body.ts';
 import { checkRequestOrigin } from './request-origin.ts';
-
-export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 
 export interface PosApiLimits {
   /** Largest accepted request body; 500 items fit with room to spare. */
@@ -150,13 +148,14 @@ export function createPosApiHandler(options: PosApiHandlerOptions): RequestHandl
     } catch (error) {
       const posError = error instanceof PosError ? error : new PosError('internal', 'interner Fehler');
       if (!(error instanceof PosError)) options.log.error('POS API: unerwarteter Fehler', { error });
-      if (!res.headersSent)
-        sendJson(
-          res,
-          HTTP_STATUS_FOR[posError.code],
-          errorBody(posError),
-          posError.code === 'too_large' ? { Connection: 'close' } : {},
-        );
+      if (!res.headersSent) {
+        const status = HTTP_STATUS_FOR[posError.code];
+        sendJson(res, status, errorBody(posError), {
+          ...(posError.code === 'too_large' ? { Connection: 'close' } : {}),
+          // 503 passes by itself: the client is told when to try again (with the same id).
+          ...(status === 503 ? { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_S) } : {}),
+        });
+      }
     }
   };
 }

@@ -14,8 +14,12 @@ import { SETUP_STATES } from '../../src-shared/status.ts';
 import { printableText } from '../../src-shared/text-field.ts';
 import { VAT_RATES } from '../../src-shared/vat.ts';
 import { POS_ERROR_CODES } from '../../src-shared/pos-error.ts';
+import { POS_API_ERROR_CODES } from './error-status.ts';
 
 export const POS_API_BASE = '/api/v1';
+export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
+/** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
+export const POS_API_VERSION = '1.1.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -136,7 +140,29 @@ export const PosApiStatus = z.object({
 });
 export type PosApiStatus = z.output<typeof PosApiStatus>;
 
+/** Every code with its status and meaning, as a table in the document (from error-status.ts). */
+function errorCodeTable(): string {
+  const rows = Object.entries(POS_API_ERROR_CODES).map(
+    ([code, doc]) =>
+      `| \`${code}\` | ${[doc.status, ...(doc.alsoStatus ?? [])].join(', ')} | ${doc.meaning} |`,
+  );
+  return [
+    'Maschinenlesbarer Fehlercode. Neue Codes können dazukommen: einen unbekannten Code wie seinen HTTP-Status behandeln.',
+    '',
+    '| code | HTTP | Bedeutung |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
 export const ErrorResponse = z.object({
-  error: z.object({ code: z.enum(POS_ERROR_CODES), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.enum(POS_ERROR_CODES).meta({ description: errorCodeTable() }),
+    message: z.string().meta({ description: 'Deutsch, für die Person an der Kasse' }),
+    field: z
+      .string()
+      .optional()
+      .meta({ description: 'das Feld, das nicht stimmt, z. B. items.0.unit_price' }),
+  }),
 });
 export type ErrorResponse = z.output<typeof ErrorResponse>;

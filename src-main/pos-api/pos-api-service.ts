@@ -7,8 +7,8 @@ import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { AppHost } from '../host/app-host.ts';
 import { sendJson } from './http-answer.ts';
-import { createPosApiHandler, OPENAPI_PATH, type PosApiLimits } from './pos-api-handler.ts';
-import { POS_API_BASE } from './pos-api-schemas.ts';
+import { createPosApiHandler, type PosApiLimits } from './pos-api-handler.ts';
+import { OPENAPI_PATH, POS_API_BASE } from './pos-api-schemas.ts';
 import { storedToken, type PosApiToken } from './pos-api-token.ts';
 
 export const ENABLED_SETTING = 'posApi.enabled';
