@@ -2,7 +2,7 @@
 // headless service: 503 (with Retry-After) only while a setup runs, which passes by itself; a 409 with a
 // code of its own for a register that is not set up or that was decommissioned, which do not.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -10,14 +10,12 @@ import { bridgeAuthHeaderValue, bridgeOperationPath } from '../../src-shared/bri
 import type { OperationInput, OperationName } from '../../src-shared/pos-api-contract.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
 import { startEmulator } from '../emulator/sign-at-emulator.ts';
-import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { assertMatchesDocument, type Json } from '../pos-api/openapi-response-check.test-support.ts';
-import { startHeadless, type HeadlessOptions, type HeadlessService } from './start-headless.ts';
+import type { HeadlessOptions, HeadlessService } from './start-headless.ts';
+import { startTestService, TEST_POS_API_TOKEN } from './test-service.test-support.ts';
 
-const TOKEN = 'pos-api-states-token-0123456789';
+const TOKEN = TEST_POS_API_TOKEN;
 const root = mkdtempSync(join(tmpdir(), 'kc-register-states-'));
-writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kassen-Companion</title>');
-const silent = createRedactingLogger(() => {});
 const services = new Set<HeadlessService>();
 after(async () => {
   for (const service of services) await service.close();
@@ -25,18 +23,7 @@ after(async () => {
 });
 
 async function serve(name: string, options: Partial<HeadlessOptions>): Promise<HeadlessService> {
-  const service = await startHeadless({
-    dataDir: join(root, name),
-    demo: false,
-    host: '127.0.0.1',
-    port: 0,
-    allowNonLoopback: false,
-    posApi: true,
-    posApiToken: { value: TOKEN, source: 'flag' },
-    rendererDir: root,
-    log: silent,
-    ...options,
-  });
+  const service = await startTestService(root, { dataDir: join(root, name), ...options });
   services.add(service);
   return service;
 }

@@ -2,7 +2,7 @@
 // from other till software through the POS API, at the same time, against the embedded SIGN AT emulator.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -28,10 +28,11 @@ import { assertMatchesDocument, type Json } from '../pos-api/openapi-response-ch
 import { createDataFolderHost } from '../host/data-folder-host.ts';
 import { readSseUntil } from '../pos-api/http-exchange.test-support.ts';
 import { createRedactingLogger } from '../host/redacting-logger.ts';
-import { startHeadless, type HeadlessService } from './start-headless.ts';
+import type { HeadlessService } from './start-headless.ts';
+import { startTestService, TEST_POS_API_TOKEN } from './test-service.test-support.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TOKEN = 'pos-api-test-token-0123456789';
+const TOKEN = TEST_POS_API_TOKEN;
 const root = mkdtempSync(join(tmpdir(), 'kc-headless-'));
 const dataDir = join(root, 'data');
 const silent = createRedactingLogger(() => {});
@@ -39,18 +40,7 @@ let service: HeadlessService;
 let closed = false;
 
 before(async () => {
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kassen-Companion</title>');
-  service = await startHeadless({
-    dataDir,
-    demo: true,
-    host: '127.0.0.1',
-    port: 0,
-    allowNonLoopback: false,
-    posApi: true,
-    posApiToken: { value: TOKEN, source: 'flag' },
-    rendererDir: root,
-    log: silent,
-  });
+  service = await startTestService(root, { dataDir, demo: true });
 });
 after(async () => {
   if (!closed) await service.close();
