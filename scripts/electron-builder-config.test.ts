@@ -1,10 +1,16 @@
-// electron-builder only reads its configuration when packaging, which CI does not do. The typecheck
-// holds electron-builder.ts against electron-builder's public `Configuration`; this checks the values
-// the security checklist and the merchants' installers depend on.
+// electron-builder only reads electron-builder.yml when packaging, which CI does not do. This reads it
+// as electron-builder's public `Configuration` and checks the values the security checklist and the
+// merchants' installers depend on.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Configuration } from 'electron-builder';
-import config from '../electron-builder.ts';
+import { parse } from 'yaml';
+
+const config = parse(
+  readFileSync(join(import.meta.dirname, '..', 'electron-builder.yml'), 'utf8'),
+) as Configuration;
 
 type Fuses = NonNullable<Configuration['electronFuses']>;
 
