@@ -15,6 +15,7 @@ const renderer: UserConfig = {
 // ── electron ──────────────────────────────────────────────────────────────────────────────────────
 // main.cjs: the Electron main process with the whole core bundled in, so the packaged app needs no
 // node_modules. Node built-ins (node:sqlite among them) and electron stay external: the runtime has them.
+// Both Node bundles target Node 24, the Node that Electron 45 embeds.
 // preload.cjs: a sandboxed preload may only require('electron'), so everything else is bundled into
 // this one file. It is a separate build because two entries in one build would share chunks.
 // dep-verify-worker.cjs: the worker thread of src-main/archive/parallel-dep-verifier.ts, which looks for
@@ -53,7 +54,7 @@ const depVerifyWorkerBundle = separateBundle('dep-verify-worker-bundle', {
   build: {
     outDir: 'dist-electron',
     emptyOutDir: false,
-    target: 'node22',
+    target: 'node24',
     minify: false,
     ssr: 'src-main/archive/dep-verify-worker.ts',
     rolldownOptions: {
@@ -70,7 +71,7 @@ const electron: UserConfig = {
   build: {
     outDir: 'dist-electron',
     emptyOutDir: true,
-    target: 'node22',
+    target: 'node24',
     minify: false,
     sourcemap: true,
     ssr: 'src-main/electron/main.ts',
