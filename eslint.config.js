@@ -33,7 +33,8 @@ const SHELL_BASE = ['src-shared', ...CORE, 'src-main/pos-api', 'src-main/shell']
  *   'pure': zod and qrcode only (src-shared: no Node, no DOM);
  *   'dom': the renderer's browser packages, no Node built-ins;
  *   'node': Node built-ins and any package but Electron and the renderer's UI packages;
- *   'electron': 'node' plus electron.
+ *   'electron': 'node' plus electron;
+ *   'electron-types': 'node' plus electron's type declarations (`import type` only).
  * Every pair not listed is an error. Files of src-main directly (app.ts) belong to src-main/app.
  */
 export const LAYERS = {
@@ -116,7 +117,14 @@ export const LAYERS = {
   'src-main/headless': { imports: SHELL_BASE, packages: 'node' },
   'src-main/electron': { imports: SHELL_BASE, packages: 'electron' },
   // Above everything: tests and tools that drive the whole app. They reach the shells only from outside.
-  e2e: { imports: [...SHELL_BASE, 'src-main/headless', 'src-renderer', 'scripts'], packages: 'node' },
+  e2e: {
+    imports: [...SHELL_BASE, 'src-main/headless', 'src-renderer', 'scripts', 'e2e/electron-stand-in'],
+    packages: 'node',
+  },
+  // Electron for the harness (never shipped): the e2e specs run the built desktop shell on it. It knows
+  // no app code, so it cannot bend to the shell, and it may read Electron's type declarations to be
+  // checked against them, never Electron itself (whose binary is what it stands in for).
+  'e2e/electron-stand-in': { imports: [], packages: 'electron-types' },
   bench: { imports: [...SHELL_BASE, 'src-main/headless', 'e2e'], packages: 'node' },
   scripts: { imports: [...SHELL_BASE, 'src-main/headless'], packages: 'node' },
   examples: { imports: ['src-shared'], packages: 'node' },
@@ -134,14 +142,19 @@ const packageName = (specifier) =>
 export function layerOf(path) {
   const parts = path.split('/');
   if (parts[0] === 'src-main') return parts.length === 2 ? 'src-main/app' : `src-main/${parts[1]}`;
+  const nested = parts.slice(0, 2).join('/');
+  if (parts.length > 2 && Object.hasOwn(LAYERS, nested)) return nested;
   return Object.hasOwn(LAYERS, parts[0]) ? parts[0] : null;
 }
 
 const isTestFile = (path) =>
   /\.test(-support)?\.tsx?$/.test(path) || path.split('/').includes('test-support');
 
-/** Why `specifier`, imported by the file at `path` (relative to the root), breaks the table, or null. */
-export function layeringProblem(path, specifier) {
+/**
+ * Why `specifier`, imported by the file at `path` (relative to the root), breaks the table, or null.
+ * `typeOnly`: the import brings in types alone (`import type`), which leave nothing at run time.
+ */
+export function layeringProblem(path, specifier, typeOnly = false) {
   const layer = layerOf(path);
   if (layer === null) return null;
   const rule = LAYERS[layer];
@@ -159,14 +172,14 @@ export function layeringProblem(path, specifier) {
   const builtin = specifier.startsWith('node:') || NODE_BUILTINS.has(specifier);
   const name = packageName(specifier);
   // Unit tests of pure code run in node:test like every other test.
+  const nodePackages = ['node', 'electron', 'electron-types'].includes(rule.packages);
   if (builtin) {
-    return rule.packages === 'node' || rule.packages === 'electron' || test
-      ? null
-      : `${layer} runs without Node: no ${specifier}`;
+    return nodePackages || test ? null : `${layer} runs without Node: no ${specifier}`;
   }
   if (name === 'electron') {
-    return rule.packages === 'electron'
-      ? null
+    if (rule.packages === 'electron' || (rule.packages === 'electron-types' && typeOnly)) return null;
+    return rule.packages === 'electron-types'
+      ? `${layer} stands in for Electron: it may import its types (import type), not Electron itself`
       : 'Electron belongs in src-main/electron/ only; the core runs in plain Node.';
   }
   if (rule.packages === 'pure') {
@@ -187,7 +200,12 @@ const layeringRule = {
     const check = (node) => {
       const specifier = node.source?.value;
       if (typeof specifier !== 'string') return;
-      const problem = layeringProblem(path, specifier);
+      const kind = node.importKind ?? node.exportKind;
+      const specifiers = node.specifiers ?? [];
+      const typeOnly =
+        kind === 'type' ||
+        (specifiers.length > 0 && specifiers.every((s) => (s.importKind ?? s.exportKind) === 'type'));
+      const problem = layeringProblem(path, specifier, typeOnly);
       if (problem) context.report({ node: node.source, messageId: 'layer', data: { problem } });
     };
     return {

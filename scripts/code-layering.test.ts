@@ -69,6 +69,11 @@ test('the directions the architecture names are refused, in both directions betw
     ['src-main/printing/probe.ts', "import { app } from 'electron';"],
     ['src-main/headless/probe.ts', "import { app } from 'electron';"],
     ['src-main/journal/probe.ts', "import { useState } from 'react';"],
+    ['e2e/electron-stand-in/probe.ts', "import { app } from 'electron';"],
+    ['e2e/electron-stand-in/probe.ts', "import { type App, app } from 'electron';"],
+    ['e2e/electron-stand-in/probe.ts', "import { x } from '../../src-main/electron/ipc.ts';"],
+    ['e2e/electron-stand-in/probe.ts', "import { x } from '../support/launch.ts';"],
+    ['e2e/probe.ts', "import type { App } from 'electron';"],
   ];
   for (const [file, code] of refused) {
     assert.deepEqual(await layeringErrors(join(ROOT, file), code), [1], `${file}: ${code}`);
@@ -79,6 +84,10 @@ test('the directions the architecture names are refused, in both directions betw
     ['src-shared/probe.ts', "import { z } from 'zod';"],
     ['src-shared/probe.test.ts', "import { test } from 'node:test';"],
     ['src-renderer/probe.tsx', "import { useState } from 'react';"],
+    ['e2e/electron-stand-in/probe.ts', "import type { App } from 'electron';"],
+    ['e2e/electron-stand-in/probe.ts', "import { type App } from 'electron';"],
+    ['e2e/electron-stand-in/probe.ts', "import { chromium } from 'playwright-core';"],
+    ['e2e/support/probe.ts', "import { x } from '../electron-stand-in/stand-in-application.ts';"],
   ];
   for (const [file, code] of allowed) {
     assert.deepEqual(await layeringErrors(join(ROOT, file), code), [], `${file}: ${code}`);
