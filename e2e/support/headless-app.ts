@@ -15,6 +15,7 @@ import {
 import { posApiContract, type OperationName, type PosApi } from '../../src-shared/pos-api-contract.ts';
 import { createPosApiClient } from '../../src-shared/pos-api-dispatch.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
+import { setEmulatorFaults } from './app-log.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVE_SCRIPT = join(REPO_ROOT, 'src-main', 'headless', 'serve.ts');
@@ -62,21 +63,6 @@ function bridgeClient(origin: string, token: string): PosApi {
     if (!outcome.ok) return outcome;
     return { ok: true, value: posApiContract[name].output.parse(outcome.value) };
   });
-}
-
-// The demo's emulator listens on a random port inside the app; the core logs its base URL once at
-// start ("Demo: SIGN AT-Emulator läuft {"baseUrl":"http://127.0.0.1:<port>/api/v1"}"). That log line
-// is the only outside view of it, so the specs read it there.
-const EMULATOR_URL_PATTERN = /"baseUrl":"(http:\/\/127\.0\.0\.1:\d+)\/api\/v1"/;
-
-function emulatorOrigin(output: string): string {
-  const origin = EMULATOR_URL_PATTERN.exec(output)?.[1];
-  if (!origin) {
-    throw new Error(
-      `the headless shell did not log the demo emulator's baseUrl\n--- its output ---\n${output}`,
-    );
-  }
-  return origin;
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
@@ -161,14 +147,7 @@ export async function startHeadlessApp(options: HeadlessAppOptions = {}): Promis
     dataDir,
     api: bridgeClient(parsed.origin, token),
     output: () => output,
-    async setEmulatorFaults(patch) {
-      const response = await fetch(new URL('/_emulator/faults', emulatorOrigin(output)), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(patch),
-      });
-      if (!response.ok) throw new Error(`emulator faults: HTTP ${response.status} ${await response.text()}`);
-    },
+    setEmulatorFaults: (patch) => setEmulatorFaults(output, patch),
     stop,
   };
 }

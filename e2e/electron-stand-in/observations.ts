@@ -1,0 +1,48 @@
+// What the stand-in saw that a spec checks and a user would see or suffer: which windows exist and
+// their state, what window.open asked and how main answered, the dialogs shown, the application menu,
+// preload failures, and every API the shell used that the stand-in does not know.
+
+export interface WindowOpenDecision {
+  /** The URL the page asked for, as Electron reports it. */
+  url: string;
+  action: 'allow' | 'deny';
+}
+
+export interface ShownDialog {
+  kind: 'error-box' | 'message-box';
+  title: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+  type?: string;
+}
+
+export interface WindowState {
+  id: number;
+  /** The URL of the main frame, as Electron reports it. */
+  url: string;
+  visible: boolean;
+  minimized: boolean;
+  focused: boolean;
+  destroyed: boolean;
+  /** What happened to the window in order ('show', 'focus', 'minimize', 'restore', 'closed (…)'). */
+  history: string[];
+}
+
+export interface Observations {
+  unknownApi: string[];
+  preloadErrors: string[];
+  windowOpens: WindowOpenDecision[];
+  dialogs: ShownDialog[];
+  /** `null` after Menu.setApplicationMenu(null); undefined while never set (Electron's default menu). */
+  applicationMenu: null | undefined;
+  handledChannels: string[];
+  windows: WindowState[];
+}
+
+export const recorded = {
+  preloadErrors: [] as string[],
+  windowOpens: [] as WindowOpenDecision[],
+  dialogs: [] as ShownDialog[],
+  applicationMenu: undefined as null | undefined,
+};

@@ -1,0 +1,30 @@
+// What either shell logs once at start that the specs read, because nothing else shows it outside the
+// app: the demo's SIGN AT emulator ("Demo: SIGN AT-Emulator läuft {"baseUrl":…}") and, in the desktop
+// app, the POS API ("POS-API gestartet {"origin":…}"), both on random loopback ports.
+
+const EMULATOR_URL_PATTERN = /"baseUrl":"(http:\/\/127\.0\.0\.1:\d+)\/api\/v1"/;
+const POS_API_ORIGIN_PATTERN = /POS-API gestartet \{"origin":"(http:\/\/127\.0\.0\.1:\d+)"\}/;
+
+function logged(pattern: RegExp, output: string, what: string): string {
+  const found = pattern.exec(output)?.[1];
+  if (!found) throw new Error(`the app did not log ${what}\n--- its output ---\n${output}`);
+  return found;
+}
+
+export function emulatorOrigin(output: string): string {
+  return logged(EMULATOR_URL_PATTERN, output, "the demo emulator's baseUrl");
+}
+
+export function posApiOrigin(output: string): string {
+  return logged(POS_API_ORIGIN_PATTERN, output, 'where the POS API listens');
+}
+
+/** Switches the demo emulator's fault injection (`POST /_emulator/faults`), e.g. `{ latency_ms: 3000 }`. */
+export async function setEmulatorFaults(output: string, patch: Record<string, boolean | number>): Promise<void> {
+  const response = await fetch(new URL('/_emulator/faults', emulatorOrigin(output)), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
+  if (!response.ok) throw new Error(`emulator faults: HTTP ${response.status} ${await response.text()}`);
+}

@@ -1,0 +1,141 @@
+// Runs the desktop app as merchants get it, the built dist-electron/main.cjs with its preload and the
+// built renderer, on the Electron stand-in (e2e/electron-stand-in/), whose window is Debian's Chromium.
+// The spec gets the window's page to drive by keyboard, the POS API to ask main for the truth, and
+// what the stand-in observed (windows, dialogs, unknown Electron calls).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import {
+  launchStandIn,
+  type Exit,
+  type StandInApplication,
+  type StandInWindow,
+} from '../electron-stand-in/stand-in-application.ts';
+import { createConfSettingsStore } from '../../src-main/host/conf-settings-store.ts';
+import { ReceiptResource } from '../../src-main/pos-api/pos-api-schemas.ts';
+import { ENABLED_SETTING } from '../../src-main/pos-api/pos-api-service.ts';
+import { PORT_SETTING } from '../../src-main/pos-api/switchable-pos-api.ts';
+import { posApiOrigin, setEmulatorFaults } from './app-log.ts';
+import { findChromium } from './find-chromium.ts';
+import { CHROMIUM_ARGS } from './launch.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUNDLES = ['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist/renderer/index.html'];
+/** Bounds a quit that never ends, so cleanup kills instead of hanging; it is not what a spec checks. */
+const QUIT_GRACE_MS = 20_000;
+
+/** One counter PC: the app's data folder and, outside it, the desktop's secret store (safeStorage). */
+export interface DesktopMachine {
+  dataDir: string;
+  keyringFile: string;
+  remove(): Promise<void>;
+}
+
+export async function createDesktopMachine(): Promise<DesktopMachine> {
+  const root = await mkdtemp(join(tmpdir(), 'kassen-e2e-desktop-'));
+  return {
+    dataDir: join(root, 'data'),
+    keyringFile: join(root, 'keyring', 'secrets.json'),
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+export interface DesktopAppOptions {
+  /** Reuse a machine (restart scenarios); otherwise a fresh one is made and removed on stop. */
+  machine?: DesktopMachine;
+  /** Start with `--demo` (the default): the app sets the demo up itself. */
+  demo?: boolean;
+  /**
+   * Switches the POS API on, on a random loopback port, with this token (POS_API_TOKEN): the spec's
+   * independent view of the journal.
+   */
+  posApiToken?: string;
+}
+
+export interface DesktopApp {
+  standIn: StandInApplication;
+  window: StandInWindow;
+  page: Page;
+  machine: DesktopMachine;
+  output(): string;
+  setEmulatorFaults(patch: Record<string, boolean | number>): Promise<void>;
+  /** `GET /api/v1/receipts/{id}` on the app's POS API (needs `posApiToken`). */
+  receiptFromPosApi(id: string): Promise<ReceiptResource>;
+  /** The cashier clicks the window's close button; resolves once the app has ended. */
+  closeWindow(): Promise<Exit>;
+  /** Ends the app if it still runs, and removes a machine it made. */
+  stop(): Promise<void>;
+}
+
+function assertBuilt(): void {
+  const missing = BUNDLES.filter((bundle) => !existsSync(join(REPO_ROOT, bundle)));
+  if (missing.length > 0) {
+    throw new Error(`${missing.join(', ')} missing: run \`npm run build\` (the desktop specs run the built app)`);
+  }
+}
+
+export async function startDesktopApp(options: DesktopAppOptions = {}): Promise<DesktopApp> {
+  assertBuilt();
+  const executablePath = findChromium();
+  const ownMachine = options.machine === undefined;
+  const machine = options.machine ?? (await createDesktopMachine());
+  const token = options.posApiToken;
+  if (token !== undefined) {
+    // The same settings file the app reads: switched on, and a free port instead of 8420.
+    const settings = createConfSettingsStore(machine.dataDir);
+    settings.set(ENABLED_SETTING, true);
+    settings.set(PORT_SETTING, 0);
+  }
+  const standIn = launchStandIn({
+    args: [REPO_ROOT, ...(options.demo === false ? [] : ['--demo']), `--data-dir=${machine.dataDir}`],
+    cwd: REPO_ROOT,
+    env: token === undefined ? {} : { POS_API_TOKEN: token },
+    chromium: { executablePath, args: CHROMIUM_ARGS },
+    keyringFile: machine.keyringFile,
+  });
+
+  async function stop(): Promise<void> {
+    if (standIn.process.exitCode === null && standIn.process.signalCode === null) {
+      await standIn.quit().catch(() => {});
+      const ended = await Promise.race([
+        standIn.exited.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), QUIT_GRACE_MS).unref()),
+      ]);
+      if (!ended) await standIn.kill();
+    }
+    if (ownMachine) await machine.remove();
+  }
+
+  let window: StandInWindow;
+  try {
+    window = await standIn.firstWindow();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    standIn,
+    window,
+    page: window.page,
+    machine,
+    output: () => standIn.output(),
+    setEmulatorFaults: (patch) => setEmulatorFaults(standIn.output(), patch),
+    async receiptFromPosApi(id) {
+      if (token === undefined) throw new Error('start the desktop app with posApiToken to use its POS API');
+      const response = await fetch(`${posApiOrigin(standIn.output())}/api/v1/receipts/${id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) throw new Error(`GET /api/v1/receipts/${id}: HTTP ${response.status} ${await response.text()}`);
+      return ReceiptResource.parse(await response.json());
+    },
+    async closeWindow() {
+      await standIn.closeWindow(window);
+      return standIn.exited;
+    },
+    stop,
+  };
+}
+
