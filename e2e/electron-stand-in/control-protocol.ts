@@ -9,7 +9,9 @@ export type ControlRequest =
   | { method: 'minimizeWindow'; windowId: number }
   | { method: 'quit' }
   | { method: 'loadURL'; windowId: number; url: string }
-  | { method: 'runPreloadInFrame'; windowId: number; frameName: string };
+  | { method: 'runPreloadInFrame'; windowId: number; frameName: string }
+  /** Resolves once main has answered `count` window.open requests in all. */
+  | { method: 'windowOpensAnswered'; count: number };
 
 export interface ControlReplies {
   observations: Observations;
@@ -18,6 +20,7 @@ export interface ControlReplies {
   quit: null;
   loadURL: null;
   runPreloadInFrame: null;
+  windowOpensAnswered: null;
 }
 
 export type ToExecutable = { id: number; request: ControlRequest };

@@ -2,7 +2,7 @@
 import { app } from './app-module.ts';
 import { describeWindow, pageOf, windowsSoFar, type BrowserWindow } from './browser-window.ts';
 import { handledChannels } from './ipc-main.ts';
-import { recorded, type Observations } from './observations.ts';
+import { recorded, windowOpensAnswered, type Observations } from './observations.ts';
 import { unknownApiUses } from './strict-surface.ts';
 import { rendererOf } from './web-contents.ts';
 import type { ControlRequest, FromExecutable, ToExecutable } from './control-protocol.ts';
@@ -47,6 +47,9 @@ async function perform(request: ControlRequest): Promise<unknown> {
       await windowById(request.windowId)
         .webContents.loadURL(request.url)
         .catch(() => {});
+      return null;
+    case 'windowOpensAnswered':
+      await windowOpensAnswered(request.count);
       return null;
     case 'runPreloadInFrame':
       await (await rendererOf(windowById(request.windowId).webContents)).runPreloadInFrame(request.frameName);

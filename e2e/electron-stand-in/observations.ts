@@ -40,6 +40,26 @@ export interface Observations {
   windows: WindowState[];
 }
 
+const windowOpenWaiters = new Set<() => void>();
+
+/** Resolves once `count` window.open requests have been answered. */
+export function windowOpensAnswered(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (recorded.windowOpens.length < count) return;
+      windowOpenWaiters.delete(check);
+      resolve();
+    };
+    windowOpenWaiters.add(check);
+    check();
+  });
+}
+
+export function recordWindowOpen(decision: WindowOpenDecision): void {
+  recorded.windowOpens.push(decision);
+  for (const check of [...windowOpenWaiters]) check();
+}
+
 export const recorded = {
   preloadErrors: [] as string[],
   windowOpens: [] as WindowOpenDecision[],

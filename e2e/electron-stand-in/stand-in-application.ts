@@ -46,6 +46,10 @@ export interface StandInApplication {
   loadURL(window: StandInWindow, url: string): Promise<void>;
   /** Runs the preload in a subframe, as nodeIntegrationInSubFrames or a compromised renderer would. */
   runPreloadInFrame(window: StandInWindow, frameName: string): Promise<void>;
+  /** Resolves once main has answered `count` window.open requests since start. */
+  windowOpensAnswered(count: number): Promise<void>;
+  /** Whether the app got as far as starting Chromium ('ready'), and how many windows it opened. */
+  started(): { chromium: boolean; windows: number };
   /** Ends the process the way a power cut would. */
   kill(): Promise<Exit>;
 }
@@ -83,6 +87,8 @@ export function launchStandIn(options: StandInLaunchOptions): StandInApplication
       else call?.reject(new Error(message.error));
     } else if (message.kind === 'chromium') {
       browser = chromium.connectOverCDP(message.endpoint);
+      // An app that quits right away may take its Chromium along before anyone attaches.
+      browser.catch(() => {});
     } else {
       windowTargets.set(message.windowId, message.targetId);
       for (const wake of windowWaiters.splice(0)) wake(message.windowId);
@@ -144,6 +150,8 @@ export function launchStandIn(options: StandInLaunchOptions): StandInApplication
     loadURL: async (window, url) => void (await ask({ method: 'loadURL', windowId: window.id, url })),
     runPreloadInFrame: async (window, frameName) =>
       void (await ask({ method: 'runPreloadInFrame', windowId: window.id, frameName })),
+    windowOpensAnswered: async (count) => void (await ask({ method: 'windowOpensAnswered', count })),
+    started: () => ({ chromium: browser !== null, windows: windowTargets.size }),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       return exited;

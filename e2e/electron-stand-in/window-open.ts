@@ -8,7 +8,7 @@
 // request and closes the tab, so nothing of it ever loads. One difference stays: the page's window.open
 // returns a window object that closes at once, where Electron returns null.
 import type { Page } from 'playwright-core';
-import { recorded } from './observations.ts';
+import { recordWindowOpen } from './observations.ts';
 import type { WindowOpenRequest } from './renderer-process.ts';
 import { toElectronUrl } from './scheme-address.ts';
 import { currentUrl, windowOpenHandlerOf, type WebContents } from './web-contents.ts';
@@ -45,7 +45,7 @@ export function decideWindowOpen(opener: WebContents, request: WindowOpenRequest
       action = 'deny';
     }
   }
-  recorded.windowOpens.push({ url, action });
+  recordWindowOpen({ url, action });
   waitingForTab.push({ opener, action, url });
   firstRequestAnswers.set(request.url, action);
 }

@@ -20,7 +20,10 @@ export function posApiOrigin(output: string): string {
 }
 
 /** Switches the demo emulator's fault injection (`POST /_emulator/faults`), e.g. `{ latency_ms: 3000 }`. */
-export async function setEmulatorFaults(output: string, patch: Record<string, boolean | number>): Promise<void> {
+export async function setEmulatorFaults(
+  output: string,
+  patch: Record<string, boolean | number>,
+): Promise<void> {
   const response = await fetch(new URL('/_emulator/faults', emulatorOrigin(output)), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -15,7 +15,7 @@ import {
   type StandInWindow,
 } from '../electron-stand-in/stand-in-application.ts';
 import { createConfSettingsStore } from '../../src-main/host/conf-settings-store.ts';
-import { ReceiptResource } from '../../src-main/pos-api/pos-api-schemas.ts';
+import { ReceiptList, ReceiptResource } from '../../src-main/pos-api/pos-api-schemas.ts';
 import { ENABLED_SETTING } from '../../src-main/pos-api/pos-api-service.ts';
 import { PORT_SETTING } from '../../src-main/pos-api/switchable-pos-api.ts';
 import { posApiOrigin, setEmulatorFaults } from './app-log.ts';
@@ -55,29 +55,37 @@ export interface DesktopAppOptions {
   posApiToken?: string;
 }
 
-export interface DesktopApp {
+/** The app's process, whether or not it opens a window (a second instance quits before it would). */
+export interface DesktopProcess {
   standIn: StandInApplication;
-  window: StandInWindow;
-  page: Page;
   machine: DesktopMachine;
   output(): string;
+  /** Ends the app if it still runs, and removes a machine it made. */
+  stop(): Promise<void>;
+}
+
+export interface DesktopApp extends DesktopProcess {
+  window: StandInWindow;
+  page: Page;
   setEmulatorFaults(patch: Record<string, boolean | number>): Promise<void>;
   /** `GET /api/v1/receipts/{id}` on the app's POS API (needs `posApiToken`). */
   receiptFromPosApi(id: string): Promise<ReceiptResource>;
+  /** `GET /api/v1/receipts`, newest first (needs `posApiToken`). */
+  receiptsFromPosApi(): Promise<ReceiptResource[]>;
   /** The cashier clicks the window's close button; resolves once the app has ended. */
   closeWindow(): Promise<Exit>;
-  /** Ends the app if it still runs, and removes a machine it made. */
-  stop(): Promise<void>;
 }
 
 function assertBuilt(): void {
   const missing = BUNDLES.filter((bundle) => !existsSync(join(REPO_ROOT, bundle)));
   if (missing.length > 0) {
-    throw new Error(`${missing.join(', ')} missing: run \`npm run build\` (the desktop specs run the built app)`);
+    throw new Error(
+      `${missing.join(', ')} missing: run \`npm run build\` (the desktop specs run the built app)`,
+    );
   }
 }
 
-export async function startDesktopApp(options: DesktopAppOptions = {}): Promise<DesktopApp> {
+export async function launchDesktop(options: DesktopAppOptions = {}): Promise<DesktopProcess> {
   assertBuilt();
   const executablePath = findChromium();
   const ownMachine = options.machine === undefined;
@@ -96,46 +104,53 @@ export async function startDesktopApp(options: DesktopAppOptions = {}): Promise<
     chromium: { executablePath, args: CHROMIUM_ARGS },
     keyringFile: machine.keyringFile,
   });
+  return {
+    standIn,
+    machine,
+    output: () => standIn.output(),
+    async stop() {
+      if (standIn.process.exitCode === null && standIn.process.signalCode === null) {
+        await standIn.quit().catch(() => {});
+        const ended = await Promise.race([
+          standIn.exited.then(() => true),
+          new Promise<false>((resolve) => setTimeout(() => resolve(false), QUIT_GRACE_MS).unref()),
+        ]);
+        if (!ended) await standIn.kill();
+      }
+      if (ownMachine) await machine.remove();
+    },
+  };
+}
 
-  async function stop(): Promise<void> {
-    if (standIn.process.exitCode === null && standIn.process.signalCode === null) {
-      await standIn.quit().catch(() => {});
-      const ended = await Promise.race([
-        standIn.exited.then(() => true),
-        new Promise<false>((resolve) => setTimeout(() => resolve(false), QUIT_GRACE_MS).unref()),
-      ]);
-      if (!ended) await standIn.kill();
-    }
-    if (ownMachine) await machine.remove();
-  }
-
+export async function startDesktopApp(options: DesktopAppOptions = {}): Promise<DesktopApp> {
+  const desktop = await launchDesktop(options);
+  const { standIn } = desktop;
   let window: StandInWindow;
   try {
     window = await standIn.firstWindow();
   } catch (error) {
-    await stop();
+    await desktop.stop();
     throw error;
   }
+  const posApi = async (path: string): Promise<unknown> => {
+    const token = options.posApiToken;
+    if (token === undefined) throw new Error('start the desktop app with posApiToken to use its POS API');
+    const response = await fetch(`${posApiOrigin(standIn.output())}/api/v1${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) throw new Error(`GET /api/v1${path}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  };
   return {
-    standIn,
+    ...desktop,
     window,
     page: window.page,
-    machine,
-    output: () => standIn.output(),
     setEmulatorFaults: (patch) => setEmulatorFaults(standIn.output(), patch),
-    async receiptFromPosApi(id) {
-      if (token === undefined) throw new Error('start the desktop app with posApiToken to use its POS API');
-      const response = await fetch(`${posApiOrigin(standIn.output())}/api/v1/receipts/${id}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) throw new Error(`GET /api/v1/receipts/${id}: HTTP ${response.status} ${await response.text()}`);
-      return ReceiptResource.parse(await response.json());
-    },
+    receiptFromPosApi: async (id) => ReceiptResource.parse(await posApi(`/receipts/${id}`)),
+    receiptsFromPosApi: async () => ReceiptList.parse(await posApi('/receipts?limit=200')).receipts,
     async closeWindow() {
       await standIn.closeWindow(window);
       return standIn.exited;
     },
-    stop,
   };
 }
-
