@@ -46,6 +46,7 @@ export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
     cancelledBy: null,
     printed: false,
     error: null,
+    codeCheck: { state: 'ok', problems: [] },
     ...overrides,
   };
 }

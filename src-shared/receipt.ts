@@ -27,6 +27,21 @@ export const SYSTEM_RECEIPT_KINDS = [
 export const ALL_RECEIPT_KINDS = [...RECEIPT_KINDS, ...SYSTEM_RECEIPT_KINDS] as const;
 export type AnyReceiptKind = (typeof ALL_RECEIPT_KINDS)[number];
 
+/**
+ * The app's check of SIGN AT's machine-readable code against the receipt's own data.
+ * ok: all agrees. mismatch: the code says something else than the receipt (or its signature is bad): the
+ * receipt is not printed and must be cancelled (Storno) and rung up again. unverified: all agrees, but
+ * the signature waits for the SCU's certificate and is checked as soon as the app has it.
+ */
+export const CODE_CHECK_STATES = ['ok', 'mismatch', 'unverified'] as const;
+export type CodeCheckState = (typeof CODE_CHECK_STATES)[number];
+export const CodeCheck = z.object({
+  state: z.enum(CODE_CHECK_STATES),
+  /** German, naming both values (e.g. "Betrag Normal (20 %) im QR-Code ist 12,35 statt 12,34"). */
+  problems: z.array(z.string()),
+});
+export type CodeCheck = z.infer<typeof CodeCheck>;
+
 export const ReceiptLine = z.object({
   text: z.string(),
   /** Thousandths (2500 = 2,5). */
@@ -78,5 +93,7 @@ export const Receipt = z.object({
   cancelledBy: z.uuid().nullable(),
   printed: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Null: not checked (signed before the check existed, not signed yet, or made by SIGN AT itself). */
+  codeCheck: CodeCheck.nullable(),
 });
 export type Receipt = z.infer<typeof Receipt>;

@@ -24,6 +24,11 @@ export const Status = z.object({
     /** Receipts journaled but not yet signed (pending + offline). */
     queueLength: z.number().int(),
     lastError: z.string().nullable(),
+    /**
+     * Receipts whose QR code from SIGN AT disagrees with the receipt (amounts, number, date, signature):
+     * not printed; each must be cancelled (Storno) and rung up again. Listed until cancelled.
+     */
+    codeMismatches: z.array(z.object({ id: z.string(), receiptNumber: z.string().nullable() })),
   }),
   printer: z.object({
     configured: z.boolean(),

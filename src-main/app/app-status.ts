@@ -52,7 +52,13 @@ export function createAppStatus(parts: AppStatusParts): AppStatus {
         : null,
       signing: active
         ? active.pipeline.signingStatus()
-        : { online: false, outageSince: null, queueLength: journal.countWaiting(), lastError: null },
+        : {
+            online: false,
+            outageSince: null,
+            queueLength: journal.countWaiting(),
+            lastError: null,
+            codeMismatches: [],
+          },
       printer: parts.printer(),
       training: current.training,
     };

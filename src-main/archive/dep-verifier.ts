@@ -7,7 +7,6 @@
 //
 // The same start-from-a-position check lets parallel-dep-verifier.ts cut one large export into pieces
 // for worker threads: verifyDepPiece is the whole check, verifyDepExport runs it over the whole export.
-import { X509Certificate, type KeyObject } from 'node:crypto';
 import type { DepExport } from '../fiskaly/sign-at-resources.ts';
 import { chainValue } from '../rksv/chain.ts';
 import { verifyEs256 } from '../rksv/es256.ts';
@@ -15,6 +14,7 @@ import { isFailureMarker } from '../rksv/jws.ts';
 import type { MachineReadablePayload } from '../rksv/machine-readable-code.ts';
 import { readReceiptJws, type ReceiptJws } from '../rksv/receipt-jws.ts';
 import { sumAmounts } from '../rksv/rksv-amounts.ts';
+import { readSigningCertificate, serialMatches } from '../rksv/signing-certificate.ts';
 import { CANCELLATION_MARKER, TRAINING_MARKER } from '../rksv/turnover-counter.ts';
 
 /** Where the chain stood after the last receipt already checked. */
@@ -72,17 +72,6 @@ function inRepeatedHour(dateTime: string): boolean {
   return day === lastSunday;
 }
 
-function serialMatches(codeSerial: string, certificateSerial: bigint | null): boolean {
-  if (certificateSerial === null) return false;
-  try {
-    // RKSV writes it in hex; a decimal form is accepted as the same number.
-    if (/^[0-9a-fA-F]+$/.test(codeSerial) && BigInt(`0x${codeSerial}`) === certificateSerial) return true;
-    return /^\d+$/.test(codeSerial) && BigInt(codeSerial) === certificateSerial;
-  } catch {
-    return false;
-  }
-}
-
 function isZeroReceipt(code: MachineReadablePayload): boolean {
   return (
     sumAmounts(code.amounts) === 0 &&
@@ -90,36 +79,6 @@ function isZeroReceipt(code: MachineReadablePayload): boolean {
     code.encryptedCounter !== TRAINING_MARKER &&
     code.encryptedCounter !== CANCELLATION_MARKER
   );
-}
-
-/** What a group's certificate gives once for all its receipts; null when it cannot be read. */
-export interface GroupCertificate {
-  readonly publicKey: KeyObject;
-  readonly serial: bigint | null;
-}
-
-export function readGroupCertificate(certificateBase64: string): GroupCertificate | null {
-  let certificate: X509Certificate;
-  try {
-    certificate = new X509Certificate(Buffer.from(certificateBase64, 'base64'));
-  } catch {
-    return null;
-  }
-  let serial: bigint | null;
-  try {
-    serial = BigInt(`0x${certificate.serialNumber}`);
-  } catch {
-    serial = null;
-  }
-  let publicKey: KeyObject | undefined;
-  return {
-    // Taken when the first signature is checked, as before: a key node:crypto cannot use fails there.
-    get publicKey() {
-      publicKey ??= certificate.publicKey;
-      return publicKey;
-    },
-    serial,
-  };
 }
 
 export function verifyDepPiece(
@@ -135,7 +94,7 @@ export function verifyDepPiece(
   let failed = 0;
 
   for (const group of piece.groups) {
-    const certificate = readGroupCertificate(group.certificateBase64);
+    const certificate = readSigningCertificate(group.certificateBase64);
     if (certificate === null) {
       if (group.opensGroup) errors.push(`Gruppe ${group.groupIndex + 1}: Signaturzertifikat nicht lesbar`);
       continue;

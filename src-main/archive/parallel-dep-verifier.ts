@@ -9,9 +9,9 @@ import { availableParallelism } from 'node:os';
 import type { DepExport } from '../fiskaly/sign-at-resources.ts';
 import { isFailureMarker } from '../rksv/jws.ts';
 import { readReceiptJws } from '../rksv/receipt-jws.ts';
+import { readSigningCertificate } from '../rksv/signing-certificate.ts';
 import {
   failedReceiptsNote,
-  readGroupCertificate,
   verifyDepExport,
   type ChainPosition,
   type DepCheck,
@@ -95,7 +95,7 @@ export function cutExport(dep: DepExport, parts: number): PlannedPiece[] {
   };
   for (const [groupIndex, group] of groups.entries()) {
     const receipts = group['Belege-kompakt'];
-    const readable = readGroupCertificate(group.Signaturzertifikat) !== null;
+    const readable = readSigningCertificate(group.Signaturzertifikat) !== null;
     let from = 0;
     do {
       const take = Math.min(receipts.length - from, perPiece - inCurrent);

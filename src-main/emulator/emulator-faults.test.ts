@@ -15,9 +15,11 @@ test('POST /_emulator/faults changes only the fields sent; DELETE resets', async
     drop_rate: 0,
     after_commit_drop: false,
     seed: null,
+    tamper_response: null,
   });
   assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 0.5 })).body.latency_ms, 5);
   assert.equal((await control(emulator, 'POST', '/faults', { seed: -1 })).status, 400);
+  assert.equal((await control(emulator, 'POST', '/faults', { tamper_response: 'everything' })).status, 400);
   assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 2 })).status, 400);
   assert.equal((await control(emulator, 'POST', '/faults', { nonsense: true })).status, 400);
   assert.equal((await control(emulator, 'DELETE', '/faults')).body.error_rate, 0);
@@ -136,4 +138,34 @@ test('a register cannot be initialized while the SCU is out', async (t) => {
   const refused = await api.call('PATCH', `/cash-register/${id}`, { state: 'INITIALIZED' });
   assert.equal(refused.status, 503);
   assert.equal((await api.ok('GET', `/cash-register/${id}`)).state, 'REGISTERED');
+});
+
+test('tamper_response changes only the answer: the DEP export keeps the receipt as signed', async (t) => {
+  const { emulator, api, cashRegisterId } = await startWithRegister();
+  t.after(() => emulator.close());
+  const signedOf = async (mode: 'amount' | 'signature') => {
+    emulator.setFaults({ tamper_response: mode });
+    const path = `/cash-register/${cashRegisterId}/receipt/${randomUUID()}`;
+    const answer = await api.ok('PUT', path, rawBody('NORMAL', '7.00'));
+    // A retry of the same request is answered the same way, tampered again.
+    assert.equal((await api.ok('PUT', path, rawBody('NORMAL', '7.00'))).qr_code_data, answer.qr_code_data);
+    emulator.setFaults({ tamper_response: null });
+    const stored = await api.ok('GET', path);
+    return { answered: String(answer.qr_code_data), stored: String(stored.qr_code_data) };
+  };
+  const amount = await signedOf('amount');
+  assert.match(amount.stored, /_R1-AT100_[^_]+_2_[^_]+_7,00_/);
+  assert.match(amount.answered, /_R1-AT100_[^_]+_2_[^_]+_7,01_/);
+  assert.equal(amount.answered.split('_').at(-1), amount.stored.split('_').at(-1), 'signature kept');
+  const signature = await signedOf('signature');
+  assert.notEqual(signature.answered, signature.stored);
+  assert.equal(
+    signature.answered.split('_').slice(0, -1).join('_'),
+    signature.stored.split('_').slice(0, -1).join('_'),
+  );
+  const dep = await api.ok('GET', `/cash-register/${cashRegisterId}/export`);
+  const jws = (dep['Belege-Gruppe'] as Array<{ 'Belege-kompakt': string[] }>).flatMap(
+    (g) => g['Belege-kompakt'],
+  );
+  assert.match(parseJws(jws.at(-2) ?? '').payload, /_7,00_/);
 });

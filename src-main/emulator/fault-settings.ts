@@ -18,6 +18,12 @@ export const faultSettings = z.object({
    * over, so a test sees the same faults on every run; null draws from Math.random.
    */
   seed: z.number().int().min(0).max(0xffff_ffff).nullable(),
+  /**
+   * The answer to a receipt PUT is changed on its way out (the stored receipt and the DEP export stay
+   * right): `amount` adds a cent to the Normal amount in `qr_code_data`, `signature` changes its
+   * signature. For testing the client's check of what SIGN AT answers. null: answers as signed.
+   */
+  tamper_response: z.enum(['amount', 'signature']).nullable(),
 });
 export type FaultSettings = z.infer<typeof faultSettings>;
 
@@ -28,6 +34,7 @@ export const NO_FAULTS: FaultSettings = {
   drop_rate: 0,
   after_commit_drop: false,
   seed: null,
+  tamper_response: null,
 };
 
 export const faultPatch = faultSettings.partial().strict();

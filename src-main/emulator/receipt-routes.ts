@@ -7,6 +7,7 @@ import type { EmulatorContext } from './emulator-context.ts';
 import { receiptListQuery } from './list-query.ts';
 import { signReceipt, type ReceiptRequest } from './receipt-signer.ts';
 import { requestFingerprint } from './request-fingerprint.ts';
+import { tamperedAnswer } from './response-tamper.ts';
 import { receiptPutBody, uuidParam, type ReceiptPutBody } from './request-schemas.ts';
 import { ok, parseInput, type AuthedRequest, type Route } from './route.ts';
 import { loadScu } from './scu-lookup.ts';
@@ -100,7 +101,7 @@ export const receiptRoutes: readonly Route[] = [
     auth: 'bearer',
     commitsReceipt: true,
     handle(ctx, request) {
-      return ok(sign(ctx, request).view);
+      return ok(tamperedAnswer(sign(ctx, request).view, ctx.faults.tamper_response));
     },
   },
   {

@@ -1,14 +1,20 @@
 // A journal row as the core works with it, read back through zod (the disk is a boundary too),
 // and its public form, the shared `Receipt`.
 import { z } from 'zod';
-import { ALL_RECEIPT_KINDS, ENVIRONMENTS, RECEIPT_STATES, type Receipt } from '../../src-shared/receipt.ts';
+import {
+  ALL_RECEIPT_KINDS,
+  CODE_CHECK_STATES,
+  ENVIRONMENTS,
+  RECEIPT_STATES,
+  type Receipt,
+} from '../../src-shared/receipt.ts';
 import { StoredSale } from './stored-sale.ts';
 
 /** The columns every read selects; `cancels_number` and `cancelled_by` come from joins. */
 export const RECORD_COLUMNS = `
   r.seq, r.id, r.register_id, r.kassen_id, r.environment, r.kind, r.origin, r.state, r.request_body,
   r.sale, r.created_ms, r.offline_ms, r.signed, r.receipt_number, r.signed_at_ms, r.qr_code_data,
-  r.hints, r.printed, r.cancels, r.error_code, r.error_message,
+  r.hints, r.printed, r.cancels, r.error_code, r.error_message, r.code_check, r.code_problems,
   c.receipt_number AS cancels_number,
   (SELECT x.id FROM receipts x WHERE x.cancels = r.id AND x.state <> 'rejected') AS cancelled_by`;
 export const RECORD_FROM = 'receipts r LEFT JOIN receipts c ON c.id = r.cancels';
@@ -48,6 +54,8 @@ export const RecordRow = z
     cancels: z.string().nullable(),
     error_code: z.string().nullable(),
     error_message: z.string().nullable(),
+    code_check: z.enum(CODE_CHECK_STATES).nullable(),
+    code_problems: JsonText(z.array(z.string())),
     cancels_number: z.string().nullable(),
     cancelled_by: z.string().nullable(),
   })
@@ -74,6 +82,7 @@ export const RecordRow = z
     cancelsNumber: row.cancels_number,
     cancelledBy: row.cancelled_by,
     error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
+    codeCheck: row.code_check === null ? null : { state: row.code_check, problems: row.code_problems },
   }));
 export type JournalRecord = z.output<typeof RecordRow>;
 
@@ -90,7 +99,7 @@ export function toReceipt(record: JournalRecord): Receipt {
     signedAt: record.signedAtMs === null ? null : new Date(record.signedAtMs).toISOString(),
     qrCodeData: record.qrCodeData,
     signed: record.signed,
-    hints: record.hints,
+    hints: hintsOf(record),
     lines: record.sale.lines,
     totalsPerRate: record.sale.totalsPerRate,
     totalCents: record.sale.totalCents,
@@ -100,5 +109,23 @@ export function toReceipt(record: JournalRecord): Receipt {
     cancelledBy: record.cancelledBy,
     printed: record.printed,
     error: record.error,
+    codeCheck: record.codeCheck,
   };
+}
+
+/**
+ * SIGN AT's hints, and first the app's own when SIGN AT's code disagrees with the receipt: a POS client
+ * that shows the hints tells the cashier what to do, without knowing the check.
+ */
+function hintsOf(record: JournalRecord): string[] {
+  if (record.codeCheck?.state !== 'mismatch') return record.hints;
+  const number = record.receiptNumber === null ? '' : ` Nr. ${record.receiptNumber}`;
+  const todo =
+    record.cancelledBy !== null
+      ? 'Storniert; den Verkauf bitte neu bonieren, falls noch nicht geschehen.'
+      : `${record.printed ? 'Der Ausdruck gilt nicht' : 'Nicht gedruckt'}: bitte stornieren (Storno) und neu bonieren.`;
+  return [
+    `Beleg${number}: der QR-Code von SIGN AT passt nicht zum Beleg (${record.codeCheck.problems.join('; ')}). ${todo}`,
+    ...record.hints,
+  ];
 }

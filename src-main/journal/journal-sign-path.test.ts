@@ -43,7 +43,7 @@ test('accept journals the sale as pending with its exact body; the same id again
   journal.close();
 });
 
-test('the queue head is the oldest waiting receipt, as id and stored body; stateOf follows it', () => {
+test('the queue head is the oldest waiting receipt, as id, stored body and totals; stateOf follows it', () => {
   const { journal } = fresh();
   assert.equal(journal.nextToSign('reg-1'), null);
   assert.equal(journal.stateOf(randomUUID()), null);
@@ -52,11 +52,12 @@ test('the queue head is the oldest waiting receipt, as id and stored body; state
   journal.accept(older);
   journal.accept(newer);
   journal.accept(newReceipt({ registerId: 'reg-2' }));
-  assert.deepEqual(journal.nextToSign('reg-1'), { id: older.id, requestBody: '{"n":1}' });
+  const sent = { kassenId: 'K1', totalsPerRate: older.sale.totalsPerRate };
+  assert.deepEqual(journal.nextToSign('reg-1'), { id: older.id, requestBody: '{"n":1}', ...sent });
   assert.equal(journal.stateOf(older.id), 'pending');
   assert.equal(journal.markSigned(older.id, signed), 'signed');
   assert.equal(journal.stateOf(older.id), 'signed');
-  assert.deepEqual(journal.nextToSign('reg-1'), { id: newer.id, requestBody: '{"n":2}' });
+  assert.deepEqual(journal.nextToSign('reg-1'), { id: newer.id, requestBody: '{"n":2}', ...sent });
   journal.close();
 });
 

@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { Journal, JournalConflict } from './journal.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openJournalDatabase, schemaVersion } from './open-journal-database.ts';
-import { acceptedRecord, newReceipt, storedSale as sale } from './new-receipt.test-support.ts';
+import { acceptedRecord, newReceipt, signAtOutcome, storedSale as sale } from './new-receipt.test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,18 +17,6 @@ let n = 0;
 function freshJournal(): Journal {
   n += 1;
   return Journal.open(join(dir, `j${n}.sqlite`));
-}
-
-function outcome(number: string) {
-  return {
-    signed: true,
-    receiptNumber: number,
-    signedAtMs: Date.UTC(2026, 10, 25, 13, 32, 5),
-    qrCodeData: `_R1-AT100_K1_${number}_…`,
-    kassenId: 'K1',
-    hints: [],
-    response: '{}',
-  };
 }
 
 test('a pending receipt and its exact request body survive closing and reopening', () => {
@@ -72,12 +60,12 @@ test('states only move forward: pending → signed; offline → signed_late; a l
   const b = newReceipt();
   acceptedRecord(journal, a);
   acceptedRecord(journal, b);
-  assert.equal(journal.markSigned(a.id, outcome('1')), 'signed');
+  assert.equal(journal.markSigned(a.id, signAtOutcome('1')), 'signed');
   assert.equal(journal.markOffline(a.id, Date.now()), false, 'a signed receipt never becomes offline');
   assert.equal(journal.markOffline(b.id, 1_000), true);
   assert.equal(journal.oldestOfflineMs(), 1_000);
-  assert.equal(journal.markSigned(b.id, outcome('2')), 'signed_late');
-  assert.equal(journal.markSigned(b.id, outcome('2')), null, 'signing is recorded once');
+  assert.equal(journal.markSigned(b.id, signAtOutcome('2')), 'signed_late');
+  assert.equal(journal.markSigned(b.id, signAtOutcome('2')), null, 'signing is recorded once');
   assert.equal(journal.get(b.id)?.receiptNumber, '2');
   assert.deepEqual(journal.waiting('reg-1'), []);
   journal.close();
@@ -110,7 +98,7 @@ test('a receipt is cancelled once; a storno SIGN AT rejected frees it again', ()
   const journal = freshJournal();
   const original = newReceipt();
   acceptedRecord(journal, original);
-  journal.markSigned(original.id, outcome('7'));
+  journal.markSigned(original.id, signAtOutcome('7'));
   const storno = newReceipt({ kind: 'CANCELLATION', cancels: original.id, sale: sale(-380) });
   acceptedRecord(journal, storno);
   assert.throws(
@@ -152,7 +140,7 @@ test('originals that waited for the printer are owed after a reopen: in journal 
   for (const [i, receipt] of [a, b, c, d, e].entries()) {
     if (!receipt) throw new Error('five receipts');
     acceptedRecord(journal, receipt);
-    journal.markSigned(receipt.id, outcome(String(i + 1)));
+    journal.markSigned(receipt.id, signAtOutcome(String(i + 1)));
   }
   if (!a || !b || !c || !d || !e) throw new Error('five receipts');
   const queue = (queueJobId: string, receiptId: string, requestedMs: number) =>
@@ -208,7 +196,7 @@ test('a sale that never had an original print job is owed after a reopen, pendin
     acceptedRecord(journal, receipt);
   }
   for (const [i, receipt] of [signed, midPrint, printed, queued].entries()) {
-    journal.markSigned(receipt.id, outcome(String(i + 1)));
+    journal.markSigned(receipt.id, signAtOutcome(String(i + 1)));
   }
   journal.markRejected(rejected.id, 'E_INVALID', 'ungültig');
   journal.startPrintJob(midPrint.id, false, 10);
@@ -284,7 +272,7 @@ test('the Schlussbeleg tells a decommissioned register apart, through its own in
     registerId: 'reg-1',
     environment: 'DEMO',
     kind: 'DECOMMISSION',
-    outcome: outcome('9'),
+    outcome: signAtOutcome('9'),
   });
   assert.equal(journal.decommissionReceiptId('reg-1'), id);
   assert.equal(journal.decommissionReceiptId('reg-2'), null);
@@ -295,8 +283,8 @@ test('a system receipt from SIGN AT is imported once', () => {
   const journal = freshJournal();
   const id = randomUUID();
   const item = { id, registerId: 'reg-1', environment: 'DEMO' as const, kind: 'INITIALIZATION' as const };
-  assert.equal(journal.importSignAtReceipt({ ...item, outcome: outcome('1') }), true);
-  assert.equal(journal.importSignAtReceipt({ ...item, outcome: outcome('1') }), false);
+  assert.equal(journal.importSignAtReceipt({ ...item, outcome: signAtOutcome('1') }), true);
+  assert.equal(journal.importSignAtReceipt({ ...item, outcome: signAtOutcome('1') }), false);
   assert.equal(journal.get(id)?.kind, 'INITIALIZATION');
   assert.equal(journal.has(id), true);
   journal.close();
@@ -312,7 +300,7 @@ test('search finds by number, text, amount and day, and pages through everything
       sale: sale(100 + i, i === 13 ? 'Apfelstrudel "hausgemacht"' : 'Semmel'),
     });
     acceptedRecord(journal, r);
-    journal.markSigned(r.id, outcome(String(i + 1)));
+    journal.markSigned(r.id, signAtOutcome(String(i + 1)));
     ids.push(r.id);
   }
   assert.deepEqual(

@@ -4,7 +4,13 @@
 // Each write is one transaction with synchronous=FULL, so what a method returned is on disk (markSigned
 // excepted: it says why it need not wait for the disk).
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import type { AnyReceiptKind, Environment, ReceiptState } from '../../src-shared/receipt.ts';
+import {
+  RateTotal,
+  type AnyReceiptKind,
+  type CodeCheck,
+  type Environment,
+  type ReceiptState,
+} from '../../src-shared/receipt.ts';
 import { DeferredCheckpoints } from '../sqlite/deferred-checkpoints.ts';
 import { immediateTransaction, relaxedTransaction, statementCache } from '../sqlite/durable-sqlite.ts';
 import { RECORD_COLUMNS, RECORD_FROM, RecordRow, type JournalRecord } from './journal-record.ts';
@@ -33,6 +39,23 @@ export interface SignAtOutcome {
   kassenId: string | null;
   hints: string[];
   response: string;
+  /** The app's check of SIGN AT's code; absent or null where none ran (a receipt SIGN AT made on its own). */
+  codeCheck?: CodeCheck | null;
+}
+
+/** What the sign queue sends next, and what the answer's code is checked against. */
+export interface NextToSign {
+  id: string;
+  requestBody: string | null;
+  kassenId: string;
+  /** The receipt's per-rate totals, as the paper prints them. */
+  totalsPerRate: RateTotal[];
+}
+
+/** A receipt whose code disagreed with it and that no storno cancelled yet. */
+export interface OpenCodeMismatch {
+  id: string;
+  receiptNumber: string | null;
 }
 
 export interface SignAttempt {
@@ -83,6 +106,8 @@ export interface SearchPage {
   items: JournalRecord[];
   nextCursor: string | null;
 }
+
+const RateTotals = RateTotal.array();
 
 export class Journal {
   readonly #db: DatabaseSync;
@@ -165,18 +190,23 @@ export class Journal {
     return typeof state === 'string' ? (state as ReceiptState) : null;
   }
 
-  /** What the sign queue sends next: the oldest waiting receipt's id and stored body, nothing more. */
-  nextToSign(registerId: string): { id: string; requestBody: string | null } | null {
+  /** What the sign queue sends next: the oldest waiting receipt's id and stored body, and its totals. */
+  nextToSign(registerId: string): NextToSign | null {
     const row = this.#sql(
-      `SELECT id, request_body FROM receipts WHERE register_id = ? AND state IN ('pending', 'offline')
-       ORDER BY seq LIMIT 1`,
+      `SELECT id, request_body, kassen_id, sale ->> '$.totalsPerRate' AS totals FROM receipts
+       WHERE register_id = ? AND state IN ('pending', 'offline') ORDER BY seq LIMIT 1`,
     ).get(registerId);
     if (row === undefined) return null;
-    const { id, request_body: body } = row;
-    if (typeof id !== 'string' || (body !== null && typeof body !== 'string')) {
-      throw new Error('journal row unreadable: id or request_body');
+    const { id, request_body: body, kassen_id: kassenId, totals } = row;
+    if (
+      typeof id !== 'string' ||
+      (body !== null && typeof body !== 'string') ||
+      typeof kassenId !== 'string' ||
+      typeof totals !== 'string'
+    ) {
+      throw new Error('journal row unreadable: id, request_body, kassen_id or sale');
     }
-    return { id, requestBody: body };
+    return { id, requestBody: body, kassenId, totalsPerRate: RateTotals.parse(JSON.parse(totals)) };
   }
 
   countWaiting(): number {
@@ -236,9 +266,12 @@ export class Journal {
       const next: ReceiptState | null =
         state === 'pending' ? 'signed' : state === 'offline' ? 'signed_late' : null;
       if (next === null) return null;
+      const check = this.#withNumberOnce(id, outcome);
       this.#sql(
         `UPDATE receipts SET state = ?, signed = ?, receipt_number = ?, signed_at_ms = ?, qr_code_data = ?,
-           kassen_id = coalesce(?, kassen_id), hints = ?, response = ?, error_code = NULL, error_message = NULL
+           kassen_id = coalesce(?, kassen_id), hints = ?, response = ?, error_code = NULL, error_message = NULL,
+           code_check = ?, code_problems = ?, number_repeated = ?,
+           print_owed = CASE WHEN ? = 'mismatch' THEN 0 ELSE print_owed END
          WHERE id = ?`,
       ).run(
         next,
@@ -249,10 +282,77 @@ export class Journal {
         outcome.kassenId,
         JSON.stringify(outcome.hints),
         outcome.response,
+        check.codeCheck?.state ?? null,
+        JSON.stringify(check.codeCheck?.problems ?? []),
+        check.repeated ? 1 : 0,
+        // A receipt whose code disagrees with it owes no original: it is cancelled, not printed.
+        check.codeCheck?.state ?? null,
         id,
       );
       return next;
     });
+  }
+
+  /**
+   * A receipt number SIGN AT gives twice in one register is kept (the receipt is in SIGN AT's chain as
+   * it is), marked, and turns the code check into a mismatch: it is listed until cancelled.
+   */
+  #withNumberOnce(id: string, outcome: SignAtOutcome): { codeCheck: CodeCheck | null; repeated: boolean } {
+    if (outcome.receiptNumber === null) return { codeCheck: outcome.codeCheck ?? null, repeated: false };
+    const taken = this.#sql(
+      `SELECT 1 FROM receipts WHERE receipt_number = ? AND id <> ? AND number_repeated = 0
+         AND register_id = (SELECT register_id FROM receipts WHERE id = ?)`,
+    ).get(outcome.receiptNumber, id, id);
+    if (taken === undefined) return { codeCheck: outcome.codeCheck ?? null, repeated: false };
+    const problem = `Belegnummer ${outcome.receiptNumber} hat in diesem Journal schon ein anderer Beleg`;
+    return {
+      codeCheck: { state: 'mismatch', problems: [...(outcome.codeCheck?.problems ?? []), problem] },
+      repeated: true,
+    };
+  }
+
+  /** The number of the register's newest receipt that has one (SIGN AT's numbering). */
+  lastReceiptNumber(registerId: string): string | null {
+    const row = this.#sql(
+      `SELECT receipt_number FROM receipts WHERE register_id = ? AND receipt_number IS NOT NULL
+       ORDER BY seq DESC LIMIT 1`,
+    ).get(registerId);
+    const number = row?.['receipt_number'];
+    return typeof number === 'string' ? number : null;
+  }
+
+  /** Receipts whose signature waits for the SCU's certificate, oldest first. */
+  uncheckedSignatures(registerId: string): JournalRecord[] {
+    return this.#records(
+      `WHERE r.register_id = ? AND r.code_check = 'unverified'`,
+      [registerId],
+      'ORDER BY r.seq',
+    );
+  }
+
+  /** unverified → ok | mismatch, once the certificate is there. False if it was not unverified. */
+  finishCodeCheck(id: string, check: CodeCheck): boolean {
+    const result = this.#sql(
+      `UPDATE receipts SET code_check = ?, code_problems = ?,
+         print_owed = CASE WHEN ? = 'mismatch' THEN 0 ELSE print_owed END
+       WHERE id = ? AND code_check = 'unverified'`,
+    ).run(check.state, JSON.stringify(check.problems), check.state, id);
+    return result.changes === 1;
+  }
+
+  /** Receipts of a register whose code disagreed and that are not cancelled yet, oldest first. */
+  openCodeMismatches(registerId: string): OpenCodeMismatch[] {
+    return this.#sql(
+      `SELECT r.id, r.receipt_number FROM receipts r
+       WHERE r.register_id = ? AND r.code_check = 'mismatch'
+         AND NOT EXISTS (SELECT 1 FROM receipts x WHERE x.cancels = r.id AND x.state <> 'rejected')
+       ORDER BY r.seq`,
+    )
+      .all(registerId)
+      .map((row) => ({
+        id: String(row['id']),
+        receiptNumber: row['receipt_number'] === null ? null : String(row['receipt_number']),
+      }));
   }
 
   /** pending|offline → rejected: SIGN AT refused the request itself; it is never sent again. */
@@ -310,10 +410,12 @@ export class Journal {
    */
   importSignAtReceipt(receipt: SignAtReceiptImport): boolean {
     const createdMs = receipt.outcome.signedAtMs ?? Date.now();
+    // A number this register has already (SIGN AT would have given it twice) is kept and marked, as in markSigned.
     const result = this.#sql(
       `INSERT OR IGNORE INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, sale, total_cents,
-         created_ms, signed, receipt_number, signed_at_ms, qr_code_data, hints, response, printed)
-       VALUES (?, ?, ?, ?, ?, 'sign_at', 'signed', ?, 0, ?, ?, ?, ?, ?, ?, ?, 0)`,
+         created_ms, signed, receipt_number, signed_at_ms, qr_code_data, hints, response, printed, number_repeated)
+       VALUES (?1, ?2, ?3, ?4, ?5, 'sign_at', 'signed', ?6, 0, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0,
+         EXISTS (SELECT 1 FROM receipts WHERE register_id = ?2 AND receipt_number = ?9 AND id <> ?1))`,
     ).run(
       receipt.id,
       receipt.registerId,
@@ -512,6 +614,13 @@ export class Journal {
     const row = this.#sql('SELECT value FROM journal_meta WHERE key = ?').get(key);
     const value = row?.['value'];
     return typeof value === 'string' ? value : null;
+  }
+
+  /** Every meta entry whose key starts with `prefix`. */
+  metaWithPrefix(prefix: string): Array<{ key: string; value: string }> {
+    return this.#sql(`SELECT key, value FROM journal_meta WHERE substr(key, 1, ?) = ? ORDER BY key`)
+      .all(prefix.length, prefix)
+      .map((row) => ({ key: String(row['key']), value: String(row['value']) }));
   }
 
   setMeta(key: string, value: string | null): void {

@@ -156,4 +156,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX receipt_line_texts_amount ON receipt_line_texts (text_id, total_cents);
     `,
   },
+  {
+    version: 5,
+    description: "SIGN AT's code checked against the receipt; a receipt number once per register",
+    sql: `
+      -- What the app found comparing SIGN AT's machine-readable code with its own data (Kassen-ID, number,
+      -- time, the five amounts, the signature). NULL: not checked (signed before this version, not signed
+      -- yet, or a receipt SIGN AT made on its own). A mismatch is never printed and is listed until cancelled.
+      ALTER TABLE receipts ADD COLUMN code_check TEXT CHECK (code_check IN ('ok', 'mismatch', 'unverified'));
+      ALTER TABLE receipts ADD COLUMN code_problems TEXT NOT NULL DEFAULT '[]';
+      CREATE INDEX receipts_code_attention ON receipts (register_id, seq)
+        WHERE code_check IN ('mismatch', 'unverified');
+      -- 1 on a receipt whose number an earlier receipt of the same register has already. Older journals
+      -- could hold such a pair (nothing refused it): both are kept as they are, the later one is marked
+      -- here, and every other receipt number is unique per register from now on, by the index below.
+      ALTER TABLE receipts ADD COLUMN number_repeated INTEGER NOT NULL DEFAULT 0;
+      UPDATE receipts SET number_repeated = 1
+        WHERE receipt_number IS NOT NULL AND EXISTS (
+          SELECT 1 FROM receipts e
+          WHERE e.receipt_number = receipts.receipt_number AND e.register_id = receipts.register_id
+            AND e.seq < receipts.seq);
+      CREATE UNIQUE INDEX receipts_register_number ON receipts (register_id, receipt_number)
+        WHERE receipt_number IS NOT NULL AND number_repeated = 0;
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 // A sale as the journal stores it, and a receipt about to be accepted, for the journal's own tests.
 import { randomUUID } from 'node:crypto';
-import type { Journal, NewReceipt } from './journal.ts';
+import type { Journal, NewReceipt, SignAtOutcome } from './journal.ts';
 import type { JournalRecord } from './journal-record.ts';
 import type { StoredSale } from './stored-sale.ts';
 
@@ -38,4 +38,18 @@ export function acceptedRecord(journal: Journal, receipt: NewReceipt): JournalRe
   const record = journal.get(receipt.id);
   if (!record) throw new Error(`accepted receipt ${receipt.id} not in the journal`);
   return record;
+}
+
+/** SIGN AT's answer for receipt `number` of Kassen-ID K1, as the journal takes it. */
+export function signAtOutcome(number: string, overrides: Partial<SignAtOutcome> = {}): SignAtOutcome {
+  return {
+    signed: true,
+    receiptNumber: number,
+    signedAtMs: Date.UTC(2026, 10, 25, 13, 32, 5),
+    qrCodeData: `_R1-AT100_K1_${number}_…`,
+    kassenId: 'K1',
+    hints: [],
+    response: '{}',
+    ...overrides,
+  };
 }

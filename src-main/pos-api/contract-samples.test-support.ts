@@ -20,7 +20,7 @@ export const SAMPLE_STATUS: Status = {
   setupStep: null,
   company: { name: 'Bäckerei Muster', address: 'Hauptstraße 1, 1010 Wien', vatId: 'ATU12345678' },
   register: { id: 'cr-1', kassenId: 'DEMO-KASSE-1', description: 'Kasse 1', state: 'INITIALIZED' },
-  signing: { online: true, outageSince: null, queueLength: 0, lastError: null },
+  signing: { online: true, outageSince: null, queueLength: 0, lastError: null, codeMismatches: [] },
   printer: { configured: false, state: 'none', queueLength: 0 },
   training: false,
 };
@@ -47,6 +47,7 @@ export const SAMPLE_RECEIPT: Receipt = {
   cancelledBy: null,
   printed: true,
   error: null,
+  codeCheck: { state: 'ok', problems: [] },
 };
 
 export const SAMPLE_POS_API_INFO: PosApiInfo = {

@@ -9,10 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import { SYSTEM_RECEIPT_KINDS } from '../../src-shared/receipt.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { SignedReceipt } from '../fiskaly/sign-at-resources.ts';
-import { verifyDepExport } from '../archive/dep-verifier.ts';
 import { turnoverCounterErrors } from './test-support/turnover-counter-check.ts';
 import { spawnEmulator, type EmulatorProcess } from './test-support/emulator-process.ts';
 import { pipelineFixture, sale, type PipelineFixture } from './test-support/register-fixture.ts';
+import { checkWholeDep } from './test-support/whole-dep-check.ts';
 
 /** Resolves with what `condition` gives once it is not null; a bound, not a timing assertion. */
 async function until<T>(what: string, condition: () => Promise<T | null> | T | null): Promise<T> {
@@ -40,18 +40,7 @@ async function allReceipts(client: SignAtClient, registerId: string): Promise<Si
 }
 
 async function depIsValid(emulator: EmulatorProcess, f: PipelineFixture): Promise<void> {
-  const dep = await f.client.exportDep(f.register.id);
-  const check = verifyDepExport(
-    dep,
-    {
-      kassenId: f.register.kassenId,
-      lastJws: null,
-      lastReceiptNumber: null,
-      lastDateTime: null,
-      openOutage: false,
-    },
-    { expectStartReceipt: true },
-  );
+  const { dep, check } = await checkWholeDep(f.client, f.register);
   assert.deepEqual(check.errors, []);
   const { base64AESKey } = await emulator.cryptoMaterial(f.register.id);
   assert.deepEqual(turnoverCounterErrors(dep, base64AESKey), []);

@@ -8,7 +8,8 @@ import type { Logger } from '../host/app-host.ts';
 import { SignAtError } from '../fiskaly/sign-at-error.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { SignedReceipt } from '../fiskaly/sign-at-resources.ts';
-import type { Journal, SignAtOutcome } from '../journal/journal.ts';
+import type { CodeCheck } from '../../src-shared/receipt.ts';
+import type { Journal, NextToSign, SignAtOutcome } from '../journal/journal.ts';
 import type { JournalRecord } from '../journal/journal-record.ts';
 import type { OutageTracker } from './outage-tracker.ts';
 import { describeSignFailure, judgeSignFailure } from './sign-failure.ts';
@@ -29,6 +30,8 @@ export interface RegisterSignerDeps {
   timing: SignerTiming;
   log: Logger;
   now(): number;
+  /** SIGN AT's code compared with the receipt's own data; journaled with the answer, in one commit. */
+  checkAnswer(sent: NextToSign, response: SignedReceipt): CodeCheck;
   /** A receipt left `pending`/`offline` (signed, signed late or rejected). */
   onSettled(record: JournalRecord, response: SignedReceipt | null): void;
   /** Something about the queue or the outage changed (for the status bar). */
@@ -48,9 +51,6 @@ export function toOutcome(response: SignedReceipt): SignAtOutcome {
 }
 
 type AttemptResult = 'settled' | 'retry' | 'stopped';
-
-/** What the queue sends: the journaled id and SIGN AT body (the whole record is read only once settled). */
-type Head = { id: string; requestBody: string | null };
 
 /** How a wait ended; `record` is the receipt as it settled, when this signer settled it meanwhile. */
 export interface SettledWait {
@@ -163,7 +163,7 @@ export class RegisterSigner {
     this.#wake = null;
   }
 
-  async #attempt(head: Head): Promise<AttemptResult> {
+  async #attempt(head: NextToSign): Promise<AttemptResult> {
     const { journal, client, outage, now, registerId, timing } = this.#deps;
     const startedMs = now();
     if (head.requestBody === null) {
@@ -176,15 +176,22 @@ export class RegisterSigner {
         totalTimeoutMs: timing.attemptTimeoutMs,
         signal: this.#abort.signal,
       });
-      journal.markSigned(head.id, toOutcome(response), {
-        receiptId: head.id,
-        startedMs,
-        finishedMs: now(),
-        outcome: response.signed ? 'signed' : 'unsigned',
-        httpStatus: 200,
-        errorCode: null,
-        requestId: null,
-      });
+      // Checked before it is journaled: a code that disagrees with the receipt is marked in the same
+      // commit that keeps it, so no crash can leave it to be printed unmarked.
+      const codeCheck = this.#deps.checkAnswer(head, response);
+      journal.markSigned(
+        head.id,
+        { ...toOutcome(response), codeCheck },
+        {
+          receiptId: head.id,
+          startedMs,
+          finishedMs: now(),
+          outcome: response.signed ? 'signed' : 'unsigned',
+          httpStatus: 200,
+          errorCode: null,
+          requestId: null,
+        },
+      );
       if (response.signed) outage.recovered();
       else outage.failed(now(), 'Sicherheitseinrichtung ausgefallen (SIGN AT signiert nicht)');
       this.#settle(head.id, response);

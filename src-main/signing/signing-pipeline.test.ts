@@ -1,23 +1,11 @@
 // The pipeline against the in-process SIGN AT emulator: what a cashier and an auditor would check.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { PosError } from '../../src-shared/pos-error.ts';
-import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
-import { pipelineFixture, sale, type PipelineFixture } from './test-support/register-fixture.ts';
+import { pipelineFixture, pipelineOnEmulator, sale } from './test-support/register-fixture.ts';
 
-let emulator: RunningEmulator;
-let f: PipelineFixture;
-
-before(async () => {
-  emulator = await startEmulator();
-  f = await pipelineFixture(emulator.baseUrl);
-});
-
-after(async () => {
-  await f.close();
-  await emulator.close();
-});
+const run = pipelineOnEmulator();
 
 function isPosError(code: string, field?: RegExp) {
   return (error: unknown) =>
@@ -27,7 +15,7 @@ function isPosError(code: string, field?: RegExp) {
 }
 
 test('a sale is signed with SIGN AT’s number and QR code, printed once, and main’s own totals', async () => {
-  const receipt = await f.pipeline.signSale({
+  const receipt = await run.f.pipeline.signSale({
     kind: 'NORMAL',
     lines: [
       { text: 'Kaffee Melange', quantity: '2', unitPrice: '3.80', vatRate: '20' },
@@ -39,7 +27,7 @@ test('a sale is signed with SIGN AT’s number and QR code, printed once, and ma
   });
   assert.equal(receipt.state, 'signed');
   assert.equal(receipt.signed, true);
-  assert.equal(receipt.kassenId, f.register.kassenId);
+  assert.equal(receipt.kassenId, run.f.register.kassenId);
   assert.match(receipt.receiptNumber ?? '', /^\d+$/);
   // 0.333 × 10.00 = 3.33; the QR carries the buckets: 20 % 7,60, 10 % 3,60 + 3,33, special 12,00.
   assert.equal(receipt.totalCents, 760 + 360 + 333 + 1200);
@@ -55,10 +43,10 @@ test('a sale is signed with SIGN AT’s number and QR code, printed once, and ma
   assert.equal(receipt.changeCents, 3000 - 2653);
   assert.equal(receipt.printed, true);
   assert.deepEqual(
-    f.printed.filter((p) => p.receipt.id === receipt.id).map((p) => p.duplicate),
+    run.f.printed.filter((p) => p.receipt.id === receipt.id).map((p) => p.duplicate),
     [false],
   );
-  const record = f.journal.get(receipt.id);
+  const record = run.f.journal.get(receipt.id);
   assert.equal(
     record?.requestBody?.includes('"Kaffee Melange"'),
     true,
@@ -68,19 +56,19 @@ test('a sale is signed with SIGN AT’s number and QR code, printed once, and ma
 
 test('the same sale id sent twice gives the same receipt, signed and printed once', async () => {
   const id = randomUUID();
-  const first = await f.pipeline.signSale({ ...sale('Semmel', '0.60', '4'), id });
-  const again = await f.pipeline.signSale({ ...sale('Semmel', '0.60', '4'), id });
+  const first = await run.f.pipeline.signSale({ ...sale('Semmel', '0.60', '4'), id });
+  const again = await run.f.pipeline.signSale({ ...sale('Semmel', '0.60', '4'), id });
   assert.equal(again.receiptNumber, first.receiptNumber);
-  assert.equal(f.printed.filter((p) => p.receipt.id === id).length, 1);
+  assert.equal(run.f.printed.filter((p) => p.receipt.id === id).length, 1);
   await assert.rejects(
-    f.pipeline.signSale({ ...sale('Semmel', '0.70', '4'), id }),
+    run.f.pipeline.signSale({ ...sale('Semmel', '0.70', '4'), id }),
     isPosError('conflict'),
     'another sale under a used id is refused',
   );
 });
 
 test('bad input is refused with a clear message and leaves no journal row', async () => {
-  const before = f.journal.countByState();
+  const before = run.f.journal.countByState();
   const cases: Array<[unknown, RegExp]> = [
     [
       { kind: 'NORMAL', lines: [{ text: 'Retour', quantity: '-1', unitPrice: '2.00', vatRate: '20' }] },
@@ -120,18 +108,18 @@ test('bad input is refused with a clear message and leaves no journal row', asyn
     [sale('Yacht', '999999999.00', '999999'), /zu groß/],
   ];
   for (const [input, message] of cases) {
-    await assert.rejects(f.pipeline.signSale(input), (error: unknown) => {
+    await assert.rejects(run.f.pipeline.signSale(input), (error: unknown) => {
       assert.ok(error instanceof PosError, String(error));
       assert.equal(error.code, 'invalid_input');
       assert.match(error.message, message);
       return true;
     });
   }
-  assert.deepEqual(f.journal.countByState(), before);
+  assert.deepEqual(run.f.journal.countByState(), before);
 });
 
 test('a storno negates every line, links both receipts, and is allowed once', async () => {
-  const original = await f.pipeline.signSale({
+  const original = await run.f.pipeline.signSale({
     kind: 'NORMAL',
     lines: [
       { text: 'Torte', quantity: '2', unitPrice: '4.50', vatRate: '10' },
@@ -139,7 +127,7 @@ test('a storno negates every line, links both receipts, and is allowed once', as
     ],
     payments: [{ type: 'CASH', amount: '20.00' }],
   });
-  const storno = await f.pipeline.cancelReceipt(original.id);
+  const storno = await run.f.pipeline.cancelReceipt(original.id);
   assert.equal(storno.kind, 'CANCELLATION');
   assert.equal(storno.state, 'signed');
   assert.deepEqual(storno.cancels, { id: original.id, receiptNumber: original.receiptNumber });
@@ -161,132 +149,134 @@ test('a storno negates every line, links both receipts, and is allowed once', as
     /_-3,00_-9,00_0,00_0,00_0,00_U1RP_/,
     'negative buckets, STO counter marker',
   );
-  assert.equal(f.pipeline.signingStatus().queueLength, 0);
-  const reread = f.journal.get(original.id);
+  assert.equal(run.f.pipeline.signingStatus().queueLength, 0);
+  const reread = run.f.journal.get(original.id);
   assert.equal(reread?.cancelledBy, storno.id);
-  await assert.rejects(f.pipeline.cancelReceipt(original.id), isPosError('conflict'));
+  await assert.rejects(run.f.pipeline.cancelReceipt(original.id), isPosError('conflict'));
   await assert.rejects(
-    f.pipeline.cancelReceipt(storno.id),
+    run.f.pipeline.cancelReceipt(storno.id),
     isPosError('invalid_input'),
     'a storno is not cancelled',
   );
 });
 
 test('a Nullbeleg is a NORMAL receipt with all amounts zero', async () => {
-  const zero = await f.pipeline.signSale({ kind: 'ZERO' });
+  const zero = await run.f.pipeline.signSale({ kind: 'ZERO' });
   assert.equal(zero.kind, 'ZERO');
   assert.equal(zero.totalCents, 0);
   assert.match(zero.qrCodeData ?? '', /_0,00_0,00_0,00_0,00_0,00_/);
-  const response = JSON.parse(f.journal.get(zero.id)?.requestBody ?? '{}') as { receipt_type?: string };
+  const response = JSON.parse(run.f.journal.get(zero.id)?.requestBody ?? '{}') as { receipt_type?: string };
   assert.equal(response.receipt_type, 'NORMAL');
 });
 
 test('training mode books every sale as TRAINING, outside the turnover counter', async () => {
-  f.pipeline.training = true;
+  run.f.pipeline.training = true;
   try {
-    const training = await f.pipeline.signSale(sale('Probe', '9.99'));
+    const training = await run.f.pipeline.signSale(sale('Probe', '9.99'));
     assert.equal(training.kind, 'TRAINING');
     assert.match(training.qrCodeData ?? '', /_VFJB_/, 'TRA counter marker');
-    const real = f.journal.recent(50).find((r) => r.kind === 'NORMAL');
+    const real = run.f.journal.recent(50).find((r) => r.kind === 'NORMAL');
     assert.ok(real);
     await assert.rejects(
-      f.pipeline.cancelReceipt(real.id),
+      run.f.pipeline.cancelReceipt(real.id),
       isPosError('conflict'),
       'no real storno in training',
     );
-    const trainingStorno = await f.pipeline.cancelReceipt(training.id);
+    const trainingStorno = await run.f.pipeline.cancelReceipt(training.id);
     assert.equal(trainingStorno.kind, 'TRAINING');
     assert.equal(trainingStorno.cancels?.id, training.id);
   } finally {
-    f.pipeline.training = false;
+    run.f.pipeline.training = false;
   }
 });
 
 test('a reprint is marked DUPLIKAT and never signed again', async () => {
-  const receipt = await f.pipeline.signSale(sale('Strudel', '4.20'));
-  const countBefore = (await f.client.listReceipts(f.register.id, { limit: 1 })).count;
-  const reprint = await f.pipeline.reprintReceipt(receipt.id);
+  const receipt = await run.f.pipeline.signSale(sale('Strudel', '4.20'));
+  const countBefore = (await run.f.client.listReceipts(run.f.register.id, { limit: 1 })).count;
+  const reprint = await run.f.pipeline.reprintReceipt(receipt.id);
   assert.equal(reprint.receiptNumber, receipt.receiptNumber);
   assert.equal(reprint.qrCodeData, receipt.qrCodeData);
   assert.deepEqual(
-    f.printed.filter((p) => p.receipt.id === receipt.id).map((p) => p.duplicate),
+    run.f.printed.filter((p) => p.receipt.id === receipt.id).map((p) => p.duplicate),
     [false, true],
   );
-  assert.equal((await f.client.listReceipts(f.register.id, { limit: 1 })).count, countBefore);
+  assert.equal((await run.f.client.listReceipts(run.f.register.id, { limit: 1 })).count, countBefore);
   assert.deepEqual(
-    f.journal.printJobs(receipt.id).map((j) => j.duplicate),
+    run.f.journal.printJobs(receipt.id).map((j) => j.duplicate),
     [false, true],
   );
-  await assert.rejects(f.pipeline.reprintReceipt(randomUUID()), isPosError('not_found'));
+  await assert.rejects(run.f.pipeline.reprintReceipt(randomUUID()), isPosError('not_found'));
 });
 
 test('SIGN AT answering signed:false: the receipt carries the failure marker, the outage clock runs, and the fault clearance appears in the journal', async () => {
-  emulator.setFaults({ scu_outage: true });
+  run.emulator.setFaults({ scu_outage: true });
   let failed;
   try {
-    failed = await f.pipeline.signSale(sale('Kuchen', '3.10'));
+    failed = await run.f.pipeline.signSale(sale('Kuchen', '3.10'));
   } finally {
-    emulator.setFaults({ scu_outage: false });
+    run.emulator.setFaults({ scu_outage: false });
   }
   assert.equal(failed.signed, false);
   assert.ok(failed.receiptNumber, 'it is in SIGN AT’s chain with its own number');
   assert.match(failed.qrCodeData ?? '', /_U2ljaGVyaGVpdHNlaW5yaWNodHVuZyBhdXNnZWZhbGxlbg==$/);
   assert.ok(failed.hints.includes('Sicherheitseinrichtung ausgefallen'));
-  const during = f.pipeline.signingStatus();
+  const during = run.f.pipeline.signingStatus();
   assert.equal(during.online, false);
   assert.ok(during.outageSince);
   assert.equal(during.queueLength, 0, 'nothing is resent: SIGN AT keeps it as it is');
 
-  const next = await f.pipeline.signSale(sale('Kaffee', '3.80'));
+  const next = await run.f.pipeline.signSale(sale('Kaffee', '3.80'));
   assert.equal(next.signed, true);
-  assert.equal(f.pipeline.signingStatus().online, true);
-  await f.pipeline.syncSystemReceipts();
-  const clearance = f.journal.recent(20).find((r) => r.kind === 'SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE');
+  assert.equal(run.f.pipeline.signingStatus().online, true);
+  await run.f.pipeline.syncSystemReceipts();
+  const clearance = run.f.journal
+    .recent(20)
+    .find((r) => r.kind === 'SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE');
   assert.ok(clearance, 'the Sammelbeleg is in the journal');
   assert.equal(Number(clearance.receiptNumber), Number(next.receiptNumber) - 1);
   assert.ok(
-    f.journal.recent(50).some((r) => r.kind === 'INITIALIZATION'),
+    run.f.journal.recent(50).some((r) => r.kind === 'INITIALIZATION'),
     'and so is the start receipt',
   );
 });
 
 test('no answer within the bound: the sale is handed out offline with its own id, then signed late', async () => {
-  f.pipeline.signTimeoutMs = 100;
-  emulator.setFaults({ latency_ms: 400 });
+  run.f.pipeline.signTimeoutMs = 100;
+  run.emulator.setFaults({ latency_ms: 400 });
   let offline;
   try {
-    offline = await f.pipeline.signSale(sale('Eis', '2.50'));
+    offline = await run.f.pipeline.signSale(sale('Eis', '2.50'));
   } finally {
-    emulator.setFaults({ latency_ms: 0 });
-    f.pipeline.signTimeoutMs = 5000;
+    run.emulator.setFaults({ latency_ms: 0 });
+    run.f.pipeline.signTimeoutMs = 5000;
   }
   assert.equal(offline.state, 'offline');
   assert.equal(offline.receiptNumber, null);
   assert.equal(offline.qrCodeData, null);
   assert.equal(offline.printed, true, 'the customer gets paper at once');
-  assert.equal(f.printed.at(-1)?.receipt.state, 'offline');
+  assert.equal(run.f.printed.at(-1)?.receipt.state, 'offline');
   // The next sale queues behind it: both end signed, in their original order.
-  const next = await f.pipeline.signSale(sale('Eis', '2.50', '2'));
-  const late = f.journal.get(offline.id);
+  const next = await run.f.pipeline.signSale(sale('Eis', '2.50', '2'));
+  const late = run.f.journal.get(offline.id);
   assert.equal(late?.state, 'signed_late');
   assert.equal(next.state, 'signed');
   assert.ok(Number(late?.receiptNumber) < Number(next.receiptNumber));
-  assert.equal(f.pipeline.signingStatus().online, true);
+  assert.equal(run.f.pipeline.signingStatus().online, true);
 });
 
 test('while an outage is known, a sale waits only the short outage bound before it is handed out', async () => {
-  const g = await pipelineFixture(emulator.baseUrl, { signTimeoutMs: 3000, outageSignTimeoutMs: 100 });
+  const g = await pipelineFixture(run.emulator.baseUrl, { signTimeoutMs: 3000, outageSignTimeoutMs: 100 });
   try {
-    emulator.setFaults({ scu_outage: true });
+    run.emulator.setFaults({ scu_outage: true });
     const unsigned = await g.pipeline.signSale(sale('Kaffee', '3.80'));
     assert.equal(unsigned.signed, false);
     assert.equal(g.pipeline.signingStatus().online, false);
-    emulator.setFaults({ scu_outage: false, latency_ms: 400 });
+    run.emulator.setFaults({ scu_outage: false, latency_ms: 400 });
     const quick = await g.pipeline.signSale(sale('Tee', '2.90'));
     assert.equal(quick.state, 'offline');
     assert.equal(g.pipeline.signingStatus().lastError, 'SIGN AT hat nicht innerhalb von 0.1 s signiert');
   } finally {
-    emulator.setFaults({ scu_outage: false, latency_ms: 0 });
+    run.emulator.setFaults({ scu_outage: false, latency_ms: 0 });
     await g.close();
   }
 });

@@ -20,6 +20,8 @@ import { OutageTracker } from './outage-tracker.ts';
 import type { PrintReceipt } from './print-port.ts';
 import { RegisterSigner } from './register-signer.ts';
 import { cancellationSale, calculateSale, zeroSale } from './sale-calculation.ts';
+import { ScuCertificates } from './scu-certificates.ts';
+import { checkJournaledCode, checkSignAnswer } from './sign-answer-check.ts';
 import { signAtBody, type BodyForm, type SignAtReceiptType } from './sign-at-body.ts';
 import { DEFAULT_SIGNING_OPTIONS, type SigningOptions } from './signing-options.ts';
 import { syncSystemReceipts } from './system-receipt-sync.ts';
@@ -54,6 +56,14 @@ interface SalePlan {
 
 type Listener<T> = (value: T) => void;
 
+/**
+ * Goes on paper as an original: not a receipt SIGN AT rejected (it is none), nor one whose code
+ * disagrees with it (the paper would show other totals than its QR code; it is cancelled instead).
+ */
+function printable(record: JournalRecord): boolean {
+  return record.state !== 'rejected' && record.codeCheck?.state !== 'mismatch';
+}
+
 /** How long a sale may wait for SIGN AT before the screen is told it is pending. */
 const PENDING_NOTICE_MS = 50;
 
@@ -63,6 +73,7 @@ export class SigningPipeline {
   readonly #now: () => number;
   readonly #outage: OutageTracker;
   readonly #signer: RegisterSigner;
+  readonly #certificates: ScuCertificates;
   readonly #receiptListeners = new Set<Listener<Receipt>>();
   readonly #statusListeners = new Set<Listener<void>>();
   #training = false;
@@ -72,6 +83,8 @@ export class SigningPipeline {
   #lastNumber: number | null = null;
   #syncNeeded = true;
   #syncing: Promise<void> | null = null;
+  #checkingSignatures: Promise<void> | null = null;
+  #signatureChecksAgain = false;
   #closed = false;
 
   constructor(deps: SigningPipelineDeps) {
@@ -79,6 +92,12 @@ export class SigningPipeline {
     this.#options = { ...DEFAULT_SIGNING_OPTIONS, ...deps.options };
     this.#now = deps.now ?? Date.now;
     this.#outage = new OutageTracker(deps.journal);
+    this.#certificates = new ScuCertificates({
+      journal: deps.journal,
+      client: deps.client,
+      registerId: deps.register.id,
+      log: deps.log,
+    });
     this.#signer = new RegisterSigner({
       registerId: deps.register.id,
       journal: deps.journal,
@@ -87,6 +106,7 @@ export class SigningPipeline {
       timing: this.#options,
       log: deps.log,
       now: this.#now,
+      checkAnswer: (sent, response) => checkSignAnswer(sent, response, this.#certificates, this.#now()),
       onSettled: (record, response) => this.#onSettled(record, response),
       onStatusChanged: () => this.#emitStatus(),
     });
@@ -105,12 +125,25 @@ export class SigningPipeline {
     if (owed.length > 0) {
       this.#deps.log.info('Belege ohne Ausdruck vom letzten Lauf werden gedruckt', { count: owed.length });
     }
-    for (const record of owed) if (record.state !== 'pending') this.#printOwed(record.id);
+    for (const record of owed)
+      if (record.state !== 'pending' && printable(record)) this.#printOwed(record.id);
     // A sale pending at the crash gets the bound a sale at the counter gets: should SIGN AT still not
     // answer, it goes offline and its receipt prints now, marked as such (signed later, in order),
     // rather than leaving the customer's receipt owed for as long as the outage lasts.
     for (const record of owed) if (record.state === 'pending') void this.#printOwedWithin(record.id);
-    void this.syncSystemReceipts();
+    // The certificate comes from the export of the newest receipt the journal knows, so after the sync.
+    void this.syncSystemReceipts().then(() => this.#fetchCertificateAhead());
+    void this.finishSignatureChecks();
+  }
+
+  /**
+   * Brings the SCU's certificate before the first sale needs it (a new register, or a journal from before
+   * the check), from the export of the register's last receipt. Without one the first sale fetches it.
+   */
+  async #fetchCertificateAhead(): Promise<void> {
+    if (this.#closed || this.#certificates.size > 0) return;
+    const number = Number(this.#deps.journal.lastReceiptNumber(this.#deps.register.id));
+    if (Number.isSafeInteger(number) && number > 0) await this.#certificates.fetchFor(number);
   }
 
   async #printOwedWithin(id: string): Promise<void> {
@@ -154,6 +187,7 @@ export class SigningPipeline {
       outageSince: since === null ? null : new Date(since).toISOString(),
       queueLength: this.#deps.journal.countWaiting(),
       lastError: this.#outage.lastError,
+      codeMismatches: this.#deps.journal.openCodeMismatches(this.#deps.register.id),
     };
   }
 
@@ -238,6 +272,13 @@ export class SigningPipeline {
         'id',
       );
     }
+    if (record.codeCheck?.state === 'mismatch') {
+      throw new PosError(
+        'conflict',
+        `Der QR-Code von SIGN AT passt nicht zu Beleg ${record.receiptNumber ?? record.id}: er wird nicht gedruckt. Bitte stornieren und neu bonieren.`,
+        'id',
+      );
+    }
     await this.#print(record.id, true);
     return this.#receipt(record.id);
   }
@@ -279,6 +320,8 @@ export class SigningPipeline {
     this.#closed = true;
     await this.#signer.close();
     await this.#syncing;
+    await this.#certificates.close();
+    await this.#checkingSignatures;
     await this.#printChain;
   }
 
@@ -352,19 +395,35 @@ export class SigningPipeline {
     const wait = await this.#signer.waitUntilSettled(id, bound);
     if (!wait.settled) this.#goOffline(id, bound);
     // The record as the signer settled it is what the journal holds: no second read on the way to paper.
-    const record = wait.record ?? this.#deps.journal.get(id);
+    let record = wait.record ?? this.#deps.journal.get(id);
     if (!record) throw new PosError('internal', 'Beleg fehlt im Journal');
+    if (print && record.codeCheck?.state === 'unverified') record = await this.#withSignatureChecked(record);
     if (record.state === 'rejected') {
       throw new PosError(
         'rejected_by_sign_at',
         `SIGN AT hat den Beleg abgelehnt: ${record.error?.message ?? record.error?.code ?? 'ohne Begründung'}`,
       );
     }
-    if (print && record.state !== 'pending') {
+    if (print && record.state !== 'pending' && printable(record)) {
       const printed = await this.#print(id, false, record);
       if (printed) return toReceipt(printed);
     }
     return this.#receipt(id);
+  }
+
+  /**
+   * A signature that waits for the SCU's certificate (the first sale of a register, or after SIGN AT
+   * changed it) is checked before the paper, as long as SIGN AT brings the certificate within the sign
+   * bound; after that the receipt prints with its other fields checked, and the signature follows.
+   */
+  async #withSignatureChecked(record: JournalRecord): Promise<JournalRecord> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.#signBound());
+    });
+    await Promise.race([this.finishSignatureChecks(), bound]);
+    clearTimeout(timer);
+    return this.#deps.journal.get(record.id) ?? record;
   }
 
   /** How long a sale waits for SIGN AT before its receipt is issued without the signature. */
@@ -425,8 +484,9 @@ export class SigningPipeline {
 
   #onSettled(record: JournalRecord, response: SignedReceipt | null): void {
     this.#emitReceipt(record);
-    // A rejected receipt is no receipt: nothing to print.
-    if (this.#owedOnceSigned.delete(record.id) && record.state !== 'rejected') this.#printOwed(record.id);
+    if (this.#owedOnceSigned.delete(record.id) && printable(record)) this.#printOwed(record.id);
+    if (record.codeCheck?.state === 'mismatch') this.#logMismatch(record);
+    if (record.codeCheck?.state === 'unverified') void this.finishSignatureChecks();
     if (response === null) return;
     // A jump in SIGN AT's numbering means it made receipts of its own in between (fault clearance,
     // monthly close): fetch them so the journal shows the whole chain.
@@ -434,6 +494,60 @@ export class SigningPipeline {
     const gap = Number.isFinite(number) && (this.#lastNumber === null || number !== this.#lastNumber + 1);
     if (Number.isFinite(number)) this.#lastNumber = number;
     if (gap || this.#syncNeeded) void this.syncSystemReceipts();
+  }
+
+  /**
+   * Checks the signatures that waited for the SCU's certificate, fetching it from SIGN AT first. What
+   * still cannot be checked (SIGN AT unreachable) waits for the next receipt that needs a certificate,
+   * or the next start. One run at a time.
+   */
+  finishSignatureChecks(): Promise<void> {
+    // A receipt that settled while a run was reading the journal is taken by one more round.
+    this.#signatureChecksAgain = this.#checkingSignatures !== null;
+    this.#checkingSignatures ??= (async () => {
+      try {
+        do {
+          this.#signatureChecksAgain = false;
+          await this.#checkWaitingSignatures();
+        } while (this.#signatureChecksAgain && !this.#closed);
+      } catch (error) {
+        if (!this.#closed) {
+          this.#deps.log.warn('Signaturprüfung nicht abgeschlossen', { error: String(error) });
+        }
+      } finally {
+        this.#checkingSignatures = null;
+      }
+    })();
+    return this.#checkingSignatures;
+  }
+
+  async #checkWaitingSignatures(): Promise<void> {
+    const fetched = new Set<string>();
+    for (const record of this.#deps.journal.uncheckedSignatures(this.#deps.register.id)) {
+      if (this.#closed) return;
+      let check = checkJournaledCode(record, this.#certificates);
+      const serial = check.certificateSerial;
+      if (check.state === 'unverified' && serial !== null && !fetched.has(serial)) {
+        fetched.add(serial);
+        await this.#certificates.fetchFor(Number(record.receiptNumber));
+        check = checkJournaledCode(record, this.#certificates);
+      }
+      if (check.state === 'unverified' || this.#closed) continue;
+      if (!this.#deps.journal.finishCodeCheck(record.id, check)) continue;
+      const after = this.#deps.journal.get(record.id);
+      if (!after) continue;
+      if (check.state === 'mismatch') this.#logMismatch(after);
+      this.#emitReceipt(after);
+      this.#emitStatus();
+    }
+  }
+
+  #logMismatch(record: JournalRecord): void {
+    this.#deps.log.error('QR-Code von SIGN AT passt nicht zum Beleg: nicht gedruckt, bitte stornieren', {
+      receiptId: record.id,
+      receiptNumber: record.receiptNumber,
+      problems: record.codeCheck?.problems ?? [],
+    });
   }
 
   #emitReceipt(record: JournalRecord): void {

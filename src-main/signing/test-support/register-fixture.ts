@@ -2,11 +2,13 @@
 // the app does it. Tests give the emulator's base URL (in-process or a separate process) and small
 // timings; the printer is a recording port, since printing has its own tests.
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Receipt } from '../../../src-shared/receipt.ts';
 import type { VatRate } from '../../../src-shared/vat.ts';
+import { startEmulator, type RunningEmulator } from '../../emulator/sign-at-emulator.ts';
 import { createSignAtClient, type SignAtClient } from '../../fiskaly/sign-at-client.ts';
 import type { Logger } from '../../host/app-host.ts';
 import { Journal } from '../../journal/journal.ts';
@@ -123,4 +125,31 @@ export async function pipelineFixture(
 
 export function sale(text: string, unitPrice: string, quantity = '1', vatRate: VatRate = '20') {
   return { kind: 'NORMAL' as const, lines: [{ text, quantity, unitPrice, vatRate }] };
+}
+
+/**
+ * For a test file: an in-process emulator and a pipeline on a fresh register of it, made before the
+ * file's tests and closed after them. Read `emulator` and `f` inside the tests.
+ */
+export function pipelineOnEmulator(): { readonly emulator: RunningEmulator; readonly f: PipelineFixture } {
+  let emulator: RunningEmulator | undefined;
+  let fixture: PipelineFixture | undefined;
+  before(async () => {
+    emulator = await startEmulator();
+    fixture = await pipelineFixture(emulator.baseUrl);
+  });
+  after(async () => {
+    await fixture?.close();
+    await emulator?.close();
+  });
+  return {
+    get emulator() {
+      if (!emulator) throw new Error('the emulator starts before the tests');
+      return emulator;
+    },
+    get f() {
+      if (!fixture) throw new Error('the pipeline starts before the tests');
+      return fixture;
+    },
+  };
 }
