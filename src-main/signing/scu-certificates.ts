@@ -2,7 +2,7 @@
 // SIGN AT names only a certificate's serial (in the SCU resource and in every code); the certificate
 // itself comes with the DEP7 export, as the group's Signaturzertifikat. So one export of a single receipt
 // brings it, once per certificate: an SCU keeps its certificate for years.
-import type { Logger } from '../host.ts';
+import type { Logger } from '../host/app-host.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { DepExport } from '../fiskaly/sign-at-resources.ts';
 import type { Journal } from '../journal/journal.ts';
