@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { ClosingsPanel } from './closings/ClosingsPanel.tsx';
+import { CodeMismatchBanner } from './components/CodeMismatchBanner.tsx';
 import { FunctionKeyBar } from './components/FunctionKeyBar.tsx';
 import { Header } from './components/Header.tsx';
 import { OutageBanner } from './components/OutageBanner.tsx';
@@ -36,6 +37,7 @@ function ReadyApp() {
           {channel === 'closed' ? t.app.connectionClosed : t.app.connectionLost}
         </p>
       )}
+      <CodeMismatchBanner signing={status.signing} />
       <OutageBanner signing={status.signing} />
       <YearlyDuty />
       {actionError && (

@@ -28,7 +28,7 @@ export const Status = z.object({
      * Receipts whose QR code from SIGN AT disagrees with the receipt (amounts, number, date, signature):
      * not printed; each must be cancelled (Storno) and rung up again. Listed until cancelled.
      */
-    codeMismatches: z.array(z.object({ id: z.string(), receiptNumber: z.string().nullable() })),
+    codeMismatches: z.array(z.object({ id: z.uuid(), receiptNumber: z.string().nullable() })),
   }),
   printer: z.object({
     configured: z.boolean(),

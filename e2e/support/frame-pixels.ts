@@ -33,3 +33,8 @@ export function isYellowish({ r, g, b }: Rgb): boolean {
 export function isDark({ r, g, b }: Rgb): boolean {
   return r < 60 && g < 60 && b < 60;
 }
+
+/** Red as in the bar of a receipt whose QR code disagrees (#b3261e): red well above green and blue. */
+export function isReddish({ r, g, b }: Rgb): boolean {
+  return r > 150 && g < 80 && b < 80;
+}

@@ -36,9 +36,10 @@ export interface HeadlessApp {
   output(): string;
   /**
    * Switches the embedded SIGN AT emulator's fault injection (`POST /_emulator/faults`), e.g.
-   * `{ scu_outage: true }`. Only in demo mode, where the emulator runs inside the app.
+   * `{ scu_outage: true }` or `{ tamper_response: 'amount' }`. Only in demo mode, where the emulator
+   * runs inside the app.
    */
-  setEmulatorFaults(patch: Record<string, boolean | number>): Promise<void>;
+  setEmulatorFaults(patch: Record<string, boolean | number | string | null>): Promise<void>;
   stop(): Promise<void>;
 }
 

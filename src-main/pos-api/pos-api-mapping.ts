@@ -67,6 +67,7 @@ export function receiptResource(receipt: Receipt): ReceiptResource {
     hints: receipt.hints,
     printed: receipt.printed,
     error: receipt.error,
+    code_check: receipt.codeCheck,
   };
 }
 
@@ -89,6 +90,10 @@ export function statusResource(status: Status): PosApiStatus {
         since === null ? null : new Date(Date.parse(since) + OUTAGE_REPORT_AFTER_MS).toISOString(),
       queue_length: status.signing.queueLength,
       last_error: status.signing.lastError,
+      code_mismatches: status.signing.codeMismatches.map((m) => ({
+        id: m.id,
+        receipt_number: m.receiptNumber,
+      })),
     },
     printer: {
       configured: status.printer.configured,

@@ -9,7 +9,12 @@ import {
   EuroString,
   MAX_LINES,
 } from '../../src-shared/sale-draft.ts';
-import { ALL_RECEIPT_KINDS, ENVIRONMENTS, RECEIPT_STATES } from '../../src-shared/receipt.ts';
+import {
+  ALL_RECEIPT_KINDS,
+  CODE_CHECK_STATES,
+  ENVIRONMENTS,
+  RECEIPT_STATES,
+} from '../../src-shared/receipt.ts';
 import { SETUP_STATES } from '../../src-shared/status.ts';
 import { printableText } from '../../src-shared/text-field.ts';
 import { VAT_RATES } from '../../src-shared/vat.ts';
@@ -98,9 +103,25 @@ export const ReceiptResource = z.object({
   change: AmountOut,
   cancels: z.uuid().nullable(),
   cancelled_by: z.uuid().nullable(),
-  hints: z.array(z.string()),
+  hints: z.array(z.string()).meta({
+    description:
+      'Hinweise von SIGN AT; passt der QR-Code nicht zum Beleg (code_check.state "mismatch"), steht als erster Hinweis, was zu tun ist',
+  }),
   printed: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  code_check: z
+    .object({
+      state: z.enum(CODE_CHECK_STATES).meta({
+        description:
+          'ok: QR-Code passt zum Beleg. mismatch: QR-Code von SIGN AT passt nicht (Beträge, Belegnummer, Datum, Kassen-ID oder Signatur); der Beleg wird nicht gedruckt und ist zu stornieren und neu zu bonieren. unverified: alles passt, die Signatur wird geprüft, sobald das Zertifikat der Signaturerstellungseinheit da ist',
+      }),
+      problems: z.array(z.string()).meta({ description: 'was nicht passt, mit beiden Werten (deutsch)' }),
+    })
+    .nullable()
+    .meta({
+      description:
+        'Prüfung des QR-Codes von SIGN AT gegen den Beleg, bevor er gedruckt wird; null: nicht geprüft (unsigniert, älter als die Prüfung, oder ein Beleg von SIGN AT selbst)',
+    }),
 });
 export type ReceiptResource = z.output<typeof ReceiptResource>;
 
@@ -130,6 +151,10 @@ export const PosApiStatus = z.object({
     }),
     queue_length: z.number().int(),
     last_error: z.string().nullable(),
+    code_mismatches: z.array(z.object({ id: z.uuid(), receipt_number: z.string().nullable() })).meta({
+      description:
+        'Belege, deren QR-Code von SIGN AT nicht zum Beleg passt und die noch nicht storniert sind: nicht gedruckt, bitte stornieren (type CANCELLATION) und neu bonieren',
+    }),
   }),
   printer: z.object({
     configured: z.boolean(),

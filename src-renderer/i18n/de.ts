@@ -55,6 +55,22 @@ export const de = {
     offlineQueue: 'Warteschlange',
     offlineQueueHint: 'Belege, die noch auf ihre Signatur warten',
   },
+  codeCheck: {
+    banner: (receiptNumber: string) =>
+      `Beleg Nr. ${receiptNumber}: der QR-Code von SIGN AT passt nicht zum Beleg. Er gilt nicht als Beleg für den Kunden: bitte stornieren (Storno) und den Verkauf neu bonieren.`,
+    notice:
+      'Der QR-Code von SIGN AT passt nicht zu diesem Beleg: er wird nicht gedruckt. Bitte stornieren (Storno) und den Verkauf neu bonieren.',
+    unverified:
+      'Die Signatur wird noch geprüft, sobald das Zertifikat der Signaturerstellungseinheit da ist.',
+    title: 'Belege mit unpassendem QR-Code',
+    intro:
+      'Vor jedem Druck vergleicht die Kasse den QR-Code von SIGN AT mit dem Beleg (Kassen-ID, Belegnummer, Datum, die fünf Beträge, Signatur). Passt er nicht, bleibt der Beleg so, wie SIGN AT ihn signiert hat, wird nicht gedruckt und steht hier, bis er storniert ist.',
+    none: 'Keine: jeder QR-Code von SIGN AT passt zu seinem Beleg.',
+    cancel: 'Stornieren',
+    cancelling: 'Wird storniert …',
+    cancelled: (receiptNumber: string) =>
+      `Storno zu Beleg Nr. ${receiptNumber} erstellt. Bitte den Verkauf neu bonieren.`,
+  },
   outage: {
     running:
       'Sicherheitseinrichtung ausgefallen. Verkäufe gehen weiter: jeder Beleg trägt den Vermerk „Sicherheitseinrichtung ausgefallen“ und wird nachsigniert, sobald SIGN AT wieder antwortet.',

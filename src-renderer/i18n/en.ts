@@ -55,6 +55,21 @@ export const en: Messages = {
     offlineQueue: 'Queue',
     offlineQueueHint: 'Receipts still waiting for their signature',
   },
+  codeCheck: {
+    banner: (receiptNumber) =>
+      `Receipt no. ${receiptNumber}: SIGN AT's QR code does not match the receipt. It is not a valid receipt for the customer: please cancel it (Storno) and ring the sale up again.`,
+    notice:
+      "SIGN AT's QR code does not match this receipt: it is not printed. Please cancel it (Storno) and ring the sale up again.",
+    unverified: "The signature is checked as soon as the signature creation unit's certificate is here.",
+    title: 'Receipts whose QR code does not match',
+    intro:
+      "Before every print the till compares SIGN AT's QR code with the receipt (cash register ID, receipt number, date, the five amounts, signature). If it does not match, the receipt stays as SIGN AT signed it, is not printed and is listed here until it is cancelled.",
+    none: 'None: every QR code from SIGN AT matches its receipt.',
+    cancel: 'Cancel (Storno)',
+    cancelling: 'Cancelling …',
+    cancelled: (receiptNumber) =>
+      `Storno for receipt no. ${receiptNumber} created. Please ring the sale up again.`,
+  },
   outage: {
     running:
       'Signature unit failed. Sales go on: every receipt carries the note “Sicherheitseinrichtung ausgefallen” and is signed later, as soon as SIGN AT answers again.',

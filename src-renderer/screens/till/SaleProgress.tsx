@@ -22,11 +22,24 @@ function ReceiptNotice({ receipt }: { receipt: Receipt }) {
   if (receipt.state === 'rejected') {
     return <p className="notice bad">{t.till.rejected(receipt.error?.message ?? '')}</p>;
   }
+  if (receipt.codeCheck?.state === 'mismatch') {
+    return (
+      <div className="notice bad" role="alert" data-testid="code-mismatch-notice">
+        <p>{t.codeCheck.notice}</p>
+        <ul>
+          {receipt.codeCheck.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   const notices: string[] = [];
   // Offline: not signed yet, the queue signs it later. signed:false: SIGN AT's signature unit failed
   // and the receipt carries the marker for good. Either way the cashier hands it out.
   if (receipt.state === 'offline') notices.push(t.till.offlineReceipt);
   else if (!receipt.signed && receipt.state !== 'pending') notices.push(t.till.failedSignature);
+  if (receipt.codeCheck?.state === 'unverified') notices.push(t.codeCheck.unverified);
   if (!receipt.printed) notices.push(printer?.configured ? t.till.printPending : t.till.noPrinter);
   return (
     <>
