@@ -271,17 +271,21 @@ test('receipts and status are read back in the documented shape', async () => {
         calls.push({ name: 'status', input: undefined });
         return {
           ...SAMPLE_STATUS,
-          signing: { ...SAMPLE_STATUS.signing, online: false, outageSince: '2026-03-01T10:00:00.000Z' },
+          signing: {
+            ...SAMPLE_STATUS.signing,
+            online: false,
+            outageSince: '2026-03-01T10:00:00.000Z',
+            codeMismatches: [{ id: SAMPLE_RECEIPT.id, receiptNumber: '7' }],
+          },
         };
       },
     }),
   });
   const receipt = await api(h, 'GET', `/receipts/${SAMPLE_RECEIPT.id}`);
   assert.equal(receipt.status, 200);
-  assert.equal(
-    (await assertMatchesDocument(h.origin, receipt, 'GET', '/receipts/{id}')).id,
-    SAMPLE_RECEIPT.id,
-  );
+  const read = await assertMatchesDocument(h.origin, receipt, 'GET', '/receipts/{id}');
+  assert.equal(read.id, SAMPLE_RECEIPT.id);
+  assert.deepEqual(read.code_check, { state: 'ok', problems: [] });
   const notAnId = await api(h, 'GET', '/receipts/..%2F..%2Fetc');
   assert.equal(notAnId.status, 422);
   const status = await api(h, 'GET', '/status');
@@ -292,6 +296,7 @@ test('receipts and status are read back in the documented shape', async () => {
     outage_report_due: '2026-03-03T10:00:00.000Z',
     queue_length: 0,
     last_error: null,
+    code_mismatches: [{ id: SAMPLE_RECEIPT.id, receipt_number: '7' }],
   });
   assert.equal((body.cash_register as Json).cash_register_serial_number, 'DEMO-KASSE-1');
   assert.equal((await api(h, 'DELETE', '/status')).status, 405);
