@@ -21,6 +21,7 @@ const BENCHMARKS: Record<string, string> = {
   'journal-scale': './journal-scale.bench.ts',
   'dep-verify': './dep-verify.bench.ts',
   renderer: './renderer.bench.ts',
+  'answer-check': './answer-check.bench.ts',
 };
 
 interface Arguments {
