@@ -141,7 +141,20 @@ test('a UID with a wrong check digit is refused outside the demo', async () => {
     await assert.rejects(app.handlers.updateSettings({ company }), /Prüfziffer/);
     const saved = await app.handlers.updateSettings({ company: { ...company, vatId: 'ATU13585627' } });
     assert.equal(saved.company?.vatId, 'ATU13585627');
-    assert.equal((await app.handlers.status(undefined)).environment, 'LIVE');
+    await app.close();
+  } finally {
+    rmSync(liveDir, { recursive: true, force: true });
+  }
+});
+
+test('before setup the status names no register and no environment (not LIVE)', async () => {
+  const liveDir = mkdtempSync(join(tmpdir(), 'app-unset-'));
+  try {
+    const app = await started(createDataFolderHost(liveDir, quiet), { mode: 'live', ...FAST });
+    const status = await app.handlers.status(undefined);
+    assert.equal(status.setup, 'needed');
+    assert.equal(status.register, null);
+    assert.equal(status.environment, null);
     await app.close();
   } finally {
     rmSync(liveDir, { recursive: true, force: true });

@@ -4,7 +4,11 @@ import { ENVIRONMENTS } from './receipt.ts';
 export const SETUP_STATES = ['needed', 'in_progress', 'ready'] as const;
 
 export const Status = z.object({
-  environment: z.enum(ENVIRONMENTS),
+  /**
+   * The register's environment; while none is set up, the one being set up (the demo's, or that of the
+   * fiskaly key given). Null before that: no register and nothing chosen yet.
+   */
+  environment: z.enum(ENVIRONMENTS).nullable(),
   setup: z.enum(SETUP_STATES),
   /** Human-readable step while setup runs (e.g. "SCU wird erstellt"). */
   setupStep: z.string().nullable(),

@@ -20,18 +20,20 @@ export interface AppStatusParts {
 
 export interface AppStatus {
   status(): Status;
-  /** DEMO, TEST or LIVE: the register's, or what setup will make. */
-  environment(current?: CoreSettings): Environment;
+  /** DEMO, TEST or LIVE: the register's, or what setup will make; null while nothing is chosen. */
+  environment(current?: CoreSettings): Environment | null;
 }
 
 export function createAppStatus(parts: AppStatusParts): AppStatus {
   const { settings, runtime, setup, journal } = parts;
 
-  function environment(current: CoreSettings = settings.read()): Environment {
+  function environment(current: CoreSettings = settings.read()): Environment | null {
     const active = runtime.active;
     if (active) return active.environment;
     if (current.mode === 'demo' || (current.mode === null && parts.mode === 'demo')) return 'DEMO';
-    return current.credentials?.env ?? 'LIVE';
+    // Before any fiskaly key is given there is no environment: "LIVE" would tell a POS client that
+    // receipts count for tax when there is no register at all.
+    return current.credentials?.env ?? null;
   }
 
   function status(): Status {

@@ -24,7 +24,7 @@ import { POS_API_ERROR_CODES } from './error-status.ts';
 export const POS_API_BASE = '/api/v1';
 export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.1.0';
+export const POS_API_VERSION = '1.2.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -132,8 +132,13 @@ export const ReceiptList = z.object({
 export type ReceiptList = z.output<typeof ReceiptList>;
 
 export const PosApiStatus = z.object({
-  environment: z.enum(ENVIRONMENTS),
-  setup: z.enum(SETUP_STATES),
+  environment: z.enum(ENVIRONMENTS).nullable().meta({
+    description:
+      'DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.2.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert.',
+  }),
+  setup: z.enum(SETUP_STATES).meta({
+    description: 'needed: keine Kasse eingerichtet; in_progress: Einrichtung läuft; ready: Kasse signiert',
+  }),
   setup_step: z.string().nullable(),
   cash_register: z
     .object({
@@ -142,7 +147,8 @@ export const PosApiStatus = z.object({
       description: z.string(),
       state: z.string(),
     })
-    .nullable(),
+    .nullable()
+    .meta({ description: 'null: keine Kasse eingerichtet' }),
   signing: z.object({
     online: z.boolean(),
     outage_since: IsoTime.nullable(),

@@ -299,6 +299,21 @@ test('receipts and status are read back in the documented shape', async () => {
     code_mismatches: [{ id: SAMPLE_RECEIPT.id, receipt_number: '7' }],
   });
   assert.equal((body.cash_register as Json).cash_register_serial_number, 'DEMO-KASSE-1');
+
+  const unset = await harness({
+    handlers: () => ({
+      status: async () => ({ ...SAMPLE_STATUS, environment: null, setup: 'needed', register: null }),
+    }),
+  });
+  const before = await assertMatchesDocument(
+    unset.origin,
+    await api(unset, 'GET', '/status'),
+    'GET',
+    '/status',
+  );
+  assert.equal(before.environment, null, 'before setup: no environment, not "LIVE"');
+  assert.equal(before.cash_register, null);
+  assert.equal(before.setup, 'needed');
   assert.equal((await api(h, 'DELETE', '/status')).status, 405);
   assert.equal((await api(h, 'GET', '/nothing')).status, 404);
 });

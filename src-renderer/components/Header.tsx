@@ -52,7 +52,7 @@ export function Header({ status }: { status: Status }) {
   const names = [status.register?.description, status.company?.name].filter(Boolean).join(' · ');
   return (
     <header className="top-bar">
-      <EnvironmentBadge environment={status.environment} />
+      {status.environment && <EnvironmentBadge environment={status.environment} />}
       <span className="register-name">{names}</span>
       {current !== 'till' && <span className="screen-name">{t.keys[current]}</span>}
       <span className="spacer" />
