@@ -280,3 +280,26 @@ test('while an outage is known, a sale waits only the short outage bound before 
     await g.close();
   }
 });
+
+test('a sale at 4.9 % before 1 July 2026 is refused by main, naming the line; from that day it is signed', async () => {
+  const june = await pipelineFixture(run.emulator.baseUrl, { now: () => Date.parse('2026-06-30T21:59:00Z') });
+  try {
+    const line = { text: 'Buch', quantity: '1', unitPrice: '12.00', vatRate: '4.9' as const };
+    await assert.rejects(
+      june.pipeline.signSale({ kind: 'NORMAL', lines: [sale('Kaffee', '3.80').lines[0], line] }),
+      (error: unknown) =>
+        error instanceof PosError &&
+        error.code === 'invalid_input' &&
+        error.field === 'lines.1.vatRate' &&
+        /4,9 % gilt erst für Umsätze ab 01\.07\.2026/.test(error.message),
+    );
+    assert.deepEqual(
+      june.journal.recent(10).filter((r) => r.origin === 'app'),
+      [],
+      'nothing journaled',
+    );
+    assert.equal((await run.f.pipeline.signSale({ kind: 'NORMAL', lines: [line] })).state, 'signed');
+  } finally {
+    await june.close();
+  }
+});

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
 import type { Environment, Receipt } from '../../src-shared/receipt.ts';
 import { SaleDraft } from '../../src-shared/sale-draft.ts';
+import { checkLineRatesValidOn } from '../../src-shared/vat-validity.ts';
 import type { Status } from '../../src-shared/status.ts';
 import type { Logger } from '../host/app-host.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
@@ -338,6 +339,8 @@ export class SigningPipeline {
     switch (draft.kind) {
       case 'NORMAL':
       case 'TRAINING': {
+        // A rate that does not apply yet on the day of the sale (4.9 % before 1 July 2026) is refused.
+        checkLineRatesValidOn(draft.lines, new Date(this.#now()));
         const training = this.#training || draft.kind === 'TRAINING';
         return {
           kind: training ? 'TRAINING' : 'NORMAL',

@@ -85,9 +85,10 @@ export interface PipelineFixture {
 
 export async function pipelineFixture(
   baseUrl: string,
-  options: Partial<SigningOptions> = {},
+  options: Partial<SigningOptions> & { now?: () => number } = {},
   register?: RegisterConfig & { apiKey: string },
 ): Promise<PipelineFixture> {
+  const { now, ...timing } = options;
   const dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   const journal = Journal.open(join(dir, 'journal.sqlite'));
   const counter = { requests: 0 };
@@ -104,7 +105,8 @@ export async function pipelineFixture(
       return true;
     },
     log: QUIET_LOG,
-    options: { ...FAST_SIGNING, ...options },
+    ...(now ? { now } : {}),
+    options: { ...FAST_SIGNING, ...timing },
   });
   pipeline.start();
   return {

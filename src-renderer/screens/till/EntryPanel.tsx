@@ -6,7 +6,8 @@ import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import type { EntryProblem } from '../../stores/sale-store.ts';
-import { RATE_KEYS, rateForKey } from '../../till/rate-keys.ts';
+import { rateForKey, rateKeysOn } from '../../till/rate-keys.ts';
+import { useNow } from '../../components/use-now.ts';
 
 export function EntryPanel() {
   const t = useMessages();
@@ -14,6 +15,8 @@ export function EntryPanel() {
   const entry = useStore(sale, (s) => s.entry);
   const problem = useStore(sale, (s) => s.entryProblem);
   const { setEntry, addLine, pay } = sale.getState();
+  // The rates of today: a new one (4,9 % from 1 July 2026) appears on its first day without a reload.
+  const rateKeys = rateKeysOn(new Date(useNow(60_000)));
   const amountRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
@@ -48,7 +51,7 @@ export function EntryPanel() {
   }
 
   function onRateKey(event: KeyboardEvent) {
-    const rate = rateForKey(event.key);
+    const rate = rateForKey(event.key, new Date());
     if (rate) {
       event.preventDefault();
       setEntry({ rate });
@@ -99,7 +102,7 @@ export function EntryPanel() {
         data-testid="entry-rate"
       >
         <span className="rate-caption">{t.till.rate}</span>
-        {RATE_KEYS.map(({ key, rate }) => (
+        {rateKeys.map(({ key, rate }) => (
           <button
             key={rate}
             type="button"

@@ -34,7 +34,7 @@ export function TillScreen() {
         return;
       }
       // Alt + rate key picks the rate from any field, without leaving it.
-      const rate = event.altKey ? rateForKey(event.code.replace(/^(Digit|Numpad)/, '')) : null;
+      const rate = event.altKey ? rateForKey(event.code.replace(/^(Digit|Numpad)/, ''), new Date()) : null;
       if (rate) {
         event.preventDefault();
         state.setEntry({ rate });
