@@ -168,6 +168,8 @@ async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerRes
       send(res, { status: error.status, body: error.toBody() });
       return;
     }
+    // A client that gave up (closed its connection while the request was read) is nobody to answer.
+    if (req.destroyed && req.socket.destroyed) return;
     console.error('SIGN AT emulator: unexpected error', error);
     send(res, {
       status: 500,

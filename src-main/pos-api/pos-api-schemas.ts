@@ -35,7 +35,9 @@ const AmountIn = EuroString.meta({
   description: 'Bruttobetrag in Euro, Dezimalzahl mit höchstens 2 Nachkommastellen',
   examples: ['3.50'],
 });
-const VatRate = z.enum(VAT_RATES).meta({ description: 'USt-Satz in Prozent' });
+const VatRate = z
+  .enum(VAT_RATES)
+  .meta({ description: 'USt-Satz in Prozent; 4.9 erst für Umsätze ab 1. Juli 2026 (sonst 422)' });
 const IsoTime = z.iso.datetime({ offset: true });
 
 export const ReceiptItemIn = z.strictObject({
@@ -56,7 +58,10 @@ export const ReceiptCreate = z.strictObject({
   }),
   type: z.enum(RECEIPT_KINDS),
   items: z.array(ReceiptItemIn).max(MAX_LINES).default([]),
-  payments: z.array(PaymentIn).max(10).default([]),
+  payments: z.array(PaymentIn).max(10).default([]).meta({
+    description:
+      'Zahlungen (CASH bar, NON_CASH Karte u. Ä.); bar darf mehr als die Summe sein (Rückgeld). Fehlt payments, wird keine Zahlung erfasst und keine erfunden: der Beleg zeigt keine Zahlungszeile und SIGN AT bekommt nur die fünf Beträge ohne Aufteilung nach Zahlungsart (raw). Eine Kartenzahlung daher immer als NON_CASH angeben.',
+  }),
   cancels: z.uuid().optional().meta({ description: 'Bei CANCELLATION: id des stornierten Belegs' }),
   // The app prints every receipt as its printer settings say (RKSV: a receipt is always handed out), so
   // only `true` is accepted: a client asking not to print gets a clear 422, not a silent print.

@@ -54,8 +54,9 @@ function calculatePayments(
   totalCents: Cents,
 ): { payments: Payment[]; changeCents: Cents } {
   if (payments.length === 0) {
-    // No tender given: the till booked it as paid exactly in cash.
-    return { payments: totalCents === 0 ? [] : [{ type: 'CASH', amountCents: totalCents }], changeCents: 0 };
+    // No tender given (a POS client may leave it out): no payment is recorded rather than one guessed,
+    // so a card sale never reaches SIGN AT or the paper as cash.
+    return { payments: [], changeCents: 0 };
   }
   const parsed = payments.map((payment, i) => {
     const amountCents = parseEuro(payment.amount);

@@ -303,3 +303,32 @@ test('a sale at 4.9 % before 1 July 2026 is refused by main, naming the line; fr
     await june.close();
   }
 });
+
+test('a sale without payments records none and reaches SIGN AT without a payment breakdown; a card sale as NON_CASH', async () => {
+  const { f } = run;
+  const unpaid = await f.pipeline.signSale(sale('Semmel', '0.45', '4', '10'));
+  assert.deepEqual(unpaid.payments, [], 'no payment guessed');
+  assert.equal(unpaid.changeCents, 0);
+  const atSignAt = await f.client.getReceipt(f.register.id, unpaid.id);
+  assert.deepEqual(atSignAt.schema, {
+    raw: {
+      gross_amount_standard: '0.00',
+      gross_amount_reduced_1: '1.80',
+      gross_amount_reduced_2: '0.00',
+      gross_amount_special: '0.00',
+      gross_amount_zero: '0.00',
+    },
+  });
+
+  const card = await f.pipeline.signSale({
+    ...sale('Semmel', '0.45', '4', '10'),
+    payments: [{ type: 'NON_CASH', amount: '1.80' }],
+  });
+  assert.deepEqual(card.payments, [{ type: 'NON_CASH', amountCents: 180 }]);
+  const cardAtSignAt = (await f.client.getReceipt(f.register.id, card.id)).schema as {
+    standard_v1: { amounts_per_payment_type: unknown };
+  };
+  assert.deepEqual(cardAtSignAt.standard_v1.amounts_per_payment_type, [
+    { payment_type: 'NON_CASH', amount: '1.80' },
+  ]);
+});

@@ -346,7 +346,9 @@ export class SigningPipeline {
           kind: training ? 'TRAINING' : 'NORMAL',
           sale: calculateSale(draft.lines, draft.payments),
           receiptType: training ? 'TRAINING' : 'NORMAL',
-          form: 'standard_v1',
+          // Without payments the sale goes as raw amounts: standard_v1 would need a payment breakdown,
+          // and one made up here (all cash) could book a card sale as cash at SIGN AT.
+          form: draft.payments.length === 0 ? 'raw' : 'standard_v1',
           cancels: null,
         };
       }
