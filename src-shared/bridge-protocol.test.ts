@@ -30,7 +30,7 @@ test('only well-formed events of a known type pass', () => {
     setupStep: null,
     company: null,
     register: null,
-    signing: { online: true, outageSince: null, queueLength: 0, lastError: null },
+    signing: { online: true, outageSince: null, queueLength: 0, lastError: null, codeMismatches: [] },
     printer: { configured: false, state: 'none', queueLength: 0 },
     training: false,
   };
