@@ -19,11 +19,11 @@ export function posApiOrigin(output: string): string {
   return logged(POS_API_ORIGIN_PATTERN, output, 'where the POS API listens');
 }
 
-/** Switches the demo emulator's fault injection (`POST /_emulator/faults`), e.g. `{ latency_ms: 3000 }`. */
-export async function setEmulatorFaults(
-  output: string,
-  patch: Record<string, boolean | number>,
-): Promise<void> {
+/** What `POST /_emulator/faults` takes, e.g. `{ latency_ms: 3000 }` or `{ tamper_response: 'amount' }`. */
+export type EmulatorFaultPatch = Record<string, boolean | number | string | null>;
+
+/** Switches the demo emulator's fault injection (`POST /_emulator/faults`). */
+export async function setEmulatorFaults(output: string, patch: EmulatorFaultPatch): Promise<void> {
   const response = await fetch(new URL('/_emulator/faults', emulatorOrigin(output)), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -18,7 +18,7 @@ import { createConfSettingsStore } from '../../src-main/host/conf-settings-store
 import { ReceiptList, ReceiptResource } from '../../src-main/pos-api/pos-api-schemas.ts';
 import { ENABLED_SETTING } from '../../src-main/pos-api/pos-api-service.ts';
 import { PORT_SETTING } from '../../src-main/pos-api/switchable-pos-api.ts';
-import { posApiOrigin, setEmulatorFaults } from './app-log.ts';
+import { posApiOrigin, setEmulatorFaults, type EmulatorFaultPatch } from './app-log.ts';
 import { findChromium } from './find-chromium.ts';
 import { CHROMIUM_ARGS } from './launch.ts';
 
@@ -67,7 +67,7 @@ export interface DesktopProcess {
 export interface DesktopApp extends DesktopProcess {
   window: StandInWindow;
   page: Page;
-  setEmulatorFaults(patch: Record<string, boolean | number>): Promise<void>;
+  setEmulatorFaults(patch: EmulatorFaultPatch): Promise<void>;
   /** `GET /api/v1/receipts/{id}` on the app's POS API (needs `posApiToken`). */
   receiptFromPosApi(id: string): Promise<ReceiptResource>;
   /** `GET /api/v1/receipts`, newest first (needs `posApiToken`). */

@@ -15,7 +15,7 @@ import {
 import { posApiContract, type OperationName, type PosApi } from '../../src-shared/pos-api-contract.ts';
 import { createPosApiClient } from '../../src-shared/pos-api-dispatch.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { setEmulatorFaults } from './app-log.ts';
+import { setEmulatorFaults, type EmulatorFaultPatch } from './app-log.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVE_SCRIPT = join(REPO_ROOT, 'src-main', 'headless', 'serve.ts');
@@ -39,7 +39,7 @@ export interface HeadlessApp {
    * `{ scu_outage: true }` or `{ tamper_response: 'amount' }`. Only in demo mode, where the emulator
    * runs inside the app.
    */
-  setEmulatorFaults(patch: Record<string, boolean | number | string | null>): Promise<void>;
+  setEmulatorFaults(patch: EmulatorFaultPatch): Promise<void>;
   stop(): Promise<void>;
 }
 
