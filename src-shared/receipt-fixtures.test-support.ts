@@ -28,6 +28,8 @@ export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
     signedAt: '2026-11-25T13:32:05Z',
     qrCodeData: SAMPLE_QR_CODE_DATA,
     signed: true,
+    offlineNumber: null,
+    issuedAt: '2026-11-25T13:32:05Z',
     hints: [],
     lines: [
       { text: 'Kaffee Melange', quantityMilli: 2000, unitPriceCents: 380, amountCents: 760, vatRate: '20' },
@@ -50,7 +52,10 @@ export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
   };
 }
 
-/** The sample sale kept while SIGN AT was out of reach: no receipt number, no signing time, no code. */
+/**
+ * The sample sale handed out while SIGN AT was out of reach: its own offline number and the time it was
+ * handed out; no receipt number, no signing time, no code.
+ */
 export function offlineReceipt(): Receipt {
   return sampleReceipt({
     state: 'offline',
@@ -58,6 +63,19 @@ export function offlineReceipt(): Receipt {
     receiptNumber: null,
     signedAt: null,
     qrCodeData: null,
+    offlineNumber: 'N-000042',
+    issuedAt: '2026-11-25T13:32:07.100Z',
+  });
+}
+
+/** The same sale once SIGN AT signed it later (Nacherfassung): number, time and code of SIGN AT, paper kept. */
+export function signedLateReceipt(): Receipt {
+  return sampleReceipt({
+    state: 'signed_late',
+    receiptNumber: '1240',
+    signedAt: '2026-11-25T15:02:44Z',
+    offlineNumber: 'N-000042',
+    issuedAt: '2026-11-25T13:32:07.100Z',
   });
 }
 

@@ -6,6 +6,7 @@ import {
   SAMPLE_COMPANY,
   SAMPLE_QR_CODE_DATA,
   sampleReceipt,
+  signedLateReceipt,
 } from './receipt-fixtures.test-support.ts';
 import { cellsPerLine, PAPER_COLUMNS, type ReceiptDocument } from './receipt-document.ts';
 import { FAILED_SIGNATURE_LABEL, layoutReceipt } from './receipt-layout.ts';
@@ -192,16 +193,56 @@ test('training, cancellation, failed signature and duplicate carry their labels 
   assert.deepEqual(labelled(normal), ['Café Muster GmbH'], 'a plain sale has no label');
 });
 
-test('an offline receipt without a code prints the marker and the app receipt id instead of a QR', () => {
+test('an offline receipt prints the marker, its offline number and the time it was handed out, no QR', () => {
   const receipt = offlineReceipt();
   const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 });
+  assertFits(document);
   assert.equal(document.blocks.filter((b) => b.kind === 'qr').length, 0);
   const out = squeezed(document);
   assert.ok(out.includes(FAILED_SIGNATURE_LABEL));
+  assert.match(text(document), /^Ausfallbeleg-Nr\. +N-000042$/m);
+  assert.match(out, /Datum 25\.11\.2026 14:32:07/, 'the time it was handed out');
+  assert.doesNotMatch(out, /Beleg-Nr\. |Beleg-ID/);
+  assert.equal(document.title, 'Beleg N-000042');
+});
+
+test('an offline receipt from before offline numbers keeps the app receipt id', () => {
+  const receipt = { ...offlineReceipt(), offlineNumber: null, issuedAt: null };
+  const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 });
   assert.match(text(document), /^Beleg-ID$/m);
   assert.ok(text(document).replace(/\n/g, '').includes(receipt.id));
-  assert.match(out, /Datum 25\.11\.2026 14:32:04/, 'the time the sale was made');
-  assert.doesNotMatch(out, /Beleg-Nr\./);
+  assert.match(squeezed(document), /Datum 25\.11\.2026 14:32:04/, 'the time the sale was made');
+});
+
+test('the DUPLIKAT of a receipt signed later shows its offline number, time of issue, receipt number and QR', () => {
+  for (const columns of PAPER_COLUMNS) {
+    const document = layoutReceipt(
+      signedLateReceipt(),
+      SAMPLE_COMPANY,
+      { columns },
+      {
+        duplicate: { reprintedAt: '2026-11-26T08:00:00Z' },
+      },
+    );
+    assertFits(document);
+    const out = squeezed(document);
+    assert.match(out, /DUPLIKAT/);
+    assert.match(
+      out,
+      /Beleg-Nr\. 1240 Datum 25\.11\.2026 16:02:44/,
+      'SIGN AT’s number and time, as in the QR',
+    );
+    assert.match(
+      out,
+      /Nacherfassung Ausgegeben ohne Signatur \(Sicherheitseinrichtung ausgefallen\): Ausfallbeleg-Nr\. N-000042 ausgegeben am 25\.11\.2026 14:32:07 nachsigniert als Beleg-Nr\. 1240/,
+    );
+    assert.deepEqual(
+      document.blocks.filter((b) => b.kind === 'qr').map((b) => b.kind === 'qr' && b.data),
+      [SAMPLE_QR_CODE_DATA],
+    );
+    // Signed now: the marker is no label of its own any more, only the history above says it.
+    assert.equal(out.split(FAILED_SIGNATURE_LABEL).length - 1, 1);
+  }
 });
 
 test('demo receipts say they are not valid, zero receipts have no VAT table', () => {

@@ -52,13 +52,14 @@ const KIND_TITLES: Partial<Record<AnyReceiptKind, string>> = {
 
 const PAYMENT_LABELS: Record<PaymentType, string> = { CASH: 'Bar', NON_CASH: 'Karte/Unbar' };
 
-interface TextStyle {
+export interface TextStyle {
   align?: Align;
   bold?: boolean;
   size?: TextSize;
 }
 
-function text(content: string, columns: number, style: TextStyle = {}): TextBlock {
+/** Text wrapped and aligned to the paper (other documents on the receipt printer use it too). */
+export function text(content: string, columns: number, style: TextStyle = {}): TextBlock {
   const align = style.align ?? 'left';
   const size = style.size ?? 'normal';
   const cells = cellsPerLine(columns, size);
@@ -74,7 +75,8 @@ function preformatted(lines: string[]): TextBlock {
   return { kind: 'text', lines, align: 'left', bold: false, size: 'normal' };
 }
 
-function row(
+/** A label left and a value flush right, wrapped when both do not fit one line. */
+export function row(
   left: string,
   right: string,
   columns: number,
@@ -97,7 +99,7 @@ function label(content: string, columns: number): TextBlock {
   return text(content, columns, { align: 'center', bold: true, size: fitsLarge ? 'large' : 'tall' });
 }
 
-function header(company: ReceiptCompany, columns: number): ReceiptBlock[] {
+export function header(company: ReceiptCompany, columns: number): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [];
   if (company.logo) blocks.push({ kind: 'image', bitmap: company.logo });
   const nameFits = displayWidth(printable(company.name)) <= cellsPerLine(columns, 'large');
@@ -138,14 +140,39 @@ function labels(receipt: Receipt, columns: number, options: LayoutOptions): Rece
   return blocks;
 }
 
+/** The label of the number a receipt handed out without SIGN AT carries. */
+export const OFFLINE_NUMBER_LABEL = 'Ausfallbeleg-Nr.';
+
 function identity(receipt: Receipt, columns: number): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [row('Kassen-ID', receipt.kassenId, columns)];
-  // Without a receipt number (SIGN AT unreachable) the app's own receipt id identifies the
-  // receipt until it is signed late; it is what the journal and a later DUPLIKAT refer to.
-  if (receipt.receiptNumber !== null) blocks.push(row('Beleg-Nr.', receipt.receiptNumber, columns));
+  if (receipt.receiptNumber !== null) {
+    blocks.push(row('Beleg-Nr.', receipt.receiptNumber, columns));
+    blocks.push(row('Datum', formatViennaDateTime(receipt.signedAt ?? receipt.createdAt), columns));
+    return blocks;
+  }
+  // Without a receipt number (SIGN AT unreachable) the register's own offline number identifies the
+  // receipt until it is signed late: the journal, the Ausfallprotokoll and a later DUPLIKAT name it.
+  // Receipts handed out before there were offline numbers keep the app's receipt id.
+  if (receipt.offlineNumber !== null) blocks.push(row(OFFLINE_NUMBER_LABEL, receipt.offlineNumber, columns));
   else blocks.push(row('Beleg-ID', receipt.id, columns));
-  blocks.push(row('Datum', formatViennaDateTime(receipt.signedAt ?? receipt.createdAt), columns));
+  blocks.push(row('Datum', formatViennaDateTime(receipt.issuedAt ?? receipt.createdAt), columns));
   return blocks;
+}
+
+/**
+ * A receipt handed out without a signature and signed later (Nacherfassung): the paper the customer
+ * got and the receipt number SIGN AT gave it are one sale. A DUPLIKAT says so, above the QR code.
+ */
+function laterEntry(receipt: Receipt, columns: number): ReceiptBlock[] {
+  if (receipt.offlineNumber === null || receipt.issuedAt === null || receipt.receiptNumber === null)
+    return [];
+  return [
+    text('Nacherfassung', columns, { align: 'center', bold: true }),
+    text(`Ausgegeben ohne Signatur (${FAILED_SIGNATURE_LABEL}):`, columns),
+    row(OFFLINE_NUMBER_LABEL, receipt.offlineNumber, columns),
+    row('ausgegeben am', formatViennaDateTime(receipt.issuedAt), columns),
+    row('nachsigniert als Beleg-Nr.', receipt.receiptNumber, columns),
+  ];
 }
 
 function items(receipt: Receipt, columns: number): ReceiptBlock[] {
@@ -251,10 +278,12 @@ export function layoutReceipt(
   blocks.push(...totals(receipt, columns), separator);
   const breakdown = vatBreakdown(receipt, columns);
   if (breakdown.length > 0) blocks.push(...breakdown, separator);
+  const later = laterEntry(receipt, columns);
+  if (later.length > 0) blocks.push(...later, separator);
   blocks.push(...machineReadableCode(receipt, columns));
   const footer = company.footer?.trim();
   if (footer) blocks.push(text(footer, columns, { align: 'center' }));
   blocks.push({ kind: 'cut' });
-  const name = receipt.receiptNumber ?? receipt.id;
+  const name = receipt.receiptNumber ?? receipt.offlineNumber ?? receipt.id;
   return { columns, title: `Beleg ${name}${options.duplicate ? ' (Duplikat)' : ''}`, blocks };
 }

@@ -1,14 +1,33 @@
 // A journal row as the core works with it, read back through zod (the disk is a boundary too),
 // and its public form, the shared `Receipt`.
 import { z } from 'zod';
-import { ALL_RECEIPT_KINDS, ENVIRONMENTS, RECEIPT_STATES, type Receipt } from '../../src-shared/receipt.ts';
+import { formatOfflineNumber } from '../../src-shared/offline-number.ts';
+import {
+  ALL_RECEIPT_KINDS,
+  ENVIRONMENTS,
+  type ReceiptState,
+  type Receipt,
+} from '../../src-shared/receipt.ts';
+import { receiptHints } from './receipt-hints.ts';
 import { StoredSale } from './stored-sale.ts';
+
+/**
+ * The states the journal stores. SIGN AT's `signed: false` is kept as the answer came (signed or
+ * signed_late, with signed = 0) and read as the public state `signature_failed`.
+ */
+export const STORED_STATES = ['pending', 'signed', 'offline', 'signed_late', 'rejected'] as const;
+export type StoredState = (typeof STORED_STATES)[number];
+
+function publicState(state: StoredState, signed: boolean): ReceiptState {
+  return (state === 'signed' || state === 'signed_late') && !signed ? 'signature_failed' : state;
+}
 
 /** The columns every read selects; `cancels_number` and `cancelled_by` come from joins. */
 export const RECORD_COLUMNS = `
   r.seq, r.id, r.register_id, r.kassen_id, r.environment, r.kind, r.origin, r.state, r.request_body,
   r.sale, r.created_ms, r.offline_ms, r.signed, r.receipt_number, r.signed_at_ms, r.qr_code_data,
-  r.hints, r.printed, r.cancels, r.error_code, r.error_message,
+  r.hints, r.printed, r.cancels, r.error_code, r.error_message, r.offline_number,
+  r.outage_id,
   c.receipt_number AS cancels_number,
   (SELECT x.id FROM receipts x WHERE x.cancels = r.id AND x.state <> 'rejected') AS cancelled_by`;
 export const RECORD_FROM = 'receipts r LEFT JOIN receipts c ON c.id = r.cancels';
@@ -34,7 +53,7 @@ export const RecordRow = z
     environment: z.enum(ENVIRONMENTS),
     kind: z.enum(ALL_RECEIPT_KINDS),
     origin: z.enum(['app', 'sign_at']),
-    state: z.enum(RECEIPT_STATES),
+    state: z.enum(STORED_STATES),
     request_body: z.string().nullable(),
     sale: JsonText(StoredSale),
     created_ms: z.number().int(),
@@ -48,6 +67,8 @@ export const RecordRow = z
     cancels: z.string().nullable(),
     error_code: z.string().nullable(),
     error_message: z.string().nullable(),
+    offline_number: z.number().int().nullable(),
+    outage_id: z.number().int().nullable(),
     cancels_number: z.string().nullable(),
     cancelled_by: z.string().nullable(),
   })
@@ -59,11 +80,13 @@ export const RecordRow = z
     environment: row.environment,
     kind: row.kind,
     origin: row.origin,
-    state: row.state,
+    state: publicState(row.state, row.signed),
     requestBody: row.request_body,
     sale: row.sale,
     createdMs: row.created_ms,
     offlineMs: row.offline_ms,
+    offlineNumber: row.offline_number,
+    outageId: row.outage_id,
     signed: row.signed,
     receiptNumber: row.receipt_number,
     signedAtMs: row.signed_at_ms,
@@ -77,6 +100,14 @@ export const RecordRow = z
   }));
 export type JournalRecord = z.output<typeof RecordRow>;
 
+/** When the customer got the original: handed out offline, or as SIGN AT answered. */
+function issuedAtMs(record: JournalRecord): number | null {
+  if (record.offlineMs !== null) return record.offlineMs;
+  return record.state === 'pending' || record.state === 'rejected' ? null : record.signedAtMs;
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
 export function toReceipt(record: JournalRecord): Receipt {
   return {
     id: record.id,
@@ -87,10 +118,12 @@ export function toReceipt(record: JournalRecord): Receipt {
     kassenId: record.kassenId,
     receiptNumber: record.receiptNumber,
     createdAt: new Date(record.createdMs).toISOString(),
-    signedAt: record.signedAtMs === null ? null : new Date(record.signedAtMs).toISOString(),
+    signedAt: isoOrNull(record.signedAtMs),
     qrCodeData: record.qrCodeData,
     signed: record.signed,
-    hints: record.hints,
+    offlineNumber: record.offlineNumber === null ? null : formatOfflineNumber(record.offlineNumber),
+    issuedAt: isoOrNull(issuedAtMs(record)),
+    hints: receiptHints(record),
     lines: record.sale.lines,
     totalsPerRate: record.sale.totalsPerRate,
     totalCents: record.sale.totalCents,

@@ -156,4 +156,49 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX receipt_line_texts_amount ON receipt_line_texts (text_id, total_cents);
     `,
   },
+  {
+    version: 5,
+    description: 'outages and the receipts handed out during them (Nacherfassung, Ausfallprotokoll)',
+    sql: `
+      -- One row per outage that left a receipt without a signature: from the first failed attempt to the
+      -- first receipt SIGN AT signed again (ended_ms NULL while it lasts). The status bar's clock stays in
+      -- journal_meta; an outage no receipt noticed (a retry that got through in time) is no row.
+      CREATE TABLE outages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        register_id TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        ended_ms INTEGER,
+        reason TEXT
+      );
+      -- At most one open outage per register: the one a failed receipt joins.
+      CREATE UNIQUE INDEX outages_open ON outages (register_id) WHERE ended_ms IS NULL;
+      CREATE INDEX outages_register ON outages (register_id, started_ms);
+      -- The number printed on a receipt handed out without SIGN AT ("N-000123"), counted per register.
+      ALTER TABLE receipts ADD COLUMN offline_number INTEGER;
+      CREATE UNIQUE INDEX receipts_offline_number ON receipts (register_id, offline_number)
+        WHERE offline_number IS NOT NULL;
+      ALTER TABLE receipts ADD COLUMN outage_id INTEGER REFERENCES outages(id);
+      CREATE INDEX receipts_outage ON receipts (outage_id, seq) WHERE outage_id IS NOT NULL;
+      -- An outage open at the update goes on as a row, with the receipts it left waiting or marked.
+      -- Older outages are not rebuilt: their paper carried no number, and where each one ended was not
+      -- kept, so a reconstruction would be a guess in an auditor's document.
+      INSERT INTO outages (register_id, started_ms, reason)
+        SELECT r.register_id, CAST(m.value AS INTEGER),
+               (SELECT value FROM journal_meta WHERE key = 'outage_last_error')
+        FROM journal_meta m
+        JOIN receipts r ON r.seq = (
+          SELECT seq FROM receipts
+          WHERE origin = 'app' AND (state = 'offline' OR (state IN ('signed', 'signed_late') AND signed = 0))
+            AND coalesce(offline_ms, signed_at_ms) >= CAST(m.value AS INTEGER)
+          ORDER BY seq LIMIT 1)
+        WHERE m.key = 'outage_since_ms';
+      -- Both statements read the receipts only when an outage was open (the first term of each is
+      -- constant, so SQLite skips the scan when it is false): a long journal updates at once otherwise.
+      UPDATE receipts SET outage_id = (SELECT o.id FROM outages o WHERE o.register_id = receipts.register_id)
+        WHERE EXISTS (SELECT 1 FROM outages)
+          AND origin = 'app' AND (state = 'offline' OR (state IN ('signed', 'signed_late') AND signed = 0))
+          AND coalesce(offline_ms, signed_at_ms) >=
+            (SELECT o.started_ms FROM outages o WHERE o.register_id = receipts.register_id);
+    `,
+  },
 ];

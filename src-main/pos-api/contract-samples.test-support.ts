@@ -37,6 +37,8 @@ export const SAMPLE_RECEIPT: Receipt = {
   signedAt: '2026-03-02T09:15:01.000+01:00',
   qrCodeData: '_R1-AT1_DEMO-KASSE-1_7_2026-03-02T09:15:01_3,50_0,00_0,00_0,00_0,00_AAA=_1_AAA=_sig',
   signed: true,
+  offlineNumber: null,
+  issuedAt: '2026-03-02T09:15:01.000+01:00',
   hints: [],
   lines: [{ text: 'Semmel', quantityMilli: 2500, unitPriceCents: 140, amountCents: 350, vatRate: '10' }],
   totalsPerRate: [{ vatRate: '10', grossCents: 350, netCents: 318, vatCents: 32 }],

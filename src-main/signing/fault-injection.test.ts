@@ -113,6 +113,7 @@ describe('signing through injected SIGN AT faults', () => {
         offline: 0,
         signed_late: 0,
         rejected: 0,
+        signature_failed: 0,
       });
       const atSignAt = await appReceiptsAtSignAt(f);
       assert.equal(atSignAt.size, 200, 'SIGN AT holds exactly as many sales as the journal');

@@ -49,6 +49,8 @@ export function toOutcome(response: SignedReceipt): SignAtOutcome {
 
 type AttemptResult = 'settled' | 'retry' | 'stopped';
 
+const UNSIGNED_REASON = 'Sicherheitseinrichtung ausgefallen (SIGN AT signiert nicht)';
+
 /** What the queue sends: the journaled id and SIGN AT body (the whole record is read only once settled). */
 type Head = { id: string; requestBody: string | null };
 
@@ -176,17 +178,23 @@ export class RegisterSigner {
         totalTimeoutMs: timing.attemptTimeoutMs,
         signal: this.#abort.signal,
       });
-      journal.markSigned(head.id, toOutcome(response), {
-        receiptId: head.id,
-        startedMs,
-        finishedMs: now(),
-        outcome: response.signed ? 'signed' : 'unsigned',
-        httpStatus: 200,
-        errorCode: null,
-        requestId: null,
-      });
-      if (response.signed) outage.recovered();
-      else outage.failed(now(), 'Sicherheitseinrichtung ausgefallen (SIGN AT signiert nicht)');
+      const finishedMs = now();
+      journal.markSigned(
+        head.id,
+        toOutcome(response),
+        {
+          receiptId: head.id,
+          startedMs,
+          finishedMs,
+          outcome: response.signed ? 'signed' : 'unsigned',
+          httpStatus: 200,
+          errorCode: null,
+          requestId: null,
+        },
+        response.signed ? undefined : outage.startFor(finishedMs, UNSIGNED_REASON),
+      );
+      if (response.signed) outage.recovered(finishedMs);
+      else outage.failed(finishedMs, UNSIGNED_REASON);
       this.#settle(head.id, response);
       return 'settled';
     } catch (caught) {

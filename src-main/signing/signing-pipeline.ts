@@ -78,7 +78,7 @@ export class SigningPipeline {
     this.#deps = deps;
     this.#options = { ...DEFAULT_SIGNING_OPTIONS, ...deps.options };
     this.#now = deps.now ?? Date.now;
-    this.#outage = new OutageTracker(deps.journal);
+    this.#outage = new OutageTracker(deps.journal, deps.register.id);
     this.#signer = new RegisterSigner({
       registerId: deps.register.id,
       journal: deps.journal,
@@ -375,8 +375,10 @@ export class SigningPipeline {
 
   /** Still pending after its bound: offline now (true), unless it settled at that very moment (false). */
   #goOffline(id: string, bound: number): boolean {
-    if (!this.#deps.journal.markOffline(id, this.#now())) return false;
-    this.#outage.failed(this.#now(), `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`);
+    const at = this.#now();
+    const reason = `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`;
+    if (!this.#deps.journal.markOffline(id, at, this.#outage.startFor(at, reason))) return false;
+    this.#outage.failed(at, reason);
     const record = this.#deps.journal.get(id);
     if (record) this.#emitReceipt(record);
     this.#emitStatus();

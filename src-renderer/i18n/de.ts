@@ -28,6 +28,7 @@ const receiptState: Record<ReceiptState, string> = {
   offline: 'ausgefallen, wird nachsigniert',
   signed_late: 'nachsigniert',
   rejected: 'abgelehnt',
+  signature_failed: 'ohne Signatur (Sicherheitseinrichtung ausgefallen)',
 };
 
 export const de = {

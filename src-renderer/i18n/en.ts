@@ -28,6 +28,7 @@ const receiptState: Record<ReceiptState, string> = {
   offline: 'outage, will be signed later',
   signed_late: 'signed later',
   rejected: 'rejected',
+  signature_failed: 'without signature (signature unit failed)',
 };
 
 export const en: Messages = {

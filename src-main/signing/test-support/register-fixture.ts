@@ -85,6 +85,8 @@ export async function pipelineFixture(
   baseUrl: string,
   options: Partial<SigningOptions> = {},
   register?: RegisterConfig & { apiKey: string },
+  /** The till's clock (tests that cross a year move it together with the emulator's). */
+  now?: () => number,
 ): Promise<PipelineFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   const journal = Journal.open(join(dir, 'journal.sqlite'));
@@ -103,6 +105,7 @@ export async function pipelineFixture(
     },
     log: QUIET_LOG,
     options: { ...FAST_SIGNING, ...options },
+    ...(now ? { now } : {}),
   });
   pipeline.start();
   return {
