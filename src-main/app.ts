@@ -14,6 +14,7 @@ import type { CreateAppOptions } from './app/create-app-options.ts';
 import { archiveHandlers } from './app/archive-handlers.ts';
 import { journalHandlers } from './app/journal-handlers.ts';
 import { onboardingHandlers } from './app/onboarding-handlers.ts';
+import { outageProtocolHandlers } from './app/outage-protocol-handlers.ts';
 import { printingHandlers } from './app/printing-handlers.ts';
 import { RegisterRuntime } from './app/register-runtime.ts';
 import { salesHandlers } from './app/sales-handlers.ts';
@@ -105,6 +106,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...settingsHandlers(parts),
     ...onboardingHandlers(parts),
     ...archiveHandlers(parts),
+    ...outageProtocolHandlers(parts),
   };
   await startUp(parts);
 

@@ -13,6 +13,12 @@ import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
 import { StartOnboardingInput } from './onboarding-input.ts';
 import { OnboardingView } from './onboarding-view.ts';
+import {
+  OutageProtocol,
+  OutageProtocolExportInput,
+  OutageProtocolFile,
+  OutageProtocolQuery,
+} from './outage-protocol.ts';
 import { PosApiInfo } from './pos-api-info.ts';
 import { OsPrinter, ReceiptPdf, TestPrintResult } from './printer-operations.ts';
 import { PrinterProfile } from './printer-profile.ts';
@@ -75,6 +81,15 @@ export const posApiContract = {
   archiveStatus: { input: NoInput, output: ArchiveStatus },
   copyArchive: { input: CopyArchiveInput, output: CopyArchiveResult },
   listClosings: { input: NoInput, output: ClosingList },
+  /**
+   * The Ausfallprotokoll: every outage of SIGN AT with the receipts handed out meanwhile (offline number →
+   * receipt number), the Sammelbeleg that closed it and whether it was to be reported to FinanzOnline.
+   */
+  outageProtocol: { input: OutageProtocolQuery, output: OutageProtocol },
+  /** The Ausfallprotokoll on the receipt printer, at once (not queued); says whether it came out. */
+  printOutageProtocol: { input: OutageProtocolQuery, output: TestPrintResult },
+  /** The Ausfallprotokoll as a file for the auditor or tax adviser: PDF (as printed) or CSV. */
+  exportOutageProtocol: { input: OutageProtocolExportInput, output: OutageProtocolFile },
   /** FinanzOnline check of a Monats-/Jahresbeleg; a Jahresbeleg is also printed (once). */
   validateClosing: { input: z.strictObject({ id: z.uuid() }), output: ClosingReceipt },
   /** Final archive, then DECOMMISSIONED and the Schlussbeleg printed. Cannot be undone. */

@@ -80,6 +80,7 @@ export const SAMPLE_INPUTS: { [K in OperationName]?: OperationInput<K> } = {
   updatePrinterSettings: DEFAULT_PRINTER_SETTINGS,
   exportReceiptPdf: { id: SAMPLE_RECEIPT.id },
   getReceiptPreview: { id: SAMPLE_RECEIPT.id },
+  exportOutageProtocol: { format: 'csv' },
   setPosApiEnabled: { enabled: true },
 };
 

@@ -6,6 +6,7 @@ import { PATH_PARAMETER_DOCS, POS_API_ROUTES } from './pos-api-routes.ts';
 import {
   ErrorResponse,
   OPENAPI_PATH,
+  OutageProtocolResource,
   PosApiStatus,
   POS_API_BASE,
   POS_API_VERSION,
@@ -19,6 +20,7 @@ const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>(
   [ReceiptResource, { name: 'Receipt', io: 'output' }],
   [ReceiptList, { name: 'ReceiptList', io: 'output' }],
   [PosApiStatus, { name: 'Status', io: 'output' }],
+  [OutageProtocolResource, { name: 'OutageProtocol', io: 'output' }],
   [ErrorResponse, { name: 'Error', io: 'output' }],
 ]);
 
@@ -147,9 +149,11 @@ export function buildOpenApiDocument() {
       description:
         'Lokale Schnittstelle für bestehende Kassensoftware: Verkäufe signieren (RKSV, fiskaly SIGN AT), ' +
         'drucken und den signierten Beleg zurückbekommen. Beträge sind Dezimalzahlen als Text ("3.50"). ' +
-        'v1 wird nur erweitert (neue Felder, neue Fehlercodes), nie umbenannt: unbekannte Felder und Codes ' +
-        'ignorieren. 503 heißt immer "vorübergehend, später wiederholen"; ein bleibender Zustand ist ein 4xx ' +
-        'mit eigenem Code (Tabelle bei Error.code).',
+        'v1 wird nur erweitert (neue Felder, neue Fehlercodes, neue Werte wie Belegzustände), nie umbenannt: ' +
+        'unbekannte Felder und Codes ignorieren, einen unbekannten Belegzustand wie einen nicht signierten ' +
+        'Beleg behandeln. 503 heißt immer "vorübergehend, später wiederholen"; ein bleibender Zustand ist ein ' +
+        '4xx mit eigenem Code (Tabelle bei Error.code). 1.2: Belegzustand signature_failed (SIGN AT ' +
+        'signed:false), Felder offline_number und issued_at (Nacherfassung), GET /outages (Ausfallprotokoll).',
       license: { name: 'Proprietär', identifier: 'LicenseRef-Kassen-Companion' },
     },
     servers: [

@@ -1,13 +1,17 @@
 // Translation between POS API v1 (snake_case, decimal strings) and the PosApi contract (camelCase,
 // integer cents). The core only ever sees the contract; the API never exposes more than the receipt.
 import { formatApiAmount } from '../../src-shared/money.ts';
+import { OUTAGE_REPORT_AFTER_MS, type OutageProtocol } from '../../src-shared/outage-protocol.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import type { Status } from '../../src-shared/status.ts';
-import type { PosApiStatus, ReceiptCreate, ReceiptResource } from './pos-api-schemas.ts';
-
-const OUTAGE_REPORT_AFTER_MS = 48 * 60 * 60 * 1000;
+import type {
+  OutageProtocolResource,
+  PosApiStatus,
+  ReceiptCreate,
+  ReceiptResource,
+} from './pos-api-schemas.ts';
 
 export function saleDraftFromRequest(body: ReceiptCreate): SaleDraftInput {
   return {
@@ -67,6 +71,45 @@ export function receiptResource(receipt: Receipt): ReceiptResource {
     hints: receipt.hints,
     printed: receipt.printed,
     error: receipt.error,
+    offline_number: receipt.offlineNumber,
+    issued_at: receipt.issuedAt,
+  };
+}
+
+export function outageProtocolResource(protocol: OutageProtocol): OutageProtocolResource {
+  return {
+    cash_register_id: protocol.cashRegisterId,
+    cash_register_serial_number: protocol.kassenId,
+    generated_at: protocol.generatedAt,
+    outages: protocol.outages.map((outage) => ({
+      id: outage.id,
+      started_at: outage.startedAt,
+      ended_at: outage.endedAt,
+      duration_seconds: Math.floor(outage.durationMs / 1000),
+      reason: outage.reason,
+      receipts: outage.receipts.map((receipt) => ({
+        id: receipt.id,
+        type: receipt.kind,
+        state: receipt.state,
+        offline_number: receipt.offlineNumber,
+        issued_at: receipt.issuedAt,
+        receipt_number: receipt.receiptNumber,
+        time_signature: receipt.signedAt,
+        total: formatApiAmount(receipt.totalCents),
+        failure_marker: receipt.failureMarker,
+        signed_in_later_year: receipt.signedInLaterYear,
+      })),
+      clearance:
+        outage.clearance === null
+          ? null
+          : {
+              id: outage.clearance.id,
+              receipt_number: outage.clearance.receiptNumber,
+              time_signature: outage.clearance.signedAt,
+            },
+      clearance_needed: outage.clearanceNeeded,
+      report_due: outage.reportDue,
+    })),
   };
 }
 

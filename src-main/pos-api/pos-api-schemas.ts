@@ -19,7 +19,7 @@ import { POS_API_ERROR_CODES } from './error-status.ts';
 export const POS_API_BASE = '/api/v1';
 export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.1.0';
+export const POS_API_VERSION = '1.2.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -69,10 +69,23 @@ export const ReceiptListQuery = z.strictObject({
   cursor: z.string().max(40).optional().meta({ description: 'next_cursor der vorigen Seite' }),
 });
 
+const ReceiptState = z.enum(RECEIPT_STATES).meta({
+  description:
+    'pending: wird signiert. signed: von SIGN AT signiert. ' +
+    'offline: SIGN AT war nicht rechtzeitig erreichbar; ohne Signatur ausgegeben ("Sicherheitseinrichtung ' +
+    'ausgefallen") mit eigener Nummer (offline_number), ohne receipt_number und QR-Code; wird nachsigniert. ' +
+    'signed_late: ein offline ausgegebener Beleg, den SIGN AT später signiert hat (Nacherfassung): ' +
+    'receipt_number, time_signature und qr_code_data von SIGN AT, offline_number und issued_at vom Papier. ' +
+    'rejected: von SIGN AT abgelehnt, kein gültiger Beleg. ' +
+    'signature_failed (neu in 1.1): SIGN AT hat mit signed:false geantwortet (Signaturerstellungseinheit ' +
+    'ausgefallen); der Beleg steht mit Ausfallkennzeichen statt Signatur im DEP und bleibt so. ' +
+    'Weitere Werte können hinzukommen: einen unbekannten Wert wie einen nicht signierten Beleg behandeln.',
+});
+
 export const ReceiptResource = z.object({
   id: z.uuid(),
   type: z.enum(ALL_RECEIPT_KINDS),
-  state: z.enum(RECEIPT_STATES),
+  state: ReceiptState,
   signed: z.boolean().meta({ description: 'false: "Sicherheitseinrichtung ausgefallen"' }),
   environment: z.enum(ENVIRONMENTS),
   receipt_number: z.string().nullable(),
@@ -98,9 +111,24 @@ export const ReceiptResource = z.object({
   change: AmountOut,
   cancels: z.uuid().nullable(),
   cancelled_by: z.uuid().nullable(),
-  hints: z.array(z.string()),
+  hints: z.array(z.string()).meta({
+    description:
+      'Hinweise von SIGN AT und der Kasse (deutsch); nie leer bei einem ohne Signatur ausgegebenen Beleg',
+  }),
   printed: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  offline_number: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        'Nummer auf dem ohne Signatur ausgegebenen Beleg ("N-000123", je Kasse eindeutig); bleibt nach dem Nachsignieren. Sonst null.',
+      examples: ['N-000123'],
+    }),
+  issued_at: IsoTime.nullable().meta({
+    description:
+      'Zeitpunkt der Belegausgabe (Datum auf dem Papier): bei offline ausgegebenen Belegen die Ausgabe ohne Signatur, sonst time_signature; null solange pending',
+  }),
 });
 export type ReceiptResource = z.output<typeof ReceiptResource>;
 
@@ -154,6 +182,64 @@ function errorCodeTable(): string {
     ...rows,
   ].join('\n');
 }
+
+const OutageReceiptResource = z.object({
+  id: z.uuid(),
+  type: z.enum(ALL_RECEIPT_KINDS),
+  state: ReceiptState,
+  offline_number: z.string().nullable().meta({ description: 'Nummer auf dem Papier ("N-000123")' }),
+  issued_at: IsoTime.nullable().meta({ description: 'Ausgabe des Papiers' }),
+  receipt_number: z.string().nullable().meta({ description: 'Belegnummer bei SIGN AT (null: wartet noch)' }),
+  time_signature: IsoTime.nullable(),
+  total: AmountOut,
+  failure_marker: z.boolean().meta({ description: 'im DEP mit Ausfallkennzeichen statt Signatur' }),
+  signed_in_later_year: z.boolean().meta({
+    description: 'in einem Kalenderjahr ausgegeben, im nächsten signiert: im DEP nach dem Jahresbeleg',
+  }),
+});
+
+export const OutageProtocolResource = z.object({
+  cash_register_id: z.string(),
+  cash_register_serial_number: z.string().nullable().meta({ description: 'Kassen-ID' }),
+  generated_at: IsoTime,
+  outages: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        started_at: IsoTime.meta({ description: 'erster gescheiterter Signaturversuch' }),
+        ended_at: IsoTime.nullable().meta({ description: 'erster wieder signierter Beleg; null: dauert an' }),
+        duration_seconds: z.number().int().min(0),
+        reason: z.string().nullable(),
+        receipts: z.array(OutageReceiptResource).meta({ description: 'ohne Signatur ausgegebene Belege' }),
+        clearance: z
+          .object({
+            id: z.string(),
+            receipt_number: z.string().nullable(),
+            time_signature: IsoTime.nullable(),
+          })
+          .nullable()
+          .meta({
+            description: 'Sammelbeleg (SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE), der den Ausfall schließt',
+          }),
+        clearance_needed: z.boolean().meta({
+          description: 'ein Beleg steht mit Ausfallkennzeichen im DEP: ein Sammelbeleg gehört dazu',
+        }),
+        report_due: z.boolean().meta({ description: '48 Stunden oder länger: über FinanzOnline zu melden' }),
+      }),
+    )
+    .meta({ description: 'älteste zuerst' }),
+});
+export type OutageProtocolResource = z.output<typeof OutageProtocolResource>;
+
+export const OutageProtocolQueryParams = z.strictObject({
+  cash_register_id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .meta({ description: 'eine andere (z. B. stillgelegte) Kasse des Journals; sonst diese' }),
+});
 
 export const ErrorResponse = z.object({
   error: z.object({

@@ -89,6 +89,7 @@ test('the OpenAPI document is OpenAPI 3.1 whose every reference resolves, served
   assert.equal(document.openapi, '3.1.0');
   assert.deepEqual(Object.keys(document.paths as Json).sort(), [
     '/api/v1/openapi.json',
+    '/api/v1/outages',
     '/api/v1/receipts',
     '/api/v1/receipts/{id}',
     '/api/v1/receipts/{id}/reprint',
@@ -262,6 +263,117 @@ test('a receipt handed out while SIGN AT is unreachable is still a 201, marked o
   assert.equal(body.signed, false);
   assert.equal(body.receipt_number, null);
   assert.deepEqual(body.hints, ['Sicherheitseinrichtung ausgefallen']);
+});
+
+test('a receipt signed later and one SIGN AT marked as failed, in the documented shape', async () => {
+  const late = {
+    ...SAMPLE_RECEIPT,
+    state: 'signed_late' as const,
+    offlineNumber: 'N-000012',
+    issuedAt: '2026-03-02T09:14:58.000Z',
+    hints: ['Ohne Signatur ausgegeben … als N-000012 …: nachsigniert als Beleg-Nr. 7 …'],
+  };
+  const failed = { ...SAMPLE_RECEIPT, state: 'signature_failed' as const, signed: false };
+  const h = await harness({
+    handlers: () => ({
+      getReceipt: async ({ id }) => (id === SAMPLE_RECEIPT.id ? late : failed),
+    }),
+  });
+  const lateBody = await assertMatchesDocument(
+    h.origin,
+    await api(h, 'GET', `/receipts/${SAMPLE_RECEIPT.id}`),
+    'GET',
+    '/receipts/{id}',
+  );
+  assert.equal(lateBody.state, 'signed_late');
+  assert.equal(lateBody.offline_number, 'N-000012');
+  assert.equal(lateBody.issued_at, '2026-03-02T09:14:58.000Z');
+  assert.equal(lateBody.receipt_number, '7');
+  assert.equal(lateBody.time_signature, SAMPLE_RECEIPT.signedAt);
+  assert.equal(lateBody.qr_code_data, SAMPLE_RECEIPT.qrCodeData);
+  const failedBody = await assertMatchesDocument(
+    h.origin,
+    await api(h, 'GET', '/receipts/6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'),
+    'GET',
+    '/receipts/{id}',
+  );
+  assert.equal(failedBody.state, 'signature_failed');
+  assert.equal(failedBody.signed, false);
+  const document = await servedDocument(h.origin);
+  const states = (((document.components as Json).schemas as Json).Receipt as Json).properties as Json;
+  assert.ok(((states.state as Json).enum as string[]).includes('signature_failed'));
+  assert.match(String((states.state as Json).description), /unbekannten Wert wie einen nicht signierten/);
+});
+
+test('the Ausfallprotokoll in the documented shape, for this register or another one', async () => {
+  const protocol = {
+    cashRegisterId: 'cr-1',
+    kassenId: 'DEMO-KASSE-1',
+    generatedAt: '2027-01-01T08:00:00.000Z',
+    outages: [
+      {
+        id: 1,
+        startedAt: '2026-12-31T22:55:00.000Z',
+        endedAt: '2026-12-31T23:10:30.000Z',
+        durationMs: 930_000,
+        reason: 'SIGN AT nicht erreichbar',
+        receipts: [
+          {
+            id: SAMPLE_RECEIPT.id,
+            kind: 'NORMAL' as const,
+            state: 'signed_late' as const,
+            offlineNumber: 'N-000001',
+            issuedAt: '2026-12-31T22:58:00.000Z',
+            receiptNumber: '6',
+            signedAt: '2026-12-31T23:10:30.000Z',
+            totalCents: 2500,
+            failureMarker: false,
+            signedInLaterYear: true,
+          },
+        ],
+        clearance: { id: 'c-1', receiptNumber: '4', signedAt: '2026-12-31T23:10:30.000Z' },
+        clearanceNeeded: true,
+        reportDue: false,
+      },
+    ],
+  };
+  const h = await harness({
+    handlers: (calls) => ({
+      outageProtocol: async (input) => {
+        calls.push({ name: 'outageProtocol', input });
+        return protocol;
+      },
+    }),
+  });
+  const body = await assertMatchesDocument(h.origin, await api(h, 'GET', '/outages'), 'GET', '/outages');
+  assert.equal(body.cash_register_serial_number, 'DEMO-KASSE-1');
+  const [outage] = body.outages as Json[];
+  assert.equal(outage?.duration_seconds, 930);
+  assert.deepEqual(outage?.clearance, {
+    id: 'c-1',
+    receipt_number: '4',
+    time_signature: '2026-12-31T23:10:30.000Z',
+  });
+  assert.deepEqual(outage?.receipts, [
+    {
+      id: SAMPLE_RECEIPT.id,
+      type: 'NORMAL',
+      state: 'signed_late',
+      offline_number: 'N-000001',
+      issued_at: '2026-12-31T22:58:00.000Z',
+      receipt_number: '6',
+      time_signature: '2026-12-31T23:10:30.000Z',
+      total: '25.00',
+      failure_marker: false,
+      signed_in_later_year: true,
+    },
+  ]);
+  await api(h, 'GET', '/outages?cash_register_id=cr-old');
+  assert.deepEqual(
+    h.calls.filter((c) => c.name === 'outageProtocol').map((c) => c.input),
+    [undefined, { cashRegisterId: 'cr-old' }],
+  );
+  assert.equal((await api(h, 'GET', '/outages?cash_register_id=')).status, 422);
 });
 
 test('receipts and status are read back in the documented shape', async () => {

@@ -1,8 +1,9 @@
-// The closing screen's content: DEP archive, Monats-/Jahresbelege, decommissioning. Mounted by the
+// The closing screen's content: DEP archive, Monats-/Jahresbelege, the Ausfallprotokoll, decommissioning. Mounted by the
 // screen that owns navigation; it talks to main only through the contract.
 import { ArchiveSection } from './ArchiveSection.tsx';
 import { ClosingsSection } from './ClosingsSection.tsx';
 import { DecommissionSection } from './DecommissionSection.tsx';
+import { OutageProtocolSection } from './OutageProtocolSection.tsx';
 import './closings.css';
 
 export function ClosingsPanel() {
@@ -10,6 +11,7 @@ export function ClosingsPanel() {
     <div className="closings-panel" data-testid="closings-panel">
       <ArchiveSection />
       <ClosingsSection />
+      <OutageProtocolSection />
       <DecommissionSection />
     </div>
   );

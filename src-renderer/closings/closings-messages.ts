@@ -1,5 +1,6 @@
 // The closing screen's strings (archive, Monats-/Jahresbelege, decommissioning), German first;
 // src-renderer/i18n/de.ts and en.ts carry them as `closings`.
+import { outageProtocolDe, outageProtocolEn } from './outage-protocol-messages.ts';
 
 export const closingsDe = {
   archiveTitle: 'Datenerfassungsprotokoll (DEP) sichern',
@@ -69,6 +70,7 @@ export const closingsDe = {
     'Soll auf diesem PC weiter kassiert werden, braucht es eine neue Kasse: mit eigener Kassen-ID und eigenem Startbeleg, in derselben fiskaly-Organisation. Journal und Archiv der stillgelegten Kasse bleiben erhalten.',
   newRegister: 'Neue Kasse einrichten',
   newRegisterWorking: 'Wird vorbereitet …',
+  outages: outageProtocolDe,
 };
 
 export const closingsEn: typeof closingsDe = {
@@ -139,4 +141,5 @@ export const closingsEn: typeof closingsDe = {
     'To keep selling on this PC, it needs a new cash register, with its own Kassen-ID and start receipt, in the same fiskaly organization. The journal and archive of the decommissioned register stay.',
   newRegister: 'Set up a new cash register',
   newRegisterWorking: 'Preparing …',
+  outages: outageProtocolEn,
 };
