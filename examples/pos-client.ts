@@ -13,8 +13,11 @@ const TOKEN = process.env.POS_API_TOKEN ?? '';
 /** The answer to POST /receipts (the full schema is served at GET /openapi.json). */
 interface Receipt {
   id: string;
-  state: 'pending' | 'signed' | 'offline' | 'signed_late' | 'rejected';
+  /** v1 may gain states (signature_failed came in 1.1): an unknown one counts as not signed. */
+  state: 'pending' | 'signed' | 'offline' | 'signed_late' | 'rejected' | 'signature_failed' | (string & {});
   signed: boolean;
+  /** The number on a receipt handed out without SIGN AT ("N-000123"); kept once it is signed later. */
+  offline_number: string | null;
   receipt_number: string | null;
   cash_register_serial_number: string;
   time_signature: string | null;
@@ -81,13 +84,19 @@ const receipt = await signSale({
   payments: [{ type: 'CASH', amount: '5.00' }],
 });
 
-if (receipt.state === 'offline') {
-  // Still a valid receipt for the customer ("Sicherheitseinrichtung ausgefallen"); the app signs it later.
-  console.log(`Beleg ${receipt.id} offline ausgegeben, wird nachsigniert`);
-} else {
+if (receipt.state === 'signed') {
   console.log(
     `Beleg Nr. ${receipt.receipt_number} (${receipt.cash_register_serial_number}), Summe ${receipt.total}`,
   );
   console.log(`QR: ${receipt.qr_code_data}`);
+} else if (receipt.state === 'offline') {
+  // Still a valid receipt for the customer ("Sicherheitseinrichtung ausgefallen"); the app signs it later
+  // (GET /receipts/{id} then says signed_late, with SIGN AT's number next to this one).
+  console.log(`Beleg ${receipt.offline_number} offline ausgegeben, wird nachsigniert`);
+} else if (receipt.state === 'signature_failed') {
+  // SIGN AT's signature unit failed: the receipt stands in the data record with the failure marker.
+  console.log(`Beleg Nr. ${receipt.receipt_number}: Sicherheitseinrichtung ausgefallen`);
+} else {
+  console.log(`Beleg ${receipt.id}: ${receipt.state}, nicht signiert`);
 }
 console.log(receipt.printed ? 'gedruckt' : 'nicht gedruckt');
