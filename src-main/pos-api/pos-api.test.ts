@@ -138,6 +138,24 @@ test('a sale posted with decimal strings is mapped to the contract and answered 
   ]);
 });
 
+test('a 15 MB sale gets its 413 as JSON through fetch, not a reset connection, and the connection is closed after it', async () => {
+  const h = await harness();
+  // Node's fetch is what till software written in JS uses; it reported ECONNRESET here before.
+  const huge = await fetch(`${h.origin}/api/v1/receipts`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: Buffer.alloc(15 * 1024 * 1024, 0x20),
+  });
+  assert.equal(huge.status, 413);
+  assert.equal(huge.headers.get('connection'), 'close');
+  const body = (await huge.json()) as { error: { code: string; message: string } };
+  assert.equal(body.error.code, 'too_large');
+  assert.match(body.error.message, /zu groß/);
+  assert.deepEqual(h.calls, [], 'nothing reached the core');
+  // The service is unharmed: the next sale on a new connection goes through.
+  assert.equal((await api(h, 'POST', '/receipts', SALE)).status, 201);
+});
+
 test('without or with a wrong token the answer is 401 and nothing is signed', async () => {
   const h = await harness();
   for (const token of [null, 'wrong', `${TOKEN}x`, TOKEN.slice(0, -1)]) {
