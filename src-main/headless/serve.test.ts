@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { bridgeAuthHeaderValue, bridgeOperationPath } from '../../src-shared/bridge-protocol.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { LOCK_FILE_NAME } from '../shell/data-dir-lock.ts';
 
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'kc-serve-'));
@@ -119,7 +118,6 @@ test(
     first.child.kill('SIGTERM');
     assert.equal(await first.exit, 0);
     assert.match(first.output(), /beendet/);
-    assert.equal(existsSync(join(dataDir, LOCK_FILE_NAME)), false);
 
     const third = serve(['--demo', '--port', '0', '--data-dir', dataDir]);
     const restarted = await started(third);
