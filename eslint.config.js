@@ -112,8 +112,12 @@ export const LAYERS = {
     tests: [...CORE],
     packages: 'node',
   },
-  // What both shells share: the data folder, its lock, the renderer files and their CSP.
-  'src-main/shell': { imports: ['src-shared', 'src-main/host'], packages: 'node' },
+  // What both shells share: the data folder, its lock, the renderer files and their CSP, and why a start
+  // failed (which knows the journal's and the settings' own errors).
+  'src-main/shell': {
+    imports: ['src-shared', 'src-main/host', 'src-main/journal', 'src-main/settings'],
+    packages: 'node',
+  },
   'src-main/headless': { imports: SHELL_BASE, packages: 'node' },
   'src-main/electron': { imports: SHELL_BASE, packages: 'electron' },
   // Above everything: tests and tools that drive the whole app. They reach the shells only from outside.

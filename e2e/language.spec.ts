@@ -16,11 +16,14 @@ test('the till speaks German first', async () => {
 });
 
 test('English from the settings, kept across a reload, with the paper still German', async () => {
-  const { page } = till();
+  const { page, app } = till();
+  assert.equal((await app.api.getSettings(undefined)).language, 'de');
   await page.keyboard.press('F12');
   await page.getByTestId('language-en').check();
   await page.getByTestId('key-settings').getByText('Settings').waitFor();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'en');
+  // Main keeps the choice: a start-up message shown before any window (dialog, stderr) is English too.
+  await waitFor(async () => (await app.api.getSettings(undefined)).language === 'en');
 
   await page.reload();
   await page.getByTestId('entry-amount').waitFor();
@@ -42,4 +45,14 @@ test('English from the settings, kept across a reload, with the paper still Germ
   await page.getByTestId('language-de').check();
   await page.getByTestId('key-settings').getByText('Einstellungen').waitFor();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'de');
+  await waitFor(async () => (await app.api.getSettings(undefined)).language === 'de');
 });
+
+/** Main hears of the choice right after the click, over the bridge: poll until it has. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail('main never heard of the language choice');
+}

@@ -4,8 +4,14 @@
 import { app, BrowserWindow, session, type WebContents } from 'electron';
 import { join, resolve } from 'node:path';
 import { createApp } from '../app.ts';
+import type { Logger } from '../host/app-host.ts';
+import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { APP_DIR_NAME } from '../shell/app-data-dir.ts';
+import { checkDataDir } from '../shell/data-dir-check.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
+import { openLogFile } from '../shell/log-file.ts';
+import { reportStartUpFailure } from '../shell/start-up-report.ts';
+import { startUpMessageText } from '../shell/start-up-messages.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { createSwitchablePosApi } from '../pos-api/switchable-pos-api.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
@@ -13,6 +19,7 @@ import { createElectronHost } from './electron-host.ts';
 import { hardenSession, hardenWebContents } from './hardening.ts';
 import { registerIpcHandlers, sendEvent } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
+import { showStartUpFailure } from './start-up-dialog.ts';
 import { createWebContentsPrintTarget } from './webcontents-print-target.ts';
 
 const demo = process.argv.includes('--demo');
@@ -34,9 +41,12 @@ let mainWindow: BrowserWindow | null = null;
 const ourWindows = (): WebContents[] =>
   mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : [];
 
-async function start(): Promise<void> {
-  const host = createElectronHost(app.getPath('userData'));
-  const lock = lockDataDir(host.dataDir);
+async function start(dataDir: string, log: Logger): Promise<void> {
+  // A folder that cannot hold the journal, or that another app (the service) holds, is refused before
+  // a file in it is touched.
+  checkDataDir(dataDir);
+  const lock = lockDataDir(dataDir);
+  const host = createElectronHost(dataDir, log);
   hardenSession(session.defaultSession);
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
 
@@ -89,11 +99,24 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
+  const dataDir = app.getPath('userData');
+  // Opened first, so that every failure after this point leaves its line in the data folder.
+  const logFile = openLogFile(dataDir);
+  const log = createRedactingLogger((line) => {
+    process.stderr.write(line);
+    logFile.write(line);
+  });
   app
     .whenReady()
-    .then(start)
+    .then(() => start(dataDir, log))
     .catch((error: unknown) => {
-      process.stderr.write(`Kassen-Companion konnte nicht starten: ${String(error)}\n`);
+      const report = reportStartUpFailure(
+        error,
+        dataDir,
+        createRedactingLogger((line) => logFile.write(line)),
+      );
+      process.stderr.write(startUpMessageText(report.message));
+      showStartUpFailure(report);
       app.exit(1);
     });
 }

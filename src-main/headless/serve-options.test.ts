@@ -19,6 +19,7 @@ test('the documented flags are read as the merchant wrote them', () => {
     demo: true,
     dataDir: '/srv/kasse',
     port: 9000,
+    portGiven: true,
     posApi: true,
     posApiToken: 't'.repeat(30),
     printer: { host: '192.168.1.50', port: 9100 },
@@ -33,6 +34,7 @@ test('defaults: loopback, port 8420, POS API off, no printer, the shared data fo
   const o = parseServeArgs([]);
   assert.equal(o.host, '127.0.0.1');
   assert.equal(o.port, 8420);
+  assert.equal(o.portGiven, false, 'a taken default port moves on to the next free one');
   assert.equal(o.posApi, false);
   assert.equal(o.printer, undefined);
   assert.match(o.dataDir, /Kassen-Companion$/);

@@ -11,7 +11,7 @@ export const USAGE = `Kassen-Companion als Dienst (ohne Fenster; die Oberfläche
 
   --demo                   Demo-Modus: richtet sich selbst am eingebauten SIGN-AT-Emulator ein
   --data-dir <ordner>      Datenordner (Standard: ${defaultDataDir()})
-  --port <port>            Port auf 127.0.0.1 (Standard: ${DEFAULT_POS_API_PORT}; 0 = frei wählen)
+  --port <port>            Port auf 127.0.0.1 (Standard: ${DEFAULT_POS_API_PORT}, belegt: der nächste freie; 0 = frei wählen)
   --pos-api                POS-API (/api/v1) für bestehende Kassensoftware einschalten
   --pos-api-token <token>  Token der POS-API vorgeben (sonst POS_API_TOKEN oder einmal erzeugt)
   --printer tcp://host:9100  Bondrucker (ESC/POS über TCP)
@@ -57,6 +57,8 @@ export interface ServeOptions {
   demo: boolean;
   dataDir: string;
   port: number;
+  /** --port was given: a taken port is then an error, not a reason to move on to the next one. */
+  portGiven: boolean;
   posApi: boolean;
   posApiToken: string | undefined;
   printer: { host: string; port: number } | undefined;
@@ -95,6 +97,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     demo: o.demo,
     dataDir: o['data-dir'],
     port: o.port,
+    portGiven: values.port !== undefined,
     posApi: o['pos-api'],
     posApiToken: o['pos-api-token'],
     printer: o.printer,

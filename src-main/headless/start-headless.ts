@@ -8,6 +8,7 @@ import type { Logger } from '../host/app-host.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { createPosApiService } from '../pos-api/pos-api-service.ts';
 import type { PosApiToken } from '../pos-api/pos-api-token.ts';
+import { checkDataDir } from '../shell/data-dir-check.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { applyPrinterFlag } from './printer-flag.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
@@ -20,6 +21,8 @@ export interface HeadlessOptions {
   demo: boolean;
   host: string;
   port: number;
+  /** When `port` is taken, try this many following ports (npm start, serve without --port); default 0. */
+  nextPorts?: number;
   allowNonLoopback: boolean;
   /** --pos-api: the POS API is on for this run whatever the settings say. */
   posApi: boolean;
@@ -39,6 +42,8 @@ export interface HeadlessService {
   /** The bridge token of this run. */
   token: string;
   posApi: PosApiInfo;
+  /** The port asked for, when another program had it and the service moved on; else null. */
+  portInUse: number | null;
   /** Stops taking requests, then lets the core finish: the queue is flushed or left durable. */
   close(): Promise<void>;
 }
@@ -46,16 +51,19 @@ export interface HeadlessService {
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessService> {
   // Refused before anything is opened or written.
   assertBindAllowed(options.host, options.allowNonLoopback);
-  const host = createDataFolderHost(options.dataDir, options.log);
+  // A folder that cannot hold the journal, or that another app holds, is refused before a file in it
+  // is touched.
+  checkDataDir(options.dataDir);
   const lock = lockDataDir(options.dataDir);
   let server: HeadlessServer | null = null;
   try {
+    const host = createDataFolderHost(options.dataDir, options.log);
     if (options.printer) applyPrinterFlag(host.settings, options.printer);
     const core = await createApp(host, {
       mode: options.demo ? 'demo' : 'live',
       ...(options.signAtUrl ? { onboarding: { signAtBaseUrl: options.signAtUrl } } : {}),
     });
-    const info = () => posApi.info(server?.origin ?? null);
+    const info = () => posApi.info(server?.origin ?? null, { portInUse: server?.portInUse ?? null });
     const shellHandlers: ShellHandlers = {
       getPosApiInfo: async () => info(),
       setPosApiEnabled: async ({ enabled }) => {
@@ -85,6 +93,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
         rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
         host: options.host,
         port: options.port,
+        nextPorts: options.nextPorts ?? 0,
         allowNonLoopback: options.allowNonLoopback,
         posApi,
         log: options.log,
@@ -99,6 +108,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
       origin: listening.origin,
       token: listening.token,
       posApi: info(),
+      portInUse: listening.portInUse,
       async close() {
         await listening.close();
         await core.close();

@@ -5,6 +5,21 @@ import type { DatabaseSync } from 'node:sqlite';
 import { immediateTransaction, openDurableSqlite } from '../sqlite/durable-sqlite.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 
+/** The journal was written by a newer version of the app: this one must not touch it. */
+export class JournalTooNewError extends Error {
+  readonly found: number;
+  readonly known: number;
+
+  constructor(found: number, known: number) {
+    super(
+      `Journal hat Schema-Version ${found}, diese App kennt nur bis ${known}: bitte die neuere App-Version verwenden`,
+    );
+    this.name = 'JournalTooNewError';
+    this.found = found;
+    this.known = known;
+  }
+}
+
 export function openJournalDatabase(
   path: string,
   migrations: readonly Migration[] = MIGRATIONS,
@@ -26,11 +41,8 @@ export function schemaVersion(db: DatabaseSync): number {
 function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
   const newest = migrations.at(-1)?.version ?? 0;
-  if (current > newest) {
-    throw new Error(
-      `Journal hat Schema-Version ${current}, diese App kennt nur bis ${newest}: bitte die neuere App-Version verwenden`,
-    );
-  }
+  // Checked before anything is written: a newer app's journal stays exactly as that app left it.
+  if (current > newest) throw new JournalTooNewError(current, newest);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     immediateTransaction(db, () => {

@@ -58,6 +58,7 @@ export const SAMPLE_POS_API_INFO: PosApiInfo = {
   token: null,
   tokenSource: null,
   problem: null,
+  portInUse: null,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Status } from '../../src-shared/status.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
@@ -44,11 +45,23 @@ function PrinterState({ printer }: { printer: Status['printer'] }) {
   );
 }
 
+/** Only when the POS API cannot have its port: the till software would otherwise fail without a word. */
+function PosApiConflict({ posApi }: { posApi: PosApiInfo | null }) {
+  const t = useMessages();
+  if (posApi?.portInUse == null) return null;
+  return (
+    <span className="indicator bad" data-testid="pos-api-state" title={posApi.problem ?? undefined}>
+      {t.header.posApi} ● {t.header.portInUse(posApi.portInUse)}
+    </span>
+  );
+}
+
 export function Header({ status }: { status: Status }) {
   const t = useMessages();
   const now = useNow(1000);
-  const { screen } = useAppStores();
+  const { screen, status: statusStore } = useAppStores();
   const current = useStore(screen, (s) => s.screen);
+  const posApi = useStore(statusStore, (s) => s.posApi);
   const names = [status.register?.description, status.company?.name].filter(Boolean).join(' · ');
   return (
     <header className="top-bar">
@@ -58,6 +71,7 @@ export function Header({ status }: { status: Status }) {
       <span className="spacer" />
       <SigningState signing={status.signing} now={now} />
       <PrinterState printer={status.printer} />
+      <PosApiConflict posApi={posApi} />
       <span className="indicator" title={t.header.offlineQueueHint} data-testid="offline-queue">
         {t.header.offlineQueue} {status.signing.queueLength}
       </span>

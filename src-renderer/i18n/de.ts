@@ -55,6 +55,8 @@ export const de = {
     printerQueue: (count: number) => `Warteschlange ${count}`,
     offlineQueue: 'Warteschlange',
     offlineQueueHint: 'Belege, die noch auf ihre Signatur warten',
+    posApi: 'POS-API',
+    portInUse: (port: number) => `Port ${port} belegt`,
   },
   outage: {
     running:
@@ -215,6 +217,10 @@ export const de = {
     posApiToken: 'Token',
     posApiOff: 'Die POS-API ist ausgeschaltet.',
     posApiProblem: (message: string) => `Nicht erreichbar: ${message}`,
+    posApiPortInUse: (port: number, url: string | null) =>
+      url
+        ? `Port ${port} ist von einem anderen Programm belegt: die POS-API ist deshalb unter ${url} erreichbar. Die Kassensoftware auf diese Adresse umstellen, oder das Programm auf Port ${port} beenden und neu starten.`
+        : `Port ${port} ist von einem anderen Programm belegt (läuft die App oder der Dienst ein zweites Mal?): die POS-API ist nicht erreichbar. Das andere Programm beenden, dann die POS-API aus- und wieder einschalten.`,
     printer: 'Drucker',
     companyName: 'Name',
     companyAddress: 'Anschrift',

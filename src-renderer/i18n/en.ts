@@ -55,6 +55,8 @@ export const en: Messages = {
     printerQueue: (count) => `queue ${count}`,
     offlineQueue: 'Queue',
     offlineQueueHint: 'Receipts still waiting for their signature',
+    posApi: 'POS API',
+    portInUse: (port) => `port ${port} taken`,
   },
   outage: {
     running:
@@ -211,6 +213,10 @@ export const en: Messages = {
     posApiToken: 'Token',
     posApiOff: 'The POS API is switched off.',
     posApiProblem: (message) => `Not reachable: ${message}`,
+    posApiPortInUse: (port, url) =>
+      url
+        ? `Port ${port} is taken by another program, so the POS API is at ${url} instead. Point the till software to this address, or quit the program on port ${port} and restart.`
+        : `Port ${port} is taken by another program (is the app or the service running twice?): the POS API cannot be reached. Quit the other program, then switch the POS API off and on again.`,
     printer: 'Printer',
     companyName: 'Name',
     companyAddress: 'Address',

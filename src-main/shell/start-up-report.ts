@@ -1,0 +1,27 @@
+// What a shell does with an error that ended its start: sort it (start-up-failure.ts), put the German
+// text in the log file, and hand back the message in the merchant's language for the dialog or stderr.
+import type { UiLanguage } from '../../src-shared/ui-language.ts';
+import type { Logger } from '../host/app-host.ts';
+import { classifyStartUpFailure, type StartUpFailure } from './start-up-failure.ts';
+import { startUpMessage, type StartUpMessage } from './start-up-messages.ts';
+import { languageInDataDir } from './stored-language.ts';
+
+export interface StartUpReport {
+  failure: StartUpFailure;
+  language: UiLanguage;
+  /** In `language`: what the dialog or stderr shows. */
+  message: StartUpMessage;
+}
+
+export function reportStartUpFailure(error: unknown, dataDir: string, log: Logger): StartUpReport {
+  const failure = classifyStartUpFailure(error, dataDir);
+  const german = startUpMessage(failure, 'de');
+  log.error(`Start fehlgeschlagen: ${german.title}`, {
+    kind: failure.kind,
+    cause: german.cause,
+    next: german.next,
+    error,
+  });
+  const language = languageInDataDir(dataDir);
+  return { failure, language, message: language === 'de' ? german : startUpMessage(failure, language) };
+}
