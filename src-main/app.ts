@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreHandlers, PosEvent } from '../src-shared/pos-api-contract.ts';
+import { accessHandlers } from './app/access-handlers.ts';
+import { accessRenewalOf } from './app/access-renewal.ts';
 import { AppEvents } from './app/app-events.ts';
 import type { AppParts } from './app/app-parts.ts';
 import { createAppStatus } from './app/app-status.ts';
@@ -96,6 +98,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       setup,
       journal,
       printer: options.printerStatus ?? (() => printing.status()),
+      accessRenewal: () => accessRenewalOf({ host, settings, onboarding }),
     }),
   };
   events.statusFrom(parts.appStatus.status);
@@ -107,6 +110,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...onboardingHandlers(parts),
     ...archiveHandlers(parts),
     ...outageProtocolHandlers(parts),
+    ...accessHandlers(parts),
   };
   await startUp(parts);
 

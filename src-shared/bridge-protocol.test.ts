@@ -33,6 +33,7 @@ test('only well-formed events of a known type pass', () => {
     signing: { online: true, outageSince: null, queueLength: 0, lastError: null },
     printer: { configured: false, state: 'none', queueLength: 0 },
     training: false,
+    accessRenewal: null,
   };
   assert.deepEqual(parsePosEvent({ type: 'status', payload: status }), { type: 'status', payload: status });
 });

@@ -62,6 +62,13 @@ export const FonCredentialsInput = z.strictObject({
 });
 export type FonCredentialsInput = z.infer<typeof FonCredentialsInput>;
 
+/** "Zugang erneuern": what the status's accessRenewal asks for, entered again. */
+export const RenewAccessInput = z.strictObject({
+  access: z.strictObject({ apiKey: Credential('API-Key'), apiSecret: Credential('API-Secret') }).optional(),
+  fonPin: FonCredentialsInput.shape.pin.optional(),
+});
+export type RenewAccessInput = z.infer<typeof RenewAccessInput>;
+
 export const StartOnboardingInput = z.strictObject({
   environment: z.enum(SIGN_AT_ENVIRONMENTS),
   access: OnboardingAccess,

@@ -11,7 +11,7 @@ import {
 } from './closing-receipt.ts';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
-import { StartOnboardingInput } from './onboarding-input.ts';
+import { RenewAccessInput, StartOnboardingInput } from './onboarding-input.ts';
 import { OnboardingView } from './onboarding-view.ts';
 import {
   OutageProtocol,
@@ -72,6 +72,12 @@ export const posApiContract = {
   resumeOnboarding: { input: NoInput, output: OnboardingView },
   /** Only while the register is not INITIALIZED yet. */
   resetOnboarding: { input: NoInput, output: OnboardingView },
+  /**
+   * "Zugang erneuern": the API key and secret and/or the FinanzOnline PIN that status.accessRenewal asks
+   * for, entered again. The access is proven with fiskaly (environment, organization, this register)
+   * before it is sealed; then the register signs again, starting with what waited in the journal.
+   */
+  renewAccess: { input: RenewAccessInput, output: Status },
   // Archive (src-main/archive/): DEP7 export kept for 7 years, closings, decommissioning.
   /** Pulls the DEP7 export from SIGN AT now and checks it; `fullCheck` verifies every stored signature again. */
   archiveNow: {

@@ -10,6 +10,7 @@ import type { ArchiveTarget } from '../archive/archiver.ts';
 import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
 import { createSignAtClient, type RetryPolicy, type SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { AppHost } from '../host/app-host.ts';
+import { UnreadableSecretError } from '../host/unreadable-secret.ts';
 import type { Journal } from '../journal/journal.ts';
 import { DEMO_COMPANY } from '../onboarding/demo-company.ts';
 import { runDemoOnboarding } from '../onboarding/demo-onboarding.ts';
@@ -47,6 +48,10 @@ export interface RegisterRuntimeDeps {
   demoScuPendingMs?: number | undefined;
   onReceipt(receipt: Receipt): void;
   statusChanged(): void;
+}
+
+function newDemoSecret(): string {
+  return randomBytes(24).toString('base64url');
 }
 
 const FISKALY_REGISTER_NO_DEMO =
@@ -141,16 +146,26 @@ export class RegisterRuntime {
     return this.#demoStarting;
   }
 
-  /** Signs on fiskaly with the credentials in the settings: TEST or LIVE, as the API key says. */
+  /**
+   * Signs on fiskaly with the credentials in the settings: TEST or LIVE, as the API key says. A secret
+   * this installation cannot open leaves the register waiting for "Zugang erneuern" (the status says
+   * so); the journal keeps what waits to be signed, and nothing else changes.
+   */
   startFiskaly(current: CoreSettings): void {
     const { credentials, register } = current;
     if (!credentials || !register || this.#active) return;
-    const client = this.#clientFor(
-      credentials.baseUrl,
-      credentials.apiKey,
-      this.#deps.host.secrets.decrypt(credentials.apiSecretSealed),
-      credentials.env,
-    );
+    let apiSecret: string;
+    try {
+      apiSecret = this.#deps.host.secrets.decrypt(credentials.apiSecretSealed);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      this.#deps.host.log.error('API-Zugang nicht lesbar: die Kasse wartet auf „Zugang erneuern“', {
+        reason: error.reason,
+        registerId: register.registerId,
+      });
+      return;
+    }
+    const client = this.#clientFor(credentials.baseUrl, credentials.apiKey, apiSecret, credentials.env);
     this.#active = this.#startPipeline(client, register, register.environment);
   }
 
@@ -226,11 +241,10 @@ export class RegisterRuntime {
     }
     if (!current.demoCredentials) {
       // The demo's own key pair: the emulator accepts only it, so nothing else on this PC signs into the demo.
-      const secret = randomBytes(24).toString('base64url');
       current = settings.update({
         demoCredentials: {
           apiKey: `demo-${randomBytes(6).toString('hex')}`,
-          apiSecretSealed: host.secrets.encrypt(secret),
+          apiSecretSealed: host.secrets.encrypt(newDemoSecret()),
           env: 'TEST',
         },
       });
@@ -238,7 +252,7 @@ export class RegisterRuntime {
     current = settings.update({ mode: 'demo', company: current.company ?? DEMO_COMPANY });
     const credentials = current.demoCredentials;
     if (!credentials) throw new Error('demo credentials missing after update');
-    const apiSecret = host.secrets.decrypt(credentials.apiSecretSealed);
+    const apiSecret = this.#demoSecret(credentials);
     if (!this.#emulator) {
       this.#emulator = await startEmulator({
         port: 0,
@@ -267,6 +281,26 @@ export class RegisterRuntime {
     }
     this.#active = this.#startPipeline(client, register, 'DEMO');
     this.#deps.statusChanged();
+  }
+
+  /**
+   * The demo's secret. One this installation cannot open (the other shell sealed it, a copied folder)
+   * is replaced by a new one: the embedded emulator takes the key pair it is started with, and the demo
+   * organization follows the API key, which stays. So the demo goes on without asking anyone.
+   */
+  #demoSecret(credentials: NonNullable<CoreSettings['demoCredentials']>): string {
+    const { host, settings } = this.#deps;
+    try {
+      return host.secrets.decrypt(credentials.apiSecretSealed);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      const secret = newDemoSecret();
+      settings.update({
+        demoCredentials: { ...credentials, apiSecretSealed: host.secrets.encrypt(secret) },
+      });
+      host.log.warn('Demo-Zugang nicht lesbar: ein neuer wurde angelegt', { reason: error.reason });
+      return secret;
+    }
   }
 
   #clientFor(baseUrl: string, apiKey: string, apiSecret: string, env: 'TEST' | 'LIVE' | null): SignAtClient {

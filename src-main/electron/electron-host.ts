@@ -10,7 +10,7 @@ export function createElectronHost(dataDir: string, log: Logger): AppHost {
   return {
     dataDir,
     settings: createElectronStoreSettings(dataDir),
-    secrets: createSafeStorageSecretBox(dataDir),
+    secrets: createSafeStorageSecretBox(dataDir, log),
     log,
   };
 }

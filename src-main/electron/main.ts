@@ -10,7 +10,7 @@ import { APP_DIR_NAME } from '../shell/app-data-dir.ts';
 import { checkDataDir } from '../shell/data-dir-check.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { openLogFile } from '../shell/log-file.ts';
-import { reportStartUpFailure } from '../shell/start-up-report.ts';
+import { reportAccessRenewal, reportStartUpFailure } from '../shell/start-up-report.ts';
 import { startUpMessageText } from '../shell/start-up-messages.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { createSwitchablePosApi } from '../pos-api/switchable-pos-api.ts';
@@ -19,7 +19,7 @@ import { createElectronHost } from './electron-host.ts';
 import { hardenSession, hardenWebContents } from './hardening.ts';
 import { registerIpcHandlers, sendEvent } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
-import { showStartUpFailure } from './start-up-dialog.ts';
+import { showAccessRenewal, showStartUpFailure } from './start-up-dialog.ts';
 import { createWebContentsPrintTarget } from './webcontents-print-target.ts';
 
 const demo = process.argv.includes('--demo');
@@ -65,6 +65,9 @@ async function start(dataDir: string, log: Logger): Promise<void> {
 
   mainWindow = createMainWindow(join(app.getAppPath(), 'dist-electron', 'preload.cjs'));
   mainWindow.on('closed', () => (mainWindow = null));
+  // A secret this installation cannot open: the window shows "Zugang erneuern", the dialog says why.
+  const { accessRenewal } = await core.handlers.status(undefined);
+  if (accessRenewal) showAccessRenewal(reportAccessRenewal(accessRenewal, dataDir, log), mainWindow);
   if (demo) {
     core.handlers
       .startDemo(undefined)

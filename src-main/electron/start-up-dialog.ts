@@ -1,17 +1,36 @@
-// A start that failed ends in a native dialog that names the cause and the next step, in the language
-// the merchant chose, never in a silent exit: on Windows nobody sees stderr.
-import { dialog } from 'electron';
-import type { StartUpReport } from '../shell/start-up-report.ts';
+// What the desktop app says at start in a native dialog, in the language the merchant chose: a start
+// that failed (cause and next step, then the app quits; never a silent exit: on Windows nobody sees
+// stderr), or a till that started but waits for "Zugang erneuern".
+import { dialog, type BrowserWindow } from 'electron';
+import type { UiLanguage } from '../../src-shared/ui-language.ts';
+import type { StartUpMessage } from '../shell/start-up-messages.ts';
 
-export function showStartUpFailure(report: StartUpReport): void {
-  const { title, cause, next } = report.message;
+interface Shown {
+  language: UiLanguage;
+  message: StartUpMessage;
+}
+
+export function showStartUpFailure({ language, message }: Shown): void {
   // https://www.electronjs.org/docs/latest/api/dialog#dialogshowmessageboxsyncwindow-options
   dialog.showMessageBoxSync({
     type: 'error',
-    title,
-    message: title,
-    detail: `${cause}\n\n${next}`,
-    buttons: [report.language === 'de' ? 'Beenden' : 'Quit'],
+    title: message.title,
+    message: message.title,
+    detail: `${message.cause}\n\n${message.next}`,
+    buttons: [language === 'de' ? 'Beenden' : 'Quit'],
+    noLink: true,
+  });
+}
+
+/** Over the window, without blocking it: the setup screen behind it is where the merchant acts. */
+export function showAccessRenewal({ message }: Shown, window: BrowserWindow): void {
+  // https://www.electronjs.org/docs/latest/api/dialog#dialogshowmessageboxwindow-options
+  void dialog.showMessageBox(window, {
+    type: 'warning',
+    title: message.title,
+    message: message.title,
+    detail: `${message.cause}\n\n${message.next}`,
+    buttons: ['OK'],
     noLink: true,
   });
 }

@@ -6,7 +6,7 @@ import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { openLogFile } from '../shell/log-file.ts';
-import { reportStartUpFailure } from '../shell/start-up-report.ts';
+import { reportAccessRenewal, reportStartUpFailure } from '../shell/start-up-report.ts';
 import { startUpMessageText } from '../shell/start-up-messages.ts';
 import { parseServeArgs, USAGE } from './serve-options.ts';
 import { startHeadless, type HeadlessService } from './start-headless.ts';
@@ -79,6 +79,10 @@ export async function main(argv: string[]): Promise<void> {
     if (service.posApi.tokenSource === 'generated') say(`POS-API-Token: ${service.posApi.token ?? '–'}`);
   }
   say('Beenden mit Strg+C.');
+  if (service.accessRenewal) {
+    const { message } = reportAccessRenewal(service.accessRenewal, options.dataDir, fileLog);
+    process.stderr.write(startUpMessageText(message));
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
+import type { AccessRenewal } from '../../src-shared/status.ts';
 import { createApp } from '../app.ts';
 import type { Logger } from '../host/app-host.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
@@ -44,6 +45,8 @@ export interface HeadlessService {
   posApi: PosApiInfo;
   /** The port asked for, when another program had it and the service moved on; else null. */
   portInUse: number | null;
+  /** A stored secret this service cannot open: the till waits for "Zugang erneuern". */
+  accessRenewal: AccessRenewal | null;
   /** Stops taking requests, then lets the core finish: the queue is flushed or left durable. */
   close(): Promise<void>;
 }
@@ -103,12 +106,14 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
       throw error;
     }
     const listening = server;
+    const { accessRenewal } = await core.handlers.status(undefined);
     return {
       url: listening.url,
       origin: listening.origin,
       token: listening.token,
       posApi: info(),
       portInUse: listening.portInUse,
+      accessRenewal,
       async close() {
         await listening.close();
         await core.close();

@@ -23,6 +23,7 @@ export const SAMPLE_STATUS: Status = {
   signing: { online: true, outageSince: null, queueLength: 0, lastError: null },
   printer: { configured: false, state: 'none', queueLength: 0 },
   training: false,
+  accessRenewal: null,
 };
 
 export const SAMPLE_RECEIPT: Receipt = {
@@ -83,6 +84,7 @@ export const SAMPLE_INPUTS: { [K in OperationName]?: OperationInput<K> } = {
   getReceiptPreview: { id: SAMPLE_RECEIPT.id },
   exportOutageProtocol: { format: 'csv' },
   setPosApiEnabled: { enabled: true },
+  renewAccess: { access: { apiKey: 'key-0123', apiSecret: 'secret-0123' } },
 };
 
 /** A valid input for `name`, or null when the samples hold none (and the operation needs one). */

@@ -1,5 +1,6 @@
 // What the desktop app's dialog and the service's stderr say when the till cannot start: the cause and
 // the next step, in German or (when the merchant chose it) English. The log file gets the German text.
+import type { AccessRenewal } from '../../src-shared/status.ts';
 import type { UiLanguage } from '../../src-shared/ui-language.ts';
 import type { StartUpFailure } from './start-up-failure.ts';
 
@@ -103,6 +104,48 @@ const TEXTS: Record<UiLanguage, Texts> = { de: DE, en: EN };
 export function startUpMessage(failure: StartUpFailure, language: UiLanguage): StartUpMessage {
   const text = TEXTS[language][failure.kind] as (failure: StartUpFailure) => StartUpMessage;
   return text(failure);
+}
+
+/** What "Zugang erneuern" asks for, as the object of a sentence (German accusative). */
+const ACCESS_WHAT: Record<UiLanguage, Record<'api' | 'pin' | 'both', string>> = {
+  de: {
+    api: 'den API-Zugang (API-Key und API-Secret)',
+    pin: 'die FinanzOnline-PIN',
+    both: 'den API-Zugang (API-Key und API-Secret) und die FinanzOnline-PIN',
+  },
+  en: {
+    api: 'the API access (API key and secret)',
+    pin: 'the FinanzOnline PIN',
+    both: 'the API access (API key and secret) and the FinanzOnline PIN',
+  },
+};
+
+/**
+ * Not a failed start: the till starts and waits at "Zugang erneuern". Said at start all the same (the
+ * dialog, stderr, the log), because nothing signs until someone enters the secret again.
+ */
+export function accessRenewalMessage(renewal: AccessRenewal, language: UiLanguage): StartUpMessage {
+  const api = renewal.needs.includes('api_access');
+  const pin = renewal.needs.includes('fon_pin');
+  const what = ACCESS_WHAT[language][api && pin ? 'both' : pin ? 'pin' : 'api'];
+  if (language === 'en') {
+    return {
+      title: 'Renew access',
+      cause:
+        renewal.reason === 'other_shell'
+          ? `The desktop app sealed ${what} in the operating system's keychain, which the service cannot reach.`
+          : `This PC cannot decrypt ${what}: the key it was sealed with is gone (keychain reset, data folder copied from another PC or user, damaged key file).`,
+      next: `Choose "Zugang erneuern" (renew access) on the setup screen and enter ${what} again. ${UNTOUCHED_EN}`,
+    };
+  }
+  return {
+    title: 'Zugang erneuern',
+    cause:
+      renewal.reason === 'other_shell'
+        ? `Die Desktop-App hat ${what} im Schlüsselbund des Betriebssystems verschlüsselt; der Dienst kommt an diesen Schlüsselbund nicht heran.`
+        : `Die Kasse kann ${what} auf diesem PC nicht entschlüsseln: der Schlüssel dafür fehlt (Schlüsselbund zurückgesetzt, Datenordner von einem anderen PC oder Benutzer kopiert, Schlüsseldatei beschädigt).`,
+    next: `Auf dem Einrichtungsbildschirm der Kasse „Zugang erneuern“ wählen und ${what} neu eingeben. ${UNTOUCHED_DE}`,
+  };
 }
 
 /** The message as the service prints it on stderr: title, cause, next step. */

@@ -1,9 +1,10 @@
 // What a shell does with an error that ended its start: sort it (start-up-failure.ts), put the German
 // text in the log file, and hand back the message in the merchant's language for the dialog or stderr.
+import type { AccessRenewal } from '../../src-shared/status.ts';
 import type { UiLanguage } from '../../src-shared/ui-language.ts';
 import type { Logger } from '../host/app-host.ts';
 import { classifyStartUpFailure, type StartUpFailure } from './start-up-failure.ts';
-import { startUpMessage, type StartUpMessage } from './start-up-messages.ts';
+import { accessRenewalMessage, startUpMessage, type StartUpMessage } from './start-up-messages.ts';
 import { languageInDataDir } from './stored-language.ts';
 
 export interface StartUpReport {
@@ -24,4 +25,16 @@ export function reportStartUpFailure(error: unknown, dataDir: string, log: Logge
   });
   const language = languageInDataDir(dataDir);
   return { failure, language, message: language === 'de' ? german : startUpMessage(failure, language) };
+}
+
+/** The till started but waits for "Zugang erneuern": the same report, as a warning. */
+export function reportAccessRenewal(
+  renewal: AccessRenewal,
+  dataDir: string,
+  log: Logger,
+): { language: UiLanguage; message: StartUpMessage } {
+  const german = accessRenewalMessage(renewal, 'de');
+  log.warn(`Beim Start: ${german.title}`, { cause: german.cause, next: german.next, ...renewal });
+  const language = languageInDataDir(dataDir);
+  return { language, message: language === 'de' ? german : accessRenewalMessage(renewal, language) };
 }

@@ -88,6 +88,30 @@ export const de = {
     starting: 'Wird eingerichtet …',
     failed: (message: string) => `Einrichtung fehlgeschlagen: ${message}`,
   },
+  access: {
+    title: 'Zugang erneuern',
+    what: {
+      api: 'den API-Zugang (API-Key und API-Secret)',
+      pin: 'die FinanzOnline-PIN',
+      both: 'den API-Zugang (API-Key und API-Secret) und die FinanzOnline-PIN',
+    },
+    otherShell: (what: string) =>
+      `Die Desktop-App hat ${what} im Schlüsselbund des Betriebssystems verschlüsselt; dieser Dienst kommt an diesen Schlüsselbund nicht heran. Bitte ${what} hier neu eingeben.`,
+    keyLost: (what: string) =>
+      `Die Kasse kann ${what} auf diesem PC nicht entschlüsseln: der Schlüssel dafür fehlt (Schlüsselbund zurückgesetzt, Datenordner von einem anderen PC oder Benutzer kopiert). Bitte ${what} neu eingeben.`,
+    untouched: 'Journal und Kasse bleiben unverändert; es wird nichts neu eingerichtet.',
+    waiting: (count: number) =>
+      count === 1
+        ? 'Ein Beleg wartet im Journal auf seine Signatur: er wird gleich danach signiert.'
+        : `${count} Belege warten im Journal auf ihre Signatur: sie werden gleich danach signiert.`,
+    labels: { apiKey: 'API-Key', apiSecret: 'API-Secret', fonPin: 'FinanzOnline-PIN' },
+    apiHint:
+      'Aus dem fiskaly Dashboard (API-Keys). Ein neuer Key derselben Organisation geht auch; fiskaly prüft ihn vorher.',
+    required: 'Bitte ausfüllen',
+    renew: 'Zugang erneuern',
+    checking: 'Wird bei fiskaly geprüft …',
+    failed: (message: string) => `Nicht erneuert: ${message}`,
+  },
   till: {
     favourites: 'Favoriten',
     addFavourite: '+ neu',

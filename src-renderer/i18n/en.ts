@@ -88,6 +88,30 @@ export const en: Messages = {
     starting: 'Setting up …',
     failed: (message) => `Setup failed: ${message}`,
   },
+  access: {
+    title: 'Renew access',
+    what: {
+      api: 'the API access (API key and secret)',
+      pin: 'the FinanzOnline PIN',
+      both: 'the API access (API key and secret) and the FinanzOnline PIN',
+    },
+    otherShell: (what) =>
+      `The desktop app sealed ${what} in the operating system's keychain, which this service cannot reach. Please enter ${what} here again.`,
+    keyLost: (what) =>
+      `This PC cannot decrypt ${what}: the key it was sealed with is gone (keychain reset, data folder copied from another PC or user). Please enter ${what} again.`,
+    untouched: 'The journal and the register stay as they are; nothing is set up anew.',
+    waiting: (count) =>
+      count === 1
+        ? 'One receipt waits in the journal for its signature: it is signed right after.'
+        : `${count} receipts wait in the journal for their signature: they are signed right after.`,
+    labels: { apiKey: 'API key', apiSecret: 'API secret', fonPin: 'FinanzOnline PIN' },
+    apiHint:
+      'From the fiskaly dashboard (API keys). A new key of the same organization works too; fiskaly checks it first.',
+    required: 'Please fill in',
+    renew: 'Renew access',
+    checking: 'Checking with fiskaly …',
+    failed: (message) => `Not renewed: ${message}`,
+  },
   till: {
     favourites: 'Favourites',
     addFavourite: '+ new',
