@@ -1,7 +1,7 @@
 // npm start on a PC where the port is taken: the service moves on to the next free port, says where it
 // went, and the POS API's settings show the conflict; asked for one port exactly, it refuses instead.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,14 +10,13 @@ import { after, before, test } from 'node:test';
 import { bridgeAuthHeaderValue, bridgeOperationPath } from '../../src-shared/bridge-protocol.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { createRedactingLogger } from '../host/redacting-logger.ts';
-import { startHeadless, type HeadlessOptions } from './start-headless.ts';
+import type { HeadlessService } from './start-headless.ts';
+import { startTestService } from './test-service.test-support.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kc-port-'));
 const blocker: Server = createServer();
 let taken = 0;
 before(async () => {
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kassen-Companion</title>');
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
   taken = (blocker.address() as AddressInfo).port;
 });
@@ -26,23 +25,13 @@ after(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function options(name: string, nextPorts: number): HeadlessOptions {
-  return {
-    dataDir: join(root, name),
-    demo: false,
-    host: '127.0.0.1',
-    port: taken,
-    nextPorts,
-    allowNonLoopback: false,
-    posApi: true,
-    posApiToken: { value: 'pos-api-test-token-0123456789', source: 'flag' },
-    rendererDir: root,
-    log: createRedactingLogger(() => {}),
-  };
+/** The service on `name`'s data folder, asked for the taken port. */
+function startOnTakenPort(name: string, nextPorts: number, port = taken): Promise<HeadlessService> {
+  return startTestService(root, { dataDir: join(root, name), port, nextPorts });
 }
 
 test('the port taken: the service listens on a following one, and the POS API shows the conflict', async () => {
-  const service = await startHeadless(options('moved', 20));
+  const service = await startOnTakenPort('moved', 20);
   try {
     assert.equal(service.portInUse, taken);
     const port = Number(new URL(service.origin).port);
@@ -67,9 +56,9 @@ test('the port taken: the service listens on a following one, and the POS API sh
 });
 
 test('asked for exactly that port, the start fails with EADDRINUSE and leaves the folder free', async () => {
-  await assert.rejects(startHeadless(options('exact', 0)), { code: 'EADDRINUSE', port: taken });
+  await assert.rejects(startOnTakenPort('exact', 0), { code: 'EADDRINUSE', port: taken });
   // Nothing held on: a start on a free port works at once on the same folder.
-  const service = await startHeadless({ ...options('exact', 0), port: 0 });
+  const service = await startOnTakenPort('exact', 0, 0);
   assert.equal(service.portInUse, null);
   assert.equal(service.posApi.portInUse, null);
   await service.close();
