@@ -90,9 +90,11 @@ test('sealed by the desktop app’s keychain: the service starts, asks for the A
     [signed.id, waiting.id].map((id) => journaled.find((r) => r.id === id)?.state),
     ['signed', 'offline'],
   );
+  // The POS API answers a sale with 409 and the reason, as for any register that cannot sign yet.
   await assert.rejects(
     app.handlers.signSale(SALE),
-    (e: unknown) => e instanceof PosError && e.code === 'not_ready',
+    (e: unknown) =>
+      e instanceof PosError && e.code === 'register_not_set_up' && /Zugang erneuern/.test(e.message),
   );
   assert.match(lines.join('\n'), /ERROR API-Zugang nicht lesbar: die Kasse wartet auf „Zugang erneuern“/);
 

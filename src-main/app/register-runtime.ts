@@ -65,6 +65,8 @@ export class RegisterRuntime {
   #demoStarting: Promise<void> | null = null;
   /** Decommissioning runs (how many asks): no sale may start while the chain is being closed. */
   #decommissioning = 0;
+  /** The register is set up, but its API secret does not open here: it waits for "Zugang erneuern". */
+  #accessUnreadable = false;
 
   constructor(deps: RegisterRuntimeDeps) {
     this.#deps = deps;
@@ -90,6 +92,12 @@ export class RegisterRuntime {
     if (this.#active) return this.#active;
     // A setup under way ends by itself (503, retry); without one, someone has to set the till up.
     if (this.#deps.setup.running) throw new PosError('not_ready', 'Die Kasse wird gerade eingerichtet');
+    if (this.#accessUnreadable) {
+      throw new PosError(
+        'register_not_set_up',
+        'Der gespeicherte API-Zugang ist auf diesem PC nicht lesbar: „Zugang erneuern“ wählen und ihn neu eingeben.',
+      );
+    }
     throw new PosError(
       'register_not_set_up',
       this.#deps.setup.error
@@ -159,12 +167,14 @@ export class RegisterRuntime {
       apiSecret = this.#deps.host.secrets.decrypt(credentials.apiSecretSealed);
     } catch (error) {
       if (!(error instanceof UnreadableSecretError)) throw error;
+      this.#accessUnreadable = true;
       this.#deps.host.log.error('API-Zugang nicht lesbar: die Kasse wartet auf „Zugang erneuern“', {
         reason: error.reason,
         registerId: register.registerId,
       });
       return;
     }
+    this.#accessUnreadable = false;
     const client = this.#clientFor(credentials.baseUrl, credentials.apiKey, apiSecret, credentials.env);
     this.#active = this.#startPipeline(client, register, register.environment);
   }
