@@ -39,15 +39,38 @@ export const SYSTEM_RECEIPT_KINDS = [
 export const ALL_RECEIPT_KINDS = [...RECEIPT_KINDS, ...SYSTEM_RECEIPT_KINDS] as const;
 export type AnyReceiptKind = (typeof ALL_RECEIPT_KINDS)[number];
 
+export const LineDiscount = z.object({
+  /** As printed before the percentage, e.g. "Rabatt". */
+  text: z.string(),
+  /** Hundredths of a percent (1000 = 10 %); null for an amount off. */
+  basisPoints: z.number().int().nullable(),
+  /** What it changes the line by: negative on a sale line, positive on a return line. */
+  amountCents: z.number().int(),
+});
+export type LineDiscount = z.infer<typeof LineDiscount>;
+
 export const ReceiptLine = z.object({
   text: z.string(),
-  /** Thousandths (2500 = 2,5). */
+  /** Thousandths (2500 = 2,5); negative for a return. */
   quantityMilli: z.number().int(),
   unitPriceCents: z.number().int(),
+  /** quantity × unit price, before the line's discount. */
   amountCents: z.number().int(),
   vatRate: z.enum(VAT_RATES),
+  /** Absent on lines without a discount (and on every line journaled before discounts existed). */
+  discount: LineDiscount.optional(),
 });
 export type ReceiptLine = z.infer<typeof ReceiptLine>;
+
+export const ReceiptDiscount = LineDiscount.extend({
+  /**
+   * The discount spread over the rates in proportion to their amounts after line discounts, by the
+   * largest-remainder method (src-shared/proportional-split.ts): these parts add up to `amountCents`.
+   * Rates whose part is 0,00 are left out.
+   */
+  perRate: z.array(z.object({ vatRate: z.enum(VAT_RATES), amountCents: z.number().int() })),
+});
+export type ReceiptDiscount = z.infer<typeof ReceiptDiscount>;
 
 export const RateTotal = z.object({
   vatRate: z.enum(VAT_RATES),
@@ -92,6 +115,9 @@ export const Receipt = z.object({
   issuedAt: z.iso.datetime({ offset: true }).nullable(),
   hints: z.array(z.string()),
   lines: z.array(ReceiptLine),
+  /** A discount on the whole receipt; absent when there is none. */
+  discount: ReceiptDiscount.optional(),
+  /** Gross per rate after every discount: what SIGN AT signs. */
   totalsPerRate: z.array(RateTotal),
   totalCents: z.number().int(),
   payments: z.array(Payment),

@@ -125,6 +125,7 @@ export function toReceipt(record: JournalRecord): Receipt {
     issuedAt: isoOrNull(issuedAtMs(record)),
     hints: receiptHints(record),
     lines: record.sale.lines,
+    ...(record.sale.discount === undefined ? {} : { discount: record.sale.discount }),
     totalsPerRate: record.sale.totalsPerRate,
     totalCents: record.sale.totalCents,
     payments: record.sale.payments,

@@ -13,13 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { SYSTEM_RECEIPT_KINDS } from '../../src-shared/receipt.ts';
 import { FAILED_SIGNATURE_LABEL } from '../../src-shared/receipt-layout.ts';
-import { verifyDepExport } from '../archive/dep-verifier.ts';
 import { Journal } from '../journal/journal.ts';
 import { createFakePrinter } from '../printing/fake-printer.test-support.ts';
 import { parsePrinterBytes } from '../printing/printer-bytes.test-support.ts';
 import { spawnEmulator, type EmulatorProcess } from './test-support/emulator-process.ts';
 import { freshApiKey, setUpTestRegister, testClient } from './test-support/register-fixture.ts';
 import { turnoverCounterErrors } from './test-support/turnover-counter-check.ts';
+import { checkWholeDep } from './test-support/whole-dep-check.ts';
 
 const DRIVER = fileURLToPath(new URL('./test-support/sales-driver.ts', import.meta.url));
 
@@ -167,18 +167,7 @@ test('kill -9 mid-burst, then restart: every accepted sale is signed, none twice
   }
 
   const dep = await client.exportDep(register.id);
-  const check = verifyDepExport(
-    dep,
-    {
-      kassenId: register.kassenId,
-      lastJws: null,
-      lastReceiptNumber: null,
-      lastDateTime: null,
-      openOutage: false,
-    },
-    { expectStartReceipt: true },
-  );
-  assert.deepEqual(check.errors, []);
+  assert.deepEqual(checkWholeDep(dep, register.kassenId).errors, []);
   assert.deepEqual(turnoverCounterErrors(dep, (await emulator.cryptoMaterial(register.id)).base64AESKey), []);
 });
 

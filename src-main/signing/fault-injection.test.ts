@@ -9,9 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { SYSTEM_RECEIPT_KINDS } from '../../src-shared/receipt.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { SignedReceipt } from '../fiskaly/sign-at-resources.ts';
-import { verifyDepExport } from '../archive/dep-verifier.ts';
 import { turnoverCounterErrors } from './test-support/turnover-counter-check.ts';
 import { spawnEmulator, type EmulatorProcess } from './test-support/emulator-process.ts';
+import { checkWholeDep } from './test-support/whole-dep-check.ts';
 import { pipelineFixture, sale, type PipelineFixture } from './test-support/register-fixture.ts';
 
 /** Resolves with what `condition` gives once it is not null; a bound, not a timing assertion. */
@@ -41,17 +41,7 @@ async function allReceipts(client: SignAtClient, registerId: string): Promise<Si
 
 async function depIsValid(emulator: EmulatorProcess, f: PipelineFixture): Promise<void> {
   const dep = await f.client.exportDep(f.register.id);
-  const check = verifyDepExport(
-    dep,
-    {
-      kassenId: f.register.kassenId,
-      lastJws: null,
-      lastReceiptNumber: null,
-      lastDateTime: null,
-      openOutage: false,
-    },
-    { expectStartReceipt: true },
-  );
+  const check = checkWholeDep(dep, f.register.kassenId);
   assert.deepEqual(check.errors, []);
   const { base64AESKey } = await emulator.cryptoMaterial(f.register.id);
   assert.deepEqual(turnoverCounterErrors(dep, base64AESKey), []);

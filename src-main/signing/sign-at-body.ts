@@ -1,8 +1,11 @@
 // Turns a sale main computed into the SIGN AT request body, the bytes the journal keeps and every
-// retry sends again. Sales go as standard_v1 (SIGN AT then keeps lines and payment types); stornos and
-// Nullbelege go as raw buckets, the form SIGN AT documents for negative and zero amounts.
+// retry sends again. Sales go as standard_v1 (SIGN AT then keeps lines and payment types) as long as
+// every RKSV bucket is 0 or more; a sale with a negative bucket (an exchange whose returns outweigh a
+// rate's sales), stornos and Nullbelege go as raw buckets, the only form SIGN AT documents negatives for.
+import { discountLabel } from '../../src-shared/discount.ts';
 import { formatApiAmount, type Cents } from '../../src-shared/money.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
+import type { LineDiscount } from '../../src-shared/receipt.ts';
 import { SIGN_AT_VAT_RATE, VAT_RATE_INFO, type RksvBucket } from '../../src-shared/vat.ts';
 import type { RawAmounts, SignReceiptBody, StandardV1 } from '../fiskaly/sign-at-requests.ts';
 import type { StoredSale } from '../journal/stored-sale.ts';
@@ -50,16 +53,37 @@ export function standardV1(sale: StoredSale): StandardV1 {
       payment_type: p.payment_type,
       amount: formatApiAmount(p.cents),
     })),
-    line_items: sale.lines.map((line) => ({
-      quantity: formatApiQuantity(line.quantityMilli),
-      text: line.text,
-      price_per_unit: formatApiAmount(line.unitPriceCents),
-    })),
+    // Each discount is an item of its own (quantity 1, negative price), so that the items add up to
+    // the amounts per rate as they do on paper.
+    line_items: [
+      ...sale.lines.flatMap((line) => [
+        {
+          quantity: formatApiQuantity(line.quantityMilli),
+          text: line.text,
+          price_per_unit: formatApiAmount(line.unitPriceCents),
+        },
+        ...(line.discount ? [discountItem(line.discount)] : []),
+      ]),
+      ...(sale.discount ? [discountItem(sale.discount)] : []),
+    ],
+  };
+}
+
+function discountItem(discount: LineDiscount): StandardV1['line_items'][number] {
+  return {
+    quantity: '1',
+    text: discountLabel(discount),
+    price_per_unit: formatApiAmount(discount.amountCents),
   };
 }
 
 export type SignAtReceiptType = SignReceiptBody['receipt_type'];
 export type BodyForm = 'standard_v1' | 'raw';
+
+/** standard_v1 for a sale whose buckets are all 0 or more; raw as soon as one of them is negative. */
+export function saleBodyForm(sale: StoredSale): BodyForm {
+  return [...bucketTotals(sale).values()].some((cents) => cents < 0) ? 'raw' : 'standard_v1';
+}
 
 export function signAtBody(
   receiptType: SignAtReceiptType,

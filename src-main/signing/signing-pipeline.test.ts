@@ -84,6 +84,10 @@ test('bad input is refused with a clear message and leaves no journal row', asyn
   const cases: Array<[unknown, RegExp]> = [
     [
       { kind: 'NORMAL', lines: [{ text: 'Retour', quantity: '-1', unitPrice: '2.00', vatRate: '20' }] },
+      /Summe darf nicht negativ sein.*Storno/,
+    ],
+    [
+      { kind: 'NORMAL', lines: [{ text: 'Kaffee', quantity: '0', unitPrice: '2.00', vatRate: '20' }] },
       /Menge/,
     ],
     [

@@ -20,7 +20,7 @@ import { OutageTracker } from './outage-tracker.ts';
 import type { PrintReceipt } from './print-port.ts';
 import { RegisterSigner } from './register-signer.ts';
 import { cancellationSale, calculateSale, zeroSale } from './sale-calculation.ts';
-import { signAtBody, type BodyForm, type SignAtReceiptType } from './sign-at-body.ts';
+import { saleBodyForm, signAtBody, type BodyForm, type SignAtReceiptType } from './sign-at-body.ts';
 import { DEFAULT_SIGNING_OPTIONS, type SigningOptions } from './signing-options.ts';
 import { syncSystemReceipts } from './system-receipt-sync.ts';
 
@@ -296,11 +296,12 @@ export class SigningPipeline {
       case 'NORMAL':
       case 'TRAINING': {
         const training = this.#training || draft.kind === 'TRAINING';
+        const sale = calculateSale(draft.lines, draft.payments, draft.discount);
         return {
           kind: training ? 'TRAINING' : 'NORMAL',
-          sale: calculateSale(draft.lines, draft.payments),
+          sale,
           receiptType: training ? 'TRAINING' : 'NORMAL',
-          form: 'standard_v1',
+          form: saleBodyForm(sale),
           cancels: null,
         };
       }

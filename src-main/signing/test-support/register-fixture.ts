@@ -5,11 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Receipt } from '../../../src-shared/receipt.ts';
 import type { VatRate } from '../../../src-shared/vat.ts';
 import { createSignAtClient, type SignAtClient } from '../../fiskaly/sign-at-client.ts';
 import type { Logger } from '../../host/app-host.ts';
 import { Journal } from '../../journal/journal.ts';
+import { startEmulator, type RunningEmulator } from '../../emulator/sign-at-emulator.ts';
 import { DEMO_FON_CREDENTIALS } from '../../onboarding/demo-company.ts';
 import { setUpRegister } from '../../onboarding/register-setup.ts';
 import { SigningPipeline, type RegisterConfig } from '../signing-pipeline.ts';
@@ -126,4 +128,35 @@ export async function pipelineFixture(
 
 export function sale(text: string, unitPrice: string, quantity = '1', vatRate: VatRate = '20') {
   return { kind: 'NORMAL' as const, lines: [{ text, quantity, unitPrice, vatRate }] };
+}
+
+/**
+ * For a test file: an in-process emulator and a pipeline on a fresh register, set up before its tests
+ * and closed after them. Read `f` and `emulator` inside a test, not at the top of the file.
+ */
+export function pipelineOnEmulator(options: Partial<SigningOptions> = {}): {
+  readonly f: PipelineFixture;
+  readonly emulator: RunningEmulator;
+} {
+  let running: { f: PipelineFixture; emulator: RunningEmulator } | null = null;
+  before(async () => {
+    const emulator = await startEmulator();
+    running = { emulator, f: await pipelineFixture(emulator.baseUrl, options) };
+  });
+  after(async () => {
+    await running?.f.close();
+    await running?.emulator.close();
+  });
+  const get = () => {
+    if (running === null) throw new Error('pipelineOnEmulator: read it inside a test');
+    return running;
+  };
+  return {
+    get f() {
+      return get().f;
+    },
+    get emulator() {
+      return get().emulator;
+    },
+  };
 }
