@@ -1,5 +1,6 @@
 // Receipts as the journal hands them to printing, for tests of the layout and the printers.
 import type { Receipt } from './receipt.ts';
+import { priceSale } from './sale-pricing.ts';
 import type { ReceiptCompany } from './receipt-company.ts';
 
 /** A real-looking RKSV code (R1-AT3, 88-character signature): 212 characters, QR version 10 at M. */
@@ -107,5 +108,41 @@ export function manyLineReceipt(count: number, text = (i: number) => `Artikel ${
     totalCents,
     payments: [{ type: 'NON_CASH', amountCents: totalCents }],
     changeCents: 0,
+  });
+}
+
+/**
+ * An exchange with discounts and a split payment, priced by the app's own arithmetic: a line discount
+ * in percent and one as an amount, a return line, a receipt discount over three rates, card and cash.
+ */
+export function exchangeReceipt(): Receipt {
+  const priced = priceSale(
+    [
+      {
+        text: 'Kaffee Melange',
+        quantityMilli: 2000,
+        unitPriceCents: 380,
+        vatRate: '20',
+        discount: { text: 'Rabatt', basisPoints: 1000 },
+      },
+      { text: 'Kipferl', quantityMilli: 3000, unitPriceCents: 120, vatRate: '10' },
+      { text: 'Sekt', quantityMilli: -1000, unitPriceCents: 400, vatRate: '10' },
+      {
+        text: 'Buch',
+        quantityMilli: 1000,
+        unitPriceCents: 1200,
+        vatRate: '4.9',
+        discount: { text: 'Mängelexemplar', offCents: 200 },
+      },
+    ],
+    { text: 'Bonrabatt', basisPoints: 500 },
+  );
+  return sampleReceipt({
+    ...priced,
+    payments: [
+      { type: 'NON_CASH', amountCents: 1000 },
+      { type: 'CASH', amountCents: 2000 },
+    ],
+    changeCents: 3000 - priced.totalCents,
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  exchangeReceipt,
   manyLineReceipt,
   offlineReceipt,
   SAMPLE_COMPANY,
@@ -97,6 +98,7 @@ test('every line fits the paper at 32, 42 and 48 columns, large type at half of 
       sampleReceipt(),
       sampleReceipt({ kind: 'TRAINING' }),
       offlineReceipt(),
+      exchangeReceipt(),
       manyLineReceipt(20, (i) => `Sehr lange Artikelbezeichnung Nummer ${i} mit Zusatzinformationen`),
     ]) {
       assertFits(
@@ -109,6 +111,54 @@ test('every line fits the paper at 32, 42 and 48 columns, large type at half of 
       );
     }
   }
+});
+
+test('discounts, a return and each payment part have lines of their own, figures in the columns', () => {
+  const lines = receiptPlainText(layoutReceipt(exchangeReceipt(), SAMPLE_COMPANY, { columns: 48 }));
+  const from = lines.findIndex((l) => l.startsWith('2 x '));
+  const expected = [
+    /^2 x Kaffee Melange +à 3,80 +7,60 A$/,
+    /^ {4}Rabatt 10 % +-0,76 A$/,
+    /^3 x Kipferl +à 1,20 +3,60 B$/,
+    /^-1 x Sekt +à 4,00 +-4,00 B$/,
+    /^ {4}Rückgabe$/,
+    /^1 x Buch +12,00 E$/,
+    /^ {4}Mängelexemplar +-2,00 E$/,
+    // After line discounts A 6,84, B −0,40, E 10,00 = 16,44; 5 % = 0,82 over the three rates.
+    /^Bonrabatt 5 %$/,
+    /^ {4}Anteil 20 % +-0,34 A$/,
+    /^ {4}Anteil 10 % +0,02 B$/,
+    /^ {4}Anteil 4,9 % +-0,50 E$/,
+    /^-{48}$/,
+    /^SUMME +EUR 15,62$/,
+    /^Karte\/Unbar +10,00$/,
+    /^Bar +20,00$/,
+    /^Rückgeld +14,38$/,
+    /^-{48}$/,
+    /^Satz +Netto +USt +Brutto$/,
+    /^A 20 % +5,42 +1,08 +6,50$/,
+    /^B 10 % +-0,35 +-0,03 +-0,38$/,
+    /^E 4,9 % +9,06 +0,44 +9,50$/,
+  ];
+  expected.forEach((pattern, i) => assert.match(lines[from + i] ?? '', pattern, lines.join('\n')));
+  // The amounts and letters of items, discounts and shares stand in one column.
+  const figures = lines.slice(from, from + 11).filter((l) => / [A-F]$/.test(l));
+  assert.equal(figures.length, 9);
+  assert.equal(new Set(figures.map((l) => l.length)).size, 1, figures.join('\n'));
+});
+
+test('a receipt discount on one rate is one row with that rate’s letter', () => {
+  const receipt = sampleReceipt({
+    discount: {
+      text: 'Bonrabatt',
+      basisPoints: null,
+      amountCents: -100,
+      perRate: [{ vatRate: '20', amountCents: -100 }],
+    },
+  });
+  const out = text(layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 42 }));
+  assert.match(out, /^Bonrabatt +-1,00 A$/m);
+  assert.doesNotMatch(out, /Anteil/);
 });
 
 test('a very long item text wraps completely and its amount is never cut', () => {

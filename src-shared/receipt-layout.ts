@@ -4,9 +4,10 @@
 // text and amount of every item with its rate; the amounts per rate (19 % and 4,9 % apart although
 // they share an RKSV bucket); the machine-readable code as QR; the labels TRAININGSBUCHUNG, STORNO,
 // Sicherheitseinrichtung ausgefallen and DUPLIKAT where they apply.
+import { discountLabel } from './discount.ts';
 import { formatEuro } from './money.ts';
 import { formatQuantity } from './quantity.ts';
-import type { AnyReceiptKind, Receipt } from './receipt.ts';
+import type { AnyReceiptKind, Receipt, ReceiptDiscount } from './receipt.ts';
 import type { ReceiptCompany } from './receipt-company.ts';
 import {
   cellsPerLine,
@@ -80,13 +81,13 @@ export function row(
   left: string,
   right: string,
   columns: number,
-  style: { bold?: boolean; size?: 'normal' | 'tall'; indent?: number } = {},
+  style: { bold?: boolean; size?: 'normal' | 'tall'; indent?: number; lead?: number } = {},
 ): RowBlock {
   return {
     kind: 'row',
     left: printable(left),
     right: printable(right),
-    lines: composeRow(left, right, columns, style.indent ?? 0),
+    lines: composeRow(left, right, columns, style.indent ?? 0, style.lead ?? 0),
     bold: style.bold ?? false,
     size: style.size ?? 'normal',
   };
@@ -175,27 +176,89 @@ function laterEntry(receipt: Receipt, columns: number): ReceiptBlock[] {
   ];
 }
 
+/** A row of the items table: text left, then the unit-price, amount and rate-letter columns. */
+interface ItemRow {
+  text: string;
+  unitPrice: string;
+  amount: string;
+  letter: string;
+  /** Cells the text's continuation lines are indented by (under "2 x "). */
+  indent: number;
+  /** Cells the whole row is indented by: a sub-row that belongs to the row above. */
+  lead: number;
+}
+
+const SUB_ROW_LEAD = 4;
+
+/** An item, then what stands under it: the return marker and the item's own discount. */
+function itemRows(line: Receipt['lines'][number]): ItemRow[] {
+  const letter = VAT_RATE_INFO[line.vatRate].letter;
+  const prefix = `${formatQuantity(line.quantityMilli)} x `;
+  const rows: ItemRow[] = [
+    {
+      text: prefix + line.text,
+      unitPrice: line.quantityMilli === 1000 ? '' : `à ${formatEuro(line.unitPriceCents)}`,
+      amount: formatEuro(line.amountCents),
+      letter,
+      indent: displayWidth(prefix),
+      lead: 0,
+    },
+  ];
+  const sub = { unitPrice: '', indent: 0, lead: SUB_ROW_LEAD };
+  if (line.quantityMilli < 0) rows.push({ ...sub, text: 'Rückgabe', amount: '', letter: '' });
+  if (line.discount) {
+    rows.push({
+      ...sub,
+      text: discountLabel(line.discount),
+      amount: formatEuro(line.discount.amountCents),
+      letter,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The receipt discount under the items: one row with the rate's letter when it touches one rate;
+ * otherwise its name, then the part each rate carries, with that rate's letter.
+ */
+function receiptDiscountRows(discount: ReceiptDiscount): ItemRow[] {
+  const label = discountLabel(discount);
+  const rows = discount.perRate.map((part) => ({
+    text: `Anteil ${VAT_RATE_INFO[part.vatRate].label}`,
+    unitPrice: '',
+    amount: formatEuro(part.amountCents),
+    letter: VAT_RATE_INFO[part.vatRate].letter,
+    indent: 0,
+    lead: SUB_ROW_LEAD,
+  }));
+  const [only] = rows;
+  if (only && rows.length === 1) return [{ ...only, text: label, lead: 0 }];
+  return [{ text: label, unitPrice: '', amount: '', letter: '', indent: 0, lead: 0 }, ...rows];
+}
+
 function items(receipt: Receipt, columns: number): ReceiptBlock[] {
-  // One unit-price and one amount column for all lines, so the figures stand under each other.
-  const unitPrices = receipt.lines.map((line) =>
-    line.quantityMilli === 1000 ? '' : `à ${formatEuro(line.unitPriceCents)}`,
-  );
-  const amounts = receipt.lines.map((line) => formatEuro(line.amountCents));
-  const unitWidth = Math.max(0, ...unitPrices.map(displayWidth));
-  const amountWidth = Math.max(0, ...amounts.map(displayWidth));
-  return receipt.lines.map((line, i) => {
-    const prefix = `${formatQuantity(line.quantityMilli)} x `;
+  const rows = [
+    ...receipt.lines.flatMap(itemRows),
+    ...(receipt.discount ? receiptDiscountRows(receipt.discount) : []),
+  ];
+  // One unit-price and one amount column for all rows, so the figures stand under each other.
+  const unitWidth = Math.max(0, ...rows.map((r) => displayWidth(r.unitPrice)));
+  const amountWidth = Math.max(0, ...rows.map((r) => displayWidth(r.amount)));
+  return rows.map((r) => {
     const cells: Cell[] = [
-      { text: unitPrices[i] ?? '', width: unitWidth, align: 'right' },
-      { text: amounts[i] ?? '', width: amountWidth, align: 'right' },
-      { text: VAT_RATE_INFO[line.vatRate].letter, width: 1, align: 'left' },
+      { text: r.unitPrice, width: unitWidth, align: 'right' },
+      { text: r.amount, width: amountWidth, align: 'right' },
+      { text: r.letter, width: 1, align: 'left' },
     ];
-    const figures = composeCells(
-      cells.filter((cell) => cell.width > 0),
-      1,
-    );
-    const indent = displayWidth(prefix) <= columns / 4 ? displayWidth(prefix) : 0;
-    return row(prefix + line.text, figures, columns, { indent });
+    const figures =
+      r.amount === ''
+        ? ''
+        : composeCells(
+            cells.filter((cell) => cell.width > 0),
+            1,
+          );
+    const indent = r.indent <= columns / 4 ? r.indent : 0;
+    return row(r.text, figures, columns, { indent, lead: r.lead });
   });
 }
 
