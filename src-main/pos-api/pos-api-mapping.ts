@@ -3,7 +3,8 @@
 import { formatApiAmount } from '../../src-shared/money.ts';
 import { OUTAGE_REPORT_AFTER_MS, type OutageProtocol } from '../../src-shared/outage-protocol.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
-import type { Receipt } from '../../src-shared/receipt.ts';
+import type { LineDiscount, Receipt } from '../../src-shared/receipt.ts';
+import { formatApiPercent } from '../../src-shared/discount.ts';
 import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import type { Status } from '../../src-shared/status.ts';
 import type {
@@ -22,8 +23,10 @@ export function saleDraftFromRequest(body: ReceiptCreate): SaleDraftInput {
       quantity: item.quantity,
       unitPrice: item.unit_price,
       vatRate: item.vat_rate,
+      ...(item.discount === undefined ? {} : { discount: item.discount }),
     })),
     payments: body.payments,
+    ...(body.discount === undefined ? {} : { discount: body.discount }),
     ...(body.cancels === undefined ? {} : { cancels: body.cancels }),
   };
 }
@@ -56,7 +59,19 @@ export function receiptResource(receipt: Receipt): ReceiptResource {
       unit_price: formatApiAmount(line.unitPriceCents),
       amount: formatApiAmount(line.amountCents),
       vat_rate: line.vatRate,
+      ...(line.discount === undefined ? {} : { discount: discountResource(line.discount) }),
     })),
+    ...(receipt.discount === undefined
+      ? {}
+      : {
+          discount: {
+            ...discountResource(receipt.discount),
+            per_rate: receipt.discount.perRate.map((part) => ({
+              vat_rate: part.vatRate,
+              amount: formatApiAmount(part.amountCents),
+            })),
+          },
+        }),
     totals_per_rate: receipt.totalsPerRate.map((t) => ({
       vat_rate: t.vatRate,
       gross: formatApiAmount(t.grossCents),
@@ -110,6 +125,14 @@ export function outageProtocolResource(protocol: OutageProtocol): OutageProtocol
       clearance_needed: outage.clearanceNeeded,
       report_due: outage.reportDue,
     })),
+  };
+}
+
+function discountResource(discount: LineDiscount) {
+  return {
+    text: discount.text,
+    percent: discount.basisPoints === null ? null : formatApiPercent(discount.basisPoints),
+    amount: formatApiAmount(discount.amountCents),
   };
 }
 

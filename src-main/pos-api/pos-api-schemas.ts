@@ -12,6 +12,7 @@ import {
 import { ALL_RECEIPT_KINDS, ENVIRONMENTS, RECEIPT_STATES } from '../../src-shared/receipt.ts';
 import { SETUP_STATES } from '../../src-shared/status.ts';
 import { printableText } from '../../src-shared/text-field.ts';
+import { DiscountInput } from '../../src-shared/discount.ts';
 import { VAT_RATES } from '../../src-shared/vat.ts';
 import { POS_ERROR_CODES } from '../../src-shared/pos-error.ts';
 import { POS_API_ERROR_CODES } from './error-status.ts';
@@ -33,14 +34,27 @@ const AmountIn = EuroString.meta({
 const VatRate = z.enum(VAT_RATES).meta({ description: 'USt-Satz in Prozent' });
 const IsoTime = z.iso.datetime({ offset: true });
 
+const DiscountIn = DiscountInput.meta({
+  description:
+    'Rabatt: genau eines von percent ("10", "12.5"; über 0 bis 100) und amount (positiver Betrag, ' +
+    '"1.50"); text ist die Bezeichnung auf dem Beleg (sonst "Rabatt" bzw. "Bonrabatt"). Ein Prozentrabatt ' +
+    'wird einmal kaufmännisch gerundet (halbe Cent von null weg).',
+  examples: [{ percent: '10' }, { amount: '1.50', text: 'Stammkunde' }],
+});
+
 export const ReceiptItemIn = z.strictObject({
   text: printableText(120),
   quantity: QuantityString.meta({
-    description: 'Menge, Dezimalzahl mit höchstens 3 Nachkommastellen',
-    examples: ['1', '0.25'],
+    description:
+      'Menge, Dezimalzahl mit höchstens 3 Nachkommastellen, nicht 0. Eine negative Menge ist eine ' +
+      'Rückgabe (Umtausch neben neuen Positionen); die Summe des Belegs darf nicht negativ sein.',
+    examples: ['1', '0.25', '-1'],
   }),
   unit_price: AmountIn,
   vat_rate: VatRate,
+  discount: DiscountIn.optional().meta({
+    description: 'Rabatt auf diese Position; eigene Zeile auf dem Beleg, mindert den Betrag ihres Satzes',
+  }),
 });
 
 export const PaymentIn = z.strictObject({ type: z.enum(PAYMENT_TYPES), amount: AmountIn });
@@ -51,7 +65,23 @@ export const ReceiptCreate = z.strictObject({
   }),
   type: z.enum(RECEIPT_KINDS),
   items: z.array(ReceiptItemIn).max(MAX_LINES).default([]),
-  payments: z.array(PaymentIn).max(10).default([]),
+  payments: z
+    .array(PaymentIn)
+    .max(10)
+    .default([])
+    .meta({
+      description:
+        'Zahlungen, auch geteilt: beliebig viele Teile bar (CASH) und mit Karte (NON_CASH). Zusammen ' +
+        'mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar.',
+    }),
+  discount: DiscountIn.optional().meta({
+    description:
+      'Rabatt auf den ganzen Beleg (nach den Positionsrabatten). Er wird auf die USt-Sätze im Verhältnis ' +
+      'ihrer Beträge aufgeteilt, nach der Methode des größten Rests: jeder Satz bekommt seinen Anteil ' +
+      'abgerundet, die übrigen Cent gehen einzeln an die Sätze mit den größten abgeschnittenen Resten ' +
+      '(bei Gleichstand an den Satz in der Reihenfolge 20, 10, 13, 19, 4.9, 0). So ergeben die Anteile ' +
+      'genau den Rabatt.',
+  }),
   cancels: z.uuid().optional().meta({ description: 'Bei CANCELLATION: id des stornierten Belegs' }),
   // The app prints every receipt as its printer settings say (RKSV: a receipt is always handed out), so
   // only `true` is accepted: a client asking not to print gets a clear 422, not a silent print.
@@ -61,6 +91,18 @@ export const ReceiptCreate = z.strictObject({
     .meta({ description: 'Beleg drucken; es wird immer gemäß Druckereinstellung der App gedruckt' }),
 });
 export type ReceiptCreate = z.output<typeof ReceiptCreate>;
+
+const DiscountOut = z.object({
+  text: z.string(),
+  percent: z
+    .string()
+    .nullable()
+    .meta({ description: 'Prozentsatz ("12.5"); null bei einem Betragsrabatt', examples: ['10'] }),
+  amount: AmountOut.meta({
+    description: 'Änderung des Betrags: negativ bei einem Verkauf, positiv bei einer Rückgabe',
+    examples: ['-0.76'],
+  }),
+});
 
 export const ReceiptListQuery = z.strictObject({
   from: IsoTime.optional().meta({ description: 'ab diesem Zeitpunkt (inklusive), ISO 8601 mit Zeitzone' }),
@@ -99,13 +141,23 @@ export const ReceiptResource = z.object({
   items: z.array(
     z.object({
       text: z.string(),
-      quantity: z.string(),
+      quantity: z.string().meta({ description: 'negativ bei einer Rückgabe' }),
       unit_price: AmountOut,
-      amount: AmountOut,
+      amount: AmountOut.meta({ description: 'Menge × Einzelpreis, vor dem Rabatt der Position' }),
       vat_rate: VatRate,
+      discount: DiscountOut.optional().meta({ description: 'nur bei einer Position mit Rabatt' }),
     }),
   ),
-  totals_per_rate: z.array(z.object({ vat_rate: VatRate, gross: AmountOut, net: AmountOut, vat: AmountOut })),
+  discount: DiscountOut.extend({
+    per_rate: z
+      .array(z.object({ vat_rate: VatRate, amount: AmountOut }))
+      .meta({ description: 'Anteil je USt-Satz (größter Rest); zusammen genau amount' }),
+  })
+    .optional()
+    .meta({ description: 'nur bei einem Rabatt auf den ganzen Beleg' }),
+  totals_per_rate: z
+    .array(z.object({ vat_rate: VatRate, gross: AmountOut, net: AmountOut, vat: AmountOut }))
+    .meta({ description: 'je USt-Satz nach allen Rabatten: was SIGN AT signiert' }),
   total: AmountOut,
   payments: z.array(z.object({ type: z.enum(PAYMENT_TYPES), amount: AmountOut })),
   change: AmountOut,

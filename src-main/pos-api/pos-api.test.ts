@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
+import { exchangeReceipt } from '../../src-shared/receipt-fixtures.test-support.ts';
+import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
 import { rawRequest } from './http-exchange.test-support.ts';
 import { createRedactingLogger } from '../host/redacting-logger.ts';
@@ -516,4 +518,126 @@ test('the journal is listed in pages with the documented query, and a reprint go
   assert.equal(reprint.status, 200);
   await assertMatchesDocument(h.origin, reprint, 'POST', '/receipts/{id}/reprint');
   assert.deepEqual(h.calls.at(-1), { name: 'reprintReceipt', input: { id: SAMPLE_RECEIPT.id } });
+});
+
+test('discounts, a return and a split payment go in as added fields and come back documented', async () => {
+  const h = await harness({
+    handlers: (calls) => ({
+      signSale: async (input) => {
+        calls.push({ name: 'signSale', input });
+        return exchangeReceipt();
+      },
+    }),
+  });
+  const exchange = {
+    type: 'NORMAL',
+    items: [
+      {
+        text: 'Kaffee Melange',
+        quantity: '2',
+        unit_price: '3.80',
+        vat_rate: '20',
+        discount: { percent: '10' },
+      },
+      { text: 'Kipferl', quantity: '3', unit_price: '1.20', vat_rate: '10' },
+      { text: 'Sekt', quantity: '-1', unit_price: '4.00', vat_rate: '10' },
+      {
+        text: 'Buch',
+        quantity: '1',
+        unit_price: '12.00',
+        vat_rate: '4.9',
+        discount: { amount: '2.00', text: 'Mängelexemplar' },
+      },
+    ],
+    discount: { percent: '5' },
+    payments: [
+      { type: 'NON_CASH', amount: '10.00' },
+      { type: 'CASH', amount: '20.00' },
+    ],
+  };
+  const res = await api(h, 'POST', '/receipts', exchange);
+  assert.equal(res.status, 201);
+  const body = await assertMatchesDocument(h.origin, res, 'POST', '/receipts');
+  const input = h.calls[0]?.input as SaleDraftInput;
+  assert.deepEqual(
+    input.lines?.map((line) => [line.quantity, line.discount]),
+    [
+      ['2', { percent: '10' }],
+      ['3', undefined],
+      ['-1', undefined],
+      ['1', { amount: '2.00', text: 'Mängelexemplar' }],
+    ],
+  );
+  assert.deepEqual(input.discount, { percent: '5' });
+  assert.deepEqual(input.payments, exchange.payments);
+  const items = body.items as Json[];
+  assert.deepEqual(items[0]?.discount, { text: 'Rabatt', percent: '10', amount: '-0.76' });
+  assert.equal(items[1]?.discount, undefined, 'a line without a discount has no discount field');
+  assert.equal(items[2]?.quantity, '-1');
+  assert.deepEqual(items[3]?.discount, { text: 'Mängelexemplar', percent: null, amount: '-2.00' });
+  assert.deepEqual(body.discount, {
+    text: 'Bonrabatt',
+    percent: '5',
+    amount: '-0.82',
+    per_rate: [
+      { vat_rate: '20', amount: '-0.34' },
+      { vat_rate: '10', amount: '0.02' },
+      { vat_rate: '4.9', amount: '-0.50' },
+    ],
+  });
+  assert.equal(body.total, '15.62');
+  assert.deepEqual(body.payments, [
+    { type: 'NON_CASH', amount: '10.00' },
+    { type: 'CASH', amount: '20.00' },
+  ]);
+
+  // A receipt without discounts answers exactly as before: no new key appears.
+  const plain = await assertMatchesDocument(
+    h.origin,
+    await api(h, 'GET', `/receipts/${SAMPLE_RECEIPT.id}`),
+    'GET',
+    '/receipts/{id}',
+  );
+  assert.equal('discount' in plain, false);
+});
+
+test('a discount that is not one of percent and amount is refused with the field named, nothing signed', async () => {
+  const h = await harness();
+  const cases: { body: unknown; field: string; message: RegExp }[] = [
+    {
+      body: { ...SALE, discount: { percent: '10', amount: '1.00' } },
+      field: 'discount',
+      message: /entweder Prozent oder Betrag/,
+    },
+    {
+      body: { ...SALE, items: [{ ...SALE.items[0], discount: { percent: '150' } }] },
+      field: 'items.0.discount.percent',
+      message: /über 0 bis 100/,
+    },
+    {
+      body: { ...SALE, items: [{ ...SALE.items[0], discount: { amount: '-1.00' } }] },
+      field: 'items.0.discount.amount',
+      message: /positive Dezimalzahl/,
+    },
+    { body: { type: 'ZERO', discount: { percent: '10' } }, field: 'discount', message: /keinen Rabatt/ },
+  ];
+  for (const c of cases) {
+    const res = await api(h, 'POST', '/receipts', c.body);
+    assert.equal(res.status, 422, JSON.stringify(c.body));
+    const body = (await res.json()) as { error: { code: string; message: string; field?: string } };
+    assert.equal(body.error.field, c.field);
+    assert.match(body.error.message, c.message);
+  }
+  assert.deepEqual(h.calls, []);
+});
+
+test('the OpenAPI document describes the discount fields, returns and the split payment', async () => {
+  const h = await harness();
+  const schemas = ((await servedDocument(h.origin)).components as Json).schemas as Json;
+  const create = JSON.stringify(schemas.ReceiptCreate);
+  assert.match(create, /"discount"/);
+  assert.match(create, /größten Rest/);
+  assert.match(create, /negative Menge ist eine Rückgabe/);
+  assert.match(create, /geteilt: beliebig viele Teile bar \(CASH\) und mit Karte \(NON_CASH\)/);
+  assert.match(JSON.stringify(schemas.Receipt), /"per_rate"/);
 });
