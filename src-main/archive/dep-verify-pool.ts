@@ -20,6 +20,13 @@ function findWorkerFile(): URL | null {
 
 let workerFile: URL | null | undefined;
 
+/**
+ * A piece needs a few megabytes; left alone, V8 lets each thread's heap grow to hundreds of megabytes
+ * before it collects, which made a DEP check's memory grow with the file. A thread that runs out is
+ * reported as lost and its piece checked on the calling thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
 interface Queued {
   job: DepVerifyJob;
   resolve(check: DepPieceCheck | PromiseLike<DepPieceCheck>): void;
@@ -52,7 +59,7 @@ export class DepVerifyPool {
     for (let index = 0; index < threads; index++) {
       let worker: Worker;
       try {
-        worker = new Worker(file);
+        worker = new Worker(file, { resourceLimits: WORKER_LIMITS });
       } catch {
         // No worker threads here: what no worker takes is checked on this thread.
         break;

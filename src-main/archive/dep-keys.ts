@@ -1,0 +1,172 @@
+// The keys a DEP check works with: the certificate of a Belege-Gruppe, and what the BMF crypto material
+// container adds (the AES key of the turnover counter, a certificate or public key per signature serial,
+// as closed systems need, whose groups carry no certificate). Worker threads get the container as plain
+// data and read it here again: a KeyObject is not worth sending for a few keys.
+import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import type { CryptoMaterial, CryptoMaterialEntry } from '../../src-shared/crypto-material.ts';
+
+/** A key that can check ES256 signatures, or why it cannot. */
+export type SigningKey =
+  | { readonly publicKey: KeyObject; readonly problem: null }
+  | { readonly publicKey: null; readonly problem: string };
+
+/** What a group's own certificate gives once for all its receipts. */
+export interface GroupCertificate {
+  readonly key: SigningKey;
+  readonly serial: bigint | null;
+  readonly der: Buffer;
+}
+
+/** The serial numbers a text can name: RKSV writes hex, some tools decimal (as the BMF tool accepts both). */
+export function serialCandidates(text: string): bigint[] {
+  const candidates: bigint[] = [];
+  const digits = text.startsWith('-') ? text.slice(1) : text;
+  if (/^[0-9a-fA-F]+$/.test(digits)) candidates.push(BigInt(`0x${digits}`));
+  if (/^\d+$/.test(digits)) candidates.push(BigInt(digits));
+  return candidates;
+}
+
+function es256Key(publicKey: KeyObject): SigningKey {
+  // ES256 is ECDSA over P-256: node:crypto would throw on any other key at the first signature.
+  if (publicKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    return { publicKey: null, problem: 'kein P-256-Schlüssel, ES256 nicht prüfbar' };
+  }
+  return { publicKey, problem: null };
+}
+
+/** Base64 DER, or a PEM text: its body is the same Base64. */
+function derOf(text: string): Buffer {
+  return Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+}
+
+/** The certificate of a Belege-Gruppe; null when the group carries none (""), as closed systems write it. */
+export function readGroupCertificate(certificateBase64: string): GroupCertificate | 'unreadable' | null {
+  if (certificateBase64.trim() === '') return null;
+  let certificate: X509Certificate;
+  const der = derOf(certificateBase64);
+  try {
+    certificate = new X509Certificate(der);
+  } catch {
+    return 'unreadable';
+  }
+  let serial: bigint | null;
+  try {
+    serial = BigInt(`0x${certificate.serialNumber}`);
+  } catch {
+    serial = null;
+  }
+  return { key: es256Key(certificate.publicKey), serial, der };
+}
+
+interface MaterialKey {
+  readonly key: SigningKey;
+  /** The certificate's DER for a CERTIFICATE entry, to tell it from a group's own. */
+  readonly der: Buffer | null;
+  readonly spki: Buffer | null;
+  /** The certificate's own serial, under which receipts name it whatever the map's key says. */
+  readonly serial: bigint | null;
+}
+
+/** Reads one entry; throws with a message for a person when it cannot be used. */
+function readEntry(entry: CryptoMaterialEntry): MaterialKey {
+  const der = derOf(entry.signatureCertificateOrPublicKey);
+  let publicKey: KeyObject;
+  let serial: bigint | null = null;
+  if (entry.signatureDeviceType === 'CERTIFICATE') {
+    try {
+      const certificate = new X509Certificate(der);
+      publicKey = certificate.publicKey;
+      serial = BigInt(`0x${certificate.serialNumber}`);
+    } catch {
+      throw new Error('das Zertifikat ist nicht lesbar');
+    }
+  } else {
+    try {
+      publicKey = createPublicKey({ key: der, format: 'der', type: 'spki' });
+    } catch {
+      throw new Error('der öffentliche Schlüssel ist nicht lesbar');
+    }
+  }
+  const key = es256Key(publicKey);
+  if (key.problem !== null) throw new Error(key.problem);
+  return {
+    key,
+    der: entry.signatureDeviceType === 'CERTIFICATE' ? der : null,
+    spki: publicKey.export({ type: 'spki', format: 'der' }),
+    serial,
+  };
+}
+
+/**
+ * The problems of a crypto material container, one per unusable entry, named by its key in the map:
+ * checked once before a DEP is read, so that a broken container is said up front, not per receipt.
+ */
+export function materialProblems(material: CryptoMaterial): string[] {
+  const problems: string[] = [];
+  for (const [name, entry] of Object.entries(material.certificateOrPublicKeyMap)) {
+    try {
+      readEntry(entry);
+    } catch (error) {
+      problems.push(
+        `certificateOrPublicKeyMap.${name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  return problems;
+}
+
+export class DepKeys {
+  readonly aesKey: Buffer | null;
+  readonly #material: CryptoMaterial | null;
+  #byId: Map<string, MaterialKey> | null = null;
+  #bySerial: Map<bigint, MaterialKey> | null = null;
+
+  constructor(material: CryptoMaterial | null) {
+    this.#material = material;
+    this.aesKey = material?.base64AESKey === undefined ? null : Buffer.from(material.base64AESKey, 'base64');
+  }
+
+  /** The key the material gives for a receipt's certificate serial, or null when it names none. */
+  lookup(serialText: string): MaterialKey | null {
+    const { byId, bySerial } = this.#index();
+    const exact = byId.get(serialText);
+    if (exact !== undefined) return exact;
+    for (const candidate of serialCandidates(serialText)) {
+      const found = bySerial.get(candidate);
+      if (found !== undefined) return found;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a group's own certificate contradicts the material: a different certificate (or key) under
+   * the same serial would let a forged group pass against its own certificate.
+   */
+  contradicts(serialText: string, group: GroupCertificate): boolean {
+    const known = this.lookup(serialText);
+    if (known === null) return false;
+    if (known.der !== null) return !known.der.equals(group.der);
+    const groupKey = group.key.publicKey?.export({ type: 'spki', format: 'der' }) ?? null;
+    return groupKey === null || known.spki === null || !known.spki.equals(groupKey);
+  }
+
+  #index(): { byId: Map<string, MaterialKey>; bySerial: Map<bigint, MaterialKey> } {
+    if (this.#byId === null || this.#bySerial === null) {
+      this.#byId = new Map();
+      this.#bySerial = new Map();
+      for (const [name, entry] of Object.entries(this.#material?.certificateOrPublicKeyMap ?? {})) {
+        let read: MaterialKey;
+        try {
+          read = readEntry(entry);
+        } catch {
+          // materialProblems said so before the check began; an unusable entry gives no key.
+          continue;
+        }
+        this.#byId.set(name, read);
+        if (entry.id !== name) this.#byId.set(entry.id, read);
+        if (read.serial !== null) this.#bySerial.set(read.serial, read);
+      }
+    }
+    return { byId: this.#byId, bySerial: this.#bySerial };
+  }
+}
