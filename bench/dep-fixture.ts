@@ -30,6 +30,8 @@ const OUTAGE_LENGTH = 5;
 
 export interface DepFixture {
   depPath: string;
+  /** The crypto material container, as a file next to the DEP (what `dep:verify --crypto` reads). */
+  materialPath: string;
   material: CryptoMaterial;
   kassenId: string;
   receipts: number;
@@ -189,6 +191,7 @@ export async function depFixture(size: number, log: (message: string) => void): 
   ) as CryptoMaterial;
   return {
     depPath: join(directory, 'dep.json'),
+    materialPath: join(directory, 'crypto-material.json'),
     material,
     kassenId: KASSEN_ID,
     receipts: meta.receipts,

@@ -25,6 +25,7 @@ import { SetupProgress } from './app/setup-progress.ts';
 import { startUp } from './app/start-up.ts';
 import { Archiver } from './archive/archiver.ts';
 import { Closings } from './archive/closings.ts';
+import { DepFileVerifier } from './archive/dep-file-verifier.ts';
 import type { AppHost } from './host/app-host.ts';
 import { Journal } from './journal/journal.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -91,6 +92,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     events,
     archiver: new Archiver({ dataDir: host.dataDir, settings: host.settings, target, log: host.log }),
     closings: new Closings({ settings: host.settings, journal, printReceipt, target, log: host.log }),
+    depFiles: new DepFileVerifier({ log: host.log }),
     appStatus: createAppStatus({
       mode: options.mode,
       settings,
@@ -125,6 +127,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       await runtime.settle();
       await onboarding.stop();
       await parts.archiver.close();
+      await parts.depFiles.close();
       await runtime.close();
       // A receipt on its way to the printer finishes first, so the journal knows it is on paper.
       await printing.close();

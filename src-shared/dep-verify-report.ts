@@ -64,6 +64,8 @@ export const DepVerifyReport = z.object({
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   /** The one line that says how it went. */
   message: z.string(),
+  /** Why the file could not be checked (verdict unusable), e.g. "keine DEP-Datei: …"; null when it was. */
+  unusable: z.string().nullable(),
   findings: z.array(DepFinding),
   /** Findings beyond those listed: the screen lists the first ones, the command every one. */
   findingsOmitted: Count,

@@ -10,6 +10,7 @@ import {
   DecommissionResult,
 } from './closing-receipt.ts';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
+import { DepVerifyReport, VerifyDepFileInput } from './dep-verify-report.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
 import { RenewAccessInput, StartOnboardingInput } from './onboarding-input.ts';
 import { OnboardingView } from './onboarding-view.ts';
@@ -86,6 +87,11 @@ export const posApiContract = {
   },
   archiveStatus: { input: NoInput, output: ArchiveStatus },
   copyArchive: { input: CopyArchiveInput, output: CopyArchiveResult },
+  /**
+   * Checks any DEP7 file on this PC (this app's export, another till's) as `npm run dep:verify` does.
+   * Main opens the file from the full path given, so that a file of any size works from every shell.
+   */
+  verifyDepFile: { input: VerifyDepFileInput, output: DepVerifyReport },
   listClosings: { input: NoInput, output: ClosingList },
   /**
    * The Ausfallprotokoll: every outage of SIGN AT with the receipts handed out meanwhile (offline number →

@@ -15,7 +15,7 @@ import {
 import { posApiContract, type OperationName, type PosApi } from '../../src-shared/pos-api-contract.ts';
 import { createPosApiClient } from '../../src-shared/pos-api-dispatch.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { setEmulatorFaults } from './app-log.ts';
+import { emulatorCryptoMaterial, setEmulatorFaults } from './app-log.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVE_SCRIPT = join(REPO_ROOT, 'src-main', 'headless', 'serve.ts');
@@ -39,6 +39,8 @@ export interface HeadlessApp {
    * `{ scu_outage: true }`. Only in demo mode, where the emulator runs inside the app.
    */
   setEmulatorFaults(patch: Record<string, boolean | number>): Promise<void>;
+  /** The demo emulator's crypto material container of a register (AES key, certificate): what an auditor gets. */
+  emulatorCryptoMaterial(registerId: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -148,6 +150,7 @@ export async function startHeadlessApp(options: HeadlessAppOptions = {}): Promis
     api: bridgeClient(parsed.origin, token),
     output: () => output,
     setEmulatorFaults: (patch) => setEmulatorFaults(output, patch),
+    emulatorCryptoMaterial: (registerId) => emulatorCryptoMaterial(output, registerId),
     stop,
   };
 }

@@ -2,6 +2,7 @@
 // the parts it needs (Pick<AppParts, …>), so a reader sees at its head what it touches.
 import type { Archiver } from '../archive/archiver.ts';
 import type { Closings } from '../archive/closings.ts';
+import type { DepFileVerifier } from '../archive/dep-file-verifier.ts';
 import type { AppHost } from '../host/app-host.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OnboardingMachine } from '../onboarding/onboarding-machine.ts';
@@ -22,6 +23,8 @@ export interface AppParts {
   onboarding: OnboardingMachine;
   archiver: Archiver;
   closings: Closings;
+  /** "DEP-Datei prüfen": any DEP7 file, as `npm run dep:verify` checks it. */
+  depFiles: DepFileVerifier;
   runtime: RegisterRuntime;
   appStatus: AppStatus;
   events: AppEvents;

@@ -103,6 +103,7 @@ export function depVerifyReport(
     verdict: outcome.verdict,
     exitCode: EXIT_CODE_OF[outcome.verdict],
     message: verdictLine(outcome),
+    unusable: outcome.unusable,
     findings,
     findingsOmitted,
     errors: outcome.errors,

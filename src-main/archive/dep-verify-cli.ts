@@ -102,7 +102,7 @@ try {
 const exitCode = EXIT_CODE_OF[outcome.verdict];
 if (json) {
   out(
-    `${findings === 0 ? '' : '\n  '}],\n  "findingsOmitted": 0,\n  "errors": ${outcome.errors},\n  "summary": ${JSON.stringify(outcome.summary)},\n  "verdict": ${JSON.stringify(outcome.verdict)},\n  "exitCode": ${exitCode},\n  "message": ${JSON.stringify(verdictLine(outcome))}\n}\n`,
+    `${findings === 0 ? '' : '\n  '}],\n  "findingsOmitted": 0,\n  "errors": ${outcome.errors},\n  "summary": ${JSON.stringify(outcome.summary)},\n  "verdict": ${JSON.stringify(outcome.verdict)},\n  "exitCode": ${exitCode},\n  "message": ${JSON.stringify(verdictLine(outcome))},\n  "unusable": ${JSON.stringify(outcome.unusable)}\n}\n`,
   );
 } else {
   if (outcome.summary !== null) out(`\n${summaryLines(outcome.summary).join('\n')}\n\n`);

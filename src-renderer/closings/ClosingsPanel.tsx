@@ -1,7 +1,9 @@
-// The closing screen's content: DEP archive, Monats-/Jahresbelege, the Ausfallprotokoll, decommissioning. Mounted by the
-// screen that owns navigation; it talks to main only through the contract.
+// The closing screen's content: DEP archive, the check of any DEP file, Monats-/Jahresbelege, the
+// Ausfallprotokoll, decommissioning. Mounted by the screen that owns navigation; it talks to main only
+// through the contract.
 import { ArchiveSection } from './ArchiveSection.tsx';
 import { ClosingsSection } from './ClosingsSection.tsx';
+import { DepFileCheckSection } from './DepFileCheckSection.tsx';
 import { DecommissionSection } from './DecommissionSection.tsx';
 import { OutageProtocolSection } from './OutageProtocolSection.tsx';
 import './closings.css';
@@ -10,6 +12,7 @@ export function ClosingsPanel() {
   return (
     <div className="closings-panel" data-testid="closings-panel">
       <ArchiveSection />
+      <DepFileCheckSection />
       <ClosingsSection />
       <OutageProtocolSection />
       <DecommissionSection />
