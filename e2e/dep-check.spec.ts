@@ -52,13 +52,14 @@ test('F6 → "DEP-Datei prüfen": the own DEP is valid, a copy without a receipt
   await check(depFile, cryptoFile);
   assert.equal(await verdict.getAttribute('data-verdict'), 'valid');
   assert.equal(await verdict.innerText(), 'Gültig: 3 Belege ohne Fehler.');
+  assert.equal(await section.getByTestId('dep-check-not-checked').count(), 0);
   assert.equal(await section.getByTestId('dep-check-counter').innerText(), '9,60 €');
 
   // Without the material the counter is said to be unchecked.
   await check(depFile);
   assert.match(
     await verdict.innerText(),
-    /^Gültig: 3 Belege ohne Fehler\. Nicht geprüft: der Umsatzzähler \(kein AES-Schlüssel\)\.$/,
+    /^Gültig: 3 Belege ohne Fehler\.\s+Nicht geprüft: der Umsatzzähler \(kein AES-Schlüssel\)\.$/,
   );
 
   const dep = JSON.parse(await readFile(depFile, 'utf8')) as {

@@ -48,10 +48,14 @@ function Verdict({ report, t }: { report: DepVerifyReport; t: Texts }) {
   }
   if (summary.turnoverCounter === null) open.push(t.uncheckedCounter);
   return (
-    <p className="closings-ok" role="status" data-testid="dep-check-verdict" data-verdict="valid">
-      {t.valid(summary.receipts)}
-      {open.length > 0 && ` ${t.notChecked} ${open.join('; ')}.`}
-    </p>
+    <div role="status" data-testid="dep-check-verdict" data-verdict="valid">
+      <p className="closings-ok">{t.valid(summary.receipts)}</p>
+      {open.length > 0 && (
+        <p className="dep-check-open" data-testid="dep-check-not-checked">
+          {t.notChecked} {open.join('; ')}.
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -148,9 +152,12 @@ export function DepFileCheckSection() {
           {report.findings.length > 0 && (
             <ol className="dep-check-findings" data-testid="dep-check-findings">
               {report.findings.map((finding, index) => (
-                <li key={index} className={finding.kind === 'error' ? 'closings-bad' : undefined}>
-                  {finding.kind === 'note' && `${t.note}: `}
-                  {where(finding, t)}: {finding.message}
+                <li key={index} className={finding.kind === 'error' ? 'dep-check-error' : 'dep-check-note'}>
+                  <strong>
+                    {finding.kind === 'note' && `${t.note}: `}
+                    {where(finding, t)}:
+                  </strong>{' '}
+                  {finding.message}
                 </li>
               ))}
               {report.findingsOmitted > 0 && <li className="hint">{t.more(report.findingsOmitted)}</li>}
