@@ -4,6 +4,7 @@
 // data and read it here again: a KeyObject is not worth sending for a few keys.
 import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { CryptoMaterial, CryptoMaterialEntry } from '../../src-shared/crypto-material.ts';
+import { CounterDecryptor } from '../rksv/turnover-counter.ts';
 
 /** A key that can check ES256 signatures, or why it cannot. */
 export type SigningKey =
@@ -116,14 +117,18 @@ export function materialProblems(material: CryptoMaterial): string[] {
 }
 
 export class DepKeys {
-  readonly aesKey: Buffer | null;
+  /** The turnover counters' decryptor, when the material has the AES key. */
+  readonly counters: CounterDecryptor | null;
   readonly #material: CryptoMaterial | null;
   #byId: Map<string, MaterialKey> | null = null;
   #bySerial: Map<bigint, MaterialKey> | null = null;
 
   constructor(material: CryptoMaterial | null) {
     this.#material = material;
-    this.aesKey = material?.base64AESKey === undefined ? null : Buffer.from(material.base64AESKey, 'base64');
+    this.counters =
+      material?.base64AESKey === undefined
+        ? null
+        : new CounterDecryptor(Buffer.from(material.base64AESKey, 'base64'));
   }
 
   /** The key the material gives for a receipt's certificate serial, or null when it names none. */

@@ -20,7 +20,7 @@ import { isFailureMarker } from '../rksv/jws.ts';
 import type { MachineReadablePayload } from '../rksv/machine-readable-code.ts';
 import { readReceiptJws, type ReceiptJws } from '../rksv/receipt-jws.ts';
 import { sumAmounts } from '../rksv/rksv-amounts.ts';
-import { CANCELLATION_MARKER, TRAINING_MARKER, decryptCounter } from '../rksv/turnover-counter.ts';
+import { CANCELLATION_MARKER, TRAINING_MARKER } from '../rksv/turnover-counter.ts';
 import { DepKeys, readGroupCertificate, serialCandidates, type GroupCertificate } from './dep-keys.ts';
 
 /** Where the chain stood after the last receipt already checked. */
@@ -382,16 +382,15 @@ class PieceChecker {
    * receipt after it. Training leaves the counter alone; a storno adds to it without stating it.
    */
   #counter(code: MachineReadablePayload, counterForm: boolean, error: (message: string) => void): void {
-    const aesKey = this.#keys.aesKey;
+    const counters = this.#keys.counters;
     const field = code.encryptedCounter;
-    if (aesKey === null || field === TRAINING_MARKER) return;
+    if (counters === null || field === TRAINING_MARKER) return;
     const position = this.position;
     const expected = position.counter == null ? null : position.counter + BigInt(sumAmounts(code.amounts));
     let stated: bigint | null = null;
     if (field !== CANCELLATION_MARKER && counterForm) {
       try {
-        const key = { aesKey, cashRegisterId: code.cashRegisterId, receiptNumber: code.receiptNumber };
-        stated = decryptCounter(key, field);
+        stated = counters.decrypt(code.cashRegisterId, code.receiptNumber, field);
       } catch {
         stated = null;
       }

@@ -45,9 +45,9 @@ export interface InMemoryDepCheckOptions extends ParallelDepCheckOptions {
 /** Pieces per worker: enough that a worker slowed down by other work on its core holds up little. */
 const PIECES_PER_WORKER = 4;
 /**
- * Receipts in a piece at most: a few hundred milliseconds of ES256, a megabyte or two of text, so that
- * a worker thread needs little memory (dep-verify-pool.ts bounds it) and a file read as a stream is
- * held only a few pieces at a time.
+ * Receipts in a piece at most: enough ES256 work to be worth a message to a thread, little enough text
+ * that a worker thread needs little memory (dep-verify-pool.ts bounds it) and a file read as a stream
+ * is held only a few pieces at a time.
  */
 export const PIECE_RECEIPTS = 4096;
 
