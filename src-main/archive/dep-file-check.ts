@@ -78,6 +78,19 @@ export async function readCryptoMaterial(path: string): Promise<CryptoMaterial> 
   return parsed.data;
 }
 
+/** The file's bytes as they are read; a file that cannot be read is Unusable, with why. */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  try {
+    // Only the stream's own errors land here: one thrown by the caller's loop ends it through finally.
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw unreadable(error, path, 'DEP-Datei');
+  } finally {
+    stream.destroy();
+  }
+}
+
 export async function checkDepFile(path: string, options: DepFileCheckOptions): Promise<DepFileOutcome> {
   const unusable = (reason: string): DepFileOutcome => ({
     verdict: 'unusable',
@@ -128,35 +141,21 @@ export async function checkDepFile(path: string, options: DepFileCheckOptions): 
   const parser = new JsonStreamParser(reader);
   let end: ChainPosition;
   try {
-    try {
-      const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-      try {
-        for await (const chunk of stream) {
-          parser.write(chunk as Buffer);
-          for (const piece of pieces.splice(0)) await check.add(piece);
-        }
-      } catch (error) {
-        if (error instanceof JsonSyntaxError || error instanceof DepFormatError) throw error;
-        if (options.signal?.aborted) throw error;
-        if (error instanceof Error && 'code' in error) throw unreadable(error, path, 'DEP-Datei');
-        throw error;
-      } finally {
-        stream.destroy();
-      }
-      parser.end();
-      reader.finish();
+    for await (const chunk of fileChunks(path)) {
+      parser.write(chunk);
       for (const piece of pieces.splice(0)) await check.add(piece);
-    } catch (error) {
-      if (error instanceof JsonSyntaxError)
-        throw new Unusable(`keine DEP-Datei: kein gültiges JSON: ${error.message}`);
-      if (error instanceof DepFormatError) throw new Unusable(`keine DEP-Datei: ${error.message}`);
-      throw error;
     }
+    parser.end();
+    reader.finish();
+    for (const piece of pieces.splice(0)) await check.add(piece);
     if (reader.receipts === 0) throw new Unusable('keine DEP-Datei: „Belege-kompakt“ enthält keinen Beleg');
     end = await check.finish();
   } catch (error) {
     await check.close();
     if (error instanceof Unusable) return unusable(error.message);
+    if (error instanceof JsonSyntaxError)
+      return unusable(`keine DEP-Datei: kein gültiges JSON: ${error.message}`);
+    if (error instanceof DepFormatError) return unusable(`keine DEP-Datei: ${error.message}`);
     throw error;
   }
 
