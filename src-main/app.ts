@@ -5,6 +5,8 @@
 // port (its state in <dataDir>/emulator) and the demo register is set up over real HTTP.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StartOnboardingParsed } from '../src-shared/onboarding-input.ts';
+import type { OnboardingView } from '../src-shared/onboarding-view.ts';
 import type { CoreHandlers, PosEvent } from '../src-shared/pos-api-contract.ts';
 import { accessHandlers } from './app/access-handlers.ts';
 import { accessRenewalOf } from './app/access-renewal.ts';
@@ -23,6 +25,7 @@ import { salesHandlers } from './app/sales-handlers.ts';
 import { settingsHandlers } from './app/settings-handlers.ts';
 import { SetupProgress } from './app/setup-progress.ts';
 import { startUp } from './app/start-up.ts';
+import { runUnattendedOnboarding, type UnattendedOutcome } from './app/unattended-onboarding.ts';
 import { Archiver } from './archive/archiver.ts';
 import { Closings } from './archive/closings.ts';
 import { DepFileVerifier } from './archive/dep-file-verifier.ts';
@@ -39,6 +42,11 @@ export const JOURNAL_FILE = 'journal.sqlite';
 
 export interface App {
   handlers: CoreHandlers;
+  /** The setup from a file (`--onboard`): the wizard's onboarding without questions; `onView` sees each change. */
+  onboardUnattended(
+    input: StartOnboardingParsed,
+    onView: (view: OnboardingView) => void,
+  ): Promise<UnattendedOutcome>;
   onEvent(listener: (event: PosEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -119,6 +127,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   let closed = false;
   return {
     handlers,
+    onboardUnattended: (input, onView) => runUnattendedOnboarding(parts, input, onView),
     onEvent: (listener) => events.onEvent(listener),
     async close() {
       if (closed) return;

@@ -3,15 +3,18 @@
 // Started with `--demo` (npm start does), the core onboards itself against its embedded SIGN AT emulator.
 import { app, BrowserWindow, session, type WebContents } from 'electron';
 import { join, resolve } from 'node:path';
+import type { UnattendedSetup } from '../../src-shared/onboarding-file.ts';
 import { createApp } from '../app.ts';
 import type { Logger } from '../host/app-host.ts';
 import { createRedactingLogger } from '../host/redacting-logger.ts';
+import { runSetupFile } from '../app/unattended-setup-run.ts';
 import { APP_DIR_NAME } from '../shell/app-data-dir.ts';
 import { checkDataDir } from '../shell/data-dir-check.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { openLogFile } from '../shell/log-file.ts';
 import { reportAccessRenewal, reportStartUpFailure } from '../shell/start-up-report.ts';
 import { startUpMessageText } from '../shell/start-up-messages.ts';
+import { readSetupFile } from '../shell/setup-file-reader.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { createSwitchablePosApi } from '../pos-api/switchable-pos-api.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
@@ -23,6 +26,12 @@ import { showAccessRenewal, showStartUpFailure } from './start-up-dialog.ts';
 import { createWebContentsPrintTarget } from './webcontents-print-target.ts';
 
 const demo = process.argv.includes('--demo');
+/** `--onboard setup.json` (or `--onboard=setup.json`): the setup from a file, as `npm run serve` does it. */
+const onboardIndex = process.argv.findIndex((arg) => arg === '--onboard' || arg.startsWith('--onboard='));
+const onboardArgument =
+  onboardIndex < 0
+    ? undefined
+    : process.argv[onboardIndex]?.slice('--onboard='.length) || process.argv[onboardIndex + 1] || '';
 /** `--data-dir=<folder>`: npm start and the smoke test keep their data apart from the merchant's. */
 const dataDirArgument = process.argv
   .find((arg) => arg.startsWith('--data-dir='))
@@ -41,7 +50,24 @@ let mainWindow: BrowserWindow | null = null;
 const ourWindows = (): WebContents[] =>
   mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : [];
 
+/** The setup file, checked before anything is opened or written; a wrong one ends the app with code 2. */
+function readOnboardFile(): UnattendedSetup | null {
+  if (onboardArgument === undefined) return null;
+  const read =
+    onboardArgument === ''
+      ? { ok: false as const, lines: ['--onboard: Datei fehlt'] }
+      : demo
+        ? { ok: false as const, lines: ['--onboard geht nicht zusammen mit --demo'] }
+        : readSetupFile(onboardArgument);
+  if (read.ok) return read.setup;
+  process.stderr.write(`${read.lines.join('\n')}\n`);
+  app.exit(2);
+  return null;
+}
+
 async function start(dataDir: string, log: Logger): Promise<void> {
+  const setup = readOnboardFile();
+  if (onboardArgument !== undefined && setup === null) return;
   // A folder that cannot hold the journal, or that another app (the service) holds, is refused before
   // a file in it is touched.
   checkDataDir(dataDir);
@@ -53,6 +79,7 @@ async function start(dataDir: string, log: Logger): Promise<void> {
   const core = await createApp(host, {
     mode: demo ? 'demo' : 'live',
     osPrintTarget: createWebContentsPrintTarget(),
+    ...(setup?.signAtUrl ? { onboarding: { signAtBaseUrl: setup.signAtUrl } } : {}),
   });
   const posApi = createSwitchablePosApi({
     host,
@@ -74,6 +101,20 @@ async function start(dataDir: string, log: Logger): Promise<void> {
       .catch((error: unknown) => host.log.error('Demo-Einrichtung fehlgeschlagen', { error }));
   }
 
+  // The setup from a file runs while the window shows the wizard, which follows the same onboarding. A
+  // failure leaves the window open for the merchant; the exit code at quit still tells the provider.
+  let exitCode = 0;
+  if (setup !== null && onboardArgument !== undefined) {
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    const warn = (line: string) => process.stderr.write(`${line}\n`);
+    exitCode = 1;
+    void runSetupFile(core, setup, onboardArgument, { say, warn })
+      .then((done) => {
+        if (done) exitCode = 0;
+      })
+      .catch((error: unknown) => host.log.error('Einrichtung aus Datei fehlgeschlagen', { error }));
+  }
+
   // Quit waits for the core: the signing queue is flushed or left durable in the journal, never cut off.
   let closing = false;
   app.on('before-quit', (event) => {
@@ -86,7 +127,7 @@ async function start(dataDir: string, log: Logger): Promise<void> {
       .catch((error: unknown) => host.log.error('Beenden mit Fehler', { error }))
       .finally(() => {
         lock.release();
-        app.exit(0);
+        app.exit(exitCode);
       });
   });
 }

@@ -26,8 +26,14 @@ test('the documented flags are read as the merchant wrote them', () => {
     host: '127.0.0.1',
     allowNonLoopback: false,
     signAtUrl: undefined,
+    onboard: undefined,
     help: false,
   });
+});
+
+test('--onboard takes the setup file, and not together with --demo', () => {
+  assert.equal(parseServeArgs(['--onboard', 'setup.json']).onboard, 'setup.json');
+  assert.throws(() => parseServeArgs(['--demo', '--onboard', 'setup.json']), /--onboard .*--demo/);
 });
 
 test('defaults: loopback, port 8420, POS API off, no printer, the shared data folder', () => {

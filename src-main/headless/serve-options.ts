@@ -18,6 +18,7 @@ export const USAGE = `Kassen-Companion als Dienst (ohne Fenster; die Oberfläche
   --host <adresse>         Adresse zum Lauschen (Standard: 127.0.0.1)
   --allow-non-loopback     erlaubt eine Adresse außerhalb dieses PCs (andere Rechner könnten Belege signieren)
   --sign-at-url <url>      SIGN-AT-Adresse für die Einrichtung (Standard: fiskaly; für Entwickler z. B. npm run emulator)
+  --onboard <datei>        richtet die Kasse ohne Rückfragen aus einer JSON-Datei ein (Schema: /api/v1/onboarding.schema.json)
   -h, --help               diese Hilfe`;
 
 const PrinterUrl = z.string().transform((text, ctx) => {
@@ -50,6 +51,7 @@ const ServeOptions = z.strictObject({
   'sign-at-url': z
     .url({ protocol: /^https?$/, error: '--sign-at-url erwartet eine http(s)-Adresse' })
     .optional(),
+  onboard: z.string().min(1).optional(),
   help: z.boolean().default(false),
 });
 
@@ -65,6 +67,8 @@ export interface ServeOptions {
   host: string;
   allowNonLoopback: boolean;
   signAtUrl: string | undefined;
+  /** --onboard: the setup file of an unattended setup. */
+  onboard: string | undefined;
   help: boolean;
 }
 
@@ -84,6 +88,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       host: { type: 'string' },
       'allow-non-loopback': { type: 'boolean' },
       'sign-at-url': { type: 'string' },
+      onboard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,6 +98,9 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     throw new Error(`--${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'ungültig'}`);
   }
   const o = parsed.data;
+  if (o.demo && o.onboard !== undefined) {
+    throw new Error('--onboard richtet eine Kasse bei fiskaly ein und geht nicht zusammen mit --demo');
+  }
   return {
     demo: o.demo,
     dataDir: o['data-dir'],
@@ -104,6 +112,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     host: o.host,
     allowNonLoopback: o['allow-non-loopback'],
     signAtUrl: o['sign-at-url'],
+    onboard: o.onboard,
     help: o.help,
   };
 }

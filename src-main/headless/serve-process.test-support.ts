@@ -1,5 +1,5 @@
 // The serve CLI as a real process, the way a merchant or a service manager starts it: its output, its
-// exit code, and (for the cases that need a read-only or full disk) inside a mount namespace of its own.
+// exit code, the moment it prints a line, and (for the cases that need a read-only or full disk) inside a mount namespace of its own.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,9 @@ export const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
 export interface ServeRun {
   child: ChildProcess;
+  /** stdout and stderr as they came. */
   output: () => string;
+  stdout: () => string;
   stderr: () => string;
   exit: Promise<number | null>;
 }
@@ -23,8 +25,12 @@ export function killServeRuns(): void {
 function track(child: ChildProcess): ServeRun {
   running.add(child);
   let output = '';
+  let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    stdout += chunk.toString('utf8');
+  });
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
     stderr += chunk.toString('utf8');
@@ -35,11 +41,16 @@ function track(child: ChildProcess): ServeRun {
       resolve(code);
     }),
   );
-  return { child, output: () => output, stderr: () => stderr, exit };
+  return { child, output: () => output, stdout: () => stdout, stderr: () => stderr, exit };
 }
 
-export function serve(args: string[]): ServeRun {
-  return track(spawn(process.execPath, [SERVE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }));
+export function serve(args: string[], env: Record<string, string> = {}): ServeRun {
+  return track(
+    spawn(process.execPath, [SERVE, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    }),
+  );
 }
 
 /** Why a mount namespace cannot be had here (unshare missing, user namespaces off), or null. */
@@ -62,15 +73,25 @@ export function serveInMountNamespace(prepare: string, args: string[], afterward
   );
 }
 
-/** Waits for the line that says where to go; the process ending first is a failure with its output. */
-export async function started(run: ServeRun): Promise<{ origin: string; token: string }> {
+/** Waits until the output matches; the process ending first fails the test with its output. */
+export async function outputMatching(run: ServeRun, pattern: RegExp): Promise<RegExpExecArray> {
   for (;;) {
-    const match = /Im Browser öffnen: (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(run.output());
-    if (match?.[1] && match[2]) return { origin: match[1], token: decodeURIComponent(match[2]) };
+    const match = pattern.exec(run.output());
+    if (match) return match;
     const ended = await Promise.race([
       run.exit.then(() => true),
       new Promise((r) => setTimeout(r, 50, false)),
     ]);
-    if (ended) assert.fail(`serve ended before it was ready:\n${run.output()}`);
+    if (ended) {
+      const last = pattern.exec(run.output());
+      if (last) return last;
+      assert.fail(`serve ended before ${String(pattern)}:\n${run.output()}`);
+    }
   }
+}
+
+/** Waits for the line that says where to go. */
+export async function started(run: ServeRun): Promise<{ origin: string; token: string }> {
+  const match = await outputMatching(run, /Im Browser öffnen: (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/);
+  return { origin: match[1] ?? '', token: decodeURIComponent(match[2] ?? '') };
 }

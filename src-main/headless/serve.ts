@@ -1,11 +1,15 @@
 // `npm run serve -- [--demo] [--data-dir d] [--port p] [--pos-api] …`: the headless shell as a CLI.
 // Prints the URL to open (with the bridge token in the fragment) and, if on, the POS API's URL and
 // token once. SIGTERM / SIGINT stop it gracefully. A start that fails says why and what to do next on
-// stderr, in the merchant's language, and leaves the same in the log file of the data folder.
+// stderr, in the merchant's language, and leaves the same in the log file of the data folder. With
+// --onboard it then sets the register up from a file, one line per step.
 import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
+import type { UnattendedSetup } from '../../src-shared/onboarding-file.ts';
+import { runSetupFile } from '../app/unattended-setup-run.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { openLogFile } from '../shell/log-file.ts';
+import { readSetupFile, signAtUrlOf } from '../shell/setup-file-reader.ts';
 import { reportAccessRenewal, reportStartUpFailure } from '../shell/start-up-report.ts';
 import { startUpMessageText } from '../shell/start-up-messages.ts';
 import { parseServeArgs, USAGE } from './serve-options.ts';
@@ -35,6 +39,21 @@ export async function main(argv: string[]): Promise<void> {
     say(USAGE);
     return;
   }
+  // The setup file is checked before anything is opened or written: a wrong one changes nothing.
+  let setup: UnattendedSetup | null = null;
+  let signAtUrl: string | undefined;
+  try {
+    if (options.onboard !== undefined) {
+      const read = readSetupFile(options.onboard);
+      if (!read.ok) throw new Error(read.lines.join('\n'));
+      setup = read.setup;
+    }
+    signAtUrl = signAtUrlOf(options.signAtUrl, setup);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const logFile = openLogFile(options.dataDir);
   const fileLog = createRedactingLogger((line) => logFile.write(line));
   const log = createRedactingLogger((line) => {
@@ -53,7 +72,7 @@ export async function main(argv: string[]): Promise<void> {
       posApi: options.posApi,
       posApiToken,
       printer: options.printer,
-      signAtUrl: options.signAtUrl,
+      signAtUrl,
       log,
     });
   } catch (error) {
@@ -78,7 +97,6 @@ export async function main(argv: string[]): Promise<void> {
     say(`POS-API: ${service.posApi.url ?? '–'}  (OpenAPI: ${service.posApi.openapiUrl ?? '–'})`);
     if (service.posApi.tokenSource === 'generated') say(`POS-API-Token: ${service.posApi.token ?? '–'}`);
   }
-  say('Beenden mit Strg+C.');
   if (service.accessRenewal) {
     const { message } = reportAccessRenewal(service.accessRenewal, options.dataDir, fileLog);
     process.stderr.write(startUpMessageText(message));
@@ -100,6 +118,18 @@ export async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+
+  if (setup !== null && options.onboard !== undefined) {
+    const warn = (line: string) => process.stderr.write(`${line}\n`);
+    const done = await runSetupFile(service, setup, options.onboard, { say, warn });
+    if (!done) {
+      // A provider's script reads the exit code; the next run with the same file goes on from here.
+      if (!stopping) stop('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+  }
+  say('Beenden mit Strg+C.');
 }
 
 if (import.meta.main) await main(process.argv.slice(2));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { AccessRenewal } from '../../src-shared/status.ts';
-import { createApp } from '../app.ts';
+import { createApp, type App } from '../app.ts';
 import type { Logger } from '../host/app-host.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { createPosApiService } from '../pos-api/pos-api-service.ts';
@@ -36,7 +36,7 @@ export interface HeadlessOptions {
   log: Logger;
 }
 
-export interface HeadlessService {
+export interface HeadlessService extends Pick<App, 'onboardUnattended'> {
   /** Open this in a browser: the origin with the bridge token in the fragment. */
   url: string;
   origin: string;
@@ -114,6 +114,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
       posApi: info(),
       portInUse: listening.portInUse,
       accessRenewal,
+      onboardUnattended: (input, onView) => core.onboardUnattended(input, onView),
       async close() {
         await listening.close();
         await core.close();

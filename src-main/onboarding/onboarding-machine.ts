@@ -105,6 +105,7 @@ export class OnboardingMachine {
   #abort: AbortController | null = null;
   #loop: Promise<void> = Promise.resolve();
   #starting = false;
+  readonly #watchers = new Set<(view: OnboardingView) => void>();
 
   constructor(deps: OnboardingMachineDeps) {
     this.#deps = deps;
@@ -274,6 +275,17 @@ export class OnboardingMachine {
       this.#starting = false;
     }
     return this.view();
+  }
+
+  /** Every change from now on (a step begins, ends or fails), until the returned function is called. */
+  watch(listener: (view: OnboardingView) => void): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
+  }
+
+  /** Whether the unfinished run still holds this SIGN AT API key (compared here: secrets stay inside). */
+  holdsApiKey(apiKey: string): boolean {
+    return this.#secrets.get('signAtApiKey') === apiKey;
   }
 
   /** Continues an interrupted or failed onboarding; a no-op while it runs or once it is done. */
@@ -509,6 +521,8 @@ export class OnboardingMachine {
   }
 
   #emit(): void {
-    this.#deps.onChange?.(this.view());
+    const view = this.view();
+    this.#deps.onChange?.(view);
+    for (const watcher of this.#watchers) watcher(view);
   }
 }

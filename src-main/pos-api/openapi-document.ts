@@ -5,6 +5,7 @@ import { codesForStatus } from './error-status.ts';
 import { PATH_PARAMETER_DOCS, POS_API_ROUTES } from './pos-api-routes.ts';
 import {
   ErrorResponse,
+  ONBOARDING_SCHEMA_PATH,
   OPENAPI_PATH,
   OutageProtocolResource,
   PosApiStatus,
@@ -130,17 +131,26 @@ export function buildOpenApiDocument() {
       responses,
     };
   }
-  paths[OPENAPI_PATH] = {
+  const documentRoute = (operationId: string, summary: string, description: string, schema: unknown) => ({
     get: {
-      operationId: 'getOpenApiDocument',
-      summary: 'Dieses Dokument',
+      operationId,
+      summary,
       security: [],
       responses: {
-        200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+        200: { description, content: { 'application/json': { schema } } },
         ...Object.fromEntries([403, 404, 429].map((status) => [status, errorResponse(status)])),
       },
     },
-  };
+  });
+  paths[OPENAPI_PATH] = documentRoute('getOpenApiDocument', 'Dieses Dokument', 'OpenAPI 3.1', {
+    type: 'object',
+  });
+  paths[ONBOARDING_SCHEMA_PATH] = documentRoute(
+    'getOnboardingSchema',
+    'JSON Schema der Einrichtungsdatei (--onboard setup.json)',
+    'JSON Schema (draft 2020-12) der Datei, aus demselben Schema, mit dem die App sie prüft',
+    { type: 'object' },
+  );
   return {
     openapi: '3.1.0',
     info: {
