@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { OnboardingStep } from '../../src-shared/onboarding-view.ts';
 import { startInput } from './onboarding-harness.test-support.ts';
-import type { OnboardingRecord } from './onboarding-record.ts';
+import { plannedSteps, type OnboardingRecord } from './onboarding-record.ts';
 import { planUnattended } from './unattended-plan.ts';
 
 const input = startInput('key-1', 'secret-1');
@@ -34,17 +34,7 @@ function record(doneSteps: OnboardingStep[], changes: Partial<OnboardingRecord> 
   };
 }
 
-const ALL: OnboardingStep[] = [
-  'credentials',
-  'fon_auth',
-  'scu_create',
-  'register_create',
-  'scu_initialize',
-  'register_register',
-  'register_initialize',
-  'start_receipt',
-  'start_receipt_validation',
-];
+const ALL = plannedSteps({ managed: null });
 const holds = () => true;
 const other = { ...input, registerDescription: 'Kasse 2' };
 
