@@ -137,9 +137,10 @@ export interface components {
       items: {
         text: string;
         /**
-         * @description Menge, Dezimalzahl mit höchstens 3 Nachkommastellen
+         * @description Menge, Dezimalzahl mit höchstens 3 Nachkommastellen, nicht 0. Eine negative Menge ist eine Rückgabe (Umtausch neben neuen Positionen); die Summe des Belegs darf nicht negativ sein.
          * @example 1
          * @example 0.25
+         * @example -1
          */
         quantity: string;
         /**
@@ -152,8 +153,26 @@ export interface components {
          * @enum {string}
          */
         vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+        /**
+         * @description Rabatt auf diese Position; eigene Zeile auf dem Beleg, mindert den Betrag ihres Satzes
+         * @example {
+         *       "percent": "10"
+         *     }
+         * @example {
+         *       "amount": "1.50",
+         *       "text": "Stammkunde"
+         *     }
+         */
+        discount?: {
+          percent?: string;
+          amount?: string;
+          text?: string;
+        };
       }[];
-      /** @default [] */
+      /**
+       * @description Zahlungen, auch geteilt: beliebig viele Teile bar (CASH) und mit Karte (NON_CASH). Zusammen mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar.
+       * @default []
+       */
       payments: {
         /** @enum {string} */
         type: 'CASH' | 'NON_CASH';
@@ -163,6 +182,21 @@ export interface components {
          */
         amount: string;
       }[];
+      /**
+       * @description Rabatt auf den ganzen Beleg (nach den Positionsrabatten). Er wird auf die USt-Sätze im Verhältnis ihrer Beträge aufgeteilt, nach der Methode des größten Rests: jeder Satz bekommt seinen Anteil abgerundet, die übrigen Cent gehen einzeln an die Sätze mit den größten abgeschnittenen Resten (bei Gleichstand an den Satz in der Reihenfolge 20, 10, 13, 19, 4.9, 0). So ergeben die Anteile genau den Rabatt.
+       * @example {
+       *       "percent": "10"
+       *     }
+       * @example {
+       *       "amount": "1.50",
+       *       "text": "Stammkunde"
+       *     }
+       */
+      discount?: {
+        percent?: string;
+        amount?: string;
+        text?: string;
+      };
       /**
        * Format: uuid
        * @description Bei CANCELLATION: id des stornierten Belegs
@@ -207,6 +241,7 @@ export interface components {
       qr_code_data: string | null;
       items: {
         text: string;
+        /** @description negativ bei einer Rückgabe */
         quantity: string;
         /**
          * @description Betrag in Euro als Dezimalzahl mit Punkt
@@ -214,7 +249,7 @@ export interface components {
          */
         unit_price: string;
         /**
-         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @description Menge × Einzelpreis, vor dem Rabatt der Position
          * @example 3.50
          */
         amount: string;
@@ -223,7 +258,49 @@ export interface components {
          * @enum {string}
          */
         vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+        /** @description nur bei einer Position mit Rabatt */
+        discount?: {
+          text: string;
+          /**
+           * @description Prozentsatz ("12.5"); null bei einem Betragsrabatt
+           * @example 10
+           */
+          percent: string | null;
+          /**
+           * @description Änderung des Betrags: negativ bei einem Verkauf, positiv bei einer Rückgabe
+           * @example -0.76
+           */
+          amount: string;
+        };
       }[];
+      /** @description nur bei einem Rabatt auf den ganzen Beleg */
+      discount?: {
+        text: string;
+        /**
+         * @description Prozentsatz ("12.5"); null bei einem Betragsrabatt
+         * @example 10
+         */
+        percent: string | null;
+        /**
+         * @description Änderung des Betrags: negativ bei einem Verkauf, positiv bei einer Rückgabe
+         * @example -0.76
+         */
+        amount: string;
+        /** @description Anteil je USt-Satz (größter Rest); zusammen genau amount */
+        per_rate: {
+          /**
+           * @description USt-Satz in Prozent
+           * @enum {string}
+           */
+          vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+          /**
+           * @description Betrag in Euro als Dezimalzahl mit Punkt
+           * @example 3.50
+           */
+          amount: string;
+        }[];
+      };
+      /** @description je USt-Satz nach allen Rabatten: was SIGN AT signiert */
       totals_per_rate: {
         /**
          * @description USt-Satz in Prozent
@@ -317,6 +394,7 @@ export interface components {
         qr_code_data: string | null;
         items: {
           text: string;
+          /** @description negativ bei einer Rückgabe */
           quantity: string;
           /**
            * @description Betrag in Euro als Dezimalzahl mit Punkt
@@ -324,7 +402,7 @@ export interface components {
            */
           unit_price: string;
           /**
-           * @description Betrag in Euro als Dezimalzahl mit Punkt
+           * @description Menge × Einzelpreis, vor dem Rabatt der Position
            * @example 3.50
            */
           amount: string;
@@ -333,7 +411,49 @@ export interface components {
            * @enum {string}
            */
           vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+          /** @description nur bei einer Position mit Rabatt */
+          discount?: {
+            text: string;
+            /**
+             * @description Prozentsatz ("12.5"); null bei einem Betragsrabatt
+             * @example 10
+             */
+            percent: string | null;
+            /**
+             * @description Änderung des Betrags: negativ bei einem Verkauf, positiv bei einer Rückgabe
+             * @example -0.76
+             */
+            amount: string;
+          };
         }[];
+        /** @description nur bei einem Rabatt auf den ganzen Beleg */
+        discount?: {
+          text: string;
+          /**
+           * @description Prozentsatz ("12.5"); null bei einem Betragsrabatt
+           * @example 10
+           */
+          percent: string | null;
+          /**
+           * @description Änderung des Betrags: negativ bei einem Verkauf, positiv bei einer Rückgabe
+           * @example -0.76
+           */
+          amount: string;
+          /** @description Anteil je USt-Satz (größter Rest); zusammen genau amount */
+          per_rate: {
+            /**
+             * @description USt-Satz in Prozent
+             * @enum {string}
+             */
+            vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+            /**
+             * @description Betrag in Euro als Dezimalzahl mit Punkt
+             * @example 3.50
+             */
+            amount: string;
+          }[];
+        };
+        /** @description je USt-Satz nach allen Rabatten: was SIGN AT signiert */
         totals_per_rate: {
           /**
            * @description USt-Satz in Prozent
