@@ -7,62 +7,24 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type RunningEmulator } from '../src-main/emulator/sign-at-emulator.ts';
 import { findChromium } from './support/find-chromium.ts';
 import { startHeadlessApp, type HeadlessApp } from './support/headless-app.ts';
+import { FISKALY_API_KEY, FISKALY_API_SECRET, setUpFiskalyTill } from './support/fiskaly-till.ts';
 import { launchBrowser, type LaunchedBrowser } from './support/launch.ts';
 import { payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
+import { until } from './support/until.ts';
 
-const API_KEY = 'e2e-renew-key';
-const API_SECRET = 'e2e-renew-secret';
 const dataDir = mkdtempSync(join(tmpdir(), 'kassen-e2e-renew-'));
 let emulator: RunningEmulator;
 let app: HeadlessApp | undefined;
 let browser: LaunchedBrowser | undefined;
 let waitingId = '';
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await read();
-    if (done(value)) return value;
-    await sleep(25);
-  }
-  throw new Error('gave up waiting');
-}
-
 before(async () => {
   findChromium();
   emulator = await startEmulator({ scuPendingMs: 30 });
-  // A fiskaly TEST register, set up as the wizard does, with one sale signed and one that waits.
-  const first = await startHeadlessApp({
-    demo: false,
-    dataDir,
-    args: ['--sign-at-url', emulator.baseUrl],
-  });
-  await first.api.startOnboarding({
-    environment: 'TEST',
-    access: { kind: 'api_key', apiKey: API_KEY, apiSecret: API_SECRET },
-    company: { name: 'Konditorei Kern', address: 'Gasse 4', zip: '4020', town: 'Linz', vatId: 'ATU13585627' },
-    fon: { participantId: 'T0003', userId: 'KASSE3', pin: 'fon-pin-e2e-1' },
-    registerDescription: 'Kasse Vitrine',
-  });
-  await until(
-    () => first.api.status(undefined),
-    (s) => s.setup === 'ready',
-  );
-  const sale = {
-    kind: 'NORMAL' as const,
-    lines: [{ text: 'Torte', quantity: '1', unitPrice: '4.20', vatRate: '10' as const }],
-    payments: [],
-  };
-  assert.equal((await first.api.signSale(sale)).state, 'signed');
-  emulator.setFaults({ error_rate: 1 });
-  const waiting = await first.api.signSale(sale);
-  assert.equal(waiting.state, 'offline');
-  waitingId = waiting.id;
-  await first.stop();
-  emulator.setFaults({ error_rate: 0 });
+  waitingId = (await setUpFiskalyTill(dataDir, emulator)).waitingId;
 
   // What the desktop app leaves: the API secret sealed with safeStorage ("ss1:"), out of the service's reach.
   const configPath = join(dataDir, 'config.json');
@@ -120,8 +82,8 @@ test('a key of another organization is refused; the right one by keyboard opens 
   await page.getByText(/anderen fiskaly-Organisation/).waitFor();
   assert.ok((await app.api.status(undefined)).accessRenewal, 'nothing was stored');
 
-  await page.getByTestId('renew-apiKey').fill(API_KEY);
-  await page.getByTestId('renew-apiSecret').fill(API_SECRET);
+  await page.getByTestId('renew-apiKey').fill(FISKALY_API_KEY);
+  await page.getByTestId('renew-apiSecret').fill(FISKALY_API_SECRET);
   await page.getByTestId('renew-apiSecret').press('Enter');
   await page.getByTestId('entry-amount').waitFor();
   assert.equal(await page.getByTestId('environment-badge').textContent(), 'TEST');

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { paperText, payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
 import { tillForThisFile } from './support/till-session.ts';
+import { until } from './support/until.ts';
 
 const till = tillForThisFile();
 
@@ -23,7 +24,11 @@ test('English from the settings, kept across a reload, with the paper still Germ
   await page.getByTestId('key-settings').getByText('Settings').waitFor();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'en');
   // Main keeps the choice: a start-up message shown before any window (dialog, stderr) is English too.
-  await waitFor(async () => (await app.api.getSettings(undefined)).language === 'en');
+  await until(
+    () => app.api.getSettings(undefined),
+    (settings) => settings.language === 'en',
+    'main hearing of English',
+  );
 
   await page.reload();
   await page.getByTestId('entry-amount').waitFor();
@@ -45,14 +50,9 @@ test('English from the settings, kept across a reload, with the paper still Germ
   await page.getByTestId('language-de').check();
   await page.getByTestId('key-settings').getByText('Einstellungen').waitFor();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'de');
-  await waitFor(async () => (await app.api.getSettings(undefined)).language === 'de');
+  await until(
+    () => app.api.getSettings(undefined),
+    (settings) => settings.language === 'de',
+    'main hearing of German',
+  );
 });
-
-/** Main hears of the choice right after the click, over the bridge: poll until it has. */
-async function waitFor(condition: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail('main never heard of the language choice');
-}

@@ -53,7 +53,13 @@ export interface App {
 
 export async function createApp(host: AppHost, options: CreateAppOptions): Promise<App> {
   mkdirSync(host.dataDir, { recursive: true });
-  const journal = Journal.open(join(host.dataDir, JOURNAL_FILE));
+  let migrating = false;
+  const journal = await Journal.openShowingProgress(join(host.dataDir, JOURNAL_FILE), (progress) => {
+    if (!migrating) host.log.info('Journal wird aktualisiert', { ...progress });
+    migrating = true;
+    options.onJournalMigration?.(progress);
+  });
+  if (migrating) host.log.info('Journal aktualisiert');
   const settings = new CoreSettingsStore(host.settings);
   const events = new AppEvents(host.log);
   const setup = new SetupProgress();

@@ -2,12 +2,13 @@
 // built renderer, on the Electron stand-in (e2e/electron-stand-in/), whose window is Debian's Chromium.
 // The spec gets the window's page to drive by keyboard, the POS API to ask main for the truth, and
 // what the stand-in observed (windows, dialogs, unknown Electron calls).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import type { ShownDialog } from '../electron-stand-in/observations.ts';
 import {
   launchStandIn,
   type Exit,
@@ -31,6 +32,8 @@ const QUIT_GRACE_MS = 20_000;
 export interface DesktopMachine {
   dataDir: string;
   keyringFile: string;
+  /** Where the stand-in writes down every dialog box, one JSON line each, as it is shown. */
+  dialogLog: string;
   remove(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function createDesktopMachine(): Promise<DesktopMachine> {
   return {
     dataDir: join(root, 'data'),
     keyringFile: join(root, 'keyring', 'secrets.json'),
+    dialogLog: join(root, 'dialogs.jsonl'),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -60,6 +64,8 @@ export interface DesktopProcess {
   standIn: StandInApplication;
   machine: DesktopMachine;
   output(): string;
+  /** The dialog boxes shown so far, in order; also after the app has exited (a failed start). */
+  dialogs(): ShownDialog[];
   /** Ends the app if it still runs, and removes a machine it made. */
   stop(): Promise<void>;
 }
@@ -100,7 +106,10 @@ export async function launchDesktop(options: DesktopAppOptions = {}): Promise<De
   const standIn = launchStandIn({
     args: [REPO_ROOT, ...(options.demo === false ? [] : ['--demo']), `--data-dir=${machine.dataDir}`],
     cwd: REPO_ROOT,
-    env: token === undefined ? {} : { POS_API_TOKEN: token },
+    env: {
+      ELECTRON_STAND_IN_DIALOG_LOG: machine.dialogLog,
+      ...(token === undefined ? {} : { POS_API_TOKEN: token }),
+    },
     chromium: { executablePath, args: CHROMIUM_ARGS },
     keyringFile: machine.keyringFile,
   });
@@ -108,6 +117,13 @@ export async function launchDesktop(options: DesktopAppOptions = {}): Promise<De
     standIn,
     machine,
     output: () => standIn.output(),
+    dialogs: () =>
+      existsSync(machine.dialogLog)
+        ? readFileSync(machine.dialogLog, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as ShownDialog)
+        : [],
     async stop() {
       if (standIn.process.exitCode === null && standIn.process.signalCode === null) {
         await standIn.quit().catch(() => {});

@@ -11,10 +11,12 @@ import { runSetupFile } from '../app/unattended-setup-run.ts';
 import { APP_DIR_NAME } from '../shell/app-data-dir.ts';
 import { checkDataDir } from '../shell/data-dir-check.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
+import { followJournalMigration, type MigrationFollower } from '../shell/journal-migration-progress.ts';
 import { openLogFile } from '../shell/log-file.ts';
 import { reportAccessRenewal, reportStartUpFailure } from '../shell/start-up-report.ts';
 import { startUpMessageText } from '../shell/start-up-messages.ts';
 import { readSetupFile } from '../shell/setup-file-reader.ts';
+import { languageInDataDir } from '../shell/stored-language.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { createSwitchablePosApi } from '../pos-api/switchable-pos-api.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
@@ -22,6 +24,7 @@ import { createElectronHost } from './electron-host.ts';
 import { hardenSession, hardenWebContents } from './hardening.ts';
 import { registerIpcHandlers, sendEvent } from './ipc.ts';
 import { createMainWindow } from './main-window.ts';
+import { migrationWindow } from './migration-window.ts';
 import { showAccessRenewal, showStartUpFailure } from './start-up-dialog.ts';
 import { createWebContentsPrintTarget } from './webcontents-print-target.ts';
 
@@ -65,7 +68,7 @@ function readOnboardFile(): UnattendedSetup | null {
   return null;
 }
 
-async function start(dataDir: string, log: Logger): Promise<void> {
+async function start(dataDir: string, log: Logger, migration: MigrationFollower): Promise<void> {
   const setup = readOnboardFile();
   if (onboardArgument !== undefined && setup === null) return;
   // A folder that cannot hold the journal, or that another app (the service) holds, is refused before
@@ -80,6 +83,7 @@ async function start(dataDir: string, log: Logger): Promise<void> {
     mode: demo ? 'demo' : 'live',
     osPrintTarget: createWebContentsPrintTarget(),
     ...(setup?.signAtUrl ? { onboarding: { signAtBaseUrl: setup.signAtUrl } } : {}),
+    onJournalMigration: (progress) => migration.onProgress(progress),
   });
   const posApi = createSwitchablePosApi({
     host,
@@ -92,6 +96,8 @@ async function start(dataDir: string, log: Logger): Promise<void> {
 
   mainWindow = createMainWindow(join(app.getAppPath(), 'dist-electron', 'preload.cjs'));
   mainWindow.on('closed', () => (mainWindow = null));
+  // Closed once the till's window stands: the last window closing would quit the app.
+  migration.finish();
   // A secret this installation cannot open: the window shows "Zugang erneuern", the dialog says why.
   const { accessRenewal } = await core.handlers.status(undefined);
   if (accessRenewal) showAccessRenewal(reportAccessRenewal(accessRenewal, dataDir, log), mainWindow);
@@ -150,10 +156,12 @@ if (!app.requestSingleInstanceLock()) {
     process.stderr.write(line);
     logFile.write(line);
   });
+  const migration = followJournalMigration(migrationWindow(), () => languageInDataDir(dataDir));
   app
     .whenReady()
-    .then(() => start(dataDir, log))
+    .then(() => start(dataDir, log, migration))
     .catch((error: unknown) => {
+      migration.finish();
       const report = reportStartUpFailure(
         error,
         dataDir,

@@ -8,10 +8,12 @@ import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import type { UnattendedSetup } from '../../src-shared/onboarding-file.ts';
 import { runSetupFile } from '../app/unattended-setup-run.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
+import { followJournalMigration, type MigrationTexts } from '../shell/journal-migration-progress.ts';
 import { openLogFile } from '../shell/log-file.ts';
 import { readSetupFile, signAtUrlOf } from '../shell/setup-file-reader.ts';
 import { reportAccessRenewal, reportStartUpFailure } from '../shell/start-up-report.ts';
 import { startUpMessageText } from '../shell/start-up-messages.ts';
+import { languageInDataDir } from '../shell/stored-language.ts';
 import { parseServeArgs, USAGE } from './serve-options.ts';
 import { startHeadless, type HeadlessService } from './start-headless.ts';
 
@@ -60,6 +62,21 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(line);
     logFile.write(line);
   });
+  // The first start after an update that migrates a long journal: a line per tenth on stdout.
+  let migrationTexts: MigrationTexts | null = null;
+  const migration = followJournalMigration(
+    {
+      open(texts, percent) {
+        migrationTexts = texts;
+        say(`${texts.title}. ${texts.text}`);
+        say(texts.done(percent));
+      },
+      update: (percent) => say(migrationTexts?.done(percent) ?? `${percent} %`),
+      close() {},
+    },
+    () => languageInDataDir(options.dataDir),
+    10,
+  );
   let service: HeadlessService;
   try {
     service = await startHeadless({
@@ -73,6 +90,7 @@ export async function main(argv: string[]): Promise<void> {
       posApiToken,
       printer: options.printer,
       signAtUrl,
+      onJournalMigration: (progress) => migration.onProgress(progress),
       log,
     });
   } catch (error) {

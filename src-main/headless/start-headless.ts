@@ -6,6 +6,7 @@ import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { AccessRenewal } from '../../src-shared/status.ts';
 import { createApp, type App } from '../app.ts';
 import type { Logger } from '../host/app-host.ts';
+import type { JournalMigrationProgress } from '../journal/open-journal-database.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { createPosApiService } from '../pos-api/pos-api-service.ts';
 import type { PosApiToken } from '../pos-api/pos-api-token.ts';
@@ -31,6 +32,8 @@ export interface HeadlessOptions {
   posApiToken: PosApiToken | null;
   printer?: { host: string; port: number } | undefined;
   rendererDir?: string;
+  /** The first start after an update that migrates a long journal: how far it got. */
+  onJournalMigration?: (progress: JournalMigrationProgress) => void;
   /** --sign-at-url: where onboarding with real credentials goes (default: fiskaly's SIGN AT). */
   signAtUrl?: string | undefined;
   log: Logger;
@@ -64,6 +67,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
     if (options.printer) applyPrinterFlag(host.settings, options.printer);
     const core = await createApp(host, {
       mode: options.demo ? 'demo' : 'live',
+      ...(options.onJournalMigration ? { onJournalMigration: options.onJournalMigration } : {}),
       ...(options.signAtUrl ? { onboarding: { signAtBaseUrl: options.signAtUrl } } : {}),
     });
     const info = () => posApi.info(server?.origin ?? null, { portInUse: server?.portInUse ?? null });

@@ -18,7 +18,11 @@ import {
   type StoredState,
 } from './journal-record.ts';
 import { encodeCursor, JournalSearcher, type JournalSearch } from './journal-search.ts';
-import { openJournalDatabase } from './open-journal-database.ts';
+import {
+  openJournalDatabase,
+  openJournalDatabaseShowingProgress,
+  type JournalMigrationProgress,
+} from './open-journal-database.ts';
 import { OutageJournal, type OutageRecord, type OutageStart } from './outage-journal.ts';
 import { EMPTY_SALE, type StoredSale } from './stored-sale.ts';
 
@@ -111,6 +115,14 @@ export class Journal {
 
   static open(path: string): Journal {
     return new Journal(openJournalDatabase(path));
+  }
+
+  /** As a shell opens it: a long migration says how far it got (open-journal-database.ts). */
+  static async openShowingProgress(
+    path: string,
+    onProgress: (progress: JournalMigrationProgress) => void,
+  ): Promise<Journal> {
+    return new Journal(await openJournalDatabaseShowingProgress(path, onProgress));
   }
 
   close(): void {
