@@ -38,7 +38,7 @@ export interface HeadlessApp {
    * Switches the embedded SIGN AT emulator's fault injection (`POST /_emulator/faults`), e.g.
    * `{ scu_outage: true }`. Only in demo mode, where the emulator runs inside the app.
    */
-  setEmulatorFaults(patch: Record<string, boolean | number>): Promise<void>;
+  setEmulatorFaults(patch: Record<string, boolean | number | string>): Promise<void>;
   /** The demo emulator's crypto material container of a register (AES key, certificate): what an auditor gets. */
   emulatorCryptoMaterial(registerId: string): Promise<unknown>;
   stop(): Promise<void>;

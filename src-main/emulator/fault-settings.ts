@@ -18,6 +18,13 @@ export const faultSettings = z.object({
    * over, so a test sees the same faults on every run; null draws from Math.random.
    */
   seed: z.number().int().min(0).max(0xffff_ffff).nullable(),
+  /**
+   * Answers as the real service's may look: every resource and list carries fields no client knows
+   * yet (nested too). Where SIGN AT's schema is only partly known, a client must take them in its stride.
+   */
+  extra_fields: z.boolean(),
+  /** `receipt_number` as a JSON number (the emulator's default) or as a string: SIGN AT has sent both. */
+  receipt_number_type: z.enum(['integer', 'string']),
 });
 export type FaultSettings = z.infer<typeof faultSettings>;
 
@@ -28,6 +35,8 @@ export const NO_FAULTS: FaultSettings = {
   drop_rate: 0,
   after_commit_drop: false,
   seed: null,
+  extra_fields: false,
+  receipt_number_type: 'integer',
 };
 
 export const faultPatch = faultSettings.partial().strict();
