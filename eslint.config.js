@@ -22,6 +22,7 @@ const CORE = [
   'src-main/signing',
   'src-main/onboarding',
   'src-main/archive',
+  'src-main/backup',
   'src-main/app',
 ];
 const SHELL_BASE = ['src-shared', ...CORE, 'src-main/pos-api', 'src-main/shell'];
@@ -103,6 +104,17 @@ export const LAYERS = {
       'src-main/onboarding',
     ],
     tests: ['src-main/emulator', 'src-main/app', 'src-main/settings', 'src-main/sqlite'],
+    packages: 'node',
+  },
+  'src-main/backup': {
+    imports: ['src-shared', 'src-main/host', 'src-main/journal', 'src-main/settings', 'src-main/archive'],
+    tests: [
+      'src-main/emulator',
+      'src-main/app',
+      'src-main/fiskaly',
+      'src-main/onboarding',
+      'src-main/sqlite',
+    ],
     packages: 'node',
   },
   'src-main/app': { imports: ['src-shared', ...CORE], packages: 'node' },

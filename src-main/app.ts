@@ -16,6 +16,7 @@ import { createAppStatus } from './app/app-status.ts';
 import { createAppOnboarding } from './app/app-onboarding.ts';
 import type { CreateAppOptions } from './app/create-app-options.ts';
 import { archiveHandlers } from './app/archive-handlers.ts';
+import { backupHandlers } from './app/backup-handlers.ts';
 import { journalHandlers } from './app/journal-handlers.ts';
 import { onboardingHandlers } from './app/onboarding-handlers.ts';
 import { outageProtocolHandlers } from './app/outage-protocol-handlers.ts';
@@ -29,6 +30,7 @@ import { runUnattendedOnboarding, type UnattendedOutcome } from './app/unattende
 import { Archiver } from './archive/archiver.ts';
 import { Closings } from './archive/closings.ts';
 import { DepFileVerifier } from './archive/dep-file-verifier.ts';
+import { Backups } from './backup/backups.ts';
 import type { AppHost } from './host/app-host.ts';
 import { Journal } from './journal/journal.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -95,6 +97,17 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     options,
   );
   const target = () => runtime.archiveTarget();
+  const archiver = new Archiver({ dataDir: host.dataDir, settings: host.settings, target, log: host.log });
+  const backups = new Backups({
+    journal,
+    settings: host.settings,
+    core: () => settings.read(),
+    printerSettings: () => printing.getSettings(),
+    archiver,
+    target,
+    log: host.log,
+    onChange: () => events.statusChanged(),
+  });
   const parts: AppParts = {
     host,
     journal,
@@ -104,7 +117,8 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     onboarding,
     runtime,
     events,
-    archiver: new Archiver({ dataDir: host.dataDir, settings: host.settings, target, log: host.log }),
+    archiver,
+    backups,
     closings: new Closings({ settings: host.settings, journal, printReceipt, target, log: host.log }),
     depFiles: new DepFileVerifier({ log: host.log }),
     appStatus: createAppStatus({
@@ -115,6 +129,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       journal,
       printer: options.printerStatus ?? (() => printing.status()),
       accessRenewal: () => accessRenewalOf({ host, settings, onboarding }),
+      backup: () => backups.summary(),
     }),
   };
   events.statusFrom(parts.appStatus.status);
@@ -127,6 +142,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...archiveHandlers(parts),
     ...outageProtocolHandlers(parts),
     ...accessHandlers(parts),
+    ...backupHandlers(parts),
   };
   await startUp(parts);
 
@@ -141,6 +157,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       events.close();
       await runtime.settle();
       await onboarding.stop();
+      await parts.backups.close();
       await parts.archiver.close();
       await parts.depFiles.close();
       await runtime.close();

@@ -34,6 +34,7 @@ test('only well-formed events of a known type pass', () => {
     printer: { configured: false, state: 'none', queueLength: 0 },
     training: false,
     accessRenewal: null,
+    backup: { lastGoodAt: null, overdue: false },
   };
   assert.deepEqual(parsePosEvent({ type: 'status', payload: status }), { type: 'status', payload: status });
 });

@@ -3,6 +3,7 @@
 // this table, so a new operation is added here once and appears on every transport.
 import { z } from 'zod';
 import { ArchiveStatus, CopyArchiveInput, CopyArchiveResult } from './archive-status.ts';
+import { BackupNowInput, BackupStatus } from './backup-status.ts';
 import {
   ClosingList,
   ClosingReceipt,
@@ -119,6 +120,11 @@ export const posApiContract = {
    * the same SCU). Journal and archive keep the old one.
    */
   setUpNewRegister: { input: NoInput, output: Status },
+  // Backups (src-main/backup/): journal and settings without secrets, with the DEP archive, in the
+  // merchant's folder; checked after writing, 7 daily and 4 weekly generations.
+  backupStatus: { input: NoInput, output: BackupStatus },
+  /** Makes and checks a backup now; a `targetDir` becomes the folder every later backup goes to. */
+  backupNow: { input: BackupNowInput, output: BackupStatus },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupSummary } from './backup-status.ts';
 import { ENVIRONMENTS } from './receipt.ts';
 
 export const SETUP_STATES = ['needed', 'in_progress', 'ready'] as const;
@@ -51,5 +52,7 @@ export const Status = z.object({
    * "Zugang erneuern" has it again. Journal and register are untouched meanwhile. null when all open.
    */
   accessRenewal: AccessRenewal.nullable(),
+  /** The last good backup, and whether the till warns (7 days without one). */
+  backup: BackupSummary,
 });
 export type Status = z.infer<typeof Status>;

@@ -22,7 +22,7 @@ export function posApiOrigin(output: string): string {
 /** Switches the demo emulator's fault injection (`POST /_emulator/faults`), e.g. `{ latency_ms: 3000 }`. */
 export async function setEmulatorFaults(
   output: string,
-  patch: Record<string, boolean | number>,
+  patch: Record<string, boolean | number | string>,
 ): Promise<void> {
   const response = await fetch(new URL('/_emulator/faults', emulatorOrigin(output)), {
     method: 'POST',

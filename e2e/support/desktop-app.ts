@@ -73,7 +73,7 @@ export interface DesktopProcess {
 export interface DesktopApp extends DesktopProcess {
   window: StandInWindow;
   page: Page;
-  setEmulatorFaults(patch: Record<string, boolean | number>): Promise<void>;
+  setEmulatorFaults(patch: Record<string, boolean | number | string>): Promise<void>;
   /** `GET /api/v1/receipts/{id}` on the app's POS API (needs `posApiToken`). */
   receiptFromPosApi(id: string): Promise<ReceiptResource>;
   /** `GET /api/v1/receipts`, newest first (needs `posApiToken`). */

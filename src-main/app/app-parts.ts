@@ -1,6 +1,7 @@
 // The parts the composition root builds once and every handler group works on. A group takes only
 // the parts it needs (Pick<AppParts, …>), so a reader sees at its head what it touches.
 import type { Archiver } from '../archive/archiver.ts';
+import type { Backups } from '../backup/backups.ts';
 import type { Closings } from '../archive/closings.ts';
 import type { DepFileVerifier } from '../archive/dep-file-verifier.ts';
 import type { AppHost } from '../host/app-host.ts';
@@ -22,6 +23,7 @@ export interface AppParts {
   printReceipt: PrintReceipt;
   onboarding: OnboardingMachine;
   archiver: Archiver;
+  backups: Backups;
   closings: Closings;
   /** "DEP-Datei prüfen": any DEP7 file, as `npm run dep:verify` checks it. */
   depFiles: DepFileVerifier;

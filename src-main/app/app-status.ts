@@ -1,5 +1,6 @@
 // The Status every window shows and the POS API answers (src-shared/status.ts), put together from the
 // parts that know each piece: the settings, the register runtime, the setup, the journal, the printer.
+import type { BackupSummary } from '../../src-shared/backup-status.ts';
 import type { Environment } from '../../src-shared/receipt.ts';
 import type { AccessRenewal, Status } from '../../src-shared/status.ts';
 import type { Journal } from '../journal/journal.ts';
@@ -19,6 +20,7 @@ export interface AppStatusParts {
   printer: () => Status['printer'];
   /** The secrets "Zugang erneuern" asks for; only asked while no register signs. */
   accessRenewal: () => AccessRenewal | null;
+  backup: () => BackupSummary;
 }
 
 export interface AppStatus {
@@ -61,6 +63,7 @@ export function createAppStatus(parts: AppStatusParts): AppStatus {
       printer: parts.printer(),
       training: current.training,
       accessRenewal,
+      backup: parts.backup(),
     };
   }
 

@@ -6,7 +6,7 @@
 // joins its register's open outage (outage-journal.ts); one handed out offline also gets its number.
 // Each write is one transaction with synchronous=FULL, so what a method returned is on disk (markSigned
 // excepted: it says why it need not wait for the disk).
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { backup, DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AnyReceiptKind, Environment, ReceiptState } from '../../src-shared/receipt.ts';
 import { DeferredCheckpoints } from '../sqlite/deferred-checkpoints.ts';
 import { immediateTransaction, relaxedTransaction, statementCache } from '../sqlite/durable-sqlite.ts';
@@ -123,6 +123,27 @@ export class Journal {
     onProgress: (progress: JournalMigrationProgress) => void,
   ): Promise<Journal> {
     return new Journal(await openJournalDatabaseShowingProgress(path, onProgress));
+  }
+
+  /**
+   * A consistent copy of the whole journal at `path` (SQLite's online backup), made while the till sells:
+   * the copy runs in steps off the main thread, and what this connection writes meanwhile goes into it
+   * too. The copy is one self-contained file (no WAL beside it), as a backup medium should hold.
+   */
+  async backupTo(path: string): Promise<void> {
+    await backup(this.#db, path, { rate: 1000 });
+    const copy = new DatabaseSync(path);
+    try {
+      copy.exec('PRAGMA journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+  }
+
+  /** Receipts up to journal position `seq`: what a copy that ends there must hold (receipts are never deleted). */
+  countUpToSeq(seq: number): number {
+    const row = this.#sql('SELECT count(*) AS n FROM receipts WHERE seq <= ?').get(seq);
+    return Number(row?.['n'] ?? 0);
   }
 
   close(): void {

@@ -24,6 +24,7 @@ export const SAMPLE_STATUS: Status = {
   printer: { configured: false, state: 'none', queueLength: 0 },
   training: false,
   accessRenewal: null,
+  backup: { lastGoodAt: null, overdue: false },
 };
 
 export const SAMPLE_RECEIPT: Receipt = {

@@ -162,5 +162,6 @@ export function statusResource(status: Status): PosApiStatus {
       queue_length: status.printer.queueLength,
     },
     training: status.training,
+    backup: { last_good_at: status.backup.lastGoodAt, overdue: status.backup.overdue },
   };
 }

@@ -219,6 +219,12 @@ export const PosApiStatus = z.object({
     queue_length: z.number().int(),
   }),
   training: z.boolean(),
+  backup: z.object({
+    last_good_at: IsoTime.nullable().meta({
+      description: 'Wann die letzte geprüfte Sicherung (Journal, Einstellungen, DEP) erstellt wurde',
+    }),
+    overdue: z.boolean().meta({ description: 'Seit 7 Tagen keine geprüfte Sicherung' }),
+  }),
 });
 export type PosApiStatus = z.output<typeof PosApiStatus>;
 

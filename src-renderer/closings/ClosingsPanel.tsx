@@ -1,7 +1,8 @@
-// The closing screen's content: DEP archive, the check of any DEP file, Monats-/Jahresbelege, the
-// Ausfallprotokoll, decommissioning. Mounted by the screen that owns navigation; it talks to main only
-// through the contract.
+// The closing screen's content: DEP archive, backups, the check of any DEP file, Monats-/Jahresbelege,
+// the Ausfallprotokoll, decommissioning. Mounted by the screen that owns navigation; it talks to main
+// only through the contract.
 import { ArchiveSection } from './ArchiveSection.tsx';
+import { BackupSection } from './BackupSection.tsx';
 import { ClosingsSection } from './ClosingsSection.tsx';
 import { DepFileCheckSection } from './DepFileCheckSection.tsx';
 import { DecommissionSection } from './DecommissionSection.tsx';
@@ -12,6 +13,7 @@ export function ClosingsPanel() {
   return (
     <div className="closings-panel" data-testid="closings-panel">
       <ArchiveSection />
+      <BackupSection />
       <DepFileCheckSection />
       <ClosingsSection />
       <OutageProtocolSection />

@@ -1,6 +1,7 @@
 // The closing screen's strings (archive, Monats-/Jahresbelege, decommissioning), German first;
 // src-renderer/i18n/de.ts and en.ts carry them as `closings`.
 import { outageProtocolDe, outageProtocolEn } from './outage-protocol-messages.ts';
+import { backupDe, backupEn } from './backup-messages.ts';
 
 export const closingsDe = {
   archiveTitle: 'Datenerfassungsprotokoll (DEP) sichern',
@@ -113,6 +114,7 @@ export const closingsDe = {
   newRegister: 'Neue Kasse einrichten',
   newRegisterWorking: 'Wird vorbereitet …',
   outages: outageProtocolDe,
+  backup: backupDe,
 };
 
 export const closingsEn: typeof closingsDe = {
@@ -226,4 +228,5 @@ export const closingsEn: typeof closingsDe = {
   newRegister: 'Set up a new cash register',
   newRegisterWorking: 'Preparing …',
   outages: outageProtocolEn,
+  backup: backupEn,
 };

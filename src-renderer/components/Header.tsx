@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Status } from '../../src-shared/status.ts';
+import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 import { outageClock } from '../status/outage-clock.ts';
@@ -56,6 +57,30 @@ function PosApiConflict({ posApi }: { posApi: PosApiInfo | null }) {
   );
 }
 
+const DAY_MS = 86_400_000;
+
+/** When the last checked backup was made; red once the till should warn (7 days without one). */
+function BackupState({ backup, now }: { backup: Status['backup']; now: number }) {
+  const t = useMessages().closings.backup;
+  const at = backup.lastGoodAt;
+  const label = backup.overdue
+    ? at
+      ? t.indicatorOverdue(Math.floor((now - Date.parse(at)) / DAY_MS))
+      : t.indicatorNever
+    : at
+      ? t.indicatorOk(formatViennaDateTime(at).slice(0, 10))
+      : t.indicatorNever;
+  return (
+    <span
+      className={`indicator ${backup.overdue ? 'bad' : at ? 'ok' : 'idle'}`}
+      title={at ? formatViennaDateTime(at) : undefined}
+      data-testid="backup-state"
+    >
+      {t.indicator} ● {label}
+    </span>
+  );
+}
+
 export function Header({ status }: { status: Status }) {
   const t = useMessages();
   const now = useNow(1000);
@@ -72,6 +97,7 @@ export function Header({ status }: { status: Status }) {
       <SigningState signing={status.signing} now={now} />
       <PrinterState printer={status.printer} />
       <PosApiConflict posApi={posApi} />
+      <BackupState backup={status.backup} now={now} />
       <span className="indicator" title={t.header.offlineQueueHint} data-testid="offline-queue">
         {t.header.offlineQueue} {status.signing.queueLength}
       </span>
