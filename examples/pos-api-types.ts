@@ -541,6 +541,12 @@ export interface components {
         queue_length: number;
       };
       training: boolean;
+      backup: {
+        /** @description Wann die letzte geprüfte Sicherung (Journal, Einstellungen, DEP) erstellt wurde */
+        last_good_at: string | null;
+        /** @description Seit 7 Tagen keine geprüfte Sicherung */
+        overdue: boolean;
+      };
     };
     OutageProtocol: {
       cash_register_id: string;
