@@ -57,6 +57,11 @@ export interface DesktopAppOptions {
    * independent view of the journal.
    */
   posApiToken?: string;
+  /**
+   * false: a PC whose desktop has no secret store (Linux without a keyring): safeStorage reports
+   * basic_text, and Electron offers no encryption (e2e/electron-stand-in/safe-storage.ts).
+   */
+  secretStore?: boolean;
 }
 
 /** The app's process, whether or not it opens a window (a second instance quits before it would). */
@@ -111,7 +116,7 @@ export async function launchDesktop(options: DesktopAppOptions = {}): Promise<De
       ...(token === undefined ? {} : { POS_API_TOKEN: token }),
     },
     chromium: { executablePath, args: CHROMIUM_ARGS },
-    keyringFile: machine.keyringFile,
+    keyringFile: options.secretStore === false ? null : machine.keyringFile,
   });
   return {
     standIn,
