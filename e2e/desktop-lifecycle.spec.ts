@@ -25,6 +25,8 @@ test('closing the window while SIGN AT is slow: a clean exit, and after the rest
 
       const exit = await first.closeWindow();
       assert.deepEqual(exit, { code: 0, signal: null }, first.output());
+      // The window's close waited for the core: queue stopped, journal closed, then the exit.
+      assert.match(first.output(), /INFO beendet/);
       assert.doesNotMatch(first.output(), /Beenden mit Fehler/);
     } finally {
       await first.stop();

@@ -130,6 +130,8 @@ async function start(dataDir: string, log: Logger, migration: MigrationFollower)
     stopEvents();
     removeIpc();
     Promise.all([posApi.close(), core.close()])
+      // As the headless service does: the log says the app ended cleanly, not just that it stopped.
+      .then(() => host.log.info('beendet'))
       .catch((error: unknown) => host.log.error('Beenden mit Fehler', { error }))
       .finally(() => {
         lock.release();
