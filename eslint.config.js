@@ -22,6 +22,7 @@ const CORE = [
   'src-main/signing',
   'src-main/onboarding',
   'src-main/archive',
+  'src-main/backup',
   'src-main/app',
 ];
 const SHELL_BASE = ['src-shared', ...CORE, 'src-main/pos-api', 'src-main/shell'];
@@ -105,6 +106,17 @@ export const LAYERS = {
     tests: ['src-main/emulator', 'src-main/app', 'src-main/settings', 'src-main/sqlite'],
     packages: 'node',
   },
+  'src-main/backup': {
+    imports: ['src-shared', 'src-main/host', 'src-main/journal', 'src-main/settings', 'src-main/archive'],
+    tests: [
+      'src-main/emulator',
+      'src-main/app',
+      'src-main/fiskaly',
+      'src-main/onboarding',
+      'src-main/sqlite',
+    ],
+    packages: 'node',
+  },
   'src-main/app': { imports: ['src-shared', ...CORE], packages: 'node' },
   // The POS API is started by either shell; it serves the contract's handlers and knows no shell.
   'src-main/pos-api': {
@@ -112,8 +124,12 @@ export const LAYERS = {
     tests: [...CORE],
     packages: 'node',
   },
-  // What both shells share: the data folder, its lock, the renderer files and their CSP.
-  'src-main/shell': { imports: ['src-shared', 'src-main/host'], packages: 'node' },
+  // What both shells share: the data folder, its lock, the renderer files and their CSP, and why a start
+  // failed (which knows the journal's and the settings' own errors).
+  'src-main/shell': {
+    imports: ['src-shared', 'src-main/host', 'src-main/journal', 'src-main/settings'],
+    packages: 'node',
+  },
   'src-main/headless': { imports: SHELL_BASE, packages: 'node' },
   'src-main/electron': { imports: SHELL_BASE, packages: 'electron' },
   // Above everything: tests and tools that drive the whole app. They reach the shells only from outside.

@@ -18,8 +18,10 @@ const renderer: UserConfig = {
 // Both Node bundles target Node 24, the Node that Electron 45 embeds.
 // preload.cjs: a sandboxed preload may only require('electron'), so everything else is bundled into
 // this one file. It is a separate build because two entries in one build would share chunks.
-// dep-verify-worker.cjs: the worker thread of src-main/archive/parallel-dep-verifier.ts, which looks for
-// it next to main.cjs (and checks on the main thread when it cannot start it).
+// dep-verify-worker.cjs and journal-check-worker.cjs: the worker threads of the DEP check
+// (src-main/archive/parallel-dep-verifier.ts) and of a backup's journal check
+// (src-main/backup/journal-check-thread.ts); each is looked for next to main.cjs (and the work runs on
+// the main thread when it cannot start).
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** One more file in dist-electron, made by a build of its own once main.cjs is written. */
@@ -50,20 +52,23 @@ const preloadBundle = separateBundle('preload-bundle', {
   },
 });
 
-const depVerifyWorkerBundle = separateBundle('dep-verify-worker-bundle', {
-  build: {
-    outDir: 'dist-electron',
-    emptyOutDir: false,
-    target: 'node24',
-    minify: false,
-    ssr: 'src-main/archive/dep-verify-worker.ts',
-    rolldownOptions: {
-      external: [/^node:/],
-      output: { format: 'cjs', entryFileNames: 'dep-verify-worker.cjs' },
+/** A worker thread's entry as one CommonJS file beside main.cjs. */
+function workerBundle(entry: string, fileName: string): Plugin {
+  return separateBundle(`${fileName}-bundle`, {
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      target: 'node24',
+      minify: false,
+      ssr: entry,
+      rolldownOptions: {
+        external: [/^node:/],
+        output: { format: 'cjs', entryFileNames: fileName },
+      },
     },
-  },
-  ssr: { noExternal: true, target: 'node' },
-});
+    ssr: { noExternal: true, target: 'node' },
+  });
+}
 
 const electron: UserConfig = {
   root: projectRoot,
@@ -81,7 +86,11 @@ const electron: UserConfig = {
     },
   },
   ssr: { noExternal: true, target: 'node' },
-  plugins: [preloadBundle, depVerifyWorkerBundle],
+  plugins: [
+    preloadBundle,
+    workerBundle('src-main/archive/dep-verify-worker.ts', 'dep-verify-worker.cjs'),
+    workerBundle('src-main/backup/journal-check-worker.ts', 'journal-check-worker.cjs'),
+  ],
 };
 
 export default defineConfig(({ mode }) => (mode === 'electron' ? electron : renderer));

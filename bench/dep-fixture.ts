@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { certificateMaterial, type CryptoMaterial } from '../src-shared/crypto-material.ts';
 import { createSelfSignedCertificate } from '../src-main/rksv/certificate.ts';
 import { chainValue } from '../src-main/rksv/chain.ts';
 import { generateP256KeyPair, signEs256 } from '../src-main/rksv/es256.ts';
@@ -27,17 +28,10 @@ const RECEIPT_SPACING_MS = 61_000;
 const OUTAGE_EVERY = 250_000;
 const OUTAGE_LENGTH = 5;
 
-/** The BMF verification tool's crypto material container, as the emulator serves it. */
-export interface CryptoMaterial {
-  base64AESKey: string;
-  certificateOrPublicKeyMap: Record<
-    string,
-    { id: string; signatureDeviceType: string; signatureCertificateOrPublicKey: string }
-  >;
-}
-
 export interface DepFixture {
   depPath: string;
+  /** The crypto material container, as a file next to the DEP (what `dep:verify --crypto` reads). */
+  materialPath: string;
   material: CryptoMaterial;
   kassenId: string;
   receipts: number;
@@ -104,16 +98,7 @@ async function generate(directory: string, size: number, log: (message: string) 
   });
   const certificateBase64 = certificate.der.toString('base64');
   const aesKey = randomBytes(32);
-  const material: CryptoMaterial = {
-    base64AESKey: aesKey.toString('base64'),
-    certificateOrPublicKeyMap: {
-      [certificate.serialHex]: {
-        id: certificate.serialHex,
-        signatureDeviceType: 'CERTIFICATE',
-        signatureCertificateOrPublicKey: certificateBase64,
-      },
-    },
-  };
+  const material = certificateMaterial(aesKey.toString('base64'), certificate.serialHex, certificateBase64);
   // Re-imported once, as a signer holding its key would (and the emulator does, once per SCU).
   const signingKey = createPrivateKey(privateKey.export({ type: 'pkcs8', format: 'pem' }));
 
@@ -206,6 +191,7 @@ export async function depFixture(size: number, log: (message: string) => void): 
   ) as CryptoMaterial;
   return {
     depPath: join(directory, 'dep.json'),
+    materialPath: join(directory, 'crypto-material.json'),
     material,
     kassenId: KASSEN_ID,
     receipts: meta.receipts,

@@ -1,23 +1,24 @@
-// Issue 6, part 4: receipts per second verifying a DEP of 1.5 M really signed receipts with every core,
-// through the verifier the app uses: src-main/archive/parallel-dep-verifier.ts, one worker thread per
-// core, each running src-main/archive/dep-verifier.ts on its piece. Measured in the same run, so that a
-// busy machine hits all alike: the same verifier with one worker on part of the DEP (the rate per core),
-// and ES256 alone per CPU second, as node:crypto does it with an options object (how es256.ts called it
-// before) and as es256.ts calls it now: the ceiling a verifier is held to.
+// Issue 6, part 4 and issue 17, part 2: how fast `npm run dep:verify` checks a DEP of really signed
+// receipts, as a whole process (start, streamed reading, both cores, the AES counter checked with the
+// crypto material, the verdict), and how much memory it needs for 200 000 and for 1.5 million receipts.
+// Next to it, measured in the same run so that a busy machine hits all alike: ES256 alone per CPU second
+// of a thread, as node:crypto does it with an options object (how es256.ts called it before) and as
+// es256.ts calls it now: the ceiling any verifier is held to.
+import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, verify } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { ChainPosition, DepCheck } from '../src-main/archive/dep-verifier.ts';
-import { verifyDepExportInParallel } from '../src-main/archive/parallel-dep-verifier.ts';
-import type { DepExport } from '../src-main/fiskaly/sign-at-resources.ts';
+import { fileURLToPath } from 'node:url';
+import { DepVerifyReport } from '../src-shared/dep-verify-report.ts';
 import { signEs256, verifyEs256 } from '../src-main/rksv/es256.ts';
 import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type Figure } from './benchmark.ts';
-import { scanDepGroups } from './dep-byte-scanner.ts';
 import { depFixture, type DepFixture } from './dep-fixture.ts';
-import { receiptsOf } from './dep-segment-receipts.ts';
 import { median } from './stats.ts';
 
 const GOAL_PER_SECOND = 25_000;
+const SECONDS_SIZE = 200_000;
+const CLI = fileURLToPath(new URL('../src-main/archive/dep-verify-cli.ts', import.meta.url));
 
 type Es256Way = 'options object' | 'es256.ts';
 
@@ -60,149 +61,186 @@ async function warmPageCache(path: string): Promise<void> {
   }
 }
 
-/** The export as the archiver hands it to the verifier, read from the file without one 400 MB string. */
-async function readDep(path: string): Promise<DepExport> {
-  const bytes = await readFile(path);
-  return {
-    'Belege-Gruppe': scanDepGroups(bytes).map((group, index) => ({
-      Signaturzertifikat: group.certificateBase64,
-      Zertifizierungsstellen: [],
-      'Belege-kompakt': receiptsOf(bytes, { group: index, start: group.start, end: group.end }),
-    })),
-  };
-}
+/** Clock ticks per second of /proc/<pid>/stat (100 on Linux almost everywhere). */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
-function firstReceipts(dep: DepExport, count: number): DepExport {
-  const group = dep['Belege-Gruppe'][0];
-  if (group === undefined) throw new Error('the DEP has no group');
-  return { 'Belege-Gruppe': [{ ...group, 'Belege-kompakt': group['Belege-kompakt'].slice(0, count) }] };
+/** Peak memory (VmHWM) and CPU time of all threads of a running process, from /proc; null off Linux. */
+function processUse(pid: number): { peakKb: number; cpuMs: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name in parentheses: field 14 (utime) and 15 (stime) are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(peakKb) && Number.isFinite(ticks)
+      ? { peakKb, cpuMs: (ticks / CLOCK_TICKS) * 1000 }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 interface Run {
   receipts: number;
-  /** Reading and splitting the file into receipts, then the verification. */
-  readMs: number;
-  verifyMs: number;
-  /** CPU time of the whole process (every thread) during the verification. */
-  cpuMs: number;
+  workers: number;
+  /** From spawning the command to its exit. */
+  ms: number;
+  /** Peak resident memory of the process, and its CPU time (every thread), as last seen before its exit. */
+  peakMiB: number | null;
+  cpuMs: number | null;
 }
 
-async function verifyRun(dep: DepExport, fixture: DepFixture, workers: number, readMs: number): Promise<Run> {
-  const start: ChainPosition = {
-    kassenId: fixture.kassenId,
-    lastJws: null,
-    lastReceiptNumber: null,
-    lastDateTime: null,
-    openOutage: false,
-  };
-  const cpuStart = process.cpuUsage();
+/** `npm run dep:verify -- <dep> --crypto <material> --json --workers <n>` as its own process. */
+async function runCommand(fixture: DepFixture, workers: number): Promise<Run> {
   const started = performance.now();
-  const check: DepCheck = await verifyDepExportInParallel(dep, start, {
-    expectStartReceipt: true,
-    workers,
+  const child = spawn(
+    process.execPath,
+    [CLI, fixture.depPath, '--crypto', fixture.materialPath, '--json', '--workers', String(workers)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let last: { peakKb: number; cpuMs: number } | null = null;
+  const poll = setInterval(() => {
+    if (child.pid !== undefined) last = processUse(child.pid) ?? last;
+  }, 50);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
   });
-  const verifyMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStart);
-  const total = dep['Belege-Gruppe'].reduce((sum, group) => sum + group['Belege-kompakt'].length, 0);
-  if (check.errors.length > 0 || check.receipts !== total) {
-    throw new Error(
-      `the DEP did not verify (${check.receipts} of ${total} receipts, ${check.errors.length} errors): ${check.errors.slice(0, 5).join('; ')}`,
-    );
+  clearInterval(poll);
+  const ms = performance.now() - started;
+  const report = DepVerifyReport.parse(JSON.parse(stdout));
+  if (code !== 0 || report.verdict !== 'valid' || report.summary?.receipts !== fixture.receipts) {
+    throw new Error(`dep:verify did not find the DEP valid (exit ${code}): ${report.message}`);
   }
-  return { receipts: check.receipts, readMs, verifyMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-/** File to verdict with every worker; `part`, the first receipts for the one-worker run, keeps the rest collectable. */
-async function parallelRun(
-  fixture: DepFixture,
-  workers: number,
-  partSize: number,
-): Promise<{ parallel: Run; part: DepExport }> {
-  const started = performance.now();
-  const dep = await readDep(fixture.depPath);
-  const parallel = await verifyRun(dep, fixture, workers, performance.now() - started);
-  return { parallel, part: firstReceipts(dep, partSize) };
+  if (report.summary.turnoverCounter === null) throw new Error('dep:verify did not check the counter');
+  const use = last as { peakKb: number; cpuMs: number } | null;
+  return {
+    receipts: fixture.receipts,
+    workers,
+    ms,
+    peakMiB: use === null ? null : use.peakKb / 1024,
+    cpuMs: use?.cpuMs ?? null,
+  };
 }
 
 const perSecond = (receipts: number, ms: number): number => receipts / (ms / 1000);
 
 export const benchmark: Benchmark = {
   name: 'dep-verify',
-  title: 'DEP verification rate',
+  title: 'DEP verification rate (npm run dep:verify, whole process)',
   async run(context: BenchContext): Promise<BenchReport> {
     const size = numberFlag(context, 'dep-size', context.quick ? 50_000 : 1_500_000);
     const runs = numberFlag(context, 'dep-runs', context.quick ? 1 : 3);
     const workers = numberFlag(context, 'workers', availableParallelism());
-    // The one-worker run: enough receipts for a steady rate, few enough not to double the bench's time.
-    const singleSize = Math.min(
+    const secondsSize = Math.min(
       size,
-      numberFlag(context, 'dep-single-size', context.quick ? 20_000 : 150_000),
+      numberFlag(context, 'dep-seconds-size', context.quick ? 20_000 : SECONDS_SIZE),
     );
-    const fixture = await depFixture(size, context.log);
-    context.log(
-      `DEP: ${fixture.receipts} receipts, ${(fixture.bytes / 2 ** 20).toFixed(0)} MiB, ${fixture.cached ? 'cached' : 'generated'} (made in ${fixture.generationSeconds.toFixed(0)} s)`,
-    );
+    const big = await depFixture(size, context.log);
+    const small = await depFixture(secondsSize, context.log);
+    for (const fixture of [big, small]) {
+      context.log(
+        `DEP: ${fixture.receipts} receipts, ${(fixture.bytes / 2 ** 20).toFixed(0)} MiB, ${fixture.cached ? 'cached' : 'generated'} (made in ${fixture.generationSeconds.toFixed(0)} s)`,
+      );
+    }
 
-    // Warm-up: the file into the page cache, and one small verification (JIT).
-    await warmPageCache(fixture.depPath);
-    const small = await depFixture(2_000, context.log);
-    await verifyRun(await readDep(small.depPath), small, workers, 0);
+    // Warm-up: the files into the page cache, and one run of the command (its modules into the OS cache).
+    await warmPageCache(big.depPath);
+    await warmPageCache(small.depPath);
+    await runCommand(await depFixture(2_000, context.log), workers);
 
     const ceilings = new Map<Es256Way, number>();
     for (const way of ['options object', 'es256.ts'] as const)
       ceilings.set(way, es256Rate(way, context.quick ? 1 : 3));
 
-    const parallelRuns: Run[] = [];
+    const bigRuns: Run[] = [];
+    const smallRuns: Run[] = [];
     const singleRuns: Run[] = [];
+    const describe = (run: Run) =>
+      `${run.receipts} receipts, ${run.workers} worker(s): ${Math.round(perSecond(run.receipts, run.ms))} receipts/s, ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakMiB?.toFixed(0) ?? '?'} MiB`;
     for (let run = 0; run < runs; run++) {
-      const { parallel, part } = await parallelRun(fixture, workers, singleSize);
-      parallelRuns.push(parallel);
-      context.log(
-        `run ${run + 1}/${runs}, ${workers} workers: ${Math.round(perSecond(parallel.receipts, parallel.readMs + parallel.verifyMs))} receipts/s file to verdict (read ${(parallel.readMs / 1000).toFixed(1)} s, verify ${(parallel.verifyMs / 1000).toFixed(1)} s)`,
-      );
-      const single = await verifyRun(part, fixture, 1, 0);
-      singleRuns.push(single);
-      context.log(
-        `run ${run + 1}/${runs}, 1 worker: ${Math.round(perSecond(single.receipts, single.verifyMs))} receipts/s on ${single.receipts} receipts`,
-      );
+      const whole = await runCommand(big, workers);
+      bigRuns.push(whole);
+      context.log(`run ${run + 1}/${runs}: ${describe(whole)}`);
+      const seconds = await runCommand(small, workers);
+      smallRuns.push(seconds);
+      context.log(`run ${run + 1}/${runs}: ${describe(seconds)}`);
     }
+    const single = await runCommand(small, 1);
+    singleRuns.push(single);
+    context.log(`one worker: ${describe(single)}`);
 
-    const headline = median(parallelRuns.map((run) => perSecond(run.receipts, run.readMs + run.verifyMs)));
-    const verifyOnly = median(parallelRuns.map((run) => perSecond(run.receipts, run.verifyMs)));
-    // Receipts over CPU seconds per worker: the rate if each worker had a core to itself.
-    const cpuBound = median(parallelRuns.map((run) => perSecond(run.receipts, run.cpuMs / workers)));
-    const perCore = median(singleRuns.map((run) => perSecond(run.receipts, run.cpuMs)));
-    const perCoreWall = median(singleRuns.map((run) => perSecond(run.receipts, run.verifyMs)));
+    const headline = median(bigRuns.map((run) => perSecond(run.receipts, run.ms)));
+    const cpuRuns = bigRuns.filter((run) => run.cpuMs !== null);
+    // Receipts over the CPU seconds of the whole process per worker: the rate with a core to each worker.
+    const cpuBound =
+      cpuRuns.length === 0
+        ? null
+        : median(cpuRuns.map((run) => perSecond(run.receipts, (run.cpuMs ?? 0) / workers)));
+    const smallSeconds = median(smallRuns.map((run) => run.ms / 1000));
+    const perCore =
+      single.cpuMs === null
+        ? perSecond(single.receipts, single.ms)
+        : perSecond(single.receipts, single.cpuMs);
+    const peak = (list: Run[]) => {
+      const known = list.map((run) => run.peakMiB).filter((value): value is number => value !== null);
+      return known.length === 0 ? null : Math.max(...known);
+    };
+    const bigPeak = peak(bigRuns);
+    const smallPeak = peak(smallRuns);
     const es256 = ceilings.get('es256.ts') ?? 0;
     const before = ceilings.get('options object') ?? 0;
-    const label = 'archive/parallel-dep-verifier.ts';
+    const label = 'npm run dep:verify';
     const figures: Figure[] = [
       {
-        label: `${label}: receipts/s, ${workers} workers`,
+        label: `${label}: receipts/s, ${workers} workers, whole process`,
         value: headline,
         unit: '/s',
         goal: { op: '>=', value: GOAL_PER_SECOND },
-        detail: `${fixture.receipts} receipts, file to verdict, median of ${parallelRuns.length}`,
+        detail: `${big.receipts} receipts with the AES counter, process start to exit, median of ${bigRuns.length}`,
       },
+      ...(cpuBound === null
+        ? []
+        : [
+            {
+              label: `${label}: receipts/s, CPU-bound`,
+              value: cpuBound,
+              unit: '/s',
+              detail:
+                'receipts over the CPU time of all its threads divided by the workers: the rate with a core to each',
+            },
+          ]),
       {
-        label: `${label}: receipts/s, ${workers} workers, verification only`,
-        value: verifyOnly,
-        unit: '/s',
-        detail: 'without reading the file and splitting it into receipts',
-      },
-      {
-        label: `${label}: receipts/s, CPU-bound`,
-        value: cpuBound,
-        unit: '/s',
-        detail:
-          'receipts over the CPU time of all threads divided by the workers: the rate with a core to each',
+        label: `${label}: seconds for ${small.receipts.toLocaleString('en-US')} receipts`,
+        value: smallSeconds,
+        unit: 's',
+        detail: `process start to exit, ${workers} workers, median of ${smallRuns.length}`,
       },
       {
         label: `${label}: receipts/s, 1 worker (per core)`,
         value: perCore,
         unit: '/s',
-        detail: `${singleSize} receipts, receipts per CPU second of the process (${Math.round(perCoreWall)}/s wall clock)`,
+        detail: `${single.receipts} receipts, receipts per CPU second of the process (${Math.round(perSecond(single.receipts, single.ms))}/s wall clock)`,
       },
+      ...(bigPeak === null || smallPeak === null
+        ? []
+        : [
+            {
+              label: `${label}: peak memory, ${big.receipts.toLocaleString('en-US')} receipts`,
+              value: bigPeak,
+              unit: 'MiB',
+              detail: `resident set of the whole process; ${smallPeak.toFixed(0)} MiB for ${small.receipts.toLocaleString('en-US')} receipts`,
+            },
+          ]),
       {
         label: `ES256 ceiling (${workers} × 1 core), as es256.ts calls node:crypto`,
         value: es256 * workers,
@@ -211,20 +249,22 @@ export const benchmark: Benchmark = {
       },
     ];
     const notes = [
-      `${Math.round(headline)}/s file to verdict with ${workers} workers (${Math.round(verifyOnly)}/s verification only, ${Math.round(cpuBound)}/s CPU-bound); ${Math.round(perCore)}/s per core with 1 worker, ${Math.round((perCore / es256) * 100)} % of the ES256 ceiling of ${Math.round(es256)}/s per core. ES256 is ${Math.round(before)}/s per core through an options object (how es256.ts called node:crypto before).`,
+      `${Math.round(headline)}/s for ${big.receipts} receipts as a whole process with ${workers} workers (${cpuBound === null ? '?' : Math.round(cpuBound)}/s CPU-bound), against an ES256 ceiling of ${Math.round(es256 * workers)}/s in the same run (${Math.round((headline / (es256 * workers)) * 100)} %); ${Math.round(perCore)}/s per core with 1 worker, ${Math.round((perCore / es256) * 100)} % of ${Math.round(es256)}/s.`,
+      `${small.receipts} receipts take ${smallSeconds.toFixed(1)} s from start to verdict. Peak memory ${bigPeak?.toFixed(0) ?? '?'} MiB for ${big.receipts} receipts and ${smallPeak?.toFixed(0) ?? '?'} MiB for ${small.receipts}: the file is read as a stream, a few pieces at a time.`,
       `The goal of ${GOAL_PER_SECOND}/s needs ${Math.round(GOAL_PER_SECOND / workers)}/s per core: ES256 verification alone reaches ${Math.round(es256)}/s here (\`openssl speed ecdsap256\` is the floor to compare with).`,
-      `DEP of ${fixture.receipts} receipts (${(fixture.bytes / 2 ** 20).toFixed(0)} MiB, cached in the temp dir; generating it took ${fixture.generationSeconds.toFixed(0)} s).`,
+      `DEPs of ${big.receipts} and ${small.receipts} receipts (${(big.bytes / 2 ** 20).toFixed(0)} and ${(small.bytes / 2 ** 20).toFixed(0)} MiB, cached in the temp dir).`,
     ];
     return {
       figures,
       notes,
       raw: {
-        receipts: fixture.receipts,
-        bytes: fixture.bytes,
+        receipts: big.receipts,
+        bytes: big.bytes,
         workers,
         runs,
         es256PerCore: Object.fromEntries(ceilings),
-        parallel: parallelRuns,
+        whole: bigRuns,
+        seconds: smallRuns,
         single: singleRuns,
       },
     };

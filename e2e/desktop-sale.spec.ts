@@ -38,6 +38,10 @@ test('the window shows our page with window.pos from the preload, and no Node in
   assert.equal(shape.frozen, true, 'contextBridge hands the page a frozen copy');
   assert.equal(shape.require, 'undefined');
   assert.equal(shape.process, 'undefined');
+  const status = await page.evaluate(() =>
+    (globalThis as unknown as { pos: { status(): Promise<{ ok: boolean }> } }).pos.status(),
+  );
+  assert.equal(status.ok, true, 'main answers the page through window.pos');
   const seen = await standIn.observations();
   assert.match(seen.windows[0]?.url ?? '', /^app:\/\/kassen-companion\/index\.html/);
   assert.equal(seen.windows[0]?.visible, true, 'ready-to-show showed the window');

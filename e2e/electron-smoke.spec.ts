@@ -1,13 +1,11 @@
 // The Electron shell for real. The bundle checks run everywhere; the launch runs where an Electron
 // binary exists and can start (a display, the downloaded binary) and is skipped with the reason elsewhere.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { _electron as electron } from 'playwright-core';
 import { findElectronBinary, REPO_ROOT } from '../scripts/electron-binary.ts';
 import { OPERATION_NAMES } from '../src-shared/pos-api-contract.ts';
@@ -24,25 +22,19 @@ function requiredModules(code: string): Set<string> {
   return new Set([...code.matchAll(/(?<![`\w])require\("([^"]+)"\)/g)].map((m) => m[1] ?? ''));
 }
 
-test(
-  'npm run build makes main.cjs and a preload that only requires electron',
-  { timeout: 180_000 },
-  async () => {
-    await promisify(execFile)(
-      process.execPath,
-      [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'electron'],
-      {
-        cwd: REPO_ROOT,
-      },
-    );
-    const preload = requiredModules(await readFile(join(BUNDLE_DIR, 'preload.cjs'), 'utf8'));
-    assert.deepEqual([...preload], ['electron'], 'a sandboxed preload can require nothing else');
-    const main = requiredModules(await readFile(join(BUNDLE_DIR, 'main.cjs'), 'utf8'));
-    const foreign = [...main].filter((name) => name !== 'electron' && !NODE_BUILTINS.has(name));
-    assert.deepEqual(foreign, [], 'main.cjs bundles every dependency; the package has no node_modules');
-    assert.ok(main.has('node:sqlite'), 'the journal uses the runtime’s own SQLite');
-  },
-);
+// npm run test:e2e builds the bundles before any spec runs (the desktop specs run them too).
+test('the built main.cjs carries every dependency and the preload requires only electron', async () => {
+  const read = (name: string) =>
+    readFile(join(BUNDLE_DIR, name), 'utf8').catch(() => {
+      throw new Error(`dist-electron/${name} is missing: run \`npm run build\``);
+    });
+  const preload = requiredModules(await read('preload.cjs'));
+  assert.deepEqual([...preload], ['electron'], 'a sandboxed preload can require nothing else');
+  const main = requiredModules(await read('main.cjs'));
+  const foreign = [...main].filter((name) => name !== 'electron' && !NODE_BUILTINS.has(name));
+  assert.deepEqual(foreign, [], 'main.cjs bundles every dependency; the package has no node_modules');
+  assert.ok(main.has('node:sqlite'), 'the journal uses the runtime’s own SQLite');
+});
 
 const binary = findElectronBinary(0);
 

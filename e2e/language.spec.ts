@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { paperText, payWithEnter, ringUp, waitForSaleFinished } from './support/till-page.ts';
 import { tillForThisFile } from './support/till-session.ts';
+import { until } from './support/until.ts';
 
 const till = tillForThisFile();
 
@@ -16,11 +17,18 @@ test('the till speaks German first', async () => {
 });
 
 test('English from the settings, kept across a reload, with the paper still German', async () => {
-  const { page } = till();
+  const { page, app } = till();
+  assert.equal((await app.api.getSettings(undefined)).language, 'de');
   await page.keyboard.press('F12');
   await page.getByTestId('language-en').check();
   await page.getByTestId('key-settings').getByText('Settings').waitFor();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'en');
+  // Main keeps the choice: a start-up message shown before any window (dialog, stderr) is English too.
+  await until(
+    () => app.api.getSettings(undefined),
+    (settings) => settings.language === 'en',
+    'main hearing of English',
+  );
 
   await page.reload();
   await page.getByTestId('entry-amount').waitFor();
@@ -42,4 +50,9 @@ test('English from the settings, kept across a reload, with the paper still Germ
   await page.getByTestId('language-de').check();
   await page.getByTestId('key-settings').getByText('Einstellungen').waitFor();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'de');
+  await until(
+    () => app.api.getSettings(undefined),
+    (settings) => settings.language === 'de',
+    'main hearing of German',
+  );
 });

@@ -35,6 +35,7 @@ test('in an SCU outage the sale completes with the failure marker and the bar sa
   await waitForSaleFinished(page);
   const receipt = await app.api.getReceipt({ id });
   assert.equal(receipt.signed, false);
+  assert.equal(receipt.state, 'signature_failed', 'a state of its own, not signed with signed:false');
   assert.ok(receipt.qrCodeData, 'SIGN AT still returns the code, with the marker as signature');
 
   const banner = page.getByTestId('outage-banner');

@@ -78,6 +78,11 @@ test('without a download allowed, a missing binary is reported and nothing is fe
     reason: 'die Electron-Programmdatei fehlt (nicht heruntergeladen)',
   });
   assert.equal(existsSync(join(packageDir, 'ran')), false, 'the installer did not run');
+  assert.deepEqual(
+    findElectronBinary(0, { packageDir, env: { PATH: process.env.PATH }, platform: 'linux' }),
+    { ok: false, reason: 'die Electron-Programmdatei fehlt (nicht heruntergeladen)' },
+    'without a screen too, the missing binary is what it says',
+  );
 });
 
 test('with a download allowed, the package’s installer runs and its binary is used', () => {

@@ -5,23 +5,32 @@
 // port (its state in <dataDir>/emulator) and the demo register is set up over real HTTP.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StartOnboardingParsed } from '../src-shared/onboarding-input.ts';
+import type { OnboardingView } from '../src-shared/onboarding-view.ts';
 import type { CoreHandlers, PosEvent } from '../src-shared/pos-api-contract.ts';
+import { accessHandlers } from './app/access-handlers.ts';
+import { accessRenewalOf } from './app/access-renewal.ts';
 import { AppEvents } from './app/app-events.ts';
 import type { AppParts } from './app/app-parts.ts';
 import { createAppStatus } from './app/app-status.ts';
 import { createAppOnboarding } from './app/app-onboarding.ts';
 import type { CreateAppOptions } from './app/create-app-options.ts';
 import { archiveHandlers } from './app/archive-handlers.ts';
+import { backupHandlers } from './app/backup-handlers.ts';
 import { journalHandlers } from './app/journal-handlers.ts';
 import { onboardingHandlers } from './app/onboarding-handlers.ts';
+import { outageProtocolHandlers } from './app/outage-protocol-handlers.ts';
 import { printingHandlers } from './app/printing-handlers.ts';
 import { RegisterRuntime } from './app/register-runtime.ts';
 import { salesHandlers } from './app/sales-handlers.ts';
 import { settingsHandlers } from './app/settings-handlers.ts';
 import { SetupProgress } from './app/setup-progress.ts';
 import { startUp } from './app/start-up.ts';
+import { runUnattendedOnboarding, type UnattendedOutcome } from './app/unattended-onboarding.ts';
 import { Archiver } from './archive/archiver.ts';
 import { Closings } from './archive/closings.ts';
+import { DepFileVerifier } from './archive/dep-file-verifier.ts';
+import { Backups } from './backup/backups.ts';
 import type { AppHost } from './host/app-host.ts';
 import { Journal } from './journal/journal.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -35,13 +44,24 @@ export const JOURNAL_FILE = 'journal.sqlite';
 
 export interface App {
   handlers: CoreHandlers;
+  /** The setup from a file (`--onboard`): the wizard's onboarding without questions; `onView` sees each change. */
+  onboardUnattended(
+    input: StartOnboardingParsed,
+    onView: (view: OnboardingView) => void,
+  ): Promise<UnattendedOutcome>;
   onEvent(listener: (event: PosEvent) => void): () => void;
   close(): Promise<void>;
 }
 
 export async function createApp(host: AppHost, options: CreateAppOptions): Promise<App> {
   mkdirSync(host.dataDir, { recursive: true });
-  const journal = Journal.open(join(host.dataDir, JOURNAL_FILE));
+  let migrating = false;
+  const journal = await Journal.openShowingProgress(join(host.dataDir, JOURNAL_FILE), (progress) => {
+    if (!migrating) host.log.info('Journal wird aktualisiert', { ...progress });
+    migrating = true;
+    options.onJournalMigration?.(progress);
+  });
+  if (migrating) host.log.info('Journal aktualisiert');
   const settings = new CoreSettingsStore(host.settings);
   const events = new AppEvents(host.log);
   const setup = new SetupProgress();
@@ -77,6 +97,17 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     options,
   );
   const target = () => runtime.archiveTarget();
+  const archiver = new Archiver({ dataDir: host.dataDir, settings: host.settings, target, log: host.log });
+  const backups = new Backups({
+    journal,
+    settings: host.settings,
+    core: () => settings.read(),
+    printerSettings: () => printing.getSettings(),
+    archiver,
+    target,
+    log: host.log,
+    onChange: () => events.statusChanged(),
+  });
   const parts: AppParts = {
     host,
     journal,
@@ -86,8 +117,10 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     onboarding,
     runtime,
     events,
-    archiver: new Archiver({ dataDir: host.dataDir, settings: host.settings, target, log: host.log }),
+    archiver,
+    backups,
     closings: new Closings({ settings: host.settings, journal, printReceipt, target, log: host.log }),
+    depFiles: new DepFileVerifier({ log: host.log }),
     appStatus: createAppStatus({
       mode: options.mode,
       settings,
@@ -95,6 +128,8 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       setup,
       journal,
       printer: options.printerStatus ?? (() => printing.status()),
+      accessRenewal: () => accessRenewalOf({ host, settings, onboarding }),
+      backup: () => backups.summary(),
     }),
   };
   events.statusFrom(parts.appStatus.status);
@@ -105,12 +140,16 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...settingsHandlers(parts),
     ...onboardingHandlers(parts),
     ...archiveHandlers(parts),
+    ...outageProtocolHandlers(parts),
+    ...accessHandlers(parts),
+    ...backupHandlers(parts),
   };
   await startUp(parts);
 
   let closed = false;
   return {
     handlers,
+    onboardUnattended: (input, onView) => runUnattendedOnboarding(parts, input, onView),
     onEvent: (listener) => events.onEvent(listener),
     async close() {
       if (closed) return;
@@ -118,7 +157,9 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
       events.close();
       await runtime.settle();
       await onboarding.stop();
+      await parts.backups.close();
       await parts.archiver.close();
+      await parts.depFiles.close();
       await runtime.close();
       // A receipt on its way to the printer finishes first, so the journal knows it is on paper.
       await printing.close();

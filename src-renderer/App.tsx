@@ -68,12 +68,16 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = language;
-  }, [language]);
+    // Main keeps the choice for what it says before any window opens (the desktop app's start-up dialog,
+    // the service's stderr). A failure here changes nothing on screen, so it is not shown.
+    stores.client.api.updateSettings({ language }).catch(() => {});
+  }, [stores, language]);
 
   useEffect(() => {
     // Subscribe first, then ask: a status change between the two is then never missed.
     const unsubscribe = connectEvents(stores);
     void stores.status.getState().refresh();
+    void stores.status.getState().refreshPosApi();
     return unsubscribe;
   }, [stores]);
 

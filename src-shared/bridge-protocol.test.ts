@@ -33,6 +33,8 @@ test('only well-formed events of a known type pass', () => {
     signing: { online: true, outageSince: null, queueLength: 0, lastError: null, codeMismatches: [] },
     printer: { configured: false, state: 'none', queueLength: 0 },
     training: false,
+    accessRenewal: null,
+    backup: { lastGoodAt: null, overdue: false },
   };
   assert.deepEqual(parsePosEvent({ type: 'status', payload: status }), { type: 'status', payload: status });
 });

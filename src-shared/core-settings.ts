@@ -2,6 +2,7 @@
 // not part of this shape at all, so no operation can ever hand one to the renderer.
 import { z } from 'zod';
 import { printableText } from './text-field.ts';
+import { UiLanguage } from './ui-language.ts';
 
 export const SIGN_TIMEOUT_MS = { min: 1000, max: 30_000, default: 3000 } as const;
 
@@ -31,6 +32,8 @@ export const CoreSettingsView = z.object({
   /** How long a sale waits for SIGN AT before it is handed out as "Sicherheitseinrichtung ausgefallen". */
   signTimeoutMs: z.number().int(),
   training: z.boolean(),
+  /** The screen's language, kept in main for the start-up messages shown before any window. */
+  language: UiLanguage,
 });
 export type CoreSettingsView = z.infer<typeof CoreSettingsView>;
 
@@ -42,5 +45,6 @@ export const CoreSettingsUpdate = z.strictObject({
     .min(SIGN_TIMEOUT_MS.min, `mindestens ${SIGN_TIMEOUT_MS.min / 1000} s`)
     .max(SIGN_TIMEOUT_MS.max, `höchstens ${SIGN_TIMEOUT_MS.max / 1000} s`)
     .optional(),
+  language: UiLanguage.optional(),
 });
 export type CoreSettingsUpdate = z.infer<typeof CoreSettingsUpdate>;

@@ -33,3 +33,15 @@ export function formatEuro(cents: Cents): string {
 export function roundHalfAwayFromZero(value: number): number {
   return value < 0 ? -Math.round(-value) : Math.round(value);
 }
+
+/**
+ * numerator / denominator rounded half away from zero, in exact integer arithmetic: a product such as
+ * quantity × price or amount × percent is never a double on its way to the one rounding.
+ */
+export function roundedQuotient(numerator: bigint, denominator: bigint): number {
+  if (denominator <= 0n) throw new RangeError('denominator must be positive');
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  const rounded = (2n * abs + denominator) / (2n * denominator);
+  return Number(negative ? -rounded : rounded);
+}

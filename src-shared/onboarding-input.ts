@@ -15,23 +15,24 @@ const Credential = (label: string) =>
     .max(200, `${label}: höchstens 200 Zeichen`)
     .refine((s) => !/\s/.test(s), `${label} enthält Leerzeichen (beim Kopieren mitgenommen?)`);
 
-export const OnboardingAccess = z.discriminatedUnion('kind', [
-  /** The merchant's own fiskaly API key for SIGN AT. */
-  z.strictObject({
-    kind: z.literal('api_key'),
-    apiKey: Credential('API-Key'),
-    apiSecret: Credential('API-Secret'),
-  }),
-  /**
-   * A POS provider's Management-API key: main creates the merchant's managed organization and its API key
-   * with it, then forgets it.
-   */
-  z.strictObject({
-    kind: z.literal('management'),
-    apiKey: Credential('Management-API-Key'),
-    apiSecret: Credential('Management-API-Secret'),
-  }),
-]);
+/** The merchant's own fiskaly API key for SIGN AT. */
+export const ApiKeyAccess = z.strictObject({
+  kind: z.literal('api_key'),
+  apiKey: Credential('API-Key'),
+  apiSecret: Credential('API-Secret'),
+});
+
+/**
+ * A POS provider's Management-API key: main creates the merchant's managed organization and its API key
+ * with it, then forgets it.
+ */
+export const ManagementAccess = z.strictObject({
+  kind: z.literal('management'),
+  apiKey: Credential('Management-API-Key'),
+  apiSecret: Credential('Management-API-Secret'),
+});
+
+export const OnboardingAccess = z.discriminatedUnion('kind', [ApiKeyAccess, ManagementAccess]);
 export type OnboardingAccess = z.infer<typeof OnboardingAccess>;
 
 export const OnboardingCompany = z.strictObject({
@@ -61,6 +62,13 @@ export const FonCredentialsInput = z.strictObject({
   pin: z.string().min(8, 'PIN: mindestens 8 Zeichen').max(128, 'PIN: höchstens 128 Zeichen'),
 });
 export type FonCredentialsInput = z.infer<typeof FonCredentialsInput>;
+
+/** "Zugang erneuern": what the status's accessRenewal asks for, entered again. */
+export const RenewAccessInput = z.strictObject({
+  access: z.strictObject({ apiKey: Credential('API-Key'), apiSecret: Credential('API-Secret') }).optional(),
+  fonPin: FonCredentialsInput.shape.pin.optional(),
+});
+export type RenewAccessInput = z.infer<typeof RenewAccessInput>;
 
 export const StartOnboardingInput = z.strictObject({
   environment: z.enum(SIGN_AT_ENVIRONMENTS),

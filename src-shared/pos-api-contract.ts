@@ -3,6 +3,7 @@
 // this table, so a new operation is added here once and appears on every transport.
 import { z } from 'zod';
 import { ArchiveStatus, CopyArchiveInput, CopyArchiveResult } from './archive-status.ts';
+import { BackupNowInput, BackupStatus } from './backup-status.ts';
 import {
   ClosingList,
   ClosingReceipt,
@@ -10,9 +11,16 @@ import {
   DecommissionResult,
 } from './closing-receipt.ts';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
+import { DepVerifyReport, VerifyDepFileInput } from './dep-verify-report.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
-import { StartOnboardingInput } from './onboarding-input.ts';
+import { RenewAccessInput, StartOnboardingInput } from './onboarding-input.ts';
 import { OnboardingView } from './onboarding-view.ts';
+import {
+  OutageProtocol,
+  OutageProtocolExportInput,
+  OutageProtocolFile,
+  OutageProtocolQuery,
+} from './outage-protocol.ts';
 import { PosApiInfo } from './pos-api-info.ts';
 import { OsPrinter, ReceiptPdf, TestPrintResult } from './printer-operations.ts';
 import { PrinterProfile } from './printer-profile.ts';
@@ -66,6 +74,12 @@ export const posApiContract = {
   resumeOnboarding: { input: NoInput, output: OnboardingView },
   /** Only while the register is not INITIALIZED yet. */
   resetOnboarding: { input: NoInput, output: OnboardingView },
+  /**
+   * "Zugang erneuern": the API key and secret and/or the FinanzOnline PIN that status.accessRenewal asks
+   * for, entered again. The access is proven with fiskaly (environment, organization, this register)
+   * before it is sealed; then the register signs again, starting with what waited in the journal.
+   */
+  renewAccess: { input: RenewAccessInput, output: Status },
   // Archive (src-main/archive/): DEP7 export kept for 7 years, closings, decommissioning.
   /** Pulls the DEP7 export from SIGN AT now and checks it; `fullCheck` verifies every stored signature again. */
   archiveNow: {
@@ -74,7 +88,21 @@ export const posApiContract = {
   },
   archiveStatus: { input: NoInput, output: ArchiveStatus },
   copyArchive: { input: CopyArchiveInput, output: CopyArchiveResult },
+  /**
+   * Checks any DEP7 file on this PC (this app's export, another till's) as `npm run dep:verify` does.
+   * Main opens the file from the full path given, so that a file of any size works from every shell.
+   */
+  verifyDepFile: { input: VerifyDepFileInput, output: DepVerifyReport },
   listClosings: { input: NoInput, output: ClosingList },
+  /**
+   * The Ausfallprotokoll: every outage of SIGN AT with the receipts handed out meanwhile (offline number →
+   * receipt number), the Sammelbeleg that closed it and whether it was to be reported to FinanzOnline.
+   */
+  outageProtocol: { input: OutageProtocolQuery, output: OutageProtocol },
+  /** The Ausfallprotokoll on the receipt printer, at once (not queued); says whether it came out. */
+  printOutageProtocol: { input: OutageProtocolQuery, output: TestPrintResult },
+  /** The Ausfallprotokoll as a file for the auditor or tax adviser: PDF (as printed) or CSV. */
+  exportOutageProtocol: { input: OutageProtocolExportInput, output: OutageProtocolFile },
   /** FinanzOnline check of a Monats-/Jahresbeleg; a Jahresbeleg is also printed (once). */
   validateClosing: { input: z.strictObject({ id: z.uuid() }), output: ClosingReceipt },
   /** Final archive, then DECOMMISSIONED and the Schlussbeleg printed. Cannot be undone. */
@@ -92,6 +120,11 @@ export const posApiContract = {
    * the same SCU). Journal and archive keep the old one.
    */
   setUpNewRegister: { input: NoInput, output: Status },
+  // Backups (src-main/backup/): journal and settings without secrets, with the DEP archive, in the
+  // merchant's folder; checked after writing, 7 daily and 4 weekly generations.
+  backupStatus: { input: NoInput, output: BackupStatus },
+  /** Makes and checks a backup now; a `targetDir` becomes the folder every later backup goes to. */
+  backupNow: { input: BackupNowInput, output: BackupStatus },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },

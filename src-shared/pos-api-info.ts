@@ -16,5 +16,10 @@ export const PosApiInfo = z.object({
   tokenSource: z.enum(POS_API_TOKEN_SOURCES).nullable(),
   /** Why the API is not reachable although enabled (e.g. port in use); null when fine. */
   problem: z.string().nullable(),
+  /**
+   * The port the POS API was meant to listen on and found taken by another program; null when fine.
+   * `url` then says where it listens instead (the service moved on to a free port), or is null.
+   */
+  portInUse: z.number().int().nullable(),
 });
 export type PosApiInfo = z.infer<typeof PosApiInfo>;

@@ -1,5 +1,6 @@
 // Receipts as the journal hands them to printing, for tests of the layout and the printers.
 import type { Receipt } from './receipt.ts';
+import { priceSale } from './sale-pricing.ts';
 import type { ReceiptCompany } from './receipt-company.ts';
 
 /** A real-looking RKSV code (R1-AT3, 88-character signature): 212 characters, QR version 10 at M. */
@@ -28,6 +29,8 @@ export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
     signedAt: '2026-11-25T13:32:05Z',
     qrCodeData: SAMPLE_QR_CODE_DATA,
     signed: true,
+    offlineNumber: null,
+    issuedAt: '2026-11-25T13:32:05Z',
     hints: [],
     lines: [
       { text: 'Kaffee Melange', quantityMilli: 2000, unitPriceCents: 380, amountCents: 760, vatRate: '20' },
@@ -51,7 +54,10 @@ export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
   };
 }
 
-/** The sample sale kept while SIGN AT was out of reach: no receipt number, no signing time, no code. */
+/**
+ * The sample sale handed out while SIGN AT was out of reach: its own offline number and the time it was
+ * handed out; no receipt number, no signing time, no code.
+ */
 export function offlineReceipt(): Receipt {
   return sampleReceipt({
     state: 'offline',
@@ -59,6 +65,19 @@ export function offlineReceipt(): Receipt {
     receiptNumber: null,
     signedAt: null,
     qrCodeData: null,
+    offlineNumber: 'N-000042',
+    issuedAt: '2026-11-25T13:32:07.100Z',
+  });
+}
+
+/** The same sale once SIGN AT signed it later (Nacherfassung): number, time and code of SIGN AT, paper kept. */
+export function signedLateReceipt(): Receipt {
+  return sampleReceipt({
+    state: 'signed_late',
+    receiptNumber: '1240',
+    signedAt: '2026-11-25T15:02:44Z',
+    offlineNumber: 'N-000042',
+    issuedAt: '2026-11-25T13:32:07.100Z',
   });
 }
 
@@ -90,5 +109,41 @@ export function manyLineReceipt(count: number, text = (i: number) => `Artikel ${
     totalCents,
     payments: [{ type: 'NON_CASH', amountCents: totalCents }],
     changeCents: 0,
+  });
+}
+
+/**
+ * An exchange with discounts and a split payment, priced by the app's own arithmetic: a line discount
+ * in percent and one as an amount, a return line, a receipt discount over three rates, card and cash.
+ */
+export function exchangeReceipt(): Receipt {
+  const priced = priceSale(
+    [
+      {
+        text: 'Kaffee Melange',
+        quantityMilli: 2000,
+        unitPriceCents: 380,
+        vatRate: '20',
+        discount: { text: 'Rabatt', basisPoints: 1000 },
+      },
+      { text: 'Kipferl', quantityMilli: 3000, unitPriceCents: 120, vatRate: '10' },
+      { text: 'Sekt', quantityMilli: -1000, unitPriceCents: 400, vatRate: '10' },
+      {
+        text: 'Buch',
+        quantityMilli: 1000,
+        unitPriceCents: 1200,
+        vatRate: '4.9',
+        discount: { text: 'Mängelexemplar', offCents: 200 },
+      },
+    ],
+    { text: 'Bonrabatt', basisPoints: 500 },
+  );
+  return sampleReceipt({
+    ...priced,
+    payments: [
+      { type: 'NON_CASH', amountCents: 1000 },
+      { type: 'CASH', amountCents: 2000 },
+    ],
+    changeCents: 3000 - priced.totalCents,
   });
 }

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  exchangeReceipt,
   manyLineReceipt,
   offlineReceipt,
   SAMPLE_COMPANY,
   SAMPLE_QR_CODE_DATA,
   sampleReceipt,
+  signedLateReceipt,
 } from './receipt-fixtures.test-support.ts';
 import { cellsPerLine, PAPER_COLUMNS, type ReceiptDocument } from './receipt-document.ts';
 import { FAILED_SIGNATURE_LABEL, layoutReceipt } from './receipt-layout.ts';
@@ -96,6 +98,7 @@ test('every line fits the paper at 32, 42 and 48 columns, large type at half of 
       sampleReceipt(),
       sampleReceipt({ kind: 'TRAINING' }),
       offlineReceipt(),
+      exchangeReceipt(),
       manyLineReceipt(20, (i) => `Sehr lange Artikelbezeichnung Nummer ${i} mit Zusatzinformationen`),
     ]) {
       assertFits(
@@ -108,6 +111,54 @@ test('every line fits the paper at 32, 42 and 48 columns, large type at half of 
       );
     }
   }
+});
+
+test('discounts, a return and each payment part have lines of their own, figures in the columns', () => {
+  const lines = receiptPlainText(layoutReceipt(exchangeReceipt(), SAMPLE_COMPANY, { columns: 48 }));
+  const from = lines.findIndex((l) => l.startsWith('2 x '));
+  const expected = [
+    /^2 x Kaffee Melange +à 3,80 +7,60 A$/,
+    /^ {4}Rabatt 10 % +-0,76 A$/,
+    /^3 x Kipferl +à 1,20 +3,60 B$/,
+    /^-1 x Sekt +à 4,00 +-4,00 B$/,
+    /^ {4}Rückgabe$/,
+    /^1 x Buch +12,00 E$/,
+    /^ {4}Mängelexemplar +-2,00 E$/,
+    // After line discounts A 6,84, B −0,40, E 10,00 = 16,44; 5 % = 0,82 over the three rates.
+    /^Bonrabatt 5 %$/,
+    /^ {4}Anteil 20 % +-0,34 A$/,
+    /^ {4}Anteil 10 % +0,02 B$/,
+    /^ {4}Anteil 4,9 % +-0,50 E$/,
+    /^-{48}$/,
+    /^SUMME +EUR 15,62$/,
+    /^Karte\/Unbar +10,00$/,
+    /^Bar +20,00$/,
+    /^Rückgeld +14,38$/,
+    /^-{48}$/,
+    /^Satz +Netto +USt +Brutto$/,
+    /^A 20 % +5,42 +1,08 +6,50$/,
+    /^B 10 % +-0,35 +-0,03 +-0,38$/,
+    /^E 4,9 % +9,06 +0,44 +9,50$/,
+  ];
+  expected.forEach((pattern, i) => assert.match(lines[from + i] ?? '', pattern, lines.join('\n')));
+  // The amounts and letters of items, discounts and shares stand in one column.
+  const figures = lines.slice(from, from + 11).filter((l) => / [A-F]$/.test(l));
+  assert.equal(figures.length, 9);
+  assert.equal(new Set(figures.map((l) => l.length)).size, 1, figures.join('\n'));
+});
+
+test('a receipt discount on one rate is one row with that rate’s letter', () => {
+  const receipt = sampleReceipt({
+    discount: {
+      text: 'Bonrabatt',
+      basisPoints: null,
+      amountCents: -100,
+      perRate: [{ vatRate: '20', amountCents: -100 }],
+    },
+  });
+  const out = text(layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 42 }));
+  assert.match(out, /^Bonrabatt +-1,00 A$/m);
+  assert.doesNotMatch(out, /Anteil/);
 });
 
 test('a very long item text wraps completely and its amount is never cut', () => {
@@ -192,16 +243,56 @@ test('training, cancellation, failed signature and duplicate carry their labels 
   assert.deepEqual(labelled(normal), ['Café Muster GmbH'], 'a plain sale has no label');
 });
 
-test('an offline receipt without a code prints the marker and the app receipt id instead of a QR', () => {
+test('an offline receipt prints the marker, its offline number and the time it was handed out, no QR', () => {
   const receipt = offlineReceipt();
   const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 });
+  assertFits(document);
   assert.equal(document.blocks.filter((b) => b.kind === 'qr').length, 0);
   const out = squeezed(document);
   assert.ok(out.includes(FAILED_SIGNATURE_LABEL));
+  assert.match(text(document), /^Ausfallbeleg-Nr\. +N-000042$/m);
+  assert.match(out, /Datum 25\.11\.2026 14:32:07/, 'the time it was handed out');
+  assert.doesNotMatch(out, /Beleg-Nr\. |Beleg-ID/);
+  assert.equal(document.title, 'Beleg N-000042');
+});
+
+test('an offline receipt from before offline numbers keeps the app receipt id', () => {
+  const receipt = { ...offlineReceipt(), offlineNumber: null, issuedAt: null };
+  const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 32 });
   assert.match(text(document), /^Beleg-ID$/m);
   assert.ok(text(document).replace(/\n/g, '').includes(receipt.id));
-  assert.match(out, /Datum 25\.11\.2026 14:32:04/, 'the time the sale was made');
-  assert.doesNotMatch(out, /Beleg-Nr\./);
+  assert.match(squeezed(document), /Datum 25\.11\.2026 14:32:04/, 'the time the sale was made');
+});
+
+test('the DUPLIKAT of a receipt signed later shows its offline number, time of issue, receipt number and QR', () => {
+  for (const columns of PAPER_COLUMNS) {
+    const document = layoutReceipt(
+      signedLateReceipt(),
+      SAMPLE_COMPANY,
+      { columns },
+      {
+        duplicate: { reprintedAt: '2026-11-26T08:00:00Z' },
+      },
+    );
+    assertFits(document);
+    const out = squeezed(document);
+    assert.match(out, /DUPLIKAT/);
+    assert.match(
+      out,
+      /Beleg-Nr\. 1240 Datum 25\.11\.2026 16:02:44/,
+      'SIGN AT’s number and time, as in the QR',
+    );
+    assert.match(
+      out,
+      /Nacherfassung Ausgegeben ohne Signatur \(Sicherheitseinrichtung ausgefallen\): Ausfallbeleg-Nr\. N-000042 ausgegeben am 25\.11\.2026 14:32:07 nachsigniert als Beleg-Nr\. 1240/,
+    );
+    assert.deepEqual(
+      document.blocks.filter((b) => b.kind === 'qr').map((b) => b.kind === 'qr' && b.data),
+      [SAMPLE_QR_CODE_DATA],
+    );
+    // Signed now: the marker is no label of its own any more, only the history above says it.
+    assert.equal(out.split(FAILED_SIGNATURE_LABEL).length - 1, 1);
+  }
 });
 
 test('demo receipts say they are not valid, zero receipts have no VAT table', () => {

@@ -4,9 +4,10 @@
 // text and amount of every item with its rate; the amounts per rate (19 % and 4,9 % apart although
 // they share an RKSV bucket); the machine-readable code as QR; the labels TRAININGSBUCHUNG, STORNO,
 // Sicherheitseinrichtung ausgefallen and DUPLIKAT where they apply.
+import { discountLabel } from './discount.ts';
 import { formatEuro } from './money.ts';
 import { formatQuantity } from './quantity.ts';
-import type { AnyReceiptKind, Receipt } from './receipt.ts';
+import type { AnyReceiptKind, Receipt, ReceiptDiscount } from './receipt.ts';
 import type { ReceiptCompany } from './receipt-company.ts';
 import {
   cellsPerLine,
@@ -52,13 +53,14 @@ const KIND_TITLES: Partial<Record<AnyReceiptKind, string>> = {
 
 const PAYMENT_LABELS: Record<PaymentType, string> = { CASH: 'Bar', NON_CASH: 'Karte/Unbar' };
 
-interface TextStyle {
+export interface TextStyle {
   align?: Align;
   bold?: boolean;
   size?: TextSize;
 }
 
-function text(content: string, columns: number, style: TextStyle = {}): TextBlock {
+/** Text wrapped and aligned to the paper (other documents on the receipt printer use it too). */
+export function text(content: string, columns: number, style: TextStyle = {}): TextBlock {
   const align = style.align ?? 'left';
   const size = style.size ?? 'normal';
   const cells = cellsPerLine(columns, size);
@@ -74,17 +76,18 @@ function preformatted(lines: string[]): TextBlock {
   return { kind: 'text', lines, align: 'left', bold: false, size: 'normal' };
 }
 
-function row(
+/** A label left and a value flush right, wrapped when both do not fit one line. */
+export function row(
   left: string,
   right: string,
   columns: number,
-  style: { bold?: boolean; size?: 'normal' | 'tall'; indent?: number } = {},
+  style: { bold?: boolean; size?: 'normal' | 'tall'; indent?: number; lead?: number } = {},
 ): RowBlock {
   return {
     kind: 'row',
     left: printable(left),
     right: printable(right),
-    lines: composeRow(left, right, columns, style.indent ?? 0),
+    lines: composeRow(left, right, columns, style.indent ?? 0, style.lead ?? 0),
     bold: style.bold ?? false,
     size: style.size ?? 'normal',
   };
@@ -97,7 +100,7 @@ function label(content: string, columns: number): TextBlock {
   return text(content, columns, { align: 'center', bold: true, size: fitsLarge ? 'large' : 'tall' });
 }
 
-function header(company: ReceiptCompany, columns: number): ReceiptBlock[] {
+export function header(company: ReceiptCompany, columns: number): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [];
   if (company.logo) blocks.push({ kind: 'image', bitmap: company.logo });
   const nameFits = displayWidth(printable(company.name)) <= cellsPerLine(columns, 'large');
@@ -138,37 +141,124 @@ function labels(receipt: Receipt, columns: number, options: LayoutOptions): Rece
   return blocks;
 }
 
+/** The label of the number a receipt handed out without SIGN AT carries. */
+export const OFFLINE_NUMBER_LABEL = 'Ausfallbeleg-Nr.';
+
 function identity(receipt: Receipt, columns: number): ReceiptBlock[] {
   const blocks: ReceiptBlock[] = [row('Kassen-ID', receipt.kassenId, columns)];
-  // Without a receipt number (SIGN AT unreachable) the app's own receipt id identifies the
-  // receipt until it is signed late; it is what the journal and a later DUPLIKAT refer to.
-  if (receipt.receiptNumber !== null) blocks.push(row('Beleg-Nr.', receipt.receiptNumber, columns));
+  if (receipt.receiptNumber !== null) {
+    blocks.push(row('Beleg-Nr.', receipt.receiptNumber, columns));
+    blocks.push(row('Datum', formatViennaDateTime(receipt.signedAt ?? receipt.createdAt), columns));
+    return blocks;
+  }
+  // Without a receipt number (SIGN AT unreachable) the register's own offline number identifies the
+  // receipt until it is signed late: the journal, the Ausfallprotokoll and a later DUPLIKAT name it.
+  // Receipts handed out before there were offline numbers keep the app's receipt id.
+  if (receipt.offlineNumber !== null) blocks.push(row(OFFLINE_NUMBER_LABEL, receipt.offlineNumber, columns));
   else blocks.push(row('Beleg-ID', receipt.id, columns));
-  blocks.push(row('Datum', formatViennaDateTime(receipt.signedAt ?? receipt.createdAt), columns));
+  blocks.push(row('Datum', formatViennaDateTime(receipt.issuedAt ?? receipt.createdAt), columns));
   return blocks;
 }
 
+/**
+ * A receipt handed out without a signature and signed later (Nacherfassung): the paper the customer
+ * got and the receipt number SIGN AT gave it are one sale. A DUPLIKAT says so, above the QR code.
+ */
+function laterEntry(receipt: Receipt, columns: number): ReceiptBlock[] {
+  if (receipt.offlineNumber === null || receipt.issuedAt === null || receipt.receiptNumber === null)
+    return [];
+  return [
+    text('Nacherfassung', columns, { align: 'center', bold: true }),
+    text(`Ausgegeben ohne Signatur (${FAILED_SIGNATURE_LABEL}):`, columns),
+    row(OFFLINE_NUMBER_LABEL, receipt.offlineNumber, columns),
+    row('ausgegeben am', formatViennaDateTime(receipt.issuedAt), columns),
+    row('nachsigniert als Beleg-Nr.', receipt.receiptNumber, columns),
+  ];
+}
+
+/** A row of the items table: text left, then the unit-price, amount and rate-letter columns. */
+interface ItemRow {
+  text: string;
+  unitPrice: string;
+  amount: string;
+  letter: string;
+  /** Cells the text's continuation lines are indented by (under "2 x "). */
+  indent: number;
+  /** Cells the whole row is indented by: a sub-row that belongs to the row above. */
+  lead: number;
+}
+
+const SUB_ROW_LEAD = 4;
+
+/** An item, then what stands under it: the return marker and the item's own discount. */
+function itemRows(line: Receipt['lines'][number]): ItemRow[] {
+  const letter = VAT_RATE_INFO[line.vatRate].letter;
+  const prefix = `${formatQuantity(line.quantityMilli)} x `;
+  const rows: ItemRow[] = [
+    {
+      text: prefix + line.text,
+      unitPrice: line.quantityMilli === 1000 ? '' : `à ${formatEuro(line.unitPriceCents)}`,
+      amount: formatEuro(line.amountCents),
+      letter,
+      indent: displayWidth(prefix),
+      lead: 0,
+    },
+  ];
+  const sub = { unitPrice: '', indent: 0, lead: SUB_ROW_LEAD };
+  if (line.quantityMilli < 0) rows.push({ ...sub, text: 'Rückgabe', amount: '', letter: '' });
+  if (line.discount) {
+    rows.push({
+      ...sub,
+      text: discountLabel(line.discount),
+      amount: formatEuro(line.discount.amountCents),
+      letter,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The receipt discount under the items: one row with the rate's letter when it touches one rate;
+ * otherwise its name, then the part each rate carries, with that rate's letter.
+ */
+function receiptDiscountRows(discount: ReceiptDiscount): ItemRow[] {
+  const label = discountLabel(discount);
+  const rows = discount.perRate.map((part) => ({
+    text: `Anteil ${VAT_RATE_INFO[part.vatRate].label}`,
+    unitPrice: '',
+    amount: formatEuro(part.amountCents),
+    letter: VAT_RATE_INFO[part.vatRate].letter,
+    indent: 0,
+    lead: SUB_ROW_LEAD,
+  }));
+  const [only] = rows;
+  if (only && rows.length === 1) return [{ ...only, text: label, lead: 0 }];
+  return [{ text: label, unitPrice: '', amount: '', letter: '', indent: 0, lead: 0 }, ...rows];
+}
+
 function items(receipt: Receipt, columns: number): ReceiptBlock[] {
-  // One unit-price and one amount column for all lines, so the figures stand under each other.
-  const unitPrices = receipt.lines.map((line) =>
-    line.quantityMilli === 1000 ? '' : `à ${formatEuro(line.unitPriceCents)}`,
-  );
-  const amounts = receipt.lines.map((line) => formatEuro(line.amountCents));
-  const unitWidth = Math.max(0, ...unitPrices.map(displayWidth));
-  const amountWidth = Math.max(0, ...amounts.map(displayWidth));
-  return receipt.lines.map((line, i) => {
-    const prefix = `${formatQuantity(line.quantityMilli)} x `;
+  const rows = [
+    ...receipt.lines.flatMap(itemRows),
+    ...(receipt.discount ? receiptDiscountRows(receipt.discount) : []),
+  ];
+  // One unit-price and one amount column for all rows, so the figures stand under each other.
+  const unitWidth = Math.max(0, ...rows.map((r) => displayWidth(r.unitPrice)));
+  const amountWidth = Math.max(0, ...rows.map((r) => displayWidth(r.amount)));
+  return rows.map((r) => {
     const cells: Cell[] = [
-      { text: unitPrices[i] ?? '', width: unitWidth, align: 'right' },
-      { text: amounts[i] ?? '', width: amountWidth, align: 'right' },
-      { text: VAT_RATE_INFO[line.vatRate].letter, width: 1, align: 'left' },
+      { text: r.unitPrice, width: unitWidth, align: 'right' },
+      { text: r.amount, width: amountWidth, align: 'right' },
+      { text: r.letter, width: 1, align: 'left' },
     ];
-    const figures = composeCells(
-      cells.filter((cell) => cell.width > 0),
-      1,
-    );
-    const indent = displayWidth(prefix) <= columns / 4 ? displayWidth(prefix) : 0;
-    return row(prefix + line.text, figures, columns, { indent });
+    const figures =
+      r.amount === ''
+        ? ''
+        : composeCells(
+            cells.filter((cell) => cell.width > 0),
+            1,
+          );
+    const indent = r.indent <= columns / 4 ? r.indent : 0;
+    return row(r.text, figures, columns, { indent, lead: r.lead });
   });
 }
 
@@ -251,10 +341,12 @@ export function layoutReceipt(
   blocks.push(...totals(receipt, columns), separator);
   const breakdown = vatBreakdown(receipt, columns);
   if (breakdown.length > 0) blocks.push(...breakdown, separator);
+  const later = laterEntry(receipt, columns);
+  if (later.length > 0) blocks.push(...later, separator);
   blocks.push(...machineReadableCode(receipt, columns));
   const footer = company.footer?.trim();
   if (footer) blocks.push(text(footer, columns, { align: 'center' }));
   blocks.push({ kind: 'cut' });
-  const name = receipt.receiptNumber ?? receipt.id;
+  const name = receipt.receiptNumber ?? receipt.offlineNumber ?? receipt.id;
   return { columns, title: `Beleg ${name}${options.duplicate ? ' (Duplikat)' : ''}`, blocks };
 }

@@ -9,11 +9,23 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 /**
  * pending: journaled, not yet answered by SIGN AT.
  * signed: SIGN AT signed it.
- * offline: handed out with "Sicherheitseinrichtung ausgefallen" (unreachable, or signed:false); will be resubmitted.
- * signed_late: an offline receipt that SIGN AT accepted later.
+ * offline: SIGN AT did not answer in time; handed out with "Sicherheitseinrichtung ausgefallen" and its
+ *   own number (`offlineNumber`), no receipt number, no QR; the queue sends the same request again.
+ * signed_late: an offline receipt that SIGN AT signed later (Nacherfassung): it now has SIGN AT's receipt
+ *   number, time and QR, and keeps the number and time of the paper handed out.
  * rejected: SIGN AT refused it with a 4xx; shown to the cashier, never retried blindly.
+ * signature_failed: SIGN AT answered `signed: false` (its signature unit failed): the receipt is in the
+ *   DEP with the failure marker in place of the signature, for good; SIGN AT's Sammelbeleg closes the
+ *   outage. Added after v1 went public: a client meeting a state it does not know treats it as not signed.
  */
-export const RECEIPT_STATES = ['pending', 'signed', 'offline', 'signed_late', 'rejected'] as const;
+export const RECEIPT_STATES = [
+  'pending',
+  'signed',
+  'offline',
+  'signed_late',
+  'rejected',
+  'signature_failed',
+] as const;
 export type ReceiptState = (typeof RECEIPT_STATES)[number];
 
 /** Receipts SIGN AT makes on its own; they appear in the journal next to the merchant's. */
@@ -41,16 +53,38 @@ export const CodeCheck = z.object({
   problems: z.array(z.string()),
 });
 export type CodeCheck = z.infer<typeof CodeCheck>;
+export const LineDiscount = z.object({
+  /** As printed before the percentage, e.g. "Rabatt". */
+  text: z.string(),
+  /** Hundredths of a percent (1000 = 10 %); null for an amount off. */
+  basisPoints: z.number().int().nullable(),
+  /** What it changes the line by: negative on a sale line, positive on a return line. */
+  amountCents: z.number().int(),
+});
+export type LineDiscount = z.infer<typeof LineDiscount>;
 
 export const ReceiptLine = z.object({
   text: z.string(),
-  /** Thousandths (2500 = 2,5). */
+  /** Thousandths (2500 = 2,5); negative for a return. */
   quantityMilli: z.number().int(),
   unitPriceCents: z.number().int(),
+  /** quantity × unit price, before the line's discount. */
   amountCents: z.number().int(),
   vatRate: z.enum(VAT_RATES),
+  /** Absent on lines without a discount (and on every line journaled before discounts existed). */
+  discount: LineDiscount.optional(),
 });
 export type ReceiptLine = z.infer<typeof ReceiptLine>;
+
+export const ReceiptDiscount = LineDiscount.extend({
+  /**
+   * The discount spread over the rates in proportion to their amounts after line discounts, by the
+   * largest-remainder method (src-shared/proportional-split.ts): these parts add up to `amountCents`.
+   * Rates whose part is 0,00 are left out.
+   */
+  perRate: z.array(z.object({ vatRate: z.enum(VAT_RATES), amountCents: z.number().int() })),
+});
+export type ReceiptDiscount = z.infer<typeof ReceiptDiscount>;
 
 export const RateTotal = z.object({
   vatRate: z.enum(VAT_RATES),
@@ -83,8 +117,21 @@ export const Receipt = z.object({
   qrCodeData: z.string().nullable(),
   /** False while the signature unit failed ("Sicherheitseinrichtung ausgefallen"). */
   signed: z.boolean(),
+  /**
+   * The short number printed on a receipt handed out while SIGN AT could not sign it ("N-000123",
+   * unique per cash register); it stays when the receipt is signed later. Null for every other receipt.
+   */
+  offlineNumber: z.string().nullable(),
+  /**
+   * When the customer got the original: the hand-out time for a receipt handed out offline, SIGN AT's
+   * time otherwise. Null while pending, and for a receipt SIGN AT rejected before it was handed out.
+   */
+  issuedAt: z.iso.datetime({ offset: true }).nullable(),
   hints: z.array(z.string()),
   lines: z.array(ReceiptLine),
+  /** A discount on the whole receipt; absent when there is none. */
+  discount: ReceiptDiscount.optional(),
+  /** Gross per rate after every discount: what SIGN AT signs. */
   totalsPerRate: z.array(RateTotal),
   totalCents: z.number().int(),
   payments: z.array(Payment),

@@ -10,9 +10,22 @@ test('a normal sale with two lines parses', () => {
   assert.deepEqual(draft.payments, []);
 });
 
+test('a return line (negative quantity) and discounts on a line and the receipt parse', () => {
+  const draft = SaleDraft.parse({
+    kind: 'NORMAL',
+    lines: [line, { ...line, quantity: '-1', discount: { amount: '0.50' } }],
+    discount: { percent: '12.5', text: 'Stammkunde' },
+  });
+  assert.equal(draft.lines[1]?.quantity, '-1');
+  assert.deepEqual(draft.lines[1]?.discount, { amount: '0.50' });
+  assert.deepEqual(draft.discount, { percent: '12.5', text: 'Stammkunde' });
+});
+
 test('bad input is refused with a reason', () => {
   const cases: Array<[unknown, RegExp]> = [
-    [{ kind: 'NORMAL', lines: [{ ...line, quantity: '-1' }] }, /Menge/],
+    [{ kind: 'NORMAL', lines: [{ ...line, quantity: '0' }] }, /Menge darf nicht 0 sein/],
+    [{ kind: 'NORMAL', lines: [{ ...line, discount: { percent: '10', amount: '1' } }] }, /entweder Prozent/],
+    [{ kind: 'ZERO', discount: { percent: '10' } }, /keinen Rabatt/],
     [{ kind: 'NORMAL', lines: [{ ...line, unitPrice: '1.234' }] }, /Betrag/],
     [{ kind: 'NORMAL', lines: [{ ...line, vatRate: '7' }] }, /vatRate|Invalid/],
     [{ kind: 'NORMAL', lines: Array.from({ length: 10_000 }, () => line) }, /500/],

@@ -1,6 +1,7 @@
 // What a till (screen or POS API) hands to main to be signed. Main validates it again with these
 // same schemas and recomputes every amount itself; nothing fiscal is taken from the renderer as given.
 import { z } from 'zod';
+import { DiscountInput } from './discount.ts';
 import { parseEuro } from './money.ts';
 import { parseQuantity } from './quantity.ts';
 import { printableText } from './text-field.ts';
@@ -23,10 +24,13 @@ export const QuantityString = z
 
 export const SaleLineInput = z.strictObject({
   text: printableText(120),
+  /** A negative quantity is a return, e.g. in an exchange beside the new article. */
   quantity: QuantityString,
   /** Gross price per unit, decimal string in euro ("3.50"). */
   unitPrice: EuroString,
   vatRate: z.enum(VAT_RATES),
+  /** Off this line only; printed as a line of its own under it. */
+  discount: DiscountInput.optional(),
 });
 export type SaleLineInput = z.infer<typeof SaleLineInput>;
 
@@ -42,7 +46,10 @@ export const SaleDraft = z
     id: z.uuid().optional(),
     kind: z.enum(RECEIPT_KINDS),
     lines: z.array(SaleLineInput).max(MAX_LINES, `höchstens ${MAX_LINES} Positionen`).default([]),
+    /** Split payment: any mix of cash and card parts. */
     payments: z.array(PaymentInput).max(10).default([]),
+    /** Off the whole receipt, spread over its VAT rates in proportion (sale-pricing.ts). */
+    discount: DiscountInput.optional(),
     /** For CANCELLATION: the journal receipt being cancelled. */
     cancels: z.uuid().optional(),
   })
@@ -68,13 +75,15 @@ export const SaleDraft = z
     if (draft.kind !== 'CANCELLATION' && draft.cancels) {
       ctx.addIssue({ code: 'custom', path: ['cancels'], message: 'nur bei Storno erlaubt' });
     }
+    if (!needsLines && draft.discount) {
+      ctx.addIssue({ code: 'custom', path: ['discount'], message: `${draft.kind} hat keinen Rabatt` });
+    }
     draft.lines.forEach((line, i) => {
-      const q = parseQuantity(line.quantity);
-      if (q !== null && q <= 0) {
+      if (parseQuantity(line.quantity) === 0) {
         ctx.addIssue({
           code: 'custom',
           path: ['lines', i, 'quantity'],
-          message: 'Menge muss größer als 0 sein',
+          message: 'Menge darf nicht 0 sein (eine Rückgabe hat eine negative Menge)',
         });
       }
     });

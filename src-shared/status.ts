@@ -1,7 +1,23 @@
 import { z } from 'zod';
+import { BackupSummary } from './backup-status.ts';
 import { ENVIRONMENTS } from './receipt.ts';
 
 export const SETUP_STATES = ['needed', 'in_progress', 'ready'] as const;
+
+/** What "Zugang erneuern" asks for: the fiskaly API key and secret, the FinanzOnline PIN, or both. */
+export const ACCESS_RENEWAL_NEEDS = ['api_access', 'fon_pin'] as const;
+/**
+ * Why a stored secret cannot be opened. other_shell: the desktop app sealed it in the OS keychain, which
+ * the service cannot reach. key_lost: the key that sealed it is gone (keychain reset, a data folder copied
+ * from another PC or user, a damaged key file).
+ */
+export const UNREADABLE_REASONS = ['other_shell', 'key_lost'] as const;
+
+export const AccessRenewal = z.object({
+  needs: z.array(z.enum(ACCESS_RENEWAL_NEEDS)).min(1),
+  reason: z.enum(UNREADABLE_REASONS),
+});
+export type AccessRenewal = z.infer<typeof AccessRenewal>;
 
 export const Status = z.object({
   /**
@@ -40,5 +56,12 @@ export const Status = z.object({
     queueLength: z.number().int(),
   }),
   training: z.boolean(),
+  /**
+   * A stored secret this installation cannot open: the till does not sign until the setup screen's
+   * "Zugang erneuern" has it again. Journal and register are untouched meanwhile. null when all open.
+   */
+  accessRenewal: AccessRenewal.nullable(),
+  /** The last good backup, and whether the till warns (7 days without one). */
+  backup: BackupSummary,
 });
 export type Status = z.infer<typeof Status>;

@@ -77,9 +77,12 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
 /**
  * A label on the left and a value on the right edge. The value (an amount, an id) is never cut:
  * the label wraps beside it, and when too little room is left the value moves to a line of its
- * own below the label.
+ * own below the label. `lead` indents the whole row (a sub-row under an item, e.g. its discount).
  */
-export function composeRow(left: string, right: string, width: number, indent = 0): string[] {
+export function composeRow(left: string, right: string, width: number, indent = 0, lead = 0): string[] {
+  if (lead > 0 && lead < width / 2) {
+    return composeRow(left, right, width - lead, indent).map((line) => ' '.repeat(lead) + line);
+  }
   const value = printable(right).trim();
   const label = printable(left).trim();
   const valueWidth = displayWidth(value);

@@ -7,7 +7,7 @@ import { app, sandboxEnabled } from './app-module.ts';
 import { openPage } from './chromium-host.ts';
 import { isReady, windowClosed, windowOpened, type OpenWindow } from './lifecycle.ts';
 import { notImplemented, preventableEvent, strict, StrictEmitter } from './strict-surface.ts';
-import { currentUrl, markDestroyed, WebContents } from './web-contents.ts';
+import { currentUrl, loadedUrls, markDestroyed, WebContents } from './web-contents.ts';
 import type { WindowState } from './observations.ts';
 import { decideWindowOpen } from './window-open.ts';
 
@@ -225,6 +225,7 @@ export function describeWindow(window: BrowserWindow): WindowState {
   return {
     id: window.id,
     url: currentUrl(window.webContents),
+    loads: loadedUrls(window.webContents),
     visible: window['visible'],
     minimized: window['minimized'],
     focused: window['focused'],

@@ -1,8 +1,11 @@
 // dialog (electronjs.org/docs/latest/api/dialog): the message boxes a start-up failure shows. The
 // harness has no one at the screen; it records each box for the spec to read and answers as a cashier
-// pressing Enter would: with the default button (`defaultId`, else the first).
+// pressing Enter would: with the default button (`defaultId`, else the first). A box shown right
+// before app.exit() is read by the spec after the process has gone: each is also appended, at once, to
+// the file ELECTRON_STAND_IN_DIALOG_LOG names (one JSON line per box).
+import { appendFileSync } from 'node:fs';
 import { isReady } from './lifecycle.ts';
-import { recorded } from './observations.ts';
+import { recorded, type ShownDialog } from './observations.ts';
 import { strict } from './strict-surface.ts';
 
 interface MessageBoxOptions {
@@ -20,8 +23,14 @@ function optionsOf(first: unknown, second: unknown): MessageBoxOptions {
   return (second ?? first) as MessageBoxOptions;
 }
 
+function remember(dialog: ShownDialog): void {
+  recorded.dialogs.push(dialog);
+  const log = process.env.ELECTRON_STAND_IN_DIALOG_LOG;
+  if (log) appendFileSync(log, `${JSON.stringify(dialog)}\n`);
+}
+
 function record(options: MessageBoxOptions): number {
-  recorded.dialogs.push({
+  remember({
     kind: 'message-box',
     title: options.title ?? '',
     message: options.message,
@@ -42,7 +51,7 @@ export const dialog = strict('dialog', {
       process.stderr.write(`${title}\n${content}\n`);
       return;
     }
-    recorded.dialogs.push({ kind: 'error-box', title, message: content });
+    remember({ kind: 'error-box', title, message: content });
   },
   /** Returns the index of the clicked button. */
   showMessageBoxSync(first: unknown, second?: unknown): number {

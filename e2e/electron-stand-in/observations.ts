@@ -21,6 +21,8 @@ export interface WindowState {
   id: number;
   /** The URL of the main frame, as Electron reports it. */
   url: string;
+  /** Every URL main loaded into the window (loadURL), in order, also after it was destroyed. */
+  loads: string[];
   visible: boolean;
   minimized: boolean;
   focused: boolean;

@@ -52,5 +52,7 @@ export function requestSingleInstanceLock(
   // The lock must not keep a quitting app alive.
   server.unref();
   server.listen(address);
+  // Chromium removes its singleton socket on exit; a kill leaves it, and the next start takes it over.
+  if (process.platform !== 'win32') process.once('exit', () => rmSync(address, { force: true }));
   return true;
 }

@@ -31,6 +31,8 @@ interface ContentsState {
   windowOpenHandler: WindowOpenHandler | null;
   /** The Chromium URL a loadURL is navigating to: that navigation is main's, not the page's. */
   programmaticLoad: string | null;
+  /** Every URL main loaded, in order: what a window showed, even one closed again at once. */
+  loads: string[];
 }
 
 const states = new WeakMap<object, ContentsState>();
@@ -80,6 +82,7 @@ export class WebContents extends StrictEmitter {
       destroyed: false,
       windowOpenHandler: null,
       programmaticLoad: null,
+      loads: [],
       renderer: page.then((opened) =>
         RendererProcess.start(opened, options, {
           invoke: (source, channel, args) => invokeFromRenderer(self, processId, source, channel, args),
@@ -135,6 +138,7 @@ export class WebContents extends StrictEmitter {
   loadURL(url: string, options?: object): Promise<void> {
     if (options !== undefined) throw notImplemented('webContents.loadURL(url, options)');
     const state = stateOf(this);
+    state.loads.push(url);
     const loading = (async () => {
       const renderer = await state.renderer;
       const target = toChromiumUrl(url);
@@ -217,4 +221,9 @@ export function markDestroyed(contents: WebContents): void {
   state.destroyed = true;
   if (state.current) byPage.delete(state.current.page);
   contents.emit('destroyed', preventableEvent());
+}
+
+/** For the harness: every URL main loaded into `contents`, in order. */
+export function loadedUrls(contents: WebContents): string[] {
+  return [...stateOf(contents).loads];
 }

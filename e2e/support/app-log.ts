@@ -31,3 +31,12 @@ export async function setEmulatorFaults(output: string, patch: EmulatorFaultPatc
   });
   if (!response.ok) throw new Error(`emulator faults: HTTP ${response.status} ${await response.text()}`);
 }
+
+/** The demo emulator's crypto material container of a register (AES key, certificate): what an auditor gets. */
+export async function emulatorCryptoMaterial(output: string, registerId: string): Promise<unknown> {
+  const path = `/_emulator/cash-register/${encodeURIComponent(registerId)}/crypto-material`;
+  const response = await fetch(new URL(path, emulatorOrigin(output)));
+  if (!response.ok)
+    throw new Error(`emulator crypto material: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}

@@ -2,12 +2,13 @@
 // built renderer, on the Electron stand-in (e2e/electron-stand-in/), whose window is Debian's Chromium.
 // The spec gets the window's page to drive by keyboard, the POS API to ask main for the truth, and
 // what the stand-in observed (windows, dialogs, unknown Electron calls).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import type { ShownDialog } from '../electron-stand-in/observations.ts';
 import {
   launchStandIn,
   type Exit,
@@ -31,6 +32,8 @@ const QUIT_GRACE_MS = 20_000;
 export interface DesktopMachine {
   dataDir: string;
   keyringFile: string;
+  /** Where the stand-in writes down every dialog box, one JSON line each, as it is shown. */
+  dialogLog: string;
   remove(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function createDesktopMachine(): Promise<DesktopMachine> {
   return {
     dataDir: join(root, 'data'),
     keyringFile: join(root, 'keyring', 'secrets.json'),
+    dialogLog: join(root, 'dialogs.jsonl'),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -53,6 +57,11 @@ export interface DesktopAppOptions {
    * independent view of the journal.
    */
   posApiToken?: string;
+  /**
+   * false: a PC whose desktop has no secret store (Linux without a keyring): safeStorage reports
+   * basic_text, and Electron offers no encryption (e2e/electron-stand-in/safe-storage.ts).
+   */
+  secretStore?: boolean;
 }
 
 /** The app's process, whether or not it opens a window (a second instance quits before it would). */
@@ -60,6 +69,8 @@ export interface DesktopProcess {
   standIn: StandInApplication;
   machine: DesktopMachine;
   output(): string;
+  /** The dialog boxes shown so far, in order; also after the app has exited (a failed start). */
+  dialogs(): ShownDialog[];
   /** Ends the app if it still runs, and removes a machine it made. */
   stop(): Promise<void>;
 }
@@ -100,14 +111,24 @@ export async function launchDesktop(options: DesktopAppOptions = {}): Promise<De
   const standIn = launchStandIn({
     args: [REPO_ROOT, ...(options.demo === false ? [] : ['--demo']), `--data-dir=${machine.dataDir}`],
     cwd: REPO_ROOT,
-    env: token === undefined ? {} : { POS_API_TOKEN: token },
+    env: {
+      ELECTRON_STAND_IN_DIALOG_LOG: machine.dialogLog,
+      ...(token === undefined ? {} : { POS_API_TOKEN: token }),
+    },
     chromium: { executablePath, args: CHROMIUM_ARGS },
-    keyringFile: machine.keyringFile,
+    keyringFile: options.secretStore === false ? null : machine.keyringFile,
   });
   return {
     standIn,
     machine,
     output: () => standIn.output(),
+    dialogs: () =>
+      existsSync(machine.dialogLog)
+        ? readFileSync(machine.dialogLog, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as ShownDialog)
+        : [],
     async stop() {
       if (standIn.process.exitCode === null && standIn.process.signalCode === null) {
         await standIn.quit().catch(() => {});

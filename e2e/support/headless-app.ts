@@ -15,7 +15,7 @@ import {
 import { posApiContract, type OperationName, type PosApi } from '../../src-shared/pos-api-contract.ts';
 import { createPosApiClient } from '../../src-shared/pos-api-dispatch.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { setEmulatorFaults, type EmulatorFaultPatch } from './app-log.ts';
+import { emulatorCryptoMaterial, setEmulatorFaults, type EmulatorFaultPatch } from './app-log.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVE_SCRIPT = join(REPO_ROOT, 'src-main', 'headless', 'serve.ts');
@@ -40,6 +40,8 @@ export interface HeadlessApp {
    * runs inside the app.
    */
   setEmulatorFaults(patch: EmulatorFaultPatch): Promise<void>;
+  /** The demo emulator's crypto material container of a register (AES key, certificate): what an auditor gets. */
+  emulatorCryptoMaterial(registerId: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ export async function startHeadlessApp(options: HeadlessAppOptions = {}): Promis
     api: bridgeClient(parsed.origin, token),
     output: () => output,
     setEmulatorFaults: (patch) => setEmulatorFaults(output, patch),
+    emulatorCryptoMaterial: (registerId) => emulatorCryptoMaterial(output, registerId),
     stop,
   };
 }

@@ -1,7 +1,9 @@
 // The parts the composition root builds once and every handler group works on. A group takes only
 // the parts it needs (Pick<AppParts, …>), so a reader sees at its head what it touches.
 import type { Archiver } from '../archive/archiver.ts';
+import type { Backups } from '../backup/backups.ts';
 import type { Closings } from '../archive/closings.ts';
+import type { DepFileVerifier } from '../archive/dep-file-verifier.ts';
 import type { AppHost } from '../host/app-host.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OnboardingMachine } from '../onboarding/onboarding-machine.ts';
@@ -21,7 +23,10 @@ export interface AppParts {
   printReceipt: PrintReceipt;
   onboarding: OnboardingMachine;
   archiver: Archiver;
+  backups: Backups;
   closings: Closings;
+  /** "DEP-Datei prüfen": any DEP7 file, as `npm run dep:verify` checks it. */
+  depFiles: DepFileVerifier;
   runtime: RegisterRuntime;
   appStatus: AppStatus;
   events: AppEvents;

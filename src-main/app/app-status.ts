@@ -1,10 +1,12 @@
 // The Status every window shows and the POS API answers (src-shared/status.ts), put together from the
 // parts that know each piece: the settings, the register runtime, the setup, the journal, the printer.
+import type { BackupSummary } from '../../src-shared/backup-status.ts';
 import type { Environment } from '../../src-shared/receipt.ts';
-import type { Status } from '../../src-shared/status.ts';
+import type { AccessRenewal, Status } from '../../src-shared/status.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { AppMode, CoreSettings } from '../settings/core-settings.ts';
 import type { CoreSettingsStore } from '../settings/core-settings-store.ts';
+import { ACCESS_RENEWAL_STEP } from './access-renewal.ts';
 import type { RegisterRuntime } from './register-runtime.ts';
 import type { SetupProgress } from './setup-progress.ts';
 
@@ -16,6 +18,9 @@ export interface AppStatusParts {
   setup: SetupProgress;
   journal: Journal;
   printer: () => Status['printer'];
+  /** The secrets "Zugang erneuern" asks for; only asked while no register signs. */
+  accessRenewal: () => AccessRenewal | null;
+  backup: () => BackupSummary;
 }
 
 export interface AppStatus {
@@ -39,10 +44,12 @@ export function createAppStatus(parts: AppStatusParts): AppStatus {
   function status(): Status {
     const current = settings.read();
     const active = runtime.active;
+    // A signing register opened its secret: nothing to renew, and nothing to decrypt on every sale.
+    const accessRenewal = active ? null : parts.accessRenewal();
     return {
       environment: environment(current),
       setup: active ? 'ready' : setup.running ? 'in_progress' : 'needed',
-      setupStep: setup.step ?? setup.error,
+      setupStep: setup.step ?? (accessRenewal ? ACCESS_RENEWAL_STEP : setup.error),
       company: current.company,
       register: active
         ? {
@@ -63,6 +70,8 @@ export function createAppStatus(parts: AppStatusParts): AppStatus {
           },
       printer: parts.printer(),
       training: current.training,
+      accessRenewal,
+      backup: parts.backup(),
     };
   }
 

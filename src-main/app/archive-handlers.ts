@@ -9,6 +9,7 @@ type ArchiveHandlers = Pick<
   | 'archiveNow'
   | 'archiveStatus'
   | 'copyArchive'
+  | 'verifyDepFile'
   | 'listClosings'
   | 'validateClosing'
   | 'decommissionRegister'
@@ -18,6 +19,7 @@ type ArchiveHandlers = Pick<
 export function archiveHandlers({
   archiver,
   closings,
+  depFiles,
   runtime,
   journal,
   printReceipt,
@@ -25,12 +27,13 @@ export function archiveHandlers({
   appStatus,
 }: Pick<
   AppParts,
-  'archiver' | 'closings' | 'runtime' | 'journal' | 'printReceipt' | 'host' | 'appStatus'
+  'archiver' | 'closings' | 'depFiles' | 'runtime' | 'journal' | 'printReceipt' | 'host' | 'appStatus'
 >): ArchiveHandlers {
   return {
     archiveNow: async (input) => archiver.archiveNow({ fullCheck: input?.fullCheck ?? false }),
     archiveStatus: async () => archiver.status(),
     copyArchive: async ({ targetDir }) => archiver.copyTo(targetDir),
+    verifyDepFile: (input) => depFiles.verify(input),
     listClosings: async () => closings.list(),
     validateClosing: async ({ id }) => closings.validate(id),
     decommissionRegister: async () =>

@@ -2,6 +2,7 @@
 // tests and staging set (production keeps the defaults).
 import type { Status } from '../../src-shared/status.ts';
 import type { WaitOptions } from '../fiskaly/wait-for-state.ts';
+import type { JournalMigrationProgress } from '../journal/open-journal-database.ts';
 import type { OsPrintTarget } from '../printing/os-print-target.ts';
 import type { AppMode } from '../settings/core-settings.ts';
 import type { PrintReceipt } from '../signing/print-port.ts';
@@ -27,6 +28,11 @@ export interface CreateAppOptions extends Pick<
   osPrintTarget?: OsPrintTarget;
   /** Polling during setup (SIGN AT suggests 2 s). */
   setupWait?: WaitOptions;
+  /**
+   * The first start after an update that migrates a long journal: how far it got (the desktop app shows
+   * a window, the service prints lines). createApp resolves once the journal is migrated and open.
+   */
+  onJournalMigration?: (progress: JournalMigrationProgress) => void;
   /** Where onboarding finds SIGN AT and the Management API (tests and staging point them elsewhere). */
   onboarding?: { signAtBaseUrl?: string; managementBaseUrl?: string };
 }

@@ -10,6 +10,7 @@ import type { ArchiveTarget } from '../archive/archiver.ts';
 import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
 import { createSignAtClient, type RetryPolicy, type SignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { AppHost } from '../host/app-host.ts';
+import { UnreadableSecretError } from '../host/unreadable-secret.ts';
 import type { Journal } from '../journal/journal.ts';
 import { DEMO_COMPANY } from '../onboarding/demo-company.ts';
 import { runDemoOnboarding } from '../onboarding/demo-onboarding.ts';
@@ -49,6 +50,10 @@ export interface RegisterRuntimeDeps {
   statusChanged(): void;
 }
 
+function newDemoSecret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
 const FISKALY_REGISTER_NO_DEMO =
   'Diese Kasse ist für fiskaly eingerichtet: der Demobetrieb ist nicht möglich';
 
@@ -60,6 +65,8 @@ export class RegisterRuntime {
   #demoStarting: Promise<void> | null = null;
   /** Decommissioning runs (how many asks): no sale may start while the chain is being closed. */
   #decommissioning = 0;
+  /** The register is set up, but its API secret does not open here: it waits for "Zugang erneuern". */
+  #accessUnreadable = false;
 
   constructor(deps: RegisterRuntimeDeps) {
     this.#deps = deps;
@@ -85,6 +92,12 @@ export class RegisterRuntime {
     if (this.#active) return this.#active;
     // A setup under way ends by itself (503, retry); without one, someone has to set the till up.
     if (this.#deps.setup.running) throw new PosError('not_ready', 'Die Kasse wird gerade eingerichtet');
+    if (this.#accessUnreadable) {
+      throw new PosError(
+        'register_not_set_up',
+        'Der gespeicherte API-Zugang ist auf diesem PC nicht lesbar: „Zugang erneuern“ wählen und ihn neu eingeben.',
+      );
+    }
     throw new PosError(
       'register_not_set_up',
       this.#deps.setup.error
@@ -141,16 +154,28 @@ export class RegisterRuntime {
     return this.#demoStarting;
   }
 
-  /** Signs on fiskaly with the credentials in the settings: TEST or LIVE, as the API key says. */
+  /**
+   * Signs on fiskaly with the credentials in the settings: TEST or LIVE, as the API key says. A secret
+   * this installation cannot open leaves the register waiting for "Zugang erneuern" (the status says
+   * so); the journal keeps what waits to be signed, and nothing else changes.
+   */
   startFiskaly(current: CoreSettings): void {
     const { credentials, register } = current;
     if (!credentials || !register || this.#active) return;
-    const client = this.#clientFor(
-      credentials.baseUrl,
-      credentials.apiKey,
-      this.#deps.host.secrets.decrypt(credentials.apiSecretSealed),
-      credentials.env,
-    );
+    let apiSecret: string;
+    try {
+      apiSecret = this.#deps.host.secrets.decrypt(credentials.apiSecretSealed);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      this.#accessUnreadable = true;
+      this.#deps.host.log.error('API-Zugang nicht lesbar: die Kasse wartet auf „Zugang erneuern“', {
+        reason: error.reason,
+        registerId: register.registerId,
+      });
+      return;
+    }
+    this.#accessUnreadable = false;
+    const client = this.#clientFor(credentials.baseUrl, credentials.apiKey, apiSecret, credentials.env);
     this.#active = this.#startPipeline(client, register, register.environment);
   }
 
@@ -226,11 +251,10 @@ export class RegisterRuntime {
     }
     if (!current.demoCredentials) {
       // The demo's own key pair: the emulator accepts only it, so nothing else on this PC signs into the demo.
-      const secret = randomBytes(24).toString('base64url');
       current = settings.update({
         demoCredentials: {
           apiKey: `demo-${randomBytes(6).toString('hex')}`,
-          apiSecretSealed: host.secrets.encrypt(secret),
+          apiSecretSealed: host.secrets.encrypt(newDemoSecret()),
           env: 'TEST',
         },
       });
@@ -238,7 +262,7 @@ export class RegisterRuntime {
     current = settings.update({ mode: 'demo', company: current.company ?? DEMO_COMPANY });
     const credentials = current.demoCredentials;
     if (!credentials) throw new Error('demo credentials missing after update');
-    const apiSecret = host.secrets.decrypt(credentials.apiSecretSealed);
+    const apiSecret = this.#demoSecret(credentials);
     if (!this.#emulator) {
       this.#emulator = await startEmulator({
         port: 0,
@@ -267,6 +291,26 @@ export class RegisterRuntime {
     }
     this.#active = this.#startPipeline(client, register, 'DEMO');
     this.#deps.statusChanged();
+  }
+
+  /**
+   * The demo's secret. One this installation cannot open (the other shell sealed it, a copied folder)
+   * is replaced by a new one: the embedded emulator takes the key pair it is started with, and the demo
+   * organization follows the API key, which stays. So the demo goes on without asking anyone.
+   */
+  #demoSecret(credentials: NonNullable<CoreSettings['demoCredentials']>): string {
+    const { host, settings } = this.#deps;
+    try {
+      return host.secrets.decrypt(credentials.apiSecretSealed);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      const secret = newDemoSecret();
+      settings.update({
+        demoCredentials: { ...credentials, apiSecretSealed: host.secrets.encrypt(secret) },
+      });
+      host.log.warn('Demo-Zugang nicht lesbar: ein neuer wurde angelegt', { reason: error.reason });
+      return secret;
+    }
   }
 
   #clientFor(baseUrl: string, apiKey: string, apiSecret: string, env: 'TEST' | 'LIVE' | null): SignAtClient {

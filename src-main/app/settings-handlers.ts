@@ -19,6 +19,7 @@ export function settingsHandlers({
       company: current.company,
       signTimeoutMs: current.signTimeoutMs,
       training: current.training,
+      language: current.language,
     });
   }
 
@@ -35,6 +36,7 @@ export function settingsHandlers({
     settings.update({
       ...(patch.company ? { company: patch.company } : {}),
       ...(patch.signTimeoutMs === undefined ? {} : { signTimeoutMs: patch.signTimeoutMs }),
+      ...(patch.language === undefined ? {} : { language: patch.language }),
     });
     if (patch.signTimeoutMs !== undefined) runtime.setSignTimeout(patch.signTimeoutMs);
     events.statusChanged();

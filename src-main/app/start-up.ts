@@ -1,5 +1,5 @@
 // What the app does once its parts stand: prints that were owed, the register chosen before, an
-// onboarding that was interrupted, the archive schedule and a first knock on the printer.
+// onboarding that was interrupted, the archive and backup schedules and a first knock on the printer.
 import type { AppParts } from './app-parts.ts';
 import { owedPrints } from '../signing/print-job-journal.ts';
 
@@ -11,9 +11,10 @@ export async function startUp({
   runtime,
   onboarding,
   archiver,
+  backups,
 }: Pick<
   AppParts,
-  'host' | 'journal' | 'settings' | 'printing' | 'runtime' | 'onboarding' | 'archiver'
+  'host' | 'journal' | 'settings' | 'printing' | 'runtime' | 'onboarding' | 'archiver' | 'backups'
 >): Promise<void> {
   // Originals that still waited for the printer when the app last stopped go first, in journal order
   // (the queue puts them ahead of anything printed meanwhile).
@@ -36,5 +37,6 @@ export async function startUp({
   const interrupted = onboarding.view();
   if (interrupted.phase === 'interrupted' && interrupted.target === 'fiskaly') onboarding.resume();
   archiver.startSchedule();
+  backups.startSchedule();
   void printing.checkPrinter();
 }

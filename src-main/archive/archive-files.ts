@@ -30,7 +30,7 @@ export function archivePaths(dataDir: string) {
   return { root, exports: join(root, EXPORT_DIR), manifest: join(root, MANIFEST_FILE) };
 }
 
-function syncDirectory(dir: string): void {
+export function syncDirectory(dir: string): void {
   // Makes the rename itself durable; not possible on Windows, where rename is already journaled.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');
@@ -45,6 +45,19 @@ function safeName(text: string): string {
   return text.replace(/[^A-Za-z0-9-]/g, '-');
 }
 
+/** Writes `text` and forces it to disk before returning; returns the bytes written. */
+export function writeFileDurably(path: string, text: string): Buffer {
+  const data = Buffer.from(text, 'utf8');
+  const fd = openSync(path, 'w', 0o644);
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return data;
+}
+
 export function exportFileName(seq: number, kassenId: string, first: number, last: number): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${EXPORT_DIR}/${pad(seq, 5)}-${safeName(kassenId)}-${pad(first, 9)}-${pad(last, 9)}.json`;
@@ -57,14 +70,7 @@ export function writeExportFile(root: string, relative: string, text: string): S
   if (existsSync(target))
     throw new Error(`Archivdatei ${relative} gibt es schon; sie wird nie überschrieben`);
   const temporary = `${target}.tmp-${process.pid}`;
-  const data = Buffer.from(text, 'utf8');
-  const fd = openSync(temporary, 'w', 0o644);
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const data = writeFileDurably(temporary, text);
   renameSync(temporary, target);
   chmodSync(target, 0o444);
   syncDirectory(dir);

@@ -19,12 +19,12 @@ import { archivePaths, checkStoredFiles, exportFileName, writeExportFile } from 
 import { appendManifest, readManifest, type ManifestEntry } from './archive-manifest.ts';
 import { ArchiveStateStore } from './archive-state.ts';
 import { checkCopyTarget } from './copy-target.ts';
+import { checkHourly, type HourlyCheck } from './hourly-check.ts';
 import type { ChainPosition } from './dep-verifier.ts';
 import { verifyDepExportInParallel } from './parallel-dep-verifier.ts';
 
 /** One export a day, checked for every hour the app runs. */
 export const ARCHIVE_INTERVAL_MS = 24 * 3600_000;
-const SCHEDULE_TICK_MS = 3600_000;
 /** Far inside fiskaly's 3 months: a month without a successful export is shown as overdue. */
 export const OVERDUE_AFTER_MS = 30 * 24 * 3600_000;
 
@@ -74,7 +74,7 @@ export class Archiver {
   readonly #now: () => number;
   #queue: Promise<unknown> = Promise.resolve();
   #running = false;
-  #timer: ReturnType<typeof setInterval> | null = null;
+  #schedule: HourlyCheck | null = null;
   #closed = false;
   /** Stops a run under way when the app closes: a full recheck of years of receipts takes minutes. */
   readonly #closing = new AbortController();
@@ -165,7 +165,7 @@ export class Archiver {
 
   /** Exports once a day while the app runs, and at once if one is due. */
   startSchedule(): void {
-    if (this.#timer !== null || this.#closed) return;
+    if (this.#schedule !== null || this.#closed) return;
     const tick = () => {
       if (this.#closed || this.#deps.target() === null) return;
       const { lastSuccessAtMs } = this.#state.read();
@@ -175,15 +175,13 @@ export class Archiver {
         this.#deps.log.warn('Geplante Archivierung fehlgeschlagen', { error: describe(error) });
       });
     };
-    this.#timer = setInterval(tick, SCHEDULE_TICK_MS);
-    this.#timer.unref();
-    queueMicrotask(tick);
+    this.#schedule = checkHourly(tick);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
+    this.#schedule?.stop();
+    this.#schedule = null;
     // What was not stored yet is fetched and checked again at the next run: stopping loses nothing.
     this.#closing.abort(new PosError('unavailable', 'Die App wird beendet: Archivierung abgebrochen'));
     await this.#queue.catch(() => {});

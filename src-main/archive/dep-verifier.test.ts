@@ -5,15 +5,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
 import type { DepExport } from '../fiskaly/sign-at-resources.ts';
-import { createSelfSignedCertificate } from '../rksv/certificate.ts';
-import { chainValue } from '../rksv/chain.ts';
-import { generateP256KeyPair } from '../rksv/es256.ts';
-import { formatJws } from '../rksv/jws.ts';
-import { formatPayload } from '../rksv/machine-readable-code.ts';
-import { ZERO_AMOUNTS } from '../rksv/rksv-amounts.ts';
-import { signReceiptPayload } from '../rksv/receipt-signature.ts';
 import { registeredTill, type RegisteredTill } from './registered-till.test-support.ts';
+import { createSelfSignedCertificate } from '../rksv/certificate.ts';
+import { generateP256KeyPair } from '../rksv/es256.ts';
 import { verifyDepExport, type ChainPosition } from './dep-verifier.ts';
+import { signedDep } from './signed-dep.test-support.ts';
 
 let emulator: RunningEmulator;
 let setup: RegisteredTill;
@@ -146,39 +142,12 @@ test('a record must begin with the Startbeleg, and a continuation must chain to 
 
 /** A small signed chain with chosen local times, for the clock cases the emulator never produces. */
 function chainAt(times: string[]): { dep: DepExport; start: ChainPosition } {
-  const { privateKey, publicKey } = generateP256KeyPair();
-  const certificate = createSelfSignedCertificate({
-    privateKey,
-    publicKey,
-    commonName: 'Uhr-Test',
-    notBefore: new Date('2020-01-01T00:00:00Z'),
-    notAfter: new Date('2035-01-01T00:00:00Z'),
-  });
-  const kassenId = 'UHR-1';
-  const receipts: string[] = [];
-  times.forEach((dateTime, i) => {
-    const payload = formatPayload({
-      algorithmId: 'R1-AT100',
-      cashRegisterId: kassenId,
-      receiptNumber: String(i + 1),
-      dateTime,
-      amounts: i === 0 ? ZERO_AMOUNTS : { ...ZERO_AMOUNTS, standard: 100 },
-      encryptedCounter: 'AAAAAAAAAAA=',
-      certificateSerial: certificate.serialHex,
-      chainValue: chainValue(receipts.at(-1) ?? kassenId),
-    });
-    receipts.push(formatJws(payload, signReceiptPayload(privateKey, payload)));
-  });
+  const { dep, kassenId } = signedDep(
+    times.map((dateTime, i) => ({ kind: i === 0 ? 'zero' : 'sale', cents: 100, dateTime })),
+    { kassenId: 'UHR-1' },
+  );
   return {
-    dep: {
-      'Belege-Gruppe': [
-        {
-          Signaturzertifikat: certificate.der.toString('base64'),
-          Zertifizierungsstellen: [],
-          'Belege-kompakt': receipts,
-        },
-      ],
-    },
+    dep,
     start: { kassenId, lastJws: null, lastReceiptNumber: null, lastDateTime: null, openOutage: false },
   };
 }

@@ -3,22 +3,19 @@
 // a core busy with something else holds up only the piece it is on. Where no worker can run (no worker
 // file in a bundle, a thread that cannot start), the piece is checked on the calling thread instead:
 // slower, never a different verdict. Closing the pool stops a check at once (the app is closing).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { verifyDepPiece, type DepPieceCheck } from './dep-verifier.ts';
 import type { DepVerifyJob } from './dep-verify-worker.ts';
-
-/** From the sources (.ts next to this file), else from the Electron bundle (.cjs next to main.cjs). */
-function findWorkerFile(): URL | null {
-  for (const name of ['./dep-verify-worker.ts', './dep-verify-worker.cjs']) {
-    const url = new URL(name, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
+import { findWorkerFile } from './worker-file.ts';
 
 let workerFile: URL | null | undefined;
+
+/**
+ * A piece needs a few megabytes; left alone, V8 lets each thread's heap grow to hundreds of megabytes
+ * before it collects, which made a DEP check's memory grow with the file. A thread that runs out is
+ * reported as lost and its piece checked on the calling thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 interface Queued {
   job: DepVerifyJob;
@@ -46,13 +43,16 @@ export class DepVerifyPool {
 
   constructor(threads: number, options: DepVerifyPoolOptions = {}) {
     this.#options = options;
-    workerFile ??= findWorkerFile();
+    workerFile ??= findWorkerFile([
+      new URL('./dep-verify-worker.ts', import.meta.url),
+      new URL('./dep-verify-worker.cjs', import.meta.url),
+    ]);
     const file = workerFile;
     if (file === null) return;
     for (let index = 0; index < threads; index++) {
       let worker: Worker;
       try {
-        worker = new Worker(file);
+        worker = new Worker(file, { resourceLimits: WORKER_LIMITS });
       } catch {
         // No worker threads here: what no worker takes is checked on this thread.
         break;

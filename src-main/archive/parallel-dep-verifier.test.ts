@@ -11,7 +11,7 @@ import { FAILURE_MARKER_BYTES, formatJws } from '../rksv/jws.ts';
 import { formatPayload } from '../rksv/machine-readable-code.ts';
 import { ZERO_AMOUNTS } from '../rksv/rksv-amounts.ts';
 import { signReceiptPayload } from '../rksv/receipt-signature.ts';
-import { verifyDepExport, type ChainPosition } from './dep-verifier.ts';
+import { verifyDepExport, verifyDepPiece, type ChainPosition, type DepPiece } from './dep-verifier.ts';
 import { DepVerifyPool } from './dep-verify-pool.ts';
 import { cutExport, verifyDepExportInParallel } from './parallel-dep-verifier.ts';
 
@@ -111,22 +111,26 @@ async function bothWays(dep: DepExport, workers: number, start = fresh(), minRec
 test('the export is cut between receipts into pieces that cover it in order', () => {
   const pieces = cutExport(sound, 3);
   assert.equal(pieces.length, 3);
-  const flat = pieces.flatMap(({ piece }) => piece.groups.flatMap((group) => group.receipts));
+  const flat = pieces.flatMap((piece) => piece.groups.flatMap((group) => group.receipts));
   assert.deepEqual(
     flat,
     sound['Belege-Gruppe'].flatMap((group) => group['Belege-kompakt']),
   );
   assert.deepEqual(
-    pieces.map(({ piece }) => piece.receiptsBefore),
+    pieces.map((piece) => piece.receiptsBefore),
     [0, 14, 28],
   );
-  assert.equal(pieces[1]?.receiptBefore, flat[13]);
   // The second piece runs over the change of certificate: its second group's run opens that group.
   assert.deepEqual(
-    pieces[1]?.piece.groups.map((group) => [group.groupIndex, group.receipts.length, group.opensGroup]),
+    pieces[1]?.groups.map((group) => [
+      group.groupIndex,
+      group.receipts.length,
+      group.opensGroup,
+      group.firstInGroup,
+    ]),
     [
-      [0, 11, false],
-      [1, 3, true],
+      [0, 11, false, 14],
+      [1, 3, true, 0],
     ],
   );
 });
@@ -194,7 +198,12 @@ test('faults at and across the cuts give the one-thread verdict', async () => {
     changed(20, () => 'kein JWS'),
     2,
   );
-  assert.ok(unreadable.errors.includes('Beleg 20. im Export: nicht lesbar (a compact JWS has three parts)'));
+  assert.ok(
+    unreadable.errors.includes(
+      'Beleg 20. im Export: nicht lesbar (kein kompaktes JWS (drei durch Punkte getrennte Teile))',
+    ),
+    unreadable.errors.join('\n'),
+  );
 });
 
 test('an outage still open at a cut needs the signed zero receipt in the next piece', async () => {
@@ -202,8 +211,10 @@ test('an outage still open at a cut needs the signed zero receipt in the next pi
   const noClearance = changed(24, () => null);
   const receipts = noClearance['Belege-Gruppe'].flatMap((group) => group['Belege-kompakt']);
   // With 4 workers the export is cut into 16 pieces, one of them right after receipt 21, which failed.
-  const cuts = cutExport(noClearance, 16).map((plan) => plan.receiptBefore);
-  assert.ok(cuts.includes(receipts[20] ?? ''));
+  const lastOfEach = cutExport(noClearance, 16).map((piece) =>
+    piece.groups.flatMap((g) => g.receipts).at(-1),
+  );
+  assert.ok(lastOfEach.includes(receipts[20] ?? ''));
   const check = await bothWays(noClearance, 4);
   assert.ok(
     check.errors.includes('Beleg Nr. 25: nach dem Ausfall fehlt der signierte Nullbeleg (Sammelbeleg)'),
@@ -236,8 +247,8 @@ test('a continuation starts from where the archive ended', async () => {
   assert.deepEqual(wrongStart.errors, ['Beleg Nr. 26: Verkettungswert passt nicht zum vorherigen Beleg']);
 });
 
-test('a check that throws in a worker throws the same here', async () => {
-  // A certificate with an Ed25519 key: node:crypto refuses ES256 with it at the first signed receipt.
+test('a certificate without a P-256 key is named once, and its receipts count as unchecked', async () => {
+  // An Ed25519 key: node:crypto cannot check ES256 with it.
   const ec = generateP256KeyPair();
   const ed = generateKeyPairSync('ed25519');
   const edCertificate = createSelfSignedCertificate({
@@ -252,10 +263,23 @@ test('a check that throws in a worker throws the same here', async () => {
   const dep: DepExport = {
     'Belege-Gruppe': [first, { ...second, Signaturzertifikat: edCertificate.der.toString('base64') }],
   };
-  const options = { expectStartReceipt: true };
+  const check = await bothWays(dep, 2);
+  assert.deepEqual(check.errors.slice(0, 1), [
+    'Gruppe 2: Signaturzertifikat: kein P-256-Schlüssel, ES256 nicht prüfbar',
+  ]);
+  assert.ok(
+    check.errors.some((e) => e.startsWith('15 Signatur(en) nicht prüfbar')),
+    check.errors.join('\n'),
+  );
+});
+
+test('a check that throws in a worker throws the same here, and the lost thread is reported', async () => {
+  // A piece no reader makes (receipts missing): verifyDepPiece throws on it in the thread and here alike.
+  const broken = { receiptsBefore: 0, groups: [{ groupIndex: 0, certificateBase64: '', opensGroup: true }] };
+  const job = { piece: broken as unknown as DepPiece, start: fresh(), options: { expectStartReceipt: true } };
   const thrown = (() => {
     try {
-      verifyDepExport(dep, fresh(), options);
+      verifyDepPiece(job.piece, job.start, job.options);
     } catch (error) {
       return error;
     }
@@ -263,32 +287,25 @@ test('a check that throws in a worker throws the same here', async () => {
   })();
   assert.ok(thrown instanceof Error);
   const lost: string[] = [];
-  await assert.rejects(
-    verifyDepExportInParallel(dep, fresh(), {
-      ...options,
-      workers: 2,
-      minReceiptsPerPiece: 1,
-      onWorkerLost: (reason) => lost.push(reason),
-    }),
-    { message: thrown.message },
-  );
-  // The thread that threw is reported (the app logs it), then the piece is checked here.
-  assert.ok(lost.length >= 1);
-  assert.ok(lost.includes(thrown.message), lost.join('\n'));
+  const pool = new DepVerifyPool(1, { onWorkerLost: (reason) => lost.push(reason) });
+  try {
+    await assert.rejects(pool.check(job), { message: thrown.message });
+  } finally {
+    await pool.close();
+  }
+  assert.deepEqual(lost, [thrown.message]);
 });
 
 test('closing the pool stops the pieces its threads are on: they reject, none is finished on this thread', async () => {
   const pool = new DepVerifyPool(2);
   const [whole] = cutExport(sound, 1);
   assert.ok(whole);
-  const check = pool.check({ piece: whole.piece, start: fresh(), options: { expectStartReceipt: true } });
+  const check = pool.check({ piece: whole, start: fresh(), options: { expectStartReceipt: true } });
   const reason = new Error('App wird beendet');
   const rejected = assert.rejects(check, (error: unknown) => error === reason);
   await pool.close(reason);
   await rejected;
-  await assert.rejects(
-    pool.check({ piece: whole.piece, start: fresh(), options: { expectStartReceipt: true } }),
-  );
+  await assert.rejects(pool.check({ piece: whole, start: fresh(), options: { expectStartReceipt: true } }));
 });
 
 test('a check stopped halfway (the app is closing) rejects with the reason, not with a verdict', async () => {

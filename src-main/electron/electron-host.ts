@@ -1,24 +1,16 @@
-// The AppHost of the Electron shell: electron-store settings, safeStorage secrets, a redacting log
-// written to the data folder (and stderr), all in app.getPath('userData'), which the headless shell shares.
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AppHost } from '../host/app-host.ts';
-import { createRedactingLogger } from '../host/redacting-logger.ts';
+// The AppHost of the Electron shell: electron-store settings, safeStorage secrets and the shell's
+// logger (stderr and the data folder's log file), all in app.getPath('userData'), which the headless
+// shell shares.
+import type { AppHost, Logger } from '../host/app-host.ts';
 import { createElectronStoreSettings } from './electron-store-settings.ts';
 import { createSafeStorageSecretBox } from './safe-storage-secret-box.ts';
 
 /** Call after app 'ready' (safeStorage needs it). */
-export function createElectronHost(dataDir: string): AppHost {
-  mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
-  const file = createWriteStream(join(dataDir, 'logs', 'kassen-companion.log'), { flags: 'a', mode: 0o600 });
-  const log = createRedactingLogger((line) => {
-    process.stderr.write(line);
-    file.write(line);
-  });
+export function createElectronHost(dataDir: string, log: Logger): AppHost {
   return {
     dataDir,
     settings: createElectronStoreSettings(dataDir),
-    secrets: createSafeStorageSecretBox(dataDir),
+    secrets: createSafeStorageSecretBox(dataDir, log),
     log,
   };
 }

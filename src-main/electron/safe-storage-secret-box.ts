@@ -4,10 +4,11 @@
 import { safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretBox } from '../host/app-host.ts';
+import type { Logger, SecretBox } from '../host/app-host.ts';
 import { KEY_FILE_NAME, openKeyFileSecretBox } from '../host/key-file-secret-box.ts';
+import { SAFE_STORAGE_PREFIX, UnreadableSecretError } from '../host/unreadable-secret.ts';
 
-const PREFIX = 'ss1:';
+const PREFIX = SAFE_STORAGE_PREFIX;
 const KEY_FILE_PREFIX = 'kc1:';
 
 function backendName(): { name: string; secure: boolean } {
@@ -18,11 +19,11 @@ function backendName(): { name: string; secure: boolean } {
 }
 
 /** Call after app 'ready': before it, Linux reports the backend as 'unknown'. */
-export function createSafeStorageSecretBox(dataDir: string): SecretBox {
+export function createSafeStorageSecretBox(dataDir: string, log: Logger): SecretBox {
   const { name, secure } = backendName();
   // The headless shell seals with a key file in the same folder; reading those values lets a merchant
   // move from the service to the desktop app without entering the API secret again.
-  const keyFileBox = existsSync(join(dataDir, KEY_FILE_NAME)) ? openKeyFileSecretBox(dataDir) : null;
+  const keyFileBox = existsSync(join(dataDir, KEY_FILE_NAME)) ? openKeyFileSecretBox(dataDir, log) : null;
   return {
     backend: name,
     secure: secure && safeStorage.isEncryptionAvailable(),
@@ -32,10 +33,20 @@ export function createSafeStorageSecretBox(dataDir: string): SecretBox {
       return PREFIX + safeStorage.encryptString(plain).toString('base64');
     },
     decrypt(sealed) {
-      if (sealed.startsWith(PREFIX))
-        return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
-      if (sealed.startsWith(KEY_FILE_PREFIX) && keyFileBox) return keyFileBox.decrypt(sealed);
-      throw new Error('unbekanntes Format eines verschlüsselten Werts');
+      if (sealed.startsWith(PREFIX)) {
+        try {
+          // https://www.electronjs.org/docs/latest/api/safe-storage#safestoragedecryptstringencrypted
+          return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
+        } catch (error) {
+          // The keychain's key is another one now (keychain reset, another PC or user): ask again.
+          throw new UnreadableSecretError('key_lost', `safeStorage: ${(error as Error).message}`);
+        }
+      }
+      if (sealed.startsWith(KEY_FILE_PREFIX)) {
+        if (keyFileBox) return keyFileBox.decrypt(sealed);
+        throw new UnreadableSecretError('key_lost', `${KEY_FILE_NAME} fehlt`);
+      }
+      throw new UnreadableSecretError('key_lost', 'unbekanntes Format');
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { certificateMaterial } from '../../src-shared/crypto-material.ts';
 import { ApiError, notFound } from './api-error.ts';
 import { changeFaults, faultPatch, NO_FAULTS } from './fault-settings.ts';
 import { uuidParam } from './request-schemas.ts';
@@ -69,16 +70,9 @@ export const controlRoutes: readonly Route[] = [
       const scu = ctx.store.getScu(register.signature_creation_unit_id);
       if (scu === undefined) throw new Error(`cash register ${id} names an unknown SCU`);
       // The BMF verification tool's "cryptographic material container".
-      return ok({
-        base64AESKey: register.aes_key_base64,
-        certificateOrPublicKeyMap: {
-          [scu.certificate_serial_number]: {
-            id: scu.certificate_serial_number,
-            signatureDeviceType: 'CERTIFICATE',
-            signatureCertificateOrPublicKey: scu.certificate_base64,
-          },
-        },
-      });
+      return ok(
+        certificateMaterial(register.aes_key_base64, scu.certificate_serial_number, scu.certificate_base64),
+      );
     },
   },
 ];

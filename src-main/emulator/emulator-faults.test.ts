@@ -16,6 +16,8 @@ test('POST /_emulator/faults changes only the fields sent; DELETE resets', async
     after_commit_drop: false,
     seed: null,
     tamper_response: null,
+    extra_fields: false,
+    receipt_number_type: 'integer',
   });
   assert.equal((await control(emulator, 'POST', '/faults', { error_rate: 0.5 })).body.latency_ms, 5);
   assert.equal((await control(emulator, 'POST', '/faults', { seed: -1 })).status, 400);
@@ -168,4 +170,39 @@ test('tamper_response changes only the answer: the DEP export keeps the receipt 
     (g) => g['Belege-kompakt'],
   );
   assert.match(parseJws(jws.at(-2) ?? '').payload, /_7,00_/);
+});
+
+test('extra_fields and receipt_number_type: answers as the real service may shape them', async (t) => {
+  const { emulator, api, cashRegisterId } = await startWithRegister();
+  t.after(() => emulator.close());
+  const signed = await api.ok(
+    'PUT',
+    `/cash-register/${cashRegisterId}/receipt/${randomUUID()}`,
+    rawBody('NORMAL', '1.00'),
+  );
+  assert.equal(typeof signed.receipt_number, 'number');
+  assert.equal(signed._links, undefined);
+
+  emulator.setFaults({ extra_fields: true });
+  const list = await api.ok('GET', `/cash-register/${cashRegisterId}/receipt?order=DESC&limit=1`);
+  const [newest] = list.data as Array<Record<string, unknown>>;
+  assert.equal(newest?._id, signed._id);
+  assert.equal(newest?.receipt_number, signed.receipt_number, 'still an integer');
+  assert.deepEqual(newest?._links, { self: { href: '/api/v1/receipt' } });
+  assert.ok(list._emulator_extension, 'the list itself gains fields too');
+  const registers = await api.ok('GET', '/cash-register');
+  assert.ok((registers.data as Array<Record<string, unknown>>)[0]?._emulator_extension);
+  // The DEP export is the RKSV format, not a SIGN AT resource: it stays as it is.
+  const dep = await api.ok('GET', `/cash-register/${cashRegisterId}/export`);
+  assert.deepEqual(Object.keys(dep), ['Belege-Gruppe']);
+
+  emulator.setFaults({ extra_fields: false, receipt_number_type: 'string' });
+  const again = await api.ok('GET', `/cash-register/${cashRegisterId}/receipt/${String(signed._id)}`);
+  assert.equal(again.receipt_number, String(signed.receipt_number));
+  assert.equal(again._links, undefined);
+  assert.equal(
+    (await control(emulator, 'POST', '/faults', { receipt_number_type: 'roman' })).status,
+    400,
+    'an unknown shape is refused',
+  );
 });

@@ -141,6 +141,68 @@ test('training is marked TRA and left out of the counter; cancellation is STO an
   assert.equal(decryptCounter(key, code.encryptedCounter), 600n);
 });
 
+test('a negative bucket is signed from raw; standard_v1 takes returns as items but no negative amount', async (t) => {
+  const setup = await startWithRegister();
+  t.after(() => setup.emulator.close());
+  const { api, cashRegisterId } = setup;
+  const path = () => `/cash-register/${cashRegisterId}/receipt/${randomUUID()}`;
+
+  // An exchange: a 20 % article bought, a 10 % one returned.
+  const raw = await api.ok('PUT', path(), rawBody('NORMAL', '10.00', { reduced_1: '-4.00' }));
+  const rawCode = parseMachineReadableCode(String(raw.qr_code_data));
+  assert.deepEqual(rawCode.amounts, { standard: 1000, reduced1: -400, reduced2: 0, zero: 0, special: 0 });
+  assert.match(String(raw.qr_code_data), /_10,00_-4,00_0,00_0,00_0,00_/);
+
+  // An exchange within one rate, with a discount: return and discount are items of their own (a negative
+  // quantity, a negative price), the amount per rate stays positive.
+  const standard = await api.ok('PUT', path(), {
+    receipt_type: 'NORMAL',
+    schema: {
+      standard_v1: {
+        amounts_per_vat_rate: [{ vat_rate: 'STANDARD', amount: '4.50' }],
+        amounts_per_payment_type: [{ payment_type: 'CASH', amount: '4.50' }],
+        line_items: [
+          { quantity: '-1', text: 'Hemd M', price_per_unit: '29.90' },
+          { quantity: '1', text: 'Hemd L', price_per_unit: '34.90' },
+          { quantity: '1', text: 'Rabatt', price_per_unit: '-0.50' },
+        ],
+      },
+    },
+  });
+  assert.deepEqual(parseMachineReadableCode(String(standard.qr_code_data)).amounts, {
+    standard: 450,
+    reduced1: 0,
+    reduced2: 0,
+    zero: 0,
+    special: 0,
+  });
+
+  const negativeId = randomUUID();
+  const negative = await api.call('PUT', `/cash-register/${cashRegisterId}/receipt/${negativeId}`, {
+    receipt_type: 'NORMAL',
+    schema: {
+      standard_v1: {
+        amounts_per_vat_rate: [
+          { vat_rate: 'STANDARD', amount: '10.00' },
+          { vat_rate: 'REDUCED_1', amount: '-4.00' },
+        ],
+        amounts_per_payment_type: [{ payment_type: 'CASH', amount: '6.00' }],
+      },
+    },
+  });
+  assert.equal(negative.status, 400);
+  assert.equal(negative.body.code, 'E_FAILED_SCHEMA_VALIDATION');
+  assert.match(String(negative.body.message), /^body\.schema\.standard_v1\.amounts_per_vat_rate\.1\.amount /);
+  const notStored = await api.call('GET', `/cash-register/${cashRegisterId}/receipt/${negativeId}`);
+  assert.equal(notStored.status, 404, 'a refused body leaves no receipt behind');
+
+  // The negative bucket counts into the turnover counter like any other amount.
+  const { aesKey } = await material(setup);
+  const last = parseMachineReadableCode(String(standard.qr_code_data));
+  const key = { aesKey, cashRegisterId: last.cashRegisterId, receiptNumber: last.receiptNumber };
+  assert.equal(decryptCounter(key, last.encryptedCounter), 600n + 450n);
+});
+
 test('the same id and body return the same receipt; a different body is a conflict', async (t) => {
   const setup = await startWithRegister();
   t.after(() => setup.emulator.close());

@@ -24,6 +24,13 @@ export const faultSettings = z.object({
    * signature. For testing the client's check of what SIGN AT answers. null: answers as signed.
    */
   tamper_response: z.enum(['amount', 'signature']).nullable(),
+  /**
+   * Answers as the real service's may look: every resource and list carries fields no client knows
+   * yet (nested too). Where SIGN AT's schema is only partly known, a client must take them in its stride.
+   */
+  extra_fields: z.boolean(),
+  /** `receipt_number` as a JSON number (the emulator's default) or as a string: SIGN AT has sent both. */
+  receipt_number_type: z.enum(['integer', 'string']),
 });
 export type FaultSettings = z.infer<typeof faultSettings>;
 
@@ -35,6 +42,8 @@ export const NO_FAULTS: FaultSettings = {
   after_commit_drop: false,
   seed: null,
   tamper_response: null,
+  extra_fields: false,
+  receipt_number_type: 'integer',
 };
 
 export const faultPatch = faultSettings.partial().strict();

@@ -68,8 +68,15 @@ export type RawAmounts = z.infer<typeof rawSchema>;
 
 export const vatRate = z.enum(['STANDARD', 'REDUCED_1', 'REDUCED_2', 'SPECIAL', 'ZERO']);
 
+// fiskaly documents negative amounts only for `raw` (sign-at-api.md); for standard_v1's amounts per rate
+// the emulator accepts none, so that a client depending on undocumented behaviour fails here, not in LIVE.
+const NON_NEGATIVE_AMOUNT = /^\d+\.\d{2}$/;
+const nonNegativeAmountString = z
+  .string()
+  .regex(NON_NEGATIVE_AMOUNT, { message: 'should match pattern "^\\d+\\.\\d{2}$"' });
+
 export const standardV1Schema = z.object({
-  amounts_per_vat_rate: z.array(z.object({ vat_rate: vatRate, amount: amountString })),
+  amounts_per_vat_rate: z.array(z.object({ vat_rate: vatRate, amount: nonNegativeAmountString })),
   amounts_per_payment_type: z.array(
     z.object({
       payment_type: z.enum(['CASH', 'NON_CASH']),

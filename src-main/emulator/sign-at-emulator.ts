@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError } from './api-error.ts';
+import { shapeAnswer } from './answer-shape.ts';
 import { authRoutes, authenticate } from './authentication.ts';
 import { cashRegisterRoutes } from './cash-register-routes.ts';
 import { configurationRoutes } from './configuration-routes.ts';
@@ -162,7 +163,11 @@ async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerRes
       req.socket.destroy();
       return;
     }
-    send(res, response);
+    // Only the API answers in SIGN AT's shapes; the control routes keep their own.
+    send(
+      res,
+      routes === API_ROUTES ? { ...response, body: shapeAnswer(response.body, ctx.faults) } : response,
+    );
   } catch (error) {
     if (error instanceof ApiError) {
       send(res, { status: error.status, body: error.toBody() });

@@ -235,6 +235,29 @@ test('the DEP export holds every signed receipt as a compact JWS', async () => {
   assert.ok(jws.every((item) => item.split('.').length === 3));
 });
 
+test('cash registers and receipts are read whatever shape SIGN AT answers in', async (t) => {
+  t.after(() => emulator.setFaults({ extra_fields: false, receipt_number_type: 'integer' }));
+  const signed = await client.signReceipt(registerId, randomUUID(), body);
+  for (const shape of [
+    { extra_fields: true, receipt_number_type: 'integer' as const },
+    { extra_fields: true, receipt_number_type: 'string' as const },
+  ]) {
+    emulator.setFaults(shape);
+    const registers = await client.listCashRegisters({ limit: 10, offset: 0 });
+    const mine = registers.data.find((register) => register._id === registerId);
+    assert.equal(mine?.state, 'INITIALIZED', JSON.stringify(shape));
+    assert.equal(registers.count, registers.data.length);
+    assert.equal(
+      (await client.listCashRegisters({ limit: 10, offset: 1 })).data.length,
+      registers.data.length - 1,
+    );
+    const newest = await client.listReceipts(registerId, { order: 'DESC', limit: 1 });
+    assert.equal(newest.data[0]?._id, signed._id);
+    // Integer or string on the wire, the client hands on the same string.
+    assert.equal(newest.data[0]?.receipt_number, signed.receipt_number, JSON.stringify(shape));
+  }
+});
+
 test('a sale’s PUT goes out once directly, not through ky; only a status ky retries is sent again its way', async () => {
   const ways: string[] = [];
   let directAnswer: Response | null = null;

@@ -21,6 +21,7 @@ import { SignAtError } from './sign-at-error.ts';
 import {
   AuthResponse,
   CashRegister,
+  CashRegisterList,
   DepExport,
   FonAuthResponse,
   ReceiptList,
@@ -235,6 +236,21 @@ export class SignAtClient {
       path: `cash-register/${id(registerId)}`,
       schema: CashRegister,
       auth: true,
+    });
+  }
+
+  /** The organization's cash registers, a page at a time (`limit`, `offset`). */
+  async listCashRegisters(page: { limit?: number; offset?: number } = {}, call?: CallOptions) {
+    const params: Array<[string, string]> = [];
+    if (page.limit !== undefined) params.push(['limit', String(page.limit)]);
+    if (page.offset !== undefined) params.push(['offset', String(page.offset)]);
+    return this.#request({
+      method: 'get',
+      path: 'cash-register',
+      searchParams: params,
+      schema: CashRegisterList,
+      auth: true,
+      ...(call ? { call } : {}),
     });
   }
 

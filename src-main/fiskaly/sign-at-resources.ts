@@ -70,6 +70,12 @@ export const CashRegister = z.looseObject({
 });
 export type CashRegister = z.infer<typeof CashRegister>;
 
+export const CashRegisterList = z.looseObject({
+  data: z.array(CashRegister),
+  count: z.number().optional(),
+});
+export type CashRegisterList = z.infer<typeof CashRegisterList>;
+
 export const SIGN_AT_RECEIPT_TYPES = [
   'NORMAL',
   'CANCELLATION',

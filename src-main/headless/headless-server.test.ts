@@ -151,6 +151,17 @@ test('an unknown operation is 404, a GET is 405, and a huge body is 413', async 
   assert.deepEqual(calls, []);
 });
 
+test('a 15 MB body on the bridge gets its 413 through fetch, not a reset connection', async () => {
+  calls.length = 0;
+  const huge = await post(bridgeOperationPath('signSale'), ' '.repeat(15 * 1024 * 1024));
+  assert.equal(huge.status, 413);
+  assert.equal(huge.headers.get('connection'), 'close');
+  const outcome = (await huge.json()) as { ok: boolean; error: { code: string } };
+  assert.deepEqual([outcome.ok, outcome.error.code], [false, 'too_large']);
+  assert.deepEqual(calls, []);
+  assert.equal((await post(bridgeOperationPath('status'), '')).status, 200, 'the bridge still answers');
+});
+
 test('a foreign web page cannot use the bridge: foreign Origin and DNS-rebound Host are refused', async () => {
   calls.length = 0;
   const headers = { Authorization: bridgeAuthHeaderValue(server.token), 'Content-Type': 'application/json' };

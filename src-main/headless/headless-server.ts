@@ -27,6 +27,8 @@ export interface HeadlessServerOptions {
   rendererDir: string;
   host: string;
   port: number;
+  /** When `port` is taken, try this many following ports (npm start's default port); else fail. */
+  nextPorts?: number;
   allowNonLoopback: boolean;
   posApi: PosApiService | null;
   log: Logger;
@@ -38,6 +40,8 @@ export interface HeadlessServer {
   /** What the merchant opens: the origin with the bridge token in the fragment. */
   url: string;
   token: string;
+  /** The port asked for, when another program had it and the server moved on; else null. */
+  portInUse: number | null;
   close(): Promise<void>;
 }
 
@@ -88,11 +92,20 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       else res.destroy();
     });
   });
-  const listening = await listen(server, options.host, options.port, options.allowNonLoopback);
+  let listening;
+  try {
+    listening = await listen(server, options.host, options.port, options.allowNonLoopback, {
+      nextPorts: options.nextPorts ?? 0,
+    });
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
   return {
     origin: listening.origin,
     url: `${listening.origin}/#${BRIDGE_TOKEN_FRAGMENT_PARAM}=${encodeURIComponent(token)}`,
     token,
+    portInUse: listening.portInUse,
     async close() {
       unsubscribe();
       events.closeAll();

@@ -10,6 +10,7 @@ import { bridgeAuthHeaderValue, bridgeOperationPath } from '../../src-shared/bri
 import type { OperationInput, OperationName } from '../../src-shared/pos-api-contract.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
 import { startEmulator } from '../emulator/sign-at-emulator.ts';
+import { startInput } from '../onboarding/onboarding-harness.test-support.ts';
 import { assertMatchesDocument, type Json } from '../pos-api/openapi-response-check.test-support.ts';
 import type { HeadlessOptions, HeadlessService } from './start-headless.ts';
 import { startTestService, TEST_POS_API_TOKEN } from './test-service.test-support.ts';
@@ -87,19 +88,7 @@ test('a sale while the setup runs answers 503 not_ready with Retry-After', async
   const emulator = await startEmulator({ port: 0, scuPendingMs: 10 * 60_000 });
   try {
     const service = await serve('setting-up', { signAtUrl: emulator.baseUrl });
-    const started = await bridge(service, 'startOnboarding', {
-      environment: 'TEST',
-      access: { kind: 'api_key', apiKey: 'key-1', apiSecret: 'secret-1' },
-      company: {
-        name: 'Bäckerei Test',
-        address: 'Hauptstraße 1',
-        zip: '1010',
-        town: 'Wien',
-        vatId: 'ATU13585627',
-      },
-      fon: { participantId: 'T1', userId: 'U1', pin: 'pin-12345' },
-      registerDescription: 'Kasse 1',
-    });
+    const started = await bridge(service, 'startOnboarding', startInput('key-1', 'secret-1'));
     assert.ok(started.ok, JSON.stringify(started));
     const refused = await postSale(service);
     assert.equal(refused.status, 503);

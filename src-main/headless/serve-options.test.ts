@@ -19,20 +19,28 @@ test('the documented flags are read as the merchant wrote them', () => {
     demo: true,
     dataDir: '/srv/kasse',
     port: 9000,
+    portGiven: true,
     posApi: true,
     posApiToken: 't'.repeat(30),
     printer: { host: '192.168.1.50', port: 9100 },
     host: '127.0.0.1',
     allowNonLoopback: false,
     signAtUrl: undefined,
+    onboard: undefined,
     help: false,
   });
+});
+
+test('--onboard takes the setup file, and not together with --demo', () => {
+  assert.equal(parseServeArgs(['--onboard', 'setup.json']).onboard, 'setup.json');
+  assert.throws(() => parseServeArgs(['--demo', '--onboard', 'setup.json']), /--onboard .*--demo/);
 });
 
 test('defaults: loopback, port 8420, POS API off, no printer, the shared data folder', () => {
   const o = parseServeArgs([]);
   assert.equal(o.host, '127.0.0.1');
   assert.equal(o.port, 8420);
+  assert.equal(o.portGiven, false, 'a taken default port moves on to the next free one');
   assert.equal(o.posApi, false);
   assert.equal(o.printer, undefined);
   assert.match(o.dataDir, /Kassen-Companion$/);

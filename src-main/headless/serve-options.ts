@@ -11,13 +11,14 @@ export const USAGE = `Kassen-Companion als Dienst (ohne Fenster; die Oberfläche
 
   --demo                   Demo-Modus: richtet sich selbst am eingebauten SIGN-AT-Emulator ein
   --data-dir <ordner>      Datenordner (Standard: ${defaultDataDir()})
-  --port <port>            Port auf 127.0.0.1 (Standard: ${DEFAULT_POS_API_PORT}; 0 = frei wählen)
+  --port <port>            Port auf 127.0.0.1 (Standard: ${DEFAULT_POS_API_PORT}, belegt: der nächste freie; 0 = frei wählen)
   --pos-api                POS-API (/api/v1) für bestehende Kassensoftware einschalten
   --pos-api-token <token>  Token der POS-API vorgeben (sonst POS_API_TOKEN oder einmal erzeugt)
   --printer tcp://host:9100  Bondrucker (ESC/POS über TCP)
   --host <adresse>         Adresse zum Lauschen (Standard: 127.0.0.1)
   --allow-non-loopback     erlaubt eine Adresse außerhalb dieses PCs (andere Rechner könnten Belege signieren)
   --sign-at-url <url>      SIGN-AT-Adresse für die Einrichtung (Standard: fiskaly; für Entwickler z. B. npm run emulator)
+  --onboard <datei>        richtet die Kasse ohne Rückfragen aus einer JSON-Datei ein (Schema: /api/v1/onboarding.schema.json)
   -h, --help               diese Hilfe`;
 
 const PrinterUrl = z.string().transform((text, ctx) => {
@@ -50,6 +51,7 @@ const ServeOptions = z.strictObject({
   'sign-at-url': z
     .url({ protocol: /^https?$/, error: '--sign-at-url erwartet eine http(s)-Adresse' })
     .optional(),
+  onboard: z.string().min(1).optional(),
   help: z.boolean().default(false),
 });
 
@@ -57,12 +59,16 @@ export interface ServeOptions {
   demo: boolean;
   dataDir: string;
   port: number;
+  /** --port was given: a taken port is then an error, not a reason to move on to the next one. */
+  portGiven: boolean;
   posApi: boolean;
   posApiToken: string | undefined;
   printer: { host: string; port: number } | undefined;
   host: string;
   allowNonLoopback: boolean;
   signAtUrl: string | undefined;
+  /** --onboard: the setup file of an unattended setup. */
+  onboard: string | undefined;
   help: boolean;
 }
 
@@ -82,6 +88,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       host: { type: 'string' },
       'allow-non-loopback': { type: 'boolean' },
       'sign-at-url': { type: 'string' },
+      onboard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -91,16 +98,21 @@ export function parseServeArgs(argv: string[]): ServeOptions {
     throw new Error(`--${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'ungültig'}`);
   }
   const o = parsed.data;
+  if (o.demo && o.onboard !== undefined) {
+    throw new Error('--onboard richtet eine Kasse bei fiskaly ein und geht nicht zusammen mit --demo');
+  }
   return {
     demo: o.demo,
     dataDir: o['data-dir'],
     port: o.port,
+    portGiven: values.port !== undefined,
     posApi: o['pos-api'],
     posApiToken: o['pos-api-token'],
     printer: o.printer,
     host: o.host,
     allowNonLoopback: o['allow-non-loopback'],
     signAtUrl: o['sign-at-url'],
+    onboard: o.onboard,
     help: o.help,
   };
 }

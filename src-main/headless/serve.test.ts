@@ -1,57 +1,19 @@
 // The serve CLI as the merchant (or a service manager) runs it: a real process, its output, its signals.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { bridgeAuthHeaderValue, bridgeOperationPath } from '../../src-shared/bridge-protocol.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { LOCK_FILE_NAME } from '../shell/data-dir-lock.ts';
+import { killServeRuns, serve, started } from './serve-process.test-support.ts';
 
-const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'kc-serve-'));
-const running = new Set<ChildProcess>();
 after(() => {
-  for (const child of running) child.kill('SIGKILL');
+  killServeRuns();
   rmSync(root, { recursive: true, force: true });
 });
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-function serve(args: string[]): Run {
-  const child = spawn(process.execPath, [SERVE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exit = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      running.delete(child);
-      resolve(code);
-    }),
-  );
-  return { child, output: () => output, exit };
-}
-
-/** Waits for the line that says where to go; the process ending first is a failure with its output. */
-async function started(run: Run): Promise<{ origin: string; token: string }> {
-  for (;;) {
-    const match = /Im Browser öffnen: (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(run.output());
-    if (match?.[1] && match[2]) return { origin: match[1], token: decodeURIComponent(match[2]) };
-    const ended = await Promise.race([
-      run.exit.then(() => true),
-      new Promise((r) => setTimeout(r, 50, false)),
-    ]);
-    if (ended) assert.fail(`serve ended before it was ready:\n${run.output()}`);
-  }
-}
 
 async function bridge(
   origin: string,
@@ -119,7 +81,6 @@ test(
     first.child.kill('SIGTERM');
     assert.equal(await first.exit, 0);
     assert.match(first.output(), /beendet/);
-    assert.equal(existsSync(join(dataDir, LOCK_FILE_NAME)), false);
 
     const third = serve(['--demo', '--port', '0', '--data-dir', dataDir]);
     const restarted = await started(third);

@@ -1,13 +1,10 @@
 // The headless shell with the real core in demo mode: till sales through the PosApi bridge and sales
 // from other till software through the POS API, at the same time, against the embedded SIGN AT emulator.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import {
   bridgeAuthHeaderValue,
   bridgeEventsPath,
@@ -31,7 +28,6 @@ import { createRedactingLogger } from '../host/redacting-logger.ts';
 import type { HeadlessService } from './start-headless.ts';
 import { startTestService, TEST_POS_API_TOKEN } from './test-service.test-support.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TOKEN = TEST_POS_API_TOKEN;
 const root = mkdtempSync(join(tmpdir(), 'kc-headless-'));
 const dataDir = join(root, 'data');
@@ -256,15 +252,6 @@ test('status, journal pages and a reprint through the POS API', async () => {
   assert.equal(again.id, id);
   const missing = await posApi('GET', '/receipts/00000000-0000-4000-8000-000000000000');
   assert.equal(missing.status, 404);
-});
-
-test('the example client from the docs signs a receipt', async () => {
-  // Asynchronously: the server it talks to runs in this very process.
-  const run = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'examples', 'pos-client.ts')], {
-    env: { ...process.env, POS_API_URL: `${service.origin}/api/v1`, POS_API_TOKEN: TOKEN },
-    encoding: 'utf8',
-  });
-  assert.match(run.stdout, /Beleg Nr\. \d+ \(/);
 });
 
 test('after a graceful stop, the DEP of every receipt verifies with an independent verifier', async () => {

@@ -3,11 +3,14 @@
 import { fileURLToPath } from 'node:url';
 import type { PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
-import { createApp } from '../app.ts';
+import type { AccessRenewal } from '../../src-shared/status.ts';
+import { createApp, type App } from '../app.ts';
 import type { Logger } from '../host/app-host.ts';
+import type { JournalMigrationProgress } from '../journal/open-journal-database.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { createPosApiService } from '../pos-api/pos-api-service.ts';
 import type { PosApiToken } from '../pos-api/pos-api-token.ts';
+import { checkDataDir } from '../shell/data-dir-check.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { applyPrinterFlag } from './printer-flag.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
@@ -20,6 +23,8 @@ export interface HeadlessOptions {
   demo: boolean;
   host: string;
   port: number;
+  /** When `port` is taken, try this many following ports (npm start, serve without --port); default 0. */
+  nextPorts?: number;
   allowNonLoopback: boolean;
   /** --pos-api: the POS API is on for this run whatever the settings say. */
   posApi: boolean;
@@ -27,18 +32,24 @@ export interface HeadlessOptions {
   posApiToken: PosApiToken | null;
   printer?: { host: string; port: number } | undefined;
   rendererDir?: string;
+  /** The first start after an update that migrates a long journal: how far it got. */
+  onJournalMigration?: (progress: JournalMigrationProgress) => void;
   /** --sign-at-url: where onboarding with real credentials goes (default: fiskaly's SIGN AT). */
   signAtUrl?: string | undefined;
   log: Logger;
 }
 
-export interface HeadlessService {
+export interface HeadlessService extends Pick<App, 'onboardUnattended'> {
   /** Open this in a browser: the origin with the bridge token in the fragment. */
   url: string;
   origin: string;
   /** The bridge token of this run. */
   token: string;
   posApi: PosApiInfo;
+  /** The port asked for, when another program had it and the service moved on; else null. */
+  portInUse: number | null;
+  /** A stored secret this service cannot open: the till waits for "Zugang erneuern". */
+  accessRenewal: AccessRenewal | null;
   /** Stops taking requests, then lets the core finish: the queue is flushed or left durable. */
   close(): Promise<void>;
 }
@@ -46,16 +57,20 @@ export interface HeadlessService {
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessService> {
   // Refused before anything is opened or written.
   assertBindAllowed(options.host, options.allowNonLoopback);
-  const host = createDataFolderHost(options.dataDir, options.log);
+  // A folder that cannot hold the journal, or that another app holds, is refused before a file in it
+  // is touched.
+  checkDataDir(options.dataDir);
   const lock = lockDataDir(options.dataDir);
   let server: HeadlessServer | null = null;
   try {
+    const host = createDataFolderHost(options.dataDir, options.log);
     if (options.printer) applyPrinterFlag(host.settings, options.printer);
     const core = await createApp(host, {
       mode: options.demo ? 'demo' : 'live',
+      ...(options.onJournalMigration ? { onJournalMigration: options.onJournalMigration } : {}),
       ...(options.signAtUrl ? { onboarding: { signAtBaseUrl: options.signAtUrl } } : {}),
     });
-    const info = () => posApi.info(server?.origin ?? null);
+    const info = () => posApi.info(server?.origin ?? null, { portInUse: server?.portInUse ?? null });
     const shellHandlers: ShellHandlers = {
       getPosApiInfo: async () => info(),
       setPosApiEnabled: async ({ enabled }) => {
@@ -85,6 +100,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
         rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
         host: options.host,
         port: options.port,
+        nextPorts: options.nextPorts ?? 0,
         allowNonLoopback: options.allowNonLoopback,
         posApi,
         log: options.log,
@@ -94,11 +110,15 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
       throw error;
     }
     const listening = server;
+    const { accessRenewal } = await core.handlers.status(undefined);
     return {
       url: listening.url,
       origin: listening.origin,
       token: listening.token,
       posApi: info(),
+      portInUse: listening.portInUse,
+      accessRenewal,
+      onboardUnattended: (input, onView) => core.onboardUnattended(input, onView),
       async close() {
         await listening.close();
         await core.close();

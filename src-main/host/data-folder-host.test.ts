@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createDataFolderHost } from './data-folder-host.ts';
 import { KEY_FILE_NAME } from './key-file-secret-box.ts';
 import { createRedactingLogger } from './redacting-logger.ts';
+import { UnreadableSecretError } from './unreadable-secret.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kc-host-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -33,19 +34,43 @@ test('a secret sealed by the key file opens after a restart, and the key file is
   if (process.platform !== 'win32') assert.equal(statSync(join(dir, KEY_FILE_NAME)).mode & 0o777, 0o600);
 });
 
-test('a tampered value or another installation’s key does not decrypt', () => {
+const keyLost = (error: unknown) => error instanceof UnreadableSecretError && error.reason === 'key_lost';
+
+test('a tampered value or another installation’s key does not decrypt, and says the key is lost', () => {
   const sealed = createDataFolderHost(join(root, 'a'), silent).secrets.encrypt('geheim');
-  assert.throws(() => createDataFolderHost(join(root, 'b'), silent).secrets.decrypt(sealed));
+  // A data folder copied without its key file, or with another one.
+  assert.throws(() => createDataFolderHost(join(root, 'b'), silent).secrets.decrypt(sealed), keyLost);
   const flipped = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'B' : 'A') + sealed.slice(-1);
-  assert.throws(() => createDataFolderHost(join(root, 'a'), silent).secrets.decrypt(flipped));
-  assert.throws(() => createDataFolderHost(join(root, 'a'), silent).secrets.decrypt('geheim'));
+  assert.throws(() => createDataFolderHost(join(root, 'a'), silent).secrets.decrypt(flipped), keyLost);
+  assert.throws(() => createDataFolderHost(join(root, 'a'), silent).secrets.decrypt('geheim'), keyLost);
 });
 
-test('a damaged key file stops the start instead of silently replacing the key', () => {
+test('a value the desktop app sealed in the OS keychain is named as such: the service cannot read it', () => {
+  assert.throws(
+    () => createDataFolderHost(join(root, 'a'), silent).secrets.decrypt('ss1:djEwq2Fi'),
+    (error: unknown) => error instanceof UnreadableSecretError && error.reason === 'other_shell',
+  );
+});
+
+test('a damaged key file is put aside, never overwritten; the start goes on and what it sealed is unreadable', () => {
   const dir = join(root, 'damaged');
-  createDataFolderHost(dir, silent);
+  const sealed = createDataFolderHost(dir, silent).secrets.encrypt('geheim');
   writeFileSync(join(dir, KEY_FILE_NAME), 'short');
-  assert.throws(() => createDataFolderHost(dir, silent), /beschädigt/);
+  const lines: string[] = [];
+  const host = createDataFolderHost(
+    dir,
+    createRedactingLogger((line) => lines.push(line)),
+  );
+  assert.throws(() => host.secrets.decrypt(sealed), keyLost);
+  assert.equal(host.secrets.decrypt(host.secrets.encrypt('neu')), 'neu', 'a new key seals from now on');
+  const aside = readdirSync(dir).filter((name) => name.startsWith(`${KEY_FILE_NAME}.beschaedigt-`));
+  assert.equal(aside.length, 1);
+  assert.equal(
+    readFileSync(join(dir, aside[0] ?? '')).toString(),
+    'short',
+    'the damaged key is kept as it was',
+  );
+  assert.match(lines.join(''), /ERROR Schlüsseldatei beschädigt: beiseitegelegt/);
 });
 
 test('the logger never writes secrets, whatever the caller passes', () => {

@@ -11,7 +11,7 @@ export function createDataFolderHost(dataDir: string, log: Logger): AppHost {
   return {
     dataDir,
     settings: createConfSettingsStore(dataDir),
-    secrets: openKeyFileSecretBox(dataDir),
+    secrets: openKeyFileSecretBox(dataDir, log),
     log,
   };
 }

@@ -2,9 +2,10 @@
 // key in a file only the owner can read. It protects against a copied config.json or backup, not against
 // someone who can read the user's files; the backend name tells the merchant which it is.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretBox } from './app-host.ts';
+import type { Logger, SecretBox } from './app-host.ts';
+import { SAFE_STORAGE_PREFIX, UnreadableSecretError } from './unreadable-secret.ts';
 
 export const KEY_FILE_NAME = 'secret.key';
 const KEY_BYTES = 32;
@@ -18,24 +19,37 @@ function isErrno(error: unknown, code: string): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 }
 
-/** Reads the key, or creates it exactly once (O_EXCL) so two processes starting together agree on one key. */
-function loadOrCreateKey(keyPath: string): Buffer {
+/** Creates the key exactly once (O_EXCL), so two processes starting together agree on one key. */
+function createKeyOnce(keyPath: string): void {
   try {
     writeFileSync(keyPath, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if (!isErrno(error, 'EEXIST')) throw error;
   }
-  const key = readFileSync(keyPath);
+}
+
+/** Reads the key, or creates it. A damaged key is kept beside it, never overwritten, and a new one made. */
+function loadOrCreateKey(keyPath: string, log: Logger | undefined): Buffer {
+  createKeyOnce(keyPath);
+  let key = readFileSync(keyPath);
   if (key.length !== KEY_BYTES) {
-    // Never replace a damaged key: every secret sealed with it would be lost without a word.
-    throw new Error(`Schlüsseldatei ${keyPath} ist beschädigt (${key.length} statt ${KEY_BYTES} Bytes)`);
+    // What it sealed cannot be opened either way; the merchant enters those secrets again ("Zugang
+    // erneuern"), and the damaged file stays for whoever wants to look at it.
+    const aside = `${keyPath}.beschaedigt-${Date.now()}`;
+    renameSync(keyPath, aside);
+    log?.error('Schlüsseldatei beschädigt: beiseitegelegt, ein neuer Schlüssel wird angelegt', {
+      aside,
+      bytes: key.length,
+    });
+    createKeyOnce(keyPath);
+    key = readFileSync(keyPath);
   }
   if (process.platform !== 'win32' && (statSync(keyPath).mode & 0o077) !== 0) chmodSync(keyPath, 0o600);
   return key;
 }
 
-export function openKeyFileSecretBox(dataDir: string): SecretBox {
-  const key = loadOrCreateKey(join(dataDir, KEY_FILE_NAME));
+export function openKeyFileSecretBox(dataDir: string, log?: Logger): SecretBox {
+  const key = loadOrCreateKey(join(dataDir, KEY_FILE_NAME), log);
   return {
     backend: 'Schlüsseldatei',
     secure: true,
@@ -46,14 +60,22 @@ export function openKeyFileSecretBox(dataDir: string): SecretBox {
       return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
     },
     decrypt(sealed) {
-      if (!sealed.startsWith(PREFIX)) throw new Error('unbekanntes Format eines verschlüsselten Werts');
+      if (sealed.startsWith(SAFE_STORAGE_PREFIX))
+        throw new UnreadableSecretError('other_shell', 'safeStorage');
+      if (!sealed.startsWith(PREFIX)) throw new UnreadableSecretError('key_lost', 'unbekanntes Format');
       const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
-      if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('verschlüsselter Wert ist zu kurz');
+      if (raw.length < IV_BYTES + TAG_BYTES) throw new UnreadableSecretError('key_lost', 'zu kurz');
       const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES)).setAAD(AAD);
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
-        'utf8',
-      );
+      try {
+        return Buffer.concat([
+          decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+          decipher.final(),
+        ]).toString('utf8');
+      } catch {
+        // GCM's tag does not match: another key sealed it (a copied data folder, a new key file).
+        throw new UnreadableSecretError('key_lost', 'Schlüsseldatei');
+      }
     },
   };
 }

@@ -1,20 +1,34 @@
 // A journal row as the core works with it, read back through zod (the disk is a boundary too),
 // and its public form, the shared `Receipt`.
 import { z } from 'zod';
+import { formatOfflineNumber } from '../../src-shared/offline-number.ts';
 import {
   ALL_RECEIPT_KINDS,
   CODE_CHECK_STATES,
   ENVIRONMENTS,
-  RECEIPT_STATES,
+  type ReceiptState,
   type Receipt,
 } from '../../src-shared/receipt.ts';
+import { receiptHints } from './receipt-hints.ts';
 import { StoredSale } from './stored-sale.ts';
+
+/**
+ * The states the journal stores. SIGN AT's `signed: false` is kept as the answer came (signed or
+ * signed_late, with signed = 0) and read as the public state `signature_failed`.
+ */
+export const STORED_STATES = ['pending', 'signed', 'offline', 'signed_late', 'rejected'] as const;
+export type StoredState = (typeof STORED_STATES)[number];
+
+function publicState(state: StoredState, signed: boolean): ReceiptState {
+  return (state === 'signed' || state === 'signed_late') && !signed ? 'signature_failed' : state;
+}
 
 /** The columns every read selects; `cancels_number` and `cancelled_by` come from joins. */
 export const RECORD_COLUMNS = `
   r.seq, r.id, r.register_id, r.kassen_id, r.environment, r.kind, r.origin, r.state, r.request_body,
   r.sale, r.created_ms, r.offline_ms, r.signed, r.receipt_number, r.signed_at_ms, r.qr_code_data,
-  r.hints, r.printed, r.cancels, r.error_code, r.error_message, r.code_check, r.code_problems,
+  r.hints, r.printed, r.cancels, r.error_code, r.error_message, r.offline_number,
+  r.outage_id, r.code_check, r.code_problems,
   c.receipt_number AS cancels_number,
   (SELECT x.id FROM receipts x WHERE x.cancels = r.id AND x.state <> 'rejected') AS cancelled_by`;
 export const RECORD_FROM = 'receipts r LEFT JOIN receipts c ON c.id = r.cancels';
@@ -40,7 +54,7 @@ export const RecordRow = z
     environment: z.enum(ENVIRONMENTS),
     kind: z.enum(ALL_RECEIPT_KINDS),
     origin: z.enum(['app', 'sign_at']),
-    state: z.enum(RECEIPT_STATES),
+    state: z.enum(STORED_STATES),
     request_body: z.string().nullable(),
     sale: JsonText(StoredSale),
     created_ms: z.number().int(),
@@ -54,6 +68,8 @@ export const RecordRow = z
     cancels: z.string().nullable(),
     error_code: z.string().nullable(),
     error_message: z.string().nullable(),
+    offline_number: z.number().int().nullable(),
+    outage_id: z.number().int().nullable(),
     code_check: z.enum(CODE_CHECK_STATES).nullable(),
     code_problems: JsonText(z.array(z.string())),
     cancels_number: z.string().nullable(),
@@ -67,11 +83,13 @@ export const RecordRow = z
     environment: row.environment,
     kind: row.kind,
     origin: row.origin,
-    state: row.state,
+    state: publicState(row.state, row.signed),
     requestBody: row.request_body,
     sale: row.sale,
     createdMs: row.created_ms,
     offlineMs: row.offline_ms,
+    offlineNumber: row.offline_number,
+    outageId: row.outage_id,
     signed: row.signed,
     receiptNumber: row.receipt_number,
     signedAtMs: row.signed_at_ms,
@@ -86,6 +104,14 @@ export const RecordRow = z
   }));
 export type JournalRecord = z.output<typeof RecordRow>;
 
+/** When the customer got the original: handed out offline, or as SIGN AT answered. */
+function issuedAtMs(record: JournalRecord): number | null {
+  if (record.offlineMs !== null) return record.offlineMs;
+  return record.state === 'pending' || record.state === 'rejected' ? null : record.signedAtMs;
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
 export function toReceipt(record: JournalRecord): Receipt {
   return {
     id: record.id,
@@ -96,11 +122,14 @@ export function toReceipt(record: JournalRecord): Receipt {
     kassenId: record.kassenId,
     receiptNumber: record.receiptNumber,
     createdAt: new Date(record.createdMs).toISOString(),
-    signedAt: record.signedAtMs === null ? null : new Date(record.signedAtMs).toISOString(),
+    signedAt: isoOrNull(record.signedAtMs),
     qrCodeData: record.qrCodeData,
     signed: record.signed,
-    hints: hintsOf(record),
+    offlineNumber: record.offlineNumber === null ? null : formatOfflineNumber(record.offlineNumber),
+    issuedAt: isoOrNull(issuedAtMs(record)),
+    hints: receiptHints(record),
     lines: record.sale.lines,
+    ...(record.sale.discount === undefined ? {} : { discount: record.sale.discount }),
     totalsPerRate: record.sale.totalsPerRate,
     totalCents: record.sale.totalCents,
     payments: record.sale.payments,
@@ -111,21 +140,4 @@ export function toReceipt(record: JournalRecord): Receipt {
     error: record.error,
     codeCheck: record.codeCheck,
   };
-}
-
-/**
- * SIGN AT's hints, and first the app's own when SIGN AT's code disagrees with the receipt: a POS client
- * that shows the hints tells the cashier what to do, without knowing the check.
- */
-function hintsOf(record: JournalRecord): string[] {
-  if (record.codeCheck?.state !== 'mismatch') return record.hints;
-  const number = record.receiptNumber === null ? '' : ` Nr. ${record.receiptNumber}`;
-  const todo =
-    record.cancelledBy !== null
-      ? 'Storniert; den Verkauf bitte neu bonieren, falls noch nicht geschehen.'
-      : `${record.printed ? 'Der Ausdruck gilt nicht' : 'Nicht gedruckt'}: bitte stornieren (Storno) und neu bonieren.`;
-  return [
-    `Beleg${number}: der QR-Code von SIGN AT passt nicht zum Beleg (${record.codeCheck.problems.join('; ')}). ${todo}`,
-    ...record.hints,
-  ];
 }

@@ -17,11 +17,13 @@
 // matched in JS against the till's distinct line texts (line_texts, a few hundred rows), then the
 // matching texts' receipts are merged as above. Any length works the same way: one or two letters
 // match many articles, and the page is the newest receipts with any of them. A query of digits only is
-// a receipt number, one of hex digits and dashes (with a digit) a receipt id prefix.
+// a receipt number, "N-000123" the offline number on a receipt handed out without SIGN AT, and one of
+// hex digits and dashes (with a digit) a receipt id prefix.
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
+import { parseOfflineNumber } from '../../src-shared/offline-number.ts';
 
 export interface JournalSearch {
-  /** A receipt number, the start of a receipt id, or text from a line ("Melange"). */
+  /** A receipt number, an offline number ("N-000123"), the start of a receipt id, or line text ("Melange"). */
   query?: string;
   /** Inclusive, milliseconds since the epoch. */
   fromMs?: number;
@@ -74,6 +76,7 @@ export function foldText(text: string): string {
  */
 type Driver =
   | { kind: 'number'; number: string }
+  | { kind: 'offlineNumber'; number: number }
   | { kind: 'id'; prefix: string }
   | { kind: 'date' }
   // null: an arm of a merge that matches nothing (it pads the merge to its width).
@@ -157,6 +160,11 @@ function matchSql(driver: Driver, filters: Filters): Sql {
     case 'number':
       from = 'receipts r INDEXED BY receipts_number';
       check('r.receipt_number = ?', driver.number);
+      break;
+    case 'offlineNumber':
+      // Only receipts handed out offline are in this index: a walk through all of them is short.
+      from = 'receipts r INDEXED BY receipts_offline_number';
+      check('r.offline_number = ?', driver.number);
       break;
     case 'id':
       from = 'receipts r';
@@ -269,6 +277,8 @@ export class JournalSearcher {
     let texts: LineText[] | null = null;
     if (query) {
       if (NUMBER.test(query)) return this.#walk({ kind: 'number', number: query }, filters, n);
+      const offline = parseOfflineNumber(query);
+      if (offline !== null) return this.#walk({ kind: 'offlineNumber', number: offline }, filters, n);
       if (ID_PREFIX.test(query) && /\d/.test(query) && query.includes('-')) {
         return this.#walk({ kind: 'id', prefix: query.toLowerCase() }, filters, n);
       }

@@ -61,8 +61,13 @@ test('states only move forward: pending → signed; offline → signed_late; a l
   acceptedRecord(journal, a);
   acceptedRecord(journal, b);
   assert.equal(journal.markSigned(a.id, signAtOutcome('1')), 'signed');
-  assert.equal(journal.markOffline(a.id, Date.now()), false, 'a signed receipt never becomes offline');
-  assert.equal(journal.markOffline(b.id, 1_000), true);
+  const outage = { startedMs: 900, reason: 'SIGN AT nicht erreichbar' };
+  assert.equal(
+    journal.markOffline(a.id, Date.now(), outage),
+    false,
+    'a signed receipt never becomes offline',
+  );
+  assert.equal(journal.markOffline(b.id, 1_000, outage), true);
   assert.equal(journal.oldestOfflineMs(), 1_000);
   assert.equal(journal.markSigned(b.id, signAtOutcome('2')), 'signed_late');
   assert.equal(journal.markSigned(b.id, signAtOutcome('2')), null, 'signing is recorded once');

@@ -1,9 +1,12 @@
 // The durable record of every receipt. A sale is written here as `pending`, with its exact SIGN AT
 // body, before SIGN AT is called; every later step only moves its state forward:
 //   pending → signed | offline | rejected,   offline → signed_late | rejected.
+// SIGN AT answering `signed: false` is kept as it came (signed/signed_late with signed = 0); the record
+// reads it as `signature_failed`. A receipt handed out without a signature (offline, or signed:false)
+// joins its register's open outage (outage-journal.ts); one handed out offline also gets its number.
 // Each write is one transaction with synchronous=FULL, so what a method returned is on disk (markSigned
 // excepted: it says why it need not wait for the disk).
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { backup, DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import {
   RateTotal,
   type AnyReceiptKind,
@@ -13,9 +16,20 @@ import {
 } from '../../src-shared/receipt.ts';
 import { DeferredCheckpoints } from '../sqlite/deferred-checkpoints.ts';
 import { immediateTransaction, relaxedTransaction, statementCache } from '../sqlite/durable-sqlite.ts';
-import { RECORD_COLUMNS, RECORD_FROM, RecordRow, type JournalRecord } from './journal-record.ts';
+import {
+  RECORD_COLUMNS,
+  RECORD_FROM,
+  RecordRow,
+  type JournalRecord,
+  type StoredState,
+} from './journal-record.ts';
 import { encodeCursor, JournalSearcher, type JournalSearch } from './journal-search.ts';
-import { openJournalDatabase } from './open-journal-database.ts';
+import {
+  openJournalDatabase,
+  openJournalDatabaseShowingProgress,
+  type JournalMigrationProgress,
+} from './open-journal-database.ts';
+import { OutageJournal, type OutageRecord, type OutageStart } from './outage-journal.ts';
 import { EMPTY_SALE, type StoredSale } from './stored-sale.ts';
 
 export interface NewReceipt {
@@ -114,16 +128,47 @@ export class Journal {
   readonly #sql: (sql: string) => StatementSync;
   readonly #searcher: JournalSearcher;
   readonly #checkpoints: DeferredCheckpoints;
+  readonly #outages: OutageJournal;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#checkpoints = new DeferredCheckpoints(db);
     this.#sql = statementCache(db);
     this.#searcher = new JournalSearcher(this.#sql);
+    this.#outages = new OutageJournal(this.#sql);
   }
 
   static open(path: string): Journal {
     return new Journal(openJournalDatabase(path));
+  }
+
+  /** As a shell opens it: a long migration says how far it got (open-journal-database.ts). */
+  static async openShowingProgress(
+    path: string,
+    onProgress: (progress: JournalMigrationProgress) => void,
+  ): Promise<Journal> {
+    return new Journal(await openJournalDatabaseShowingProgress(path, onProgress));
+  }
+
+  /**
+   * A consistent copy of the whole journal at `path` (SQLite's online backup), made while the till sells:
+   * the copy runs in steps off the main thread, and what this connection writes meanwhile goes into it
+   * too. The copy is one self-contained file (no WAL beside it), as a backup medium should hold.
+   */
+  async backupTo(path: string): Promise<void> {
+    await backup(this.#db, path, { rate: 1000 });
+    const copy = new DatabaseSync(path);
+    try {
+      copy.exec('PRAGMA journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+  }
+
+  /** Receipts up to journal position `seq`: what a copy that ends there must hold (receipts are never deleted). */
+  countUpToSeq(seq: number): number {
+    const row = this.#sql('SELECT count(*) AS n FROM receipts WHERE seq <= ?').get(seq);
+    return Number(row?.['n'] ?? 0);
   }
 
   close(): void {
@@ -185,9 +230,9 @@ export class Journal {
   }
 
   /** Where a receipt stands, without reading (and checking) the whole record. */
-  stateOf(id: string): ReceiptState | null {
+  stateOf(id: string): StoredState | null {
     const state = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id)?.['state'];
-    return typeof state === 'string' ? (state as ReceiptState) : null;
+    return typeof state === 'string' ? (state as StoredState) : null;
   }
 
   /** What the sign queue sends next: the oldest waiting receipt's id and stored body, and its totals. */
@@ -242,35 +287,58 @@ export class Journal {
     return { items, nextCursor: more && last ? encodeCursor(last.createdMs, last.seq) : null };
   }
 
-  /** pending → offline: handed out with "Sicherheitseinrichtung ausgefallen". False if it had moved on. */
-  markOffline(id: string, atMs: number): boolean {
-    const result = this.#sql(
-      `UPDATE receipts SET state = 'offline', offline_ms = ? WHERE id = ? AND state = 'pending'`,
-    ).run(atMs, id);
-    return result.changes === 1;
+  /**
+   * pending → offline: handed out with "Sicherheitseinrichtung ausgefallen" at `atMs`, with the
+   * register's next offline number, as a receipt of its open outage. False if it had moved on.
+   */
+  markOffline(id: string, atMs: number, outage: OutageStart): boolean {
+    return this.#transaction(() => {
+      const registerId = this.#sql(`SELECT register_id FROM receipts WHERE id = ? AND state = 'pending'`).get(
+        id,
+      )?.['register_id'];
+      if (typeof registerId !== 'string') return false;
+      const outageId = this.#outages.open(registerId, outage);
+      this.#sql(
+        `UPDATE receipts SET state = 'offline', offline_ms = ?, outage_id = ?,
+           offline_number = 1 + coalesce((SELECT max(offline_number) FROM receipts
+             WHERE register_id = ? AND offline_number IS NOT NULL), 0)
+         WHERE id = ?`,
+      ).run(atMs, outageId, registerId, id);
+      return true;
+    });
   }
 
   /**
    * pending → signed, offline → signed_late, with the attempt that got the answer in the same commit.
-   * Returns the new state, or null if it was neither.
+   * An answer with `signed: false` joins the register's open outage (`outage` says when it began).
+   * Returns the new state as stored, or null if it was neither.
    */
-  markSigned(id: string, outcome: SignAtOutcome, attempt?: SignAttempt): ReceiptState | null {
+  markSigned(
+    id: string,
+    outcome: SignAtOutcome,
+    attempt?: SignAttempt,
+    outage?: OutageStart,
+  ): StoredState | null {
     // Without waiting for the disk: the sale itself was committed durably before it went to SIGN AT.
     // Should a power cut take this commit back, the receipt is pending again and the queue sends the
     // same id with the same body once more; SIGN AT answers with the receipt it already signed (RKSV
     // chain unchanged), and this is written again. A process crash cannot take it back (WAL).
     return relaxedTransaction(this.#db, () => {
       if (attempt) this.recordAttempt(attempt);
-      const row = this.#sql('SELECT state FROM receipts WHERE id = ?').get(id);
+      const row = this.#sql('SELECT state, register_id FROM receipts WHERE id = ?').get(id);
       const state = row?.['state'];
-      const next: ReceiptState | null =
+      const next: StoredState | null =
         state === 'pending' ? 'signed' : state === 'offline' ? 'signed_late' : null;
       if (next === null) return null;
       const check = this.#withNumberOnce(id, outcome);
+      const outageId =
+        !outcome.signed && outage !== undefined
+          ? this.#outages.open(String(row?.['register_id']), outage)
+          : null;
       this.#sql(
         `UPDATE receipts SET state = ?, signed = ?, receipt_number = ?, signed_at_ms = ?, qr_code_data = ?,
            kassen_id = coalesce(?, kassen_id), hints = ?, response = ?, error_code = NULL, error_message = NULL,
-           code_check = ?, code_problems = ?, number_repeated = ?,
+           outage_id = coalesce(outage_id, ?), code_check = ?, code_problems = ?, number_repeated = ?,
            print_owed = CASE WHEN ? = 'mismatch' THEN 0 ELSE print_owed END
          WHERE id = ?`,
       ).run(
@@ -282,6 +350,7 @@ export class Journal {
         outcome.kassenId,
         JSON.stringify(outcome.hints),
         outcome.response,
+        outageId,
         check.codeCheck?.state ?? null,
         JSON.stringify(check.codeCheck?.problems ?? []),
         check.repeated ? 1 : 0,
@@ -330,6 +399,30 @@ export class Journal {
     );
   }
 
+  /** SIGN AT signs again: the register's open outage (if one left a receipt unsigned) ends at `atMs`. */
+  endOutage(registerId: string, atMs: number): boolean {
+    return this.#outages.end(registerId, atMs);
+  }
+
+  /** When the register's open outage began; null when none is open. */
+  openOutageSince(registerId: string): number | null {
+    return this.#outages.openSince(registerId);
+  }
+
+  /** A register's outages, oldest first, for the Ausfallprotokoll. */
+  outages(registerId: string): OutageRecord[] {
+    return this.#outages.list(registerId);
+  }
+
+  /** The receipts handed out without a signature during a register's outages, in journal order. */
+  outageReceipts(registerId: string): JournalRecord[] {
+    return this.#records(
+      'WHERE r.outage_id IN (SELECT id FROM outages WHERE register_id = ?)',
+      [registerId],
+      'ORDER BY r.seq',
+    );
+  }
+
   /** unverified → ok | mismatch, once the certificate is there. False if it was not unverified. */
   finishCodeCheck(id: string, check: CodeCheck): boolean {
     const result = this.#sql(
@@ -353,6 +446,19 @@ export class Journal {
         id: String(row['id']),
         receiptNumber: row['receipt_number'] === null ? null : String(row['receipt_number']),
       }));
+  }
+
+  /**
+   * SIGN AT's Sammelbelege of a register made in a time window (SIGN AT's time), oldest first. The window
+   * is an outage's: the Sammelbeleg comes with the first receipt SIGN AT signs again.
+   */
+  faultClearances(registerId: string, fromMs: number, toMs: number): JournalRecord[] {
+    return this.#records(
+      `WHERE r.created_ms >= ? AND r.created_ms < ? AND r.register_id = ?
+         AND r.kind = 'SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE'`,
+      [fromMs, toMs, registerId],
+      'ORDER BY r.created_ms, r.seq',
+    );
   }
 
   /** pending|offline → rejected: SIGN AT refused the request itself; it is never sent again. */
@@ -449,8 +555,14 @@ export class Journal {
       offline: 0,
       signed_late: 0,
       rejected: 0,
+      signature_failed: 0,
     };
-    for (const row of this.#sql('SELECT state, count(*) AS n FROM receipts GROUP BY state').all()) {
+    const rows = this.#sql(
+      `SELECT CASE WHEN state IN ('signed', 'signed_late') AND signed = 0 THEN 'signature_failed' ELSE state END
+         AS state, count(*) AS n
+       FROM receipts GROUP BY 1`,
+    ).all();
+    for (const row of rows) {
       counts[row['state'] as ReceiptState] = Number(row['n']);
     }
     return counts;

@@ -1,15 +1,33 @@
 // Versioned schema migrations, applied in order inside one transaction each and recorded in
-// PRAGMA user_version. Never edit a released migration: add the next one.
+// PRAGMA user_version. Never change what a released migration makes: add the next one. (How it makes
+// it may change: migration 4 walks the old receipts in chunks now, with the same tables and rows as
+// released; line-text-backfill.test.ts holds it to that.)
 //
 // Index choices are made for a till that runs for years (1.5 M receipts): the recent list and the
 // search walk `created_ms, seq` backwards and stop at the page size; a receipt number or an exact
 // amount goes straight to its own index; the sign queue only touches the small partial index of
 // receipts that still wait for SIGN AT.
 
+import type { DatabaseSync } from 'node:sqlite';
+import { lineTextBackfill } from './line-text-backfill.ts';
+
+/** How far a migration's walk over the journaled receipts has got. */
+export interface MigrationProgress {
+  /** 0 … 1 of the migration's work. */
+  fraction: number;
+  /** How many receipts it walks. */
+  receipts: number;
+}
+
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /**
+   * Work over every journaled receipt, run after `sql` in the same transaction, a chunk at a time:
+   * it yields after each chunk how far it got, for the progress the shells show.
+   */
+  backfill?: (db: DatabaseSync) => Generator<MigrationProgress, void, void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -141,23 +159,57 @@ export const MIGRATIONS: readonly Migration[] = [
           SELECT t.id, new.created_ms, new.seq, new.total_cents
           FROM json_each(new.sale, '$.lines') l JOIN line_texts t ON t.text = l.value ->> 'text';
       END;
-      -- The receipts journaled so far: one pass over the sales into a temp table, from which come the
-      -- distinct texts and then the index rows (in seq order, which is nearly key order per text).
-      CREATE TEMP TABLE backfill_lines AS
-        SELECT l.value ->> 'text' AS text, r.created_ms, r.seq, r.total_cents
-        FROM receipts r, json_each(r.sale, '$.lines') l
-        WHERE l.value ->> 'text' IS NOT NULL;
-      INSERT OR IGNORE INTO line_texts (text) SELECT text FROM backfill_lines;
-      INSERT OR IGNORE INTO receipt_line_texts (text_id, created_ms, seq, total_cents)
-        SELECT t.id, b.created_ms, b.seq, b.total_cents FROM backfill_lines b JOIN line_texts t ON t.text = b.text;
-      DROP TABLE backfill_lines;
-      -- A text at one amount, newest first (every entry ends in the key's created_ms, seq): a text and an
-      -- amount range together are a merge of these walks, however rarely the two meet.
-      CREATE INDEX receipt_line_texts_amount ON receipt_line_texts (text_id, total_cents);
     `,
+    // The receipts journaled so far, and the amount index once their rows are in.
+    backfill: (db) => lineTextBackfill(db),
   },
   {
     version: 5,
+    description: 'outages and the receipts handed out during them (Nacherfassung, Ausfallprotokoll)',
+    sql: `
+      -- One row per outage that left a receipt without a signature: from the first failed attempt to the
+      -- first receipt SIGN AT signed again (ended_ms NULL while it lasts). The status bar's clock stays in
+      -- journal_meta; an outage no receipt noticed (a retry that got through in time) is no row.
+      CREATE TABLE outages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        register_id TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        ended_ms INTEGER,
+        reason TEXT
+      );
+      -- At most one open outage per register: the one a failed receipt joins.
+      CREATE UNIQUE INDEX outages_open ON outages (register_id) WHERE ended_ms IS NULL;
+      CREATE INDEX outages_register ON outages (register_id, started_ms);
+      -- The number printed on a receipt handed out without SIGN AT ("N-000123"), counted per register.
+      ALTER TABLE receipts ADD COLUMN offline_number INTEGER;
+      CREATE UNIQUE INDEX receipts_offline_number ON receipts (register_id, offline_number)
+        WHERE offline_number IS NOT NULL;
+      ALTER TABLE receipts ADD COLUMN outage_id INTEGER REFERENCES outages(id);
+      CREATE INDEX receipts_outage ON receipts (outage_id, seq) WHERE outage_id IS NOT NULL;
+      -- An outage open at the update goes on as a row, with the receipts it left waiting or marked.
+      -- Older outages are not rebuilt: their paper carried no number, and where each one ended was not
+      -- kept, so a reconstruction would be a guess in an auditor's document.
+      INSERT INTO outages (register_id, started_ms, reason)
+        SELECT r.register_id, CAST(m.value AS INTEGER),
+               (SELECT value FROM journal_meta WHERE key = 'outage_last_error')
+        FROM journal_meta m
+        JOIN receipts r ON r.seq = (
+          SELECT seq FROM receipts
+          WHERE origin = 'app' AND (state = 'offline' OR (state IN ('signed', 'signed_late') AND signed = 0))
+            AND coalesce(offline_ms, signed_at_ms) >= CAST(m.value AS INTEGER)
+          ORDER BY seq LIMIT 1)
+        WHERE m.key = 'outage_since_ms';
+      -- Both statements read the receipts only when an outage was open (the first term of each is
+      -- constant, so SQLite skips the scan when it is false): a long journal updates at once otherwise.
+      UPDATE receipts SET outage_id = (SELECT o.id FROM outages o WHERE o.register_id = receipts.register_id)
+        WHERE EXISTS (SELECT 1 FROM outages)
+          AND origin = 'app' AND (state = 'offline' OR (state IN ('signed', 'signed_late') AND signed = 0))
+          AND coalesce(offline_ms, signed_at_ms) >=
+            (SELECT o.started_ms FROM outages o WHERE o.register_id = receipts.register_id);
+    `,
+  },
+  {
+    version: 6,
     description: "SIGN AT's code checked against the receipt; a receipt number once per register",
     sql: `
       -- What the app found comparing SIGN AT's machine-readable code with its own data (Kassen-ID, number,

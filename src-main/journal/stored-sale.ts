@@ -1,10 +1,11 @@
 // The sale content main computed (lines, per-rate totals, payments, change) as the journal keeps it.
 // It is what screens and paper show; the SIGN AT body is kept separately, byte for byte.
 import { z } from 'zod';
-import { Payment, RateTotal, ReceiptLine } from '../../src-shared/receipt.ts';
+import { Payment, RateTotal, ReceiptDiscount, ReceiptLine } from '../../src-shared/receipt.ts';
 
 export const StoredSale = z.object({
   lines: z.array(ReceiptLine),
+  discount: ReceiptDiscount.optional(),
   totalsPerRate: z.array(RateTotal),
   totalCents: z.number().int(),
   payments: z.array(Payment),

@@ -22,6 +22,13 @@ export async function runDemoOnboarding(
   const view = machine.view();
   if (view.target === 'demo' && view.phase === 'done') return view;
   if (view.target === 'demo' && view.phase !== 'not_started') {
+    // What the unfinished demo setup kept may be sealed with a key this installation lacks (the other
+    // shell's): the demo's own values are known here, so they are simply sealed again.
+    machine.renewSecrets({
+      signAtApiKey: access.apiKey,
+      signAtApiSecret: access.apiSecret,
+      fonPin: DEMO_FON_CREDENTIALS.fon_user_pin,
+    });
     machine.resume();
     return machine.settled();
   }

@@ -3,52 +3,18 @@
 // decommissions and sets up a new register in its place; and an app closed in the middle of the setup
 // finishes it after a restart.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { posApiContract } from '../../src-shared/pos-api-contract.ts';
 import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
-import { createApp, type App, type CreateAppOptions } from '../app.ts';
-import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulator.ts';
+import type { App } from '../app.ts';
+import { appsOnEmulator } from '../app/apps-on-emulator.test-support.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
-import type { Logger } from '../host/app-host.ts';
 
-const quiet: Logger = { info() {}, warn() {}, error() {} };
-let emulator: RunningEmulator;
-const dirs: string[] = [];
-const apps = new Set<App>();
-
-before(async () => {
-  emulator = await startEmulator({ scuPendingMs: 30 });
-});
-after(async () => {
-  for (const app of apps) await app.close();
-  await emulator.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function options(): CreateAppOptions {
-  return {
-    mode: 'live',
-    onboarding: { signAtBaseUrl: emulator.baseUrl },
-    setupWait: { intervalMs: 10, timeoutMs: 5000 },
-    signAt: { retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 5 } },
-    signing: { resubmitBaseDelayMs: 5, resubmitMaxDelayMs: 50 },
-  };
-}
-
-async function open(dir: string): Promise<App> {
-  const app = await createApp(createDataFolderHost(dir, quiet), options());
-  apps.add(app);
-  return app;
-}
-
-async function close(app: App): Promise<void> {
-  await app.close();
-  apps.delete(app);
-}
+const quiet = { info() {}, warn() {}, error() {} };
+const { open, close, newDir } = appsOnEmulator(quiet);
 
 /** The wizard's way: ask again until the run has ended (the contract has no onboarding event). */
 async function untilSettled(app: App): Promise<OnboardingView> {
@@ -76,8 +42,7 @@ function input(apiKey: string) {
 }
 
 test('over the contract: onboarding, a sale, archive, copy, closings and decommissioning', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kc-app-onboarding-'));
-  dirs.push(dir);
+  const dir = newDir('kc-app-onboarding-');
   const app = await open(dir);
   assert.equal((await app.handlers.status(undefined)).setup, 'needed');
   assert.equal((await app.handlers.getOnboarding(undefined)).phase, 'not_started');
@@ -112,8 +77,7 @@ test('over the contract: onboarding, a sale, archive, copy, closings and decommi
   assert.equal(archived.receipts, 2);
   assert.equal((await app.handlers.archiveStatus(undefined)).lastReceiptNumber, sale.receiptNumber);
 
-  const usb = mkdtempSync(join(tmpdir(), 'kc-app-usb-'));
-  dirs.push(usb);
+  const usb = newDir('kc-app-usb-');
   const copy = await app.handlers.copyArchive({ targetDir: usb });
   assert.equal(copy.files, 2);
   assert.ok(readFileSync(join(copy.copiedTo, 'manifest.jsonl'), 'utf8').includes(done.kassenId ?? '?'));
@@ -171,8 +135,7 @@ test('over the contract: onboarding, a sale, archive, copy, closings and decommi
 });
 
 test('closed in the middle of the setup: the next start finishes it with the same register', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kc-app-resume-'));
-  dirs.push(dir);
+  const dir = newDir('kc-app-resume-');
   const first = await open(dir);
   await first.handlers.startOnboarding(input('app-key-2'));
   // The shell quits at once: the current step ends, no further one begins.

@@ -7,6 +7,7 @@ import type { StartOnboardingParsed } from '../../src-shared/onboarding-input.ts
 import type { OnboardingStep, OnboardingView } from '../../src-shared/onboarding-view.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Logger, SecretBox, SettingsStore } from '../host/app-host.ts';
+import type { UnreadableReason } from '../host/unreadable-secret.ts';
 import { createSignAtClient, type RetryPolicy, type SignAtClient } from '../fiskaly/sign-at-client.ts';
 import { SignAtError } from '../fiskaly/sign-at-error.ts';
 import {
@@ -27,7 +28,7 @@ import {
 } from './onboarding-record.ts';
 import { OnboardingRecordStore } from './onboarding-record-store.ts';
 import type { StateWaitTiming, StepHandler, StepRuntime } from './onboarding-runtime.ts';
-import { OnboardingSecrets } from './onboarding-secrets.ts';
+import { OnboardingSecrets, type SecretName } from './onboarding-secrets.ts';
 import { onboardingViewOf } from './onboarding-view-of.ts';
 import { managedApiKeyStep, managedOrganizationStep } from './managed-organization-steps.ts';
 import {
@@ -104,6 +105,7 @@ export class OnboardingMachine {
   #abort: AbortController | null = null;
   #loop: Promise<void> = Promise.resolve();
   #starting = false;
+  readonly #watchers = new Set<(view: OnboardingView) => void>();
 
   constructor(deps: OnboardingMachineDeps) {
     this.#deps = deps;
@@ -124,6 +126,48 @@ export class OnboardingMachine {
 
   get running(): boolean {
     return this.#abort !== null || this.#starting;
+  }
+
+  /** The secrets an unfinished setup keeps that this installation cannot open ("Zugang erneuern"). */
+  unreadableSecrets(): Array<{ name: SecretName; reason: UnreadableReason }> {
+    return this.#secrets.unreadable();
+  }
+
+  /** Seals the secrets entered again, those the setup still keeps; resume() then goes on with them. */
+  renewSecrets(values: Partial<Record<SecretName, string>>): void {
+    this.#secrets.renew(values);
+  }
+
+  /**
+   * Proves a re-entered API key and secret before anything is stored: fiskaly accepts them, in the
+   * environment the till was set up for, and they reach this till's organization and register.
+   */
+  async proveAccess(
+    access: { apiKey: string; apiSecret: string },
+    till: { baseUrl: string | null; expectedEnvironment: 'TEST' | 'LIVE'; registerId: string | null },
+  ): Promise<void> {
+    const client = this.#signAtClient(
+      'fiskaly',
+      till.expectedEnvironment,
+      access.apiKey,
+      access.apiSecret,
+      till.baseUrl ?? undefined,
+    );
+    const otherOrganization = new PosError(
+      'invalid_input',
+      'Dieser API-Key gehört zu einer anderen fiskaly-Organisation als diese Kasse: den Key der Organisation verwenden, in der die Kasse angelegt ist.',
+      'access',
+    );
+    try {
+      const proven = await proveCredentials(client, till.expectedEnvironment);
+      const organizationId = this.#store.load()?.organizationId ?? null;
+      if (organizationId !== null && proven.organizationId !== organizationId) throw otherOrganization;
+      if (till.registerId !== null) await client.getCashRegister(till.registerId);
+    } catch (error) {
+      if (error instanceof PosError) throw error;
+      if (error instanceof SignAtError && error.status === 404) throw otherOrganization;
+      throw startError(error);
+    }
   }
 
   /**
@@ -231,6 +275,17 @@ export class OnboardingMachine {
       this.#starting = false;
     }
     return this.view();
+  }
+
+  /** Every change from now on (a step begins, ends or fails), until the returned function is called. */
+  watch(listener: (view: OnboardingView) => void): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
+  }
+
+  /** Whether the unfinished run still holds this SIGN AT API key (compared here: secrets stay inside). */
+  holdsApiKey(apiKey: string): boolean {
+    return this.#secrets.get('signAtApiKey') === apiKey;
   }
 
   /** Continues an interrupted or failed onboarding; a no-op while it runs or once it is done. */
@@ -433,9 +488,10 @@ export class OnboardingMachine {
     expectedEnv: 'TEST' | 'LIVE',
     apiKey: string,
     apiSecret: string,
+    baseUrl: string = this.#deps.signAtBaseUrl(target),
   ): SignAtClient {
     return createSignAtClient({
-      baseUrl: this.#deps.signAtBaseUrl(target),
+      baseUrl,
       apiKey,
       apiSecret,
       expectedEnv,
@@ -465,6 +521,8 @@ export class OnboardingMachine {
   }
 
   #emit(): void {
-    this.#deps.onChange?.(this.view());
+    const view = this.view();
+    this.#deps.onChange?.(view);
+    for (const watcher of this.#watchers) watcher(view);
   }
 }

@@ -4,6 +4,9 @@
 // core holds it. Nothing here is ever logged or returned through the contract.
 import { z } from 'zod';
 import type { SecretBox, SettingsStore } from '../host/app-host.ts';
+import { unreadableReason } from '../host/secret-readability.ts';
+import { UnreadableSecretError, type UnreadableReason } from '../host/unreadable-secret.ts';
+import { OnboardingStepError } from './onboarding-failure.ts';
 
 const KEY = 'onboardingSecrets';
 
@@ -40,9 +43,36 @@ export class OnboardingSecrets {
     this.#settings.set(KEY, next);
   }
 
+  /** Throws an OnboardingStepError that asks for "Zugang erneuern" when this installation cannot open it. */
   get(name: SecretName): string | null {
     const sealed = this.#sealed()[name];
-    return sealed === undefined ? null : this.#box.decrypt(sealed);
+    if (sealed === undefined) return null;
+    try {
+      return this.#box.decrypt(sealed);
+    } catch (error) {
+      if (!(error instanceof UnreadableSecretError)) throw error;
+      throw new OnboardingStepError(
+        'E_SECRET_UNREADABLE',
+        'Ein gespeicherter Zugang ist auf diesem PC nicht lesbar (anderer Schlüssel): „Zugang erneuern“ wählen und ihn neu eingeben.',
+        { retryable: false },
+      );
+    }
+  }
+
+  /** The kept secrets this installation cannot open, and why. */
+  unreadable(): Array<{ name: SecretName; reason: UnreadableReason }> {
+    return Object.entries(this.#sealed()).flatMap(([name, sealed]) => {
+      const reason = unreadableReason(this.#box, sealed);
+      return reason === null ? [] : [{ name: name as SecretName, reason }];
+    });
+  }
+
+  /** Seals `values` anew, but only those still kept: a secret a step is done with stays forgotten. */
+  renew(values: Partial<Record<SecretName, string>>): void {
+    const kept = this.#sealed();
+    this.put(
+      Object.fromEntries(Object.entries(values).filter(([name]) => kept[name as SecretName] !== undefined)),
+    );
   }
 
   has(name: SecretName): boolean {

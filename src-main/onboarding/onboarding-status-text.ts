@@ -15,6 +15,29 @@ const STEP_TEXT: Record<OnboardingStep, string> = {
   start_receipt_validation: 'Startbeleg wird bei FinanzOnline geprüft',
 };
 
+/** A finished step, for the line an unattended setup prints. */
+const STEP_DONE_TEXT: Record<OnboardingStep, string> = {
+  managed_organization: 'Organisation bei fiskaly angelegt',
+  managed_api_key: 'API-Zugang erstellt',
+  credentials: 'Zugangsdaten geprüft',
+  fon_auth: 'FinanzOnline-Zugang geprüft',
+  scu_create: 'Signaturerstellungseinheit erstellt',
+  register_create: 'Kasse angelegt',
+  scu_initialize: 'Signaturerstellungseinheit in Betrieb genommen',
+  register_register: 'Kasse registriert',
+  register_initialize: 'Kasse in Betrieb genommen',
+  start_receipt: 'Startbeleg erstellt',
+  start_receipt_validation: 'Startbeleg bei FinanzOnline geprüft',
+};
+
+export function onboardingStepText(step: OnboardingStep): string {
+  return STEP_TEXT[step];
+}
+
+export function onboardingStepDoneText(step: OnboardingStep): string {
+  return STEP_DONE_TEXT[step];
+}
+
 /** The running step (or what it waits for), the last error, or null when there is nothing to say. */
 export function onboardingStatusText(view: OnboardingView): { step: string | null; error: string | null } {
   if (view.phase === 'running' && view.currentStep !== null) {

@@ -23,6 +23,8 @@ export const SAMPLE_STATUS: Status = {
   signing: { online: true, outageSince: null, queueLength: 0, lastError: null, codeMismatches: [] },
   printer: { configured: false, state: 'none', queueLength: 0 },
   training: false,
+  accessRenewal: null,
+  backup: { lastGoodAt: null, overdue: false },
 };
 
 export const SAMPLE_RECEIPT: Receipt = {
@@ -37,6 +39,8 @@ export const SAMPLE_RECEIPT: Receipt = {
   signedAt: '2026-03-02T09:15:01.000+01:00',
   qrCodeData: '_R1-AT1_DEMO-KASSE-1_7_2026-03-02T09:15:01_3,50_0,00_0,00_0,00_0,00_AAA=_1_AAA=_sig',
   signed: true,
+  offlineNumber: null,
+  issuedAt: '2026-03-02T09:15:01.000+01:00',
   hints: [],
   lines: [{ text: 'Semmel', quantityMilli: 2500, unitPriceCents: 140, amountCents: 350, vatRate: '10' }],
   totalsPerRate: [{ vatRate: '10', grossCents: 350, netCents: 318, vatCents: 32 }],
@@ -57,6 +61,7 @@ export const SAMPLE_POS_API_INFO: PosApiInfo = {
   token: null,
   tokenSource: null,
   problem: null,
+  portInUse: null,
 };
 
 /**
@@ -79,7 +84,9 @@ export const SAMPLE_INPUTS: { [K in OperationName]?: OperationInput<K> } = {
   updatePrinterSettings: DEFAULT_PRINTER_SETTINGS,
   exportReceiptPdf: { id: SAMPLE_RECEIPT.id },
   getReceiptPreview: { id: SAMPLE_RECEIPT.id },
+  exportOutageProtocol: { format: 'csv' },
   setPosApiEnabled: { enabled: true },
+  renewAccess: { access: { apiKey: 'key-0123', apiSecret: 'secret-0123' } },
 };
 
 /** A valid input for `name`, or null when the samples hold none (and the operation needs one). */

@@ -5,7 +5,9 @@ import { codesForStatus } from './error-status.ts';
 import { PATH_PARAMETER_DOCS, POS_API_ROUTES } from './pos-api-routes.ts';
 import {
   ErrorResponse,
+  ONBOARDING_SCHEMA_PATH,
   OPENAPI_PATH,
+  OutageProtocolResource,
   PosApiStatus,
   POS_API_BASE,
   POS_API_VERSION,
@@ -19,6 +21,7 @@ const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>(
   [ReceiptResource, { name: 'Receipt', io: 'output' }],
   [ReceiptList, { name: 'ReceiptList', io: 'output' }],
   [PosApiStatus, { name: 'Status', io: 'output' }],
+  [OutageProtocolResource, { name: 'OutageProtocol', io: 'output' }],
   [ErrorResponse, { name: 'Error', io: 'output' }],
 ]);
 
@@ -128,17 +131,26 @@ export function buildOpenApiDocument() {
       responses,
     };
   }
-  paths[OPENAPI_PATH] = {
+  const documentRoute = (operationId: string, summary: string, description: string, schema: unknown) => ({
     get: {
-      operationId: 'getOpenApiDocument',
-      summary: 'Dieses Dokument',
+      operationId,
+      summary,
       security: [],
       responses: {
-        200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+        200: { description, content: { 'application/json': { schema } } },
         ...Object.fromEntries([403, 404, 429].map((status) => [status, errorResponse(status)])),
       },
     },
-  };
+  });
+  paths[OPENAPI_PATH] = documentRoute('getOpenApiDocument', 'Dieses Dokument', 'OpenAPI 3.1', {
+    type: 'object',
+  });
+  paths[ONBOARDING_SCHEMA_PATH] = documentRoute(
+    'getOnboardingSchema',
+    'JSON Schema der Einrichtungsdatei (--onboard setup.json)',
+    'JSON Schema (draft 2020-12) der Datei, aus demselben Schema, mit dem die App sie prüft',
+    { type: 'object' },
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -147,9 +159,11 @@ export function buildOpenApiDocument() {
       description:
         'Lokale Schnittstelle für bestehende Kassensoftware: Verkäufe signieren (RKSV, fiskaly SIGN AT), ' +
         'drucken und den signierten Beleg zurückbekommen. Beträge sind Dezimalzahlen als Text ("3.50"). ' +
-        'v1 wird nur erweitert (neue Felder, neue Fehlercodes), nie umbenannt: unbekannte Felder und Codes ' +
-        'ignorieren. 503 heißt immer "vorübergehend, später wiederholen"; ein bleibender Zustand ist ein 4xx ' +
-        'mit eigenem Code (Tabelle bei Error.code).',
+        'v1 wird nur erweitert (neue Felder, neue Fehlercodes, neue Werte wie Belegzustände), nie umbenannt: ' +
+        'unbekannte Felder und Codes ignorieren, einen unbekannten Belegzustand wie einen nicht signierten ' +
+        'Beleg behandeln. 503 heißt immer "vorübergehend, später wiederholen"; ein bleibender Zustand ist ein ' +
+        '4xx mit eigenem Code (Tabelle bei Error.code). 1.2: Belegzustand signature_failed (SIGN AT ' +
+        'signed:false), Felder offline_number und issued_at (Nacherfassung), GET /outages (Ausfallprotokoll).',
       license: { name: 'Proprietär', identifier: 'LicenseRef-Kassen-Companion' },
     },
     servers: [

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Logger } from '../host/app-host.ts';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
+import { setupFileJsonSchema } from '../../src-shared/onboarding-file.ts';
 import { dispatchOperation } from '../../src-shared/pos-api-dispatch.ts';
 import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
 import { bearerFrom, tokensMatch } from './bearer-token.ts';
@@ -13,7 +14,7 @@ import { sendJson } from './http-answer.ts';
 import { buildOpenApiDocument } from './openapi-document.ts';
 import { apiFieldPath } from './pos-api-mapping.ts';
 import { POS_API_ROUTES, type PosApiRoute, type RouteContext } from './pos-api-routes.ts';
-import { OPENAPI_PATH, POS_API_BASE, type ErrorResponse } from './pos-api-schemas.ts';
+import { ONBOARDING_SCHEMA_PATH, OPENAPI_PATH, POS_API_BASE, type ErrorResponse } from './pos-api-schemas.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { parseJsonBody, readBody } from './request-body.ts';
 import { checkRequestOrigin } from './request-origin.ts';
@@ -62,7 +63,11 @@ export function createPosApiHandler(options: PosApiHandlerOptions): RequestHandl
   const limits = { ...DEFAULT_POS_API_LIMITS, ...options.limits };
   const limiter = createRateLimiter({ capacity: limits.burst, refillPerSecond: limits.perSecond });
   const compiled = POS_API_ROUTES.map(compile);
-  const openApi = JSON.stringify(buildOpenApiDocument());
+  // The two documents served without a token: they describe, they hold no data.
+  const documents = new Map([
+    [OPENAPI_PATH, JSON.stringify(buildOpenApiDocument())],
+    [ONBOARDING_SCHEMA_PATH, JSON.stringify(setupFileJsonSchema())],
+  ]);
 
   const call: RouteContext['call'] = async (name, input) => {
     const outcome = await dispatchOperation(options.handlers, name, input, (error) =>
@@ -76,12 +81,13 @@ export function createPosApiHandler(options: PosApiHandlerOptions): RequestHandl
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
-    if (req.method === 'GET' && path === OPENAPI_PATH) {
+    const document = req.method === 'GET' ? documents.get(path) : undefined;
+    if (document !== undefined) {
       res.writeHead(200, {
         'Content-Type': 'application/json; charset=utf-8',
         'X-Content-Type-Options': 'nosniff',
       });
-      res.end(openApi);
+      res.end(document);
       return;
     }
     const matches = compiled

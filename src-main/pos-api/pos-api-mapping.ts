@@ -1,13 +1,18 @@
 // Translation between POS API v1 (snake_case, decimal strings) and the PosApi contract (camelCase,
 // integer cents). The core only ever sees the contract; the API never exposes more than the receipt.
 import { formatApiAmount } from '../../src-shared/money.ts';
+import { OUTAGE_REPORT_AFTER_MS, type OutageProtocol } from '../../src-shared/outage-protocol.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
-import type { Receipt } from '../../src-shared/receipt.ts';
+import type { LineDiscount, Receipt } from '../../src-shared/receipt.ts';
+import { formatApiPercent } from '../../src-shared/discount.ts';
 import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import type { Status } from '../../src-shared/status.ts';
-import type { PosApiStatus, ReceiptCreate, ReceiptResource } from './pos-api-schemas.ts';
-
-const OUTAGE_REPORT_AFTER_MS = 48 * 60 * 60 * 1000;
+import type {
+  OutageProtocolResource,
+  PosApiStatus,
+  ReceiptCreate,
+  ReceiptResource,
+} from './pos-api-schemas.ts';
 
 export function saleDraftFromRequest(body: ReceiptCreate): SaleDraftInput {
   return {
@@ -18,8 +23,10 @@ export function saleDraftFromRequest(body: ReceiptCreate): SaleDraftInput {
       quantity: item.quantity,
       unitPrice: item.unit_price,
       vatRate: item.vat_rate,
+      ...(item.discount === undefined ? {} : { discount: item.discount }),
     })),
     payments: body.payments,
+    ...(body.discount === undefined ? {} : { discount: body.discount }),
     ...(body.cancels === undefined ? {} : { cancels: body.cancels }),
   };
 }
@@ -52,7 +59,19 @@ export function receiptResource(receipt: Receipt): ReceiptResource {
       unit_price: formatApiAmount(line.unitPriceCents),
       amount: formatApiAmount(line.amountCents),
       vat_rate: line.vatRate,
+      ...(line.discount === undefined ? {} : { discount: discountResource(line.discount) }),
     })),
+    ...(receipt.discount === undefined
+      ? {}
+      : {
+          discount: {
+            ...discountResource(receipt.discount),
+            per_rate: receipt.discount.perRate.map((part) => ({
+              vat_rate: part.vatRate,
+              amount: formatApiAmount(part.amountCents),
+            })),
+          },
+        }),
     totals_per_rate: receipt.totalsPerRate.map((t) => ({
       vat_rate: t.vatRate,
       gross: formatApiAmount(t.grossCents),
@@ -67,7 +86,54 @@ export function receiptResource(receipt: Receipt): ReceiptResource {
     hints: receipt.hints,
     printed: receipt.printed,
     error: receipt.error,
+    offline_number: receipt.offlineNumber,
+    issued_at: receipt.issuedAt,
     code_check: receipt.codeCheck,
+  };
+}
+
+export function outageProtocolResource(protocol: OutageProtocol): OutageProtocolResource {
+  return {
+    cash_register_id: protocol.cashRegisterId,
+    cash_register_serial_number: protocol.kassenId,
+    generated_at: protocol.generatedAt,
+    outages: protocol.outages.map((outage) => ({
+      id: outage.id,
+      started_at: outage.startedAt,
+      ended_at: outage.endedAt,
+      duration_seconds: Math.floor(outage.durationMs / 1000),
+      reason: outage.reason,
+      receipts: outage.receipts.map((receipt) => ({
+        id: receipt.id,
+        type: receipt.kind,
+        state: receipt.state,
+        offline_number: receipt.offlineNumber,
+        issued_at: receipt.issuedAt,
+        receipt_number: receipt.receiptNumber,
+        time_signature: receipt.signedAt,
+        total: formatApiAmount(receipt.totalCents),
+        failure_marker: receipt.failureMarker,
+        signed_in_later_year: receipt.signedInLaterYear,
+      })),
+      clearance:
+        outage.clearance === null
+          ? null
+          : {
+              id: outage.clearance.id,
+              receipt_number: outage.clearance.receiptNumber,
+              time_signature: outage.clearance.signedAt,
+            },
+      clearance_needed: outage.clearanceNeeded,
+      report_due: outage.reportDue,
+    })),
+  };
+}
+
+function discountResource(discount: LineDiscount) {
+  return {
+    text: discount.text,
+    percent: discount.basisPoints === null ? null : formatApiPercent(discount.basisPoints),
+    amount: formatApiAmount(discount.amountCents),
   };
 }
 
@@ -101,5 +167,6 @@ export function statusResource(status: Status): PosApiStatus {
       queue_length: status.printer.queueLength,
     },
     training: status.training,
+    backup: { last_good_at: status.backup.lastGoodAt, overdue: status.backup.overdue },
   };
 }

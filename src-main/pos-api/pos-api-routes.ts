@@ -3,8 +3,15 @@
 import { z } from 'zod';
 import type { OperationInput, OperationName, OperationOutput } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import { receiptResource, saleDraftFromRequest, statusResource } from './pos-api-mapping.ts';
 import {
+  outageProtocolResource,
+  receiptResource,
+  saleDraftFromRequest,
+  statusResource,
+} from './pos-api-mapping.ts';
+import {
+  OutageProtocolQueryParams,
+  OutageProtocolResource,
   PosApiStatus,
   ReceiptCreate,
   ReceiptList,
@@ -138,6 +145,26 @@ export const POS_API_ROUTES: readonly PosApiRoute[] = [
     errors: [],
     async handle(ctx) {
       return { status: 200, body: PosApiStatus.parse(statusResource(await ctx.call('status', undefined))) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/outages',
+    operationId: 'getOutageProtocol',
+    summary:
+      'Ausfallprotokoll: jeder Ausfall der Signatur mit Beginn, Ende, den ohne Signatur ausgegebenen Belegen ' +
+      '(offline_number → receipt_number), dem Sammelbeleg und ob er FinanzOnline zu melden war',
+    auth: true,
+    query: OutageProtocolQueryParams,
+    response: { status: 200, description: 'das Ausfallprotokoll', schema: OutageProtocolResource },
+    errors: [409, 422],
+    async handle(ctx) {
+      const query = ctx.query as z.output<typeof OutageProtocolQueryParams>;
+      const protocol = await ctx.call(
+        'outageProtocol',
+        query.cash_register_id === undefined ? undefined : { cashRegisterId: query.cash_register_id },
+      );
+      return { status: 200, body: OutageProtocolResource.parse(outageProtocolResource(protocol)) };
     },
   },
 ];

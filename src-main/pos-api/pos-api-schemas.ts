@@ -17,14 +17,17 @@ import {
 } from '../../src-shared/receipt.ts';
 import { SETUP_STATES } from '../../src-shared/status.ts';
 import { printableText } from '../../src-shared/text-field.ts';
+import { DiscountInput } from '../../src-shared/discount.ts';
 import { VAT_RATES } from '../../src-shared/vat.ts';
 import { POS_ERROR_CODES } from '../../src-shared/pos-error.ts';
 import { POS_API_ERROR_CODES } from './error-status.ts';
 
 export const POS_API_BASE = '/api/v1';
 export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
+/** The JSON Schema of the setup file of `--onboard`, published next to the OpenAPI document. */
+export const ONBOARDING_SCHEMA_PATH = `${POS_API_BASE}/onboarding.schema.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.2.0';
+export const POS_API_VERSION = '1.5.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -40,14 +43,27 @@ const VatRate = z
   .meta({ description: 'USt-Satz in Prozent; 4.9 erst für Umsätze ab 1. Juli 2026 (sonst 422)' });
 const IsoTime = z.iso.datetime({ offset: true });
 
+const DiscountIn = DiscountInput.meta({
+  description:
+    'Rabatt: genau eines von percent ("10", "12.5"; über 0 bis 100) und amount (positiver Betrag, ' +
+    '"1.50"); text ist die Bezeichnung auf dem Beleg (sonst "Rabatt" bzw. "Bonrabatt"). Ein Prozentrabatt ' +
+    'wird einmal kaufmännisch gerundet (halbe Cent von null weg).',
+  examples: [{ percent: '10' }, { amount: '1.50', text: 'Stammkunde' }],
+});
+
 export const ReceiptItemIn = z.strictObject({
   text: printableText(120),
   quantity: QuantityString.meta({
-    description: 'Menge, Dezimalzahl mit höchstens 3 Nachkommastellen',
-    examples: ['1', '0.25'],
+    description:
+      'Menge, Dezimalzahl mit höchstens 3 Nachkommastellen, nicht 0. Eine negative Menge ist eine ' +
+      'Rückgabe (Umtausch neben neuen Positionen); die Summe des Belegs darf nicht negativ sein.',
+    examples: ['1', '0.25', '-1'],
   }),
   unit_price: AmountIn,
   vat_rate: VatRate,
+  discount: DiscountIn.optional().meta({
+    description: 'Rabatt auf diese Position; eigene Zeile auf dem Beleg, mindert den Betrag ihres Satzes',
+  }),
 });
 
 export const PaymentIn = z.strictObject({ type: z.enum(PAYMENT_TYPES), amount: AmountIn });
@@ -58,9 +74,25 @@ export const ReceiptCreate = z.strictObject({
   }),
   type: z.enum(RECEIPT_KINDS),
   items: z.array(ReceiptItemIn).max(MAX_LINES).default([]),
-  payments: z.array(PaymentIn).max(10).default([]).meta({
+  payments: z
+    .array(PaymentIn)
+    .max(10)
+    .default([])
+    .meta({
+      description:
+        'Zahlungen, auch geteilt: beliebig viele Teile bar (CASH) und mit Karte (NON_CASH). Zusammen ' +
+        'mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar. Fehlt payments, wird ' +
+        'keine Zahlung erfasst und keine erfunden: der Beleg zeigt keine Zahlungszeile und SIGN AT bekommt ' +
+        'nur die fünf Beträge ohne Aufteilung nach Zahlungsart (raw). Eine Kartenzahlung daher immer als ' +
+        'NON_CASH angeben.',
+    }),
+  discount: DiscountIn.optional().meta({
     description:
-      'Zahlungen (CASH bar, NON_CASH Karte u. Ä.); bar darf mehr als die Summe sein (Rückgeld). Fehlt payments, wird keine Zahlung erfasst und keine erfunden: der Beleg zeigt keine Zahlungszeile und SIGN AT bekommt nur die fünf Beträge ohne Aufteilung nach Zahlungsart (raw). Eine Kartenzahlung daher immer als NON_CASH angeben.',
+      'Rabatt auf den ganzen Beleg (nach den Positionsrabatten). Er wird auf die USt-Sätze im Verhältnis ' +
+      'ihrer Beträge aufgeteilt, nach der Methode des größten Rests: jeder Satz bekommt seinen Anteil ' +
+      'abgerundet, die übrigen Cent gehen einzeln an die Sätze mit den größten abgeschnittenen Resten ' +
+      '(bei Gleichstand an den Satz in der Reihenfolge 20, 10, 13, 19, 4.9, 0). So ergeben die Anteile ' +
+      'genau den Rabatt.',
   }),
   cancels: z.uuid().optional().meta({ description: 'Bei CANCELLATION: id des stornierten Belegs' }),
   // The app prints every receipt as its printer settings say (RKSV: a receipt is always handed out), so
@@ -72,6 +104,18 @@ export const ReceiptCreate = z.strictObject({
 });
 export type ReceiptCreate = z.output<typeof ReceiptCreate>;
 
+const DiscountOut = z.object({
+  text: z.string(),
+  percent: z
+    .string()
+    .nullable()
+    .meta({ description: 'Prozentsatz ("12.5"); null bei einem Betragsrabatt', examples: ['10'] }),
+  amount: AmountOut.meta({
+    description: 'Änderung des Betrags: negativ bei einem Verkauf, positiv bei einer Rückgabe',
+    examples: ['-0.76'],
+  }),
+});
+
 export const ReceiptListQuery = z.strictObject({
   from: IsoTime.optional().meta({ description: 'ab diesem Zeitpunkt (inklusive), ISO 8601 mit Zeitzone' }),
   to: IsoTime.optional().meta({ description: 'bis zu diesem Zeitpunkt (exklusive)' }),
@@ -79,10 +123,23 @@ export const ReceiptListQuery = z.strictObject({
   cursor: z.string().max(40).optional().meta({ description: 'next_cursor der vorigen Seite' }),
 });
 
+const ReceiptState = z.enum(RECEIPT_STATES).meta({
+  description:
+    'pending: wird signiert. signed: von SIGN AT signiert. ' +
+    'offline: SIGN AT war nicht rechtzeitig erreichbar; ohne Signatur ausgegeben ("Sicherheitseinrichtung ' +
+    'ausgefallen") mit eigener Nummer (offline_number), ohne receipt_number und QR-Code; wird nachsigniert. ' +
+    'signed_late: ein offline ausgegebener Beleg, den SIGN AT später signiert hat (Nacherfassung): ' +
+    'receipt_number, time_signature und qr_code_data von SIGN AT, offline_number und issued_at vom Papier. ' +
+    'rejected: von SIGN AT abgelehnt, kein gültiger Beleg. ' +
+    'signature_failed (neu in 1.1): SIGN AT hat mit signed:false geantwortet (Signaturerstellungseinheit ' +
+    'ausgefallen); der Beleg steht mit Ausfallkennzeichen statt Signatur im DEP und bleibt so. ' +
+    'Weitere Werte können hinzukommen: einen unbekannten Wert wie einen nicht signierten Beleg behandeln.',
+});
+
 export const ReceiptResource = z.object({
   id: z.uuid(),
   type: z.enum(ALL_RECEIPT_KINDS),
-  state: z.enum(RECEIPT_STATES),
+  state: ReceiptState,
   signed: z.boolean().meta({ description: 'false: "Sicherheitseinrichtung ausgefallen"' }),
   environment: z.enum(ENVIRONMENTS),
   receipt_number: z.string().nullable(),
@@ -96,13 +153,23 @@ export const ReceiptResource = z.object({
   items: z.array(
     z.object({
       text: z.string(),
-      quantity: z.string(),
+      quantity: z.string().meta({ description: 'negativ bei einer Rückgabe' }),
       unit_price: AmountOut,
-      amount: AmountOut,
+      amount: AmountOut.meta({ description: 'Menge × Einzelpreis, vor dem Rabatt der Position' }),
       vat_rate: VatRate,
+      discount: DiscountOut.optional().meta({ description: 'nur bei einer Position mit Rabatt' }),
     }),
   ),
-  totals_per_rate: z.array(z.object({ vat_rate: VatRate, gross: AmountOut, net: AmountOut, vat: AmountOut })),
+  discount: DiscountOut.extend({
+    per_rate: z
+      .array(z.object({ vat_rate: VatRate, amount: AmountOut }))
+      .meta({ description: 'Anteil je USt-Satz (größter Rest); zusammen genau amount' }),
+  })
+    .optional()
+    .meta({ description: 'nur bei einem Rabatt auf den ganzen Beleg' }),
+  totals_per_rate: z
+    .array(z.object({ vat_rate: VatRate, gross: AmountOut, net: AmountOut, vat: AmountOut }))
+    .meta({ description: 'je USt-Satz nach allen Rabatten: was SIGN AT signiert' }),
   total: AmountOut,
   payments: z.array(z.object({ type: z.enum(PAYMENT_TYPES), amount: AmountOut })),
   change: AmountOut,
@@ -110,10 +177,22 @@ export const ReceiptResource = z.object({
   cancelled_by: z.uuid().nullable(),
   hints: z.array(z.string()).meta({
     description:
-      'Hinweise von SIGN AT; passt der QR-Code nicht zum Beleg (code_check.state "mismatch"), steht als erster Hinweis, was zu tun ist',
+      'Hinweise von SIGN AT und der Kasse (deutsch); nie leer bei einem ohne Signatur ausgegebenen Beleg. Passt der QR-Code nicht zum Beleg (code_check.state "mismatch"), steht als erster Hinweis, was zu tun ist',
   }),
   printed: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  offline_number: z
+    .string()
+    .nullable()
+    .meta({
+      description:
+        'Nummer auf dem ohne Signatur ausgegebenen Beleg ("N-000123", je Kasse eindeutig); bleibt nach dem Nachsignieren. Sonst null.',
+      examples: ['N-000123'],
+    }),
+  issued_at: IsoTime.nullable().meta({
+    description:
+      'Zeitpunkt der Belegausgabe (Datum auf dem Papier): bei offline ausgegebenen Belegen die Ausgabe ohne Signatur, sonst time_signature; null solange pending',
+  }),
   code_check: z
     .object({
       state: z.enum(CODE_CHECK_STATES).meta({
@@ -139,7 +218,7 @@ export type ReceiptList = z.output<typeof ReceiptList>;
 export const PosApiStatus = z.object({
   environment: z.enum(ENVIRONMENTS).nullable().meta({
     description:
-      'DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.2.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert.',
+      'DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.5.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert.',
   }),
   setup: z.enum(SETUP_STATES).meta({
     description: 'needed: keine Kasse eingerichtet; in_progress: Einrichtung läuft; ready: Kasse signiert',
@@ -173,6 +252,12 @@ export const PosApiStatus = z.object({
     queue_length: z.number().int(),
   }),
   training: z.boolean(),
+  backup: z.object({
+    last_good_at: IsoTime.nullable().meta({
+      description: 'Wann die letzte geprüfte Sicherung (Journal, Einstellungen, DEP) erstellt wurde',
+    }),
+    overdue: z.boolean().meta({ description: 'Seit 7 Tagen keine geprüfte Sicherung' }),
+  }),
 });
 export type PosApiStatus = z.output<typeof PosApiStatus>;
 
@@ -190,6 +275,64 @@ function errorCodeTable(): string {
     ...rows,
   ].join('\n');
 }
+
+const OutageReceiptResource = z.object({
+  id: z.uuid(),
+  type: z.enum(ALL_RECEIPT_KINDS),
+  state: ReceiptState,
+  offline_number: z.string().nullable().meta({ description: 'Nummer auf dem Papier ("N-000123")' }),
+  issued_at: IsoTime.nullable().meta({ description: 'Ausgabe des Papiers' }),
+  receipt_number: z.string().nullable().meta({ description: 'Belegnummer bei SIGN AT (null: wartet noch)' }),
+  time_signature: IsoTime.nullable(),
+  total: AmountOut,
+  failure_marker: z.boolean().meta({ description: 'im DEP mit Ausfallkennzeichen statt Signatur' }),
+  signed_in_later_year: z.boolean().meta({
+    description: 'in einem Kalenderjahr ausgegeben, im nächsten signiert: im DEP nach dem Jahresbeleg',
+  }),
+});
+
+export const OutageProtocolResource = z.object({
+  cash_register_id: z.string(),
+  cash_register_serial_number: z.string().nullable().meta({ description: 'Kassen-ID' }),
+  generated_at: IsoTime,
+  outages: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        started_at: IsoTime.meta({ description: 'erster gescheiterter Signaturversuch' }),
+        ended_at: IsoTime.nullable().meta({ description: 'erster wieder signierter Beleg; null: dauert an' }),
+        duration_seconds: z.number().int().min(0),
+        reason: z.string().nullable(),
+        receipts: z.array(OutageReceiptResource).meta({ description: 'ohne Signatur ausgegebene Belege' }),
+        clearance: z
+          .object({
+            id: z.string(),
+            receipt_number: z.string().nullable(),
+            time_signature: IsoTime.nullable(),
+          })
+          .nullable()
+          .meta({
+            description: 'Sammelbeleg (SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE), der den Ausfall schließt',
+          }),
+        clearance_needed: z.boolean().meta({
+          description: 'ein Beleg steht mit Ausfallkennzeichen im DEP: ein Sammelbeleg gehört dazu',
+        }),
+        report_due: z.boolean().meta({ description: '48 Stunden oder länger: über FinanzOnline zu melden' }),
+      }),
+    )
+    .meta({ description: 'älteste zuerst' }),
+});
+export type OutageProtocolResource = z.output<typeof OutageProtocolResource>;
+
+export const OutageProtocolQueryParams = z.strictObject({
+  cash_register_id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .meta({ description: 'eine andere (z. B. stillgelegte) Kasse des Journals; sonst diese' }),
+});
 
 export const ErrorResponse = z.object({
   error: z.object({

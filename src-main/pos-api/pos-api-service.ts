@@ -32,7 +32,22 @@ export interface PosApiService {
   /** The current token; generated and stored on first call unless one was given. */
   token(): PosApiToken;
   /** `origin`: where the server listens (`http://127.0.0.1:8420`), null if it does not. */
-  info(origin: string | null, problem?: string | null): PosApiInfo;
+  info(origin: string | null, trouble?: PosApiTrouble): PosApiInfo;
+}
+
+/** What kept the POS API from its port: the port taken by another program, or another failure. */
+export interface PosApiTrouble {
+  portInUse?: number | null;
+  problem?: string | null;
+}
+
+/** The merchant's next step for a taken port; `url` is where the API listens instead, if anywhere. */
+function portInUseProblem(port: number, url: string | null): string {
+  return url
+    ? `Port ${port} ist schon belegt: die POS-API ist deshalb unter ${url} erreichbar. Die Kassensoftware ` +
+        `auf diese Adresse umstellen, oder das Programm auf Port ${port} beenden und neu starten.`
+    : `Port ${port} ist schon belegt (läuft die App oder der Dienst ein zweites Mal, oder ein anderes ` +
+        'Programm?). Das andere Programm beenden, dann die POS-API aus- und wieder einschalten.';
 }
 
 export function isPosApiPath(pathname: string): boolean {
@@ -71,15 +86,18 @@ export function createPosApiService(options: PosApiServiceOptions): PosApiServic
       if (next) currentToken();
     },
     token: currentToken,
-    info(origin, problem = null) {
+    info(origin, trouble = {}) {
       const live = enabled && origin !== null;
+      const url = live ? `${origin}${POS_API_BASE}` : null;
+      const portInUse = enabled ? (trouble.portInUse ?? null) : null;
       return {
         enabled,
-        url: live ? `${origin}${POS_API_BASE}` : null,
+        url,
         openapiUrl: live ? `${origin}${OPENAPI_PATH}` : null,
         token: enabled ? currentToken().value : null,
         tokenSource: enabled ? currentToken().source : null,
-        problem,
+        problem: trouble.problem ?? (portInUse === null ? null : portInUseProblem(portInUse, url)),
+        portInUse,
       };
     },
   };

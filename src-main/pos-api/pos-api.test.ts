@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
+import { exchangeReceipt } from '../../src-shared/receipt-fixtures.test-support.ts';
+import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
 import { rawRequest } from './http-exchange.test-support.ts';
 import { createRedactingLogger } from '../host/redacting-logger.ts';
@@ -88,7 +90,9 @@ test('the OpenAPI document is OpenAPI 3.1 whose every reference resolves, served
   const document = await servedDocument(h.origin);
   assert.equal(document.openapi, '3.1.0');
   assert.deepEqual(Object.keys(document.paths as Json).sort(), [
+    '/api/v1/onboarding.schema.json',
     '/api/v1/openapi.json',
+    '/api/v1/outages',
     '/api/v1/receipts',
     '/api/v1/receipts/{id}',
     '/api/v1/receipts/{id}/reprint',
@@ -135,6 +139,24 @@ test('a sale posted with decimal strings is mapped to the contract and answered 
       },
     },
   ]);
+});
+
+test('a 15 MB sale gets its 413 as JSON through fetch, not a reset connection, and the connection is closed after it', async () => {
+  const h = await harness();
+  // Node's fetch is what till software written in JS uses; it reported ECONNRESET here before.
+  const huge = await fetch(`${h.origin}/api/v1/receipts`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: Buffer.alloc(15 * 1024 * 1024, 0x20),
+  });
+  assert.equal(huge.status, 413);
+  assert.equal(huge.headers.get('connection'), 'close');
+  const body = (await huge.json()) as { error: { code: string; message: string } };
+  assert.equal(body.error.code, 'too_large');
+  assert.match(body.error.message, /zu groß/);
+  assert.deepEqual(h.calls, [], 'nothing reached the core');
+  // The service is unharmed: the next sale on a new connection goes through.
+  assert.equal((await api(h, 'POST', '/receipts', SALE)).status, 201);
 });
 
 test('without or with a wrong token the answer is 401 and nothing is signed', async () => {
@@ -262,6 +284,117 @@ test('a receipt handed out while SIGN AT is unreachable is still a 201, marked o
   assert.equal(body.signed, false);
   assert.equal(body.receipt_number, null);
   assert.deepEqual(body.hints, ['Sicherheitseinrichtung ausgefallen']);
+});
+
+test('a receipt signed later and one SIGN AT marked as failed, in the documented shape', async () => {
+  const late = {
+    ...SAMPLE_RECEIPT,
+    state: 'signed_late' as const,
+    offlineNumber: 'N-000012',
+    issuedAt: '2026-03-02T09:14:58.000Z',
+    hints: ['Ohne Signatur ausgegeben … als N-000012 …: nachsigniert als Beleg-Nr. 7 …'],
+  };
+  const failed = { ...SAMPLE_RECEIPT, state: 'signature_failed' as const, signed: false };
+  const h = await harness({
+    handlers: () => ({
+      getReceipt: async ({ id }) => (id === SAMPLE_RECEIPT.id ? late : failed),
+    }),
+  });
+  const lateBody = await assertMatchesDocument(
+    h.origin,
+    await api(h, 'GET', `/receipts/${SAMPLE_RECEIPT.id}`),
+    'GET',
+    '/receipts/{id}',
+  );
+  assert.equal(lateBody.state, 'signed_late');
+  assert.equal(lateBody.offline_number, 'N-000012');
+  assert.equal(lateBody.issued_at, '2026-03-02T09:14:58.000Z');
+  assert.equal(lateBody.receipt_number, '7');
+  assert.equal(lateBody.time_signature, SAMPLE_RECEIPT.signedAt);
+  assert.equal(lateBody.qr_code_data, SAMPLE_RECEIPT.qrCodeData);
+  const failedBody = await assertMatchesDocument(
+    h.origin,
+    await api(h, 'GET', '/receipts/6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'),
+    'GET',
+    '/receipts/{id}',
+  );
+  assert.equal(failedBody.state, 'signature_failed');
+  assert.equal(failedBody.signed, false);
+  const document = await servedDocument(h.origin);
+  const states = (((document.components as Json).schemas as Json).Receipt as Json).properties as Json;
+  assert.ok(((states.state as Json).enum as string[]).includes('signature_failed'));
+  assert.match(String((states.state as Json).description), /unbekannten Wert wie einen nicht signierten/);
+});
+
+test('the Ausfallprotokoll in the documented shape, for this register or another one', async () => {
+  const protocol = {
+    cashRegisterId: 'cr-1',
+    kassenId: 'DEMO-KASSE-1',
+    generatedAt: '2027-01-01T08:00:00.000Z',
+    outages: [
+      {
+        id: 1,
+        startedAt: '2026-12-31T22:55:00.000Z',
+        endedAt: '2026-12-31T23:10:30.000Z',
+        durationMs: 930_000,
+        reason: 'SIGN AT nicht erreichbar',
+        receipts: [
+          {
+            id: SAMPLE_RECEIPT.id,
+            kind: 'NORMAL' as const,
+            state: 'signed_late' as const,
+            offlineNumber: 'N-000001',
+            issuedAt: '2026-12-31T22:58:00.000Z',
+            receiptNumber: '6',
+            signedAt: '2026-12-31T23:10:30.000Z',
+            totalCents: 2500,
+            failureMarker: false,
+            signedInLaterYear: true,
+          },
+        ],
+        clearance: { id: 'c-1', receiptNumber: '4', signedAt: '2026-12-31T23:10:30.000Z' },
+        clearanceNeeded: true,
+        reportDue: false,
+      },
+    ],
+  };
+  const h = await harness({
+    handlers: (calls) => ({
+      outageProtocol: async (input) => {
+        calls.push({ name: 'outageProtocol', input });
+        return protocol;
+      },
+    }),
+  });
+  const body = await assertMatchesDocument(h.origin, await api(h, 'GET', '/outages'), 'GET', '/outages');
+  assert.equal(body.cash_register_serial_number, 'DEMO-KASSE-1');
+  const [outage] = body.outages as Json[];
+  assert.equal(outage?.duration_seconds, 930);
+  assert.deepEqual(outage?.clearance, {
+    id: 'c-1',
+    receipt_number: '4',
+    time_signature: '2026-12-31T23:10:30.000Z',
+  });
+  assert.deepEqual(outage?.receipts, [
+    {
+      id: SAMPLE_RECEIPT.id,
+      type: 'NORMAL',
+      state: 'signed_late',
+      offline_number: 'N-000001',
+      issued_at: '2026-12-31T22:58:00.000Z',
+      receipt_number: '6',
+      time_signature: '2026-12-31T23:10:30.000Z',
+      total: '25.00',
+      failure_marker: false,
+      signed_in_later_year: true,
+    },
+  ]);
+  await api(h, 'GET', '/outages?cash_register_id=cr-old');
+  assert.deepEqual(
+    h.calls.filter((c) => c.name === 'outageProtocol').map((c) => c.input),
+    [undefined, { cashRegisterId: 'cr-old' }],
+  );
+  assert.equal((await api(h, 'GET', '/outages?cash_register_id=')).status, 422);
 });
 
 test('receipts and status are read back in the documented shape', async () => {
@@ -406,4 +539,126 @@ test('the journal is listed in pages with the documented query, and a reprint go
   assert.equal(reprint.status, 200);
   await assertMatchesDocument(h.origin, reprint, 'POST', '/receipts/{id}/reprint');
   assert.deepEqual(h.calls.at(-1), { name: 'reprintReceipt', input: { id: SAMPLE_RECEIPT.id } });
+});
+
+test('discounts, a return and a split payment go in as added fields and come back documented', async () => {
+  const h = await harness({
+    handlers: (calls) => ({
+      signSale: async (input) => {
+        calls.push({ name: 'signSale', input });
+        return exchangeReceipt();
+      },
+    }),
+  });
+  const exchange = {
+    type: 'NORMAL',
+    items: [
+      {
+        text: 'Kaffee Melange',
+        quantity: '2',
+        unit_price: '3.80',
+        vat_rate: '20',
+        discount: { percent: '10' },
+      },
+      { text: 'Kipferl', quantity: '3', unit_price: '1.20', vat_rate: '10' },
+      { text: 'Sekt', quantity: '-1', unit_price: '4.00', vat_rate: '10' },
+      {
+        text: 'Buch',
+        quantity: '1',
+        unit_price: '12.00',
+        vat_rate: '4.9',
+        discount: { amount: '2.00', text: 'Mängelexemplar' },
+      },
+    ],
+    discount: { percent: '5' },
+    payments: [
+      { type: 'NON_CASH', amount: '10.00' },
+      { type: 'CASH', amount: '20.00' },
+    ],
+  };
+  const res = await api(h, 'POST', '/receipts', exchange);
+  assert.equal(res.status, 201);
+  const body = await assertMatchesDocument(h.origin, res, 'POST', '/receipts');
+  const input = h.calls[0]?.input as SaleDraftInput;
+  assert.deepEqual(
+    input.lines?.map((line) => [line.quantity, line.discount]),
+    [
+      ['2', { percent: '10' }],
+      ['3', undefined],
+      ['-1', undefined],
+      ['1', { amount: '2.00', text: 'Mängelexemplar' }],
+    ],
+  );
+  assert.deepEqual(input.discount, { percent: '5' });
+  assert.deepEqual(input.payments, exchange.payments);
+  const items = body.items as Json[];
+  assert.deepEqual(items[0]?.discount, { text: 'Rabatt', percent: '10', amount: '-0.76' });
+  assert.equal(items[1]?.discount, undefined, 'a line without a discount has no discount field');
+  assert.equal(items[2]?.quantity, '-1');
+  assert.deepEqual(items[3]?.discount, { text: 'Mängelexemplar', percent: null, amount: '-2.00' });
+  assert.deepEqual(body.discount, {
+    text: 'Bonrabatt',
+    percent: '5',
+    amount: '-0.82',
+    per_rate: [
+      { vat_rate: '20', amount: '-0.34' },
+      { vat_rate: '10', amount: '0.02' },
+      { vat_rate: '4.9', amount: '-0.50' },
+    ],
+  });
+  assert.equal(body.total, '15.62');
+  assert.deepEqual(body.payments, [
+    { type: 'NON_CASH', amount: '10.00' },
+    { type: 'CASH', amount: '20.00' },
+  ]);
+
+  // A receipt without discounts answers exactly as before: no new key appears.
+  const plain = await assertMatchesDocument(
+    h.origin,
+    await api(h, 'GET', `/receipts/${SAMPLE_RECEIPT.id}`),
+    'GET',
+    '/receipts/{id}',
+  );
+  assert.equal('discount' in plain, false);
+});
+
+test('a discount that is not one of percent and amount is refused with the field named, nothing signed', async () => {
+  const h = await harness();
+  const cases: { body: unknown; field: string; message: RegExp }[] = [
+    {
+      body: { ...SALE, discount: { percent: '10', amount: '1.00' } },
+      field: 'discount',
+      message: /entweder Prozent oder Betrag/,
+    },
+    {
+      body: { ...SALE, items: [{ ...SALE.items[0], discount: { percent: '150' } }] },
+      field: 'items.0.discount.percent',
+      message: /über 0 bis 100/,
+    },
+    {
+      body: { ...SALE, items: [{ ...SALE.items[0], discount: { amount: '-1.00' } }] },
+      field: 'items.0.discount.amount',
+      message: /positive Dezimalzahl/,
+    },
+    { body: { type: 'ZERO', discount: { percent: '10' } }, field: 'discount', message: /keinen Rabatt/ },
+  ];
+  for (const c of cases) {
+    const res = await api(h, 'POST', '/receipts', c.body);
+    assert.equal(res.status, 422, JSON.stringify(c.body));
+    const body = (await res.json()) as { error: { code: string; message: string; field?: string } };
+    assert.equal(body.error.field, c.field);
+    assert.match(body.error.message, c.message);
+  }
+  assert.deepEqual(h.calls, []);
+});
+
+test('the OpenAPI document describes the discount fields, returns and the split payment', async () => {
+  const h = await harness();
+  const schemas = ((await servedDocument(h.origin)).components as Json).schemas as Json;
+  const create = JSON.stringify(schemas.ReceiptCreate);
+  assert.match(create, /"discount"/);
+  assert.match(create, /größten Rest/);
+  assert.match(create, /negative Menge ist eine Rückgabe/);
+  assert.match(create, /geteilt: beliebig viele Teile bar \(CASH\) und mit Karte \(NON_CASH\)/);
+  assert.match(JSON.stringify(schemas.Receipt), /"per_rate"/);
 });

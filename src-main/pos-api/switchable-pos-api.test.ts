@@ -49,7 +49,8 @@ test('a busy port is reported to the merchant instead of crashing the app', asyn
     const info = await posApi.handlers.setPosApiEnabled({ enabled: true });
     assert.equal(info.enabled, true);
     assert.equal(info.url, null);
-    assert.match(info.problem ?? '', /belegt/);
+    assert.equal(info.portInUse, (blocker.address() as AddressInfo).port);
+    assert.match(info.problem ?? '', /belegt.*beenden/);
   } finally {
     await posApi.close();
     blocker.close();

@@ -7,7 +7,7 @@ import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { AppHost } from '../host/app-host.ts';
 import type { Listening } from './listen.ts';
 import { DEFAULT_POS_API_PORT, startPosApiServer } from './pos-api-server.ts';
-import { createPosApiService } from './pos-api-service.ts';
+import { createPosApiService, type PosApiTrouble } from './pos-api-service.ts';
 import type { PosApiToken } from './pos-api-token.ts';
 
 export const PORT_SETTING = 'posApi.port';
@@ -34,9 +34,9 @@ export function createSwitchablePosApi(options: {
   givenToken: PosApiToken | null;
 }): SwitchablePosApi {
   let listening: Listening | null = null;
-  let problem: string | null = null;
+  let trouble: PosApiTrouble = {};
 
-  const info = () => service.info(listening?.origin ?? null, problem);
+  const info = () => service.info(listening?.origin ?? null, trouble);
   const shellHandlers: ShellHandlers = {
     getPosApiInfo: async () => info(),
     setPosApiEnabled: async ({ enabled }) => {
@@ -58,20 +58,21 @@ export function createSwitchablePosApi(options: {
       const port = configuredPort(options.host);
       try {
         listening = await startPosApiServer(service, LOOPBACK, port, false);
-        problem = null;
+        trouble = {};
         options.host.log.info('POS-API gestartet', { origin: listening.origin });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        problem =
+        // The till software is set up for this port: the API stays off it rather than move elsewhere.
+        trouble =
           code === 'EADDRINUSE'
-            ? `Port ${port} ist schon belegt (läuft die App oder der Dienst ein zweites Mal?)`
-            : `POS-API konnte nicht starten: ${(error as Error).message}`;
+            ? { portInUse: port }
+            : { problem: `POS-API konnte nicht starten: ${(error as Error).message}` };
         options.host.log.warn('POS-API nicht gestartet', { port, code });
       }
     } else if (!service.enabled && listening) {
       await listening.close();
       listening = null;
-      problem = null;
+      trouble = {};
     }
     return info();
   }

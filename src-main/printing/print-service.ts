@@ -15,12 +15,17 @@ import { PrinterOutput } from './printer-output.ts';
 import { PRINTER_PROFILES } from './printer-profiles.ts';
 import { PrinterReachability } from './printer-reachability.ts';
 import { isConfigured, PrinterSettingsStore, profileOf, targetName } from './printer-settings-store.ts';
-import { ReceiptDocuments, type CompanyHeader, type ReceiptPreview } from './receipt-documents.ts';
+import {
+  ReceiptDocuments,
+  type CompanyHeader,
+  type DocumentLayout,
+  type ReceiptPreview,
+} from './receipt-documents.ts';
 import { DEFAULT_TCP_TIMEOUTS, probeTcpPrinter, type TcpTimeouts } from './tcp-printer-connection.ts';
 import { testPrintDocument } from './test-print-document.ts';
 
 export { PRINTER_SETTINGS_KEY } from './printer-settings-store.ts';
-export type { CompanyHeader, ReceiptPreview } from './receipt-documents.ts';
+export type { CompanyHeader, DocumentLayout, ReceiptPreview } from './receipt-documents.ts';
 
 export interface PrintServiceOptions {
   settings: SettingsStore;
@@ -53,6 +58,13 @@ export interface PrintService {
   /** Jobs the journal still holds as pending after a restart; they print first, in order. */
   resume(items: readonly QueuedPrint[]): void;
   testPrint(): Promise<TestPrintResult>;
+  /**
+   * Prints a document that is not a receipt at once, on the chosen printer: it is not journaled and does
+   * not wait in the queue; the answer says whether it came out.
+   */
+  printDocument(layout: DocumentLayout): Promise<TestPrintResult>;
+  /** The same document as PDF, on the chosen paper. */
+  documentPdf(layout: DocumentLayout): Promise<Uint8Array>;
   status(): PrinterStatus;
   /** Knocks on the printer (TCP connect, nothing sent) and retries the queue if it answers. */
   checkPrinter(): Promise<PrinterStatus>;
@@ -176,16 +188,17 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       queue.restore(items);
     },
 
-    async testPrint() {
+    testPrint() {
+      const settings = readSettings();
+      const at = formatViennaDateTime(now().toISOString());
+      return service.printDocument(() => testPrintDocument(profileOf(settings), targetName(settings), at));
+    },
+
+    async printDocument(layout) {
       const settings = readSettings();
       if (!configured(settings))
         return { printed: false, message: status().message ?? 'Kein Drucker eingerichtet' };
-      const profile = profileOf(settings);
-      const document = testPrintDocument(
-        profile,
-        targetName(settings),
-        formatViennaDateTime(now().toISOString()),
-      );
+      const document = layout({ columns: profileOf(settings).columns });
       try {
         await output.send(document, settings, false);
         reachability.reachable();
@@ -220,6 +233,8 @@ export function createPrintService(options: PrintServiceOptions): PrintService {
       const duplicate = exportOptions.duplicate ?? receipt.printed;
       return documents.pdf(receipt, readSettings(), duplicate ? now().toISOString() : null);
     },
+
+    documentPdf: (layout) => documents.documentPdf(layout, readSettings()),
 
     preview(receipt, previewOptions = {}) {
       const duplicate = previewOptions.duplicate ?? false;

@@ -4,7 +4,7 @@ import { PosError } from '../../src-shared/pos-error.ts';
 import type { PrinterSettings } from '../../src-shared/printer-settings.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import type { ReceiptCompany } from '../../src-shared/receipt-company.ts';
-import type { ReceiptDocument } from '../../src-shared/receipt-document.ts';
+import type { PaperColumns, ReceiptDocument } from '../../src-shared/receipt-document.ts';
 import type { PaperGeometry } from '../../src-shared/receipt-geometry.ts';
 import { receiptHtml } from '../../src-shared/receipt-html.ts';
 import { layoutReceipt } from '../../src-shared/receipt-layout.ts';
@@ -16,6 +16,9 @@ import { PrinterUnavailableError } from './tcp-printer-connection.ts';
 
 /** The business as setup recorded it; footer and logo come from the printer settings. */
 export type CompanyHeader = Pick<ReceiptCompany, 'name' | 'address' | 'vatId'>;
+
+/** Lays out a document that is not a receipt (a test print, a protocol) for the chosen paper. */
+export type DocumentLayout = (paper: { columns: PaperColumns }) => ReceiptDocument;
 
 export interface ReceiptPreview {
   document: ReceiptDocument;
@@ -50,8 +53,13 @@ export class ReceiptDocuments {
   }
 
   /** The PDF: through the desktop app's Chromium where there is one, drawn here otherwise. */
-  async pdf(receipt: Receipt, settings: PrinterSettings, duplicateAt: string | null): Promise<Uint8Array> {
-    const document = this.layout(receipt, settings, duplicateAt);
+  pdf(receipt: Receipt, settings: PrinterSettings, duplicateAt: string | null): Promise<Uint8Array> {
+    return this.documentPdf(() => this.layout(receipt, settings, duplicateAt), settings);
+  }
+
+  /** Any document laid out for the chosen paper (a receipt, a protocol) as PDF. */
+  async documentPdf(layout: DocumentLayout, settings: PrinterSettings): Promise<Uint8Array> {
+    const document = layout({ columns: profileOf(settings).columns });
     const paper = paperOf(profileOf(settings));
     if (this.#osTarget)
       return this.#osTarget.printToPdf(receiptHtml(document, paper), pageOf(document, paper));

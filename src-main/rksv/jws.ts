@@ -27,10 +27,12 @@ export function splitCompactJws(jws: string): { payload: string; signature: stri
   const firstDot = jws.indexOf('.');
   const secondDot = firstDot < 0 ? -1 : jws.indexOf('.', firstDot + 1);
   if (secondDot < 0 || jws.includes('.', secondDot + 1)) {
-    throw new SyntaxError('a compact JWS has three parts');
+    throw new SyntaxError('kein kompaktes JWS (drei durch Punkte getrennte Teile)');
   }
   if (firstDot !== JWS_HEADER.length || !jws.startsWith(JWS_HEADER)) {
-    throw new SyntaxError('RKSV JWS header must be {"alg":"ES256"}');
+    // Said with what the header holds, so that a wrong algorithm is named as such.
+    const header = Buffer.from(jws.slice(0, firstDot), 'base64url').toString('utf8');
+    throw new SyntaxError(`JWS-Header ${header.slice(0, 60)} statt {"alg":"ES256"}`);
   }
   return {
     payload: jws.slice(firstDot + 1, secondDot),

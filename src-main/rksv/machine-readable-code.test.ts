@@ -36,6 +36,16 @@ test('rejects codes with a wrong field count, algorithm or date-time', () => {
     () => parseMachineReadableCode(QR.replace('2017-02-18T16:42:12', '2017-02-18 16:42')),
     SyntaxError,
   );
+  // The form is right, the time is not (seconds 60, 30 February, hour 24): no real receipt has it.
+  for (const impossible of ['2017-02-18T16:42:60', '2017-02-30T16:42:12', '2017-02-18T24:00:00']) {
+    assert.throws(() => parseMachineReadableCode(QR.replace('2017-02-18T16:42:12', impossible)), {
+      message: new RegExp(impossible),
+    });
+  }
+  assert.equal(
+    parseMachineReadableCode(QR.replace('2017-02-18', '2016-02-29')).dateTime,
+    '2016-02-29T16:42:12',
+  );
 });
 
 test('refuses to format a field with an underscore', () => {

@@ -48,17 +48,39 @@ export function formatMachineReadableCode(code: MachineReadableCode): string {
   return `${formatPayload(code)}_${code.signature}`;
 }
 
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)$/;
+
+/** A real local time: the form, and a day the month has, hours to 23, minutes and seconds to 59. */
+function isDateTime(text: string): boolean {
+  const match = DATE_TIME.exec(text);
+  if (match === null) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as number[];
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0, hour, minute, second));
+  return (
+    date.getUTCMonth() + 1 === month &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
+}
+
 export function parseMachineReadableCode(text: string): MachineReadableCode {
   const parts = text.split('_');
   if (parts.length !== FIELD_COUNT + 1 || parts[0] !== '') {
-    throw new SyntaxError(`an RKSV code has ${FIELD_COUNT} fields after a leading "_"`);
+    throw new SyntaxError(
+      `der Code hat nicht ${FIELD_COUNT - 1} Felder (${FIELD_COUNT} mit der Signatur) nach einem führenden „_“`,
+    );
   }
   // Length is checked above, so every index below exists.
   const at = (index: number): string => parts[index] ?? '';
   const algorithmId = at(1);
   const dateTime = at(4);
-  if (!/^R1-AT\d+$/.test(algorithmId)) throw new SyntaxError(`unknown algorithm id ${algorithmId}`);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(dateTime)) throw new SyntaxError(`bad date-time ${dateTime}`);
+  if (!/^R1-AT\d+$/.test(algorithmId)) throw new SyntaxError(`unbekannte Algorithmus-Kennung ${algorithmId}`);
+  if (!isDateTime(dateTime))
+    throw new SyntaxError(
+      `Datum-Uhrzeit ${JSON.stringify(dateTime)} ist kein Zeitpunkt der Form JJJJ-MM-TTThh:mm:ss`,
+    );
   return {
     algorithmId,
     cashRegisterId: at(2),
@@ -81,6 +103,6 @@ export function parseMachineReadableCode(text: string): MachineReadableCode {
 /** The signed text: the code without its last field. */
 export function payloadOf(code: string): string {
   const cut = code.lastIndexOf('_');
-  if (cut <= 0) throw new SyntaxError('not an RKSV code');
+  if (cut <= 0) throw new SyntaxError('kein RKSV-Code');
   return code.slice(0, cut);
 }

@@ -11,7 +11,7 @@ export function formatQrAmount(cents: number): string {
 
 export function parseQrAmount(text: string): number {
   const match = QR_AMOUNT.exec(text);
-  if (!match) throw new SyntaxError(`not an RKSV amount: ${JSON.stringify(text)}`);
+  if (!match) throw new SyntaxError(`kein RKSV-Betrag: ${JSON.stringify(text)}`);
   const [, sign, euros, rest] = match;
   const cents = Number(euros) * 100 + Number(rest);
   // "-0,00" is syntactically allowed; report it as 0 rather than -0.

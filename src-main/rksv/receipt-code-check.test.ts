@@ -16,7 +16,7 @@ const issued = createSelfSignedCertificate({
   notAfter: new Date('2031-01-01T00:00:00Z'),
 });
 const certificate = readSigningCertificate(issued.der.toString('base64'));
-assert.ok(certificate);
+assert.ok(typeof certificate === 'object' && certificate !== null);
 
 // 10:15:30 in Vienna (summer time, UTC+2).
 const SIGNED_AT_MS = Date.parse('2026-07-03T08:15:30Z');

@@ -115,7 +115,8 @@ export function checkReceiptCode(
       certificateSerial: code.certificateSerial,
     };
   }
-  if (!verifyEs256(certificate.publicKey, jwsSigningInput(payloadOf(qrCodeData)), signature)) {
+  const key = certificate.key.publicKey;
+  if (key === null || !verifyEs256(key, jwsSigningInput(payloadOf(qrCodeData)), signature)) {
     problems.push('Die Signatur im QR-Code passt nicht zum Zertifikat der Signaturerstellungseinheit');
   }
   return problems.length > 0 ? mismatch(problems, code) : ok(code);

@@ -11,6 +11,8 @@ export type ReceiptJws = {
   readonly signature: Buffer;
   /** The JWS signing input as UTF-8, exactly what jwsSigningInput(payload) gives. */
   readonly signingInput: Buffer;
+  /** Payload and signature written as RFC 7515 wants them: base64url without padding, from valid UTF-8. */
+  readonly canonical: boolean;
 };
 
 /** Throws the errors parseJws (through the same splitCompactJws) and parseMachineReadableCode throw. */
@@ -23,11 +25,13 @@ export function readReceiptJws(jws: string): ReceiptJws {
   // What is signed is the payload's canonical base64url. That is the JWS's own text whenever it was
   // written canonically from valid UTF-8, as every signer writes it; anything else is encoded again.
   const canonical = isUtf8(payloadBytes) && payloadBytes.toString('base64url') === encodedPayload;
+  const signatureBytes = Buffer.from(signature, 'base64url');
   return {
     code,
-    signature: Buffer.from(signature, 'base64url'),
+    signature: signatureBytes,
     signingInput: canonical
       ? Buffer.from(signedText, 'latin1')
       : Buffer.from(jwsSigningInput(payload), 'utf8'),
+    canonical: canonical && signatureBytes.toString('base64url') === signature,
   };
 }

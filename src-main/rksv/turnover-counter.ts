@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { createCipheriv, createHash, type Cipheriv } from 'node:crypto';
 
 /** Base64 of "TRA" and "STO": what training and cancellation receipts carry instead of the counter. */
 export const TRAINING_MARKER = 'VFJB';
@@ -25,13 +25,8 @@ function checkLength(bytes: number): void {
     throw new RangeError('counter length must be 5..8 bytes');
 }
 
-function aes(key: CounterKey, decrypt: boolean): { update(data: Buffer): Buffer } {
-  if (key.aesKey.length !== 32) throw new RangeError('the AES key must be 32 bytes (AES-256)');
-  const iv = counterIv(key.cashRegisterId, key.receiptNumber);
-  // CTR (ICM) with a full 16-byte block; the first N bytes of the keystream are all that is kept.
-  return decrypt
-    ? createDecipheriv('aes-256-ctr', key.aesKey, iv)
-    : createCipheriv('aes-256-ctr', key.aesKey, iv);
+function checkKey(aesKey: Uint8Array): void {
+  if (aesKey.length !== 32) throw new RangeError('the AES key must be 32 bytes (AES-256)');
 }
 
 export function encryptCounter(
@@ -47,14 +42,37 @@ export function encryptCounter(
   wide.writeBigInt64BE(cents);
   // Two's complement truncated to N bytes stays correct because the range was checked.
   wide.copy(block, 0, 8 - bytes);
-  return aes(key, false).update(block).subarray(0, bytes).toString('base64');
+  checkKey(key.aesKey);
+  // CTR (ICM) with a full 16-byte block; the first N bytes of the keystream are all that is kept.
+  const cipher = createCipheriv('aes-256-ctr', key.aesKey, counterIv(key.cashRegisterId, key.receiptNumber));
+  return cipher.update(block).subarray(0, bytes).toString('base64');
+}
+
+/**
+ * Decrypts the counters of many receipts under one key. AES-CTR keeps only the first block of keystream
+ * here, and that block is AES (ECB) of the IV: one ECB context serves every receipt, where a CTR context
+ * per receipt would schedule the same key again each time (a DEP check decrypts one counter per receipt).
+ */
+export class CounterDecryptor {
+  readonly #ecb: Cipheriv;
+
+  constructor(aesKey: Uint8Array) {
+    checkKey(aesKey);
+    this.#ecb = createCipheriv('aes-256-ecb', aesKey, null).setAutoPadding(false);
+  }
+
+  decrypt(cashRegisterId: string, receiptNumber: string, encryptedBase64: string): bigint {
+    const encrypted = Buffer.from(encryptedBase64, 'base64');
+    checkLength(encrypted.length);
+    const keystream = this.#ecb.update(counterIv(cashRegisterId, receiptNumber));
+    const wide = Buffer.alloc(8, ((encrypted[0] ?? 0) ^ (keystream[0] ?? 0)) & 0x80 ? 0xff : 0x00);
+    for (let index = 0; index < encrypted.length; index++) {
+      wide[8 - encrypted.length + index] = (encrypted[index] ?? 0) ^ (keystream[index] ?? 0);
+    }
+    return wide.readBigInt64BE();
+  }
 }
 
 export function decryptCounter(key: CounterKey, encryptedBase64: string): bigint {
-  const encrypted = Buffer.from(encryptedBase64, 'base64');
-  checkLength(encrypted.length);
-  const plain = aes(key, true).update(encrypted);
-  const wide = Buffer.alloc(8, (plain[0] ?? 0) & 0x80 ? 0xff : 0x00);
-  plain.copy(wide, 8 - plain.length);
-  return wide.readBigInt64BE();
+  return new CounterDecryptor(key.aesKey).decrypt(key.cashRegisterId, key.receiptNumber, encryptedBase64);
 }

@@ -1,8 +1,21 @@
 // Reads and writes the core settings through the host's SettingsStore, checked with zod both ways.
 import type { SettingsStore } from '../host/app-host.ts';
+import { UiLanguage } from '../../src-shared/ui-language.ts';
 import { CoreSettings } from './core-settings.ts';
 
-const KEY = 'core';
+/** The settings store's key for the core settings (electron-store and conf: the top-level key in config.json). */
+export const CORE_SETTINGS_KEY = 'core';
+const KEY = CORE_SETTINGS_KEY;
+
+/**
+ * The screen's language from the stored core settings, German when there is none or it cannot be read:
+ * a start that failed must still be able to say why.
+ */
+export function storedLanguage(core: unknown): UiLanguage {
+  const language = (core as { language?: unknown } | null | undefined)?.language;
+  const parsed = UiLanguage.safeParse(language);
+  return parsed.success ? parsed.data : 'de';
+}
 
 export class CoreSettingsStore {
   readonly #store: SettingsStore;

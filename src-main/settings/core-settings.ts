@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CompanyInfo, SIGN_TIMEOUT_MS } from '../../src-shared/core-settings.ts';
 import { ENVIRONMENTS } from '../../src-shared/receipt.ts';
+import { UiLanguage } from '../../src-shared/ui-language.ts';
 
 export const APP_MODES = ['demo', 'live'] as const;
 export type AppMode = (typeof APP_MODES)[number];
@@ -45,6 +46,8 @@ export const CoreSettings = z.object({
     .max(SIGN_TIMEOUT_MS.max)
     .default(SIGN_TIMEOUT_MS.default),
   training: z.boolean().default(false),
+  /** The screen's language as the renderer last chose it; start-up messages use it. */
+  language: UiLanguage.default('de'),
   /** The demo's own credentials for the embedded emulator. */
   demoCredentials: SigningCredentials.omit({ baseUrl: true }).nullable().default(null),
   credentials: SigningCredentials.nullable().default(null),

@@ -1,34 +1,62 @@
+// The data-folder lock as two tills would meet it: in other processes, one of them killed outright.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { LOCK_FILE_NAME, lockDataDir } from './data-dir-lock.ts';
+import { DataDirLockedError, LEGACY_LOCK_FILE_NAME, lockDataDir } from './data-dir-lock.ts';
+import { killed, lockHolderProcess } from './lock-holder.test-support.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kc-lock-'));
-after(() => rmSync(root, { recursive: true, force: true }));
-
-test('a second app on the same data folder is refused while the first runs, and allowed after', () => {
-  const dir = mkdtempSync(join(root, 'a-'));
-  // The holder must be another live process: our parent stands in for "the app already running".
-  writeFileSync(join(dir, LOCK_FILE_NAME), String(process.ppid));
-  assert.throws(() => lockDataDir(dir), /läuft schon/);
-  rmSync(join(dir, LOCK_FILE_NAME));
-  const lock = lockDataDir(dir);
-  lock.release();
-  assert.equal(existsSync(join(dir, LOCK_FILE_NAME)), false);
+const children = new Set<ChildProcess>();
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
 });
 
-test('a lock left behind by a crashed process is taken over', () => {
-  const dir = mkdtempSync(join(root, 'b-'));
-  const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
-  const deadPid = gone.stdout.toString();
-  assert.match(deadPid, /^\d+$/);
-  writeFileSync(join(dir, LOCK_FILE_NAME), deadPid);
-  const lock = lockDataDir(dir);
-  // The folder is ours now: the lock names this process, so that other starts see it running.
-  assert.equal(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8'), String(process.pid));
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+test('a second app on the same data folder is refused while the first runs, naming the folder and what to do', async () => {
+  const dir = mkdtempSync(join(root, 'running-'));
+  const first = track(await lockHolderProcess(dir));
+  assert.throws(
+    () => lockDataDir(dir, { waitMs: 50 }),
+    (error: unknown) =>
+      error instanceof DataDirLockedError &&
+      error.message.includes(dir) &&
+      /läuft schon/.test(error.message) &&
+      /andere zuerst beenden/.test(error.message),
+  );
+  await killed(first, 'SIGTERM');
+  lockDataDir(dir).release();
+});
+
+test('a restart right after kill -9 takes the folder: the OS dropped the dead process’s lock', async () => {
+  const dir = mkdtempSync(join(root, 'killed-'));
+  await killed(track(await lockHolderProcess(dir)), 'SIGKILL');
+  const lock = lockDataDir(dir, { waitMs: 0 });
   lock.release();
-  assert.equal(existsSync(join(dir, LOCK_FILE_NAME)), false);
+});
+
+test('a PID file left by an earlier version does not block, even when that PID is a live unrelated process', async () => {
+  const dir = mkdtempSync(join(root, 'legacy-'));
+  // After a power cut, the reboot can hand the old PID to any program: here our own parent stands in.
+  writeFileSync(join(dir, LEGACY_LOCK_FILE_NAME), String(process.ppid));
+  const lock = lockDataDir(dir, { waitMs: 0 });
+  assert.equal(existsSync(join(dir, LEGACY_LOCK_FILE_NAME)), false, 'the old PID file is gone');
+  lock.release();
+});
+
+test('within one process too, the lock holds until it is released', () => {
+  const dir = mkdtempSync(join(root, 'same-'));
+  const lock = lockDataDir(dir);
+  assert.throws(() => lockDataDir(dir, { waitMs: 0 }), DataDirLockedError);
+  lock.release();
+  lock.release();
+  lockDataDir(dir).release();
 });

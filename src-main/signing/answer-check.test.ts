@@ -84,6 +84,6 @@ test('tamper_response: every receipt it touches is caught, kept as signed, not p
   );
 
   // SIGN AT's own record was never touched: the DEP is whole and valid.
-  const { check } = await checkWholeDep(run.f.client, run.f.register);
+  const check = checkWholeDep(await run.f.client.exportDep(run.f.register.id), run.f.register.kassenId);
   assert.deepEqual(check.errors, []);
 });

@@ -52,6 +52,8 @@ export function toOutcome(response: SignedReceipt): SignAtOutcome {
 
 type AttemptResult = 'settled' | 'retry' | 'stopped';
 
+const UNSIGNED_REASON = 'Sicherheitseinrichtung ausgefallen (SIGN AT signiert nicht)';
+
 /** How a wait ended; `record` is the receipt as it settled, when this signer settled it meanwhile. */
 export interface SettledWait {
   settled: boolean;
@@ -179,21 +181,23 @@ export class RegisterSigner {
       // Checked before it is journaled: a code that disagrees with the receipt is marked in the same
       // commit that keeps it, so no crash can leave it to be printed unmarked.
       const codeCheck = this.#deps.checkAnswer(head, response);
+      const finishedMs = now();
       journal.markSigned(
         head.id,
         { ...toOutcome(response), codeCheck },
         {
           receiptId: head.id,
           startedMs,
-          finishedMs: now(),
+          finishedMs,
           outcome: response.signed ? 'signed' : 'unsigned',
           httpStatus: 200,
           errorCode: null,
           requestId: null,
         },
+        response.signed ? undefined : outage.startFor(finishedMs, UNSIGNED_REASON),
       );
-      if (response.signed) outage.recovered();
-      else outage.failed(now(), 'Sicherheitseinrichtung ausgefallen (SIGN AT signiert nicht)');
+      if (response.signed) outage.recovered(finishedMs);
+      else outage.failed(finishedMs, UNSIGNED_REASON);
       this.#settle(head.id, response);
       return 'settled';
     } catch (caught) {

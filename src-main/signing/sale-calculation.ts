@@ -1,52 +1,39 @@
 // Main's own arithmetic for a sale. The renderer may show totals, but the fiscal amounts are always
-// computed here from the lines: quantity × unit price rounded once per line (half away from zero), summed
-// per VAT rate, then payments and change. Quantities are thousandths and prices cents, so the product is
-// exact in BigInt before the one rounding.
-import { parseEuro, type Cents } from '../../src-shared/money.ts';
+// computed here from the draft: lines, line discounts, the receipt discount and the totals per rate
+// through src-shared/sale-pricing.ts (the same function the Bon preview uses), then payments and change.
+import { discountRule } from '../../src-shared/discount.ts';
+import { lineAmountCents } from '../../src-shared/line-amount.ts';
+import { formatEuro, parseEuro, type Cents } from '../../src-shared/money.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { parseQuantity } from '../../src-shared/quantity.ts';
-import type { Payment, RateTotal, ReceiptLine } from '../../src-shared/receipt.ts';
-import type { PaymentInput, SaleLineInput } from '../../src-shared/sale-draft.ts';
-import { splitGross, VAT_RATES } from '../../src-shared/vat.ts';
+import type { Payment } from '../../src-shared/receipt.ts';
+import type { PaymentInput, SaleDraft, SaleLineInput } from '../../src-shared/sale-draft.ts';
+import { priceSale, type LineToPrice } from '../../src-shared/sale-pricing.ts';
 import { EMPTY_SALE, type StoredSale } from '../journal/stored-sale.ts';
 
 /** 10 Mio. € per receipt: far above any counter sale, far below where cents stop being exact in a double. */
 export const MAX_RECEIPT_CENTS = 1_000_000_000;
 
-function lineAmount(quantityMilli: number, unitPriceCents: Cents): Cents {
-  const product = BigInt(quantityMilli) * BigInt(unitPriceCents);
-  const negative = product < 0n;
-  const abs = negative ? -product : product;
-  const rounded = (abs + 500n) / 1000n;
-  return Number(negative ? -rounded : rounded);
+function tooLarge(field: string, what: string): PosError {
+  return new PosError('invalid_input', `${what}: Betrag zu groß (höchstens 10.000.000,00 €)`, field);
 }
 
-function tooLarge(field: string): PosError {
-  return new PosError('invalid_input', `${field}: Betrag zu groß (höchstens 10.000.000,00 €)`, field);
-}
-
-export function calculateLines(lines: readonly SaleLineInput[]): ReceiptLine[] {
-  return lines.map((line, i) => {
-    const quantityMilli = parseQuantity(line.quantity);
-    const unitPriceCents = parseEuro(line.unitPrice);
-    if (quantityMilli === null) throw new PosError('invalid_input', 'Menge ungültig', `lines.${i}.quantity`);
-    if (unitPriceCents === null)
-      throw new PosError('invalid_input', 'Preis ungültig', `lines.${i}.unitPrice`);
-    const amountCents = lineAmount(quantityMilli, unitPriceCents);
-    if (Math.abs(amountCents) > MAX_RECEIPT_CENTS) throw tooLarge(`lines.${i}`);
-    return { text: line.text, quantityMilli, unitPriceCents, amountCents, vatRate: line.vatRate };
-  });
-}
-
-/** Gross per rate in the fixed letter order (A 20 % … F 0 %), only rates used; net and VAT rounded once per rate. */
-export function totalsPerRate(lines: readonly ReceiptLine[]): RateTotal[] {
-  return VAT_RATES.flatMap((rate) => {
-    const used = lines.filter((line) => line.vatRate === rate);
-    if (used.length === 0) return [];
-    const gross = used.reduce((sum, line) => sum + line.amountCents, 0);
-    const { net, vat } = splitGross(gross, rate);
-    return [{ vatRate: rate, grossCents: gross, netCents: net, vatCents: vat }];
-  });
+function lineToPrice(line: SaleLineInput, i: number): LineToPrice {
+  const quantityMilli = parseQuantity(line.quantity);
+  const unitPriceCents = parseEuro(line.unitPrice);
+  if (quantityMilli === null) {
+    throw new PosError('invalid_input', `Position ${i + 1}: Menge ungültig`, `lines.${i}.quantity`);
+  }
+  if (unitPriceCents === null) {
+    throw new PosError('invalid_input', `Position ${i + 1}: Preis ungültig`, `lines.${i}.unitPrice`);
+  }
+  return {
+    text: line.text,
+    quantityMilli,
+    unitPriceCents,
+    vatRate: line.vatRate,
+    discount: line.discount === undefined ? undefined : discountRule(line.discount, 'Rabatt'),
+  };
 }
 
 function calculatePayments(
@@ -63,13 +50,17 @@ function calculatePayments(
     if (amountCents === null || amountCents < 0) {
       throw new PosError('invalid_input', 'Zahlung ungültig', `payments.${i}.amount`);
     }
-    if (amountCents > MAX_RECEIPT_CENTS) throw tooLarge(`payments.${i}.amount`);
+    if (amountCents > MAX_RECEIPT_CENTS) throw tooLarge(`payments.${i}.amount`, `Zahlung ${i + 1}`);
     return { type: payment.type, amountCents };
   });
   const paid = parsed.reduce((sum, p) => sum + p.amountCents, 0);
   const nonCash = parsed.filter((p) => p.type === 'NON_CASH').reduce((sum, p) => sum + p.amountCents, 0);
   if (paid < totalCents) {
-    throw new PosError('invalid_input', 'Die Zahlung deckt die Summe nicht', 'payments');
+    throw new PosError(
+      'invalid_input',
+      `Die Zahlung deckt die Summe nicht: es fehlen ${formatEuro(totalCents - paid)} €`,
+      'payments',
+    );
   }
   if (nonCash > totalCents) {
     // Change is handed out in cash; a card cannot pay more than the sale.
@@ -78,27 +69,33 @@ function calculatePayments(
   return { payments: parsed, changeCents: paid - totalCents };
 }
 
-/** A NORMAL or TRAINING sale: at least one line, total not negative (returns go through a storno). */
+/**
+ * A NORMAL or TRAINING sale: at least one line; returns (negative quantities) may stand beside sales,
+ * so any rate may come out negative, but the total may not: a refund is a Storno of the receipt.
+ */
 export function calculateSale(
   lines: readonly SaleLineInput[],
   payments: readonly PaymentInput[],
+  discount?: SaleDraft['discount'],
 ): StoredSale {
-  const receiptLines = calculateLines(lines);
-  const totalCents = receiptLines.reduce((sum, line) => sum + line.amountCents, 0);
-  if (Math.abs(totalCents) > MAX_RECEIPT_CENTS) throw tooLarge('lines');
-  if (totalCents < 0) {
+  const toPrice = lines.map(lineToPrice);
+  for (const [i, line] of toPrice.entries()) {
+    // Checked before any arithmetic, so that no sum of lines can leave the exact range of a double.
+    if (Math.abs(lineAmountCents(line.quantityMilli, line.unitPriceCents)) > MAX_RECEIPT_CENTS) {
+      throw tooLarge(`lines.${i}`, `Position ${i + 1}`);
+    }
+  }
+  const priced = priceSale(toPrice, discount === undefined ? undefined : discountRule(discount, 'Bonrabatt'));
+  if (Math.abs(priced.totalCents) > MAX_RECEIPT_CENTS) throw tooLarge('lines', 'Summe');
+  if (priced.totalCents < 0) {
     throw new PosError(
       'invalid_input',
-      'Die Summe darf nicht negativ sein: Rückgaben bitte stornieren',
+      `Die Summe darf nicht negativ sein (${formatEuro(priced.totalCents)} €): ` +
+        'Geld zurück gibt es mit einem Storno des ursprünglichen Belegs',
       'lines',
     );
   }
-  return {
-    lines: receiptLines,
-    totalsPerRate: totalsPerRate(receiptLines),
-    totalCents,
-    ...calculatePayments(payments, totalCents),
-  };
+  return { ...priced, ...calculatePayments(payments, priced.totalCents) };
 }
 
 /** A Nullbeleg: no lines, no money. */
@@ -131,7 +128,22 @@ export function cancellationSale(original: StoredSale): StoredSale {
       ...line,
       quantityMilli: negate(line.quantityMilli),
       amountCents: negate(line.amountCents),
+      ...(line.discount
+        ? { discount: { ...line.discount, amountCents: negate(line.discount.amountCents) } }
+        : {}),
     })),
+    ...(original.discount
+      ? {
+          discount: {
+            ...original.discount,
+            amountCents: negate(original.discount.amountCents),
+            perRate: original.discount.perRate.map((part) => ({
+              vatRate: part.vatRate,
+              amountCents: negate(part.amountCents),
+            })),
+          },
+        }
+      : {}),
     totalsPerRate: original.totalsPerRate.map((rate) => ({
       vatRate: rate.vatRate,
       grossCents: negate(rate.grossCents),

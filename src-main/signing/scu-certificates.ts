@@ -17,6 +17,12 @@ export const CERTIFICATE_META_PREFIX = 'scu-certificate:';
 
 const FETCH_TIMEOUT_MS = 10_000;
 
+/** The certificate a text holds; null when it holds none that node:crypto can read. */
+function certificateIn(base64: string): SigningCertificate | null {
+  const certificate = readSigningCertificate(base64);
+  return certificate === 'unreadable' ? null : certificate;
+}
+
 export interface ScuCertificatesDeps {
   journal: Journal;
   client: SignAtClient;
@@ -55,7 +61,7 @@ export class ScuCertificates {
   learn(dep: DepExport): number {
     let added = 0;
     for (const group of dep['Belege-Gruppe']) {
-      const certificate = readSigningCertificate(group.Signaturzertifikat);
+      const certificate = certificateIn(group.Signaturzertifikat);
       if (certificate?.serial == null || this.#known.some((k) => k.serial === certificate.serial)) continue;
       this.#deps.journal.setMeta(`${CERTIFICATE_META_PREFIX}${certificate.serial}`, group.Signaturzertifikat);
       this.#known.push(certificate);
@@ -104,7 +110,7 @@ export class ScuCertificates {
   }
 
   #add(base64: string): void {
-    const certificate = readSigningCertificate(base64);
+    const certificate = certificateIn(base64);
     if (certificate) this.#known.push(certificate);
   }
 }

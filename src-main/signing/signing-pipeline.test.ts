@@ -72,6 +72,10 @@ test('bad input is refused with a clear message and leaves no journal row', asyn
   const cases: Array<[unknown, RegExp]> = [
     [
       { kind: 'NORMAL', lines: [{ text: 'Retour', quantity: '-1', unitPrice: '2.00', vatRate: '20' }] },
+      /Summe darf nicht negativ sein.*Storno/,
+    ],
+    [
+      { kind: 'NORMAL', lines: [{ text: 'Kaffee', quantity: '0', unitPrice: '2.00', vatRate: '20' }] },
       /Menge/,
     ],
     [
@@ -282,7 +286,9 @@ test('while an outage is known, a sale waits only the short outage bound before 
 });
 
 test('a sale at 4.9 % before 1 July 2026 is refused by main, naming the line; from that day it is signed', async () => {
-  const june = await pipelineFixture(run.emulator.baseUrl, { now: () => Date.parse('2026-06-30T21:59:00Z') });
+  const june = await pipelineFixture(run.emulator.baseUrl, {}, undefined, () =>
+    Date.parse('2026-06-30T21:59:00Z'),
+  );
   try {
     const line = { text: 'Buch', quantity: '1', unitPrice: '12.00', vatRate: '4.9' as const };
     await assert.rejects(

@@ -23,7 +23,7 @@ import { RegisterSigner } from './register-signer.ts';
 import { cancellationSale, calculateSale, zeroSale } from './sale-calculation.ts';
 import { ScuCertificates } from './scu-certificates.ts';
 import { checkJournaledCode, checkSignAnswer } from './sign-answer-check.ts';
-import { signAtBody, type BodyForm, type SignAtReceiptType } from './sign-at-body.ts';
+import { saleBodyForm, signAtBody, type BodyForm, type SignAtReceiptType } from './sign-at-body.ts';
 import { DEFAULT_SIGNING_OPTIONS, type SigningOptions } from './signing-options.ts';
 import { syncSystemReceipts } from './system-receipt-sync.ts';
 
@@ -92,7 +92,7 @@ export class SigningPipeline {
     this.#deps = deps;
     this.#options = { ...DEFAULT_SIGNING_OPTIONS, ...deps.options };
     this.#now = deps.now ?? Date.now;
-    this.#outage = new OutageTracker(deps.journal);
+    this.#outage = new OutageTracker(deps.journal, deps.register.id);
     this.#certificates = new ScuCertificates({
       journal: deps.journal,
       client: deps.client,
@@ -342,13 +342,12 @@ export class SigningPipeline {
         // A rate that does not apply yet on the day of the sale (4.9 % before 1 July 2026) is refused.
         checkLineRatesValidOn(draft.lines, new Date(this.#now()));
         const training = this.#training || draft.kind === 'TRAINING';
+        const sale = calculateSale(draft.lines, draft.payments, draft.discount);
         return {
           kind: training ? 'TRAINING' : 'NORMAL',
-          sale: calculateSale(draft.lines, draft.payments),
+          sale,
           receiptType: training ? 'TRAINING' : 'NORMAL',
-          // Without payments the sale goes as raw amounts: standard_v1 would need a payment breakdown,
-          // and one made up here (all cash) could book a card sale as cash at SIGN AT.
-          form: draft.payments.length === 0 ? 'raw' : 'standard_v1',
+          form: saleBodyForm(sale),
           cancels: null,
         };
       }
@@ -439,8 +438,10 @@ export class SigningPipeline {
 
   /** Still pending after its bound: offline now (true), unless it settled at that very moment (false). */
   #goOffline(id: string, bound: number): boolean {
-    if (!this.#deps.journal.markOffline(id, this.#now())) return false;
-    this.#outage.failed(this.#now(), `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`);
+    const at = this.#now();
+    const reason = `SIGN AT hat nicht innerhalb von ${bound / 1000} s signiert`;
+    if (!this.#deps.journal.markOffline(id, at, this.#outage.startFor(at, reason))) return false;
+    this.#outage.failed(at, reason);
     const record = this.#deps.journal.get(id);
     if (record) this.#emitReceipt(record);
     this.#emitStatus();

@@ -1,9 +1,13 @@
-// The closing screen's content: receipts whose QR code disagrees, DEP archive, Monats-/Jahresbelege,
-// decommissioning. Mounted by the screen that owns navigation; it talks to main only through the contract.
+// The closing screen's content: DEP archive, backups, the check of any DEP file, Monats-/Jahresbelege,
+// the Ausfallprotokoll, decommissioning. Mounted by the screen that owns navigation; it talks to main
+// only through the contract.
 import { ArchiveSection } from './ArchiveSection.tsx';
+import { BackupSection } from './BackupSection.tsx';
 import { ClosingsSection } from './ClosingsSection.tsx';
 import { CodeMismatchSection } from './CodeMismatchSection.tsx';
+import { DepFileCheckSection } from './DepFileCheckSection.tsx';
 import { DecommissionSection } from './DecommissionSection.tsx';
+import { OutageProtocolSection } from './OutageProtocolSection.tsx';
 import './closings.css';
 
 export function ClosingsPanel() {
@@ -11,7 +15,10 @@ export function ClosingsPanel() {
     <div className="closings-panel" data-testid="closings-panel">
       <CodeMismatchSection />
       <ArchiveSection />
+      <BackupSection />
+      <DepFileCheckSection />
       <ClosingsSection />
+      <OutageProtocolSection />
       <DecommissionSection />
     </div>
   );

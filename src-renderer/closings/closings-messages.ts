@@ -1,5 +1,7 @@
 // The closing screen's strings (archive, Monats-/Jahresbelege, decommissioning), German first;
 // src-renderer/i18n/de.ts and en.ts carry them as `closings`.
+import { outageProtocolDe, outageProtocolEn } from './outage-protocol-messages.ts';
+import { backupDe, backupEn } from './backup-messages.ts';
 
 export const closingsDe = {
   archiveTitle: 'Datenerfassungsprotokoll (DEP) sichern',
@@ -55,6 +57,48 @@ export const closingsDe = {
     overdue: 'Die Frist (15. Februar) ist verstrichen.',
     check: 'Jahresbeleg prüfen',
   },
+  depCheck: {
+    title: 'DEP-Datei prüfen',
+    intro:
+      'Prüft jede DEP7-Datei, auch die einer anderen Kasse, wie ein Prüfer: Signaturen, Verkettung, Belegnummern, Startbeleg, Ausfälle und Zeiten; mit dem Kryptomaterial (AES-Schlüssel) auch den Umsatzzähler. Ohne App geht dasselbe mit „npm run dep:verify“.',
+    path: 'DEP-Datei (vollständiger Pfad, z. B. E:\\dep-export.json oder /media/usb/dep-export.json)',
+    cryptoPath: 'Kryptomaterial, falls vorhanden (vollständiger Pfad, leer lassen wenn keines)',
+    check: 'Prüfen',
+    checking: 'Wird geprüft …',
+    valid: (receipts: number) => `Gültig: ${receipts} ${receipts === 1 ? 'Beleg' : 'Belege'} ohne Fehler.`,
+    invalid: (errors: number, receipts: number) =>
+      `Ungültig: ${errors} Fehler in ${receipts} ${receipts === 1 ? 'Beleg' : 'Belegen'}.`,
+    unusable: (reason: string) => `Nicht prüfbar: ${reason}`,
+    notChecked: 'Nicht geprüft:',
+    uncheckedSignatures: (count: number, serials: string) =>
+      `${count} Signaturen (kein Zertifikat oder Schlüssel für ${serials})`,
+    uncheckedCounter: 'der Umsatzzähler (kein AES-Schlüssel)',
+    kassenId: 'Kassen-ID',
+    receipts: 'Belege',
+    receiptsText: (receipts: number, groups: number) =>
+      `${receipts} in ${groups} ${groups === 1 ? 'Gruppe' : 'Gruppen'}`,
+    byType: 'Nach Art',
+    byTypeText: (t: { start: number; sale: number; zero: number; training: number; cancellation: number }) =>
+      `${t.start} Startbeleg, ${t.sale} Umsatzbelege, ${t.zero} Nullbelege, ${t.training} Trainingsbelege, ${t.cancellation} Stornobelege`,
+    failureMarked: 'Mit „Sicherheitseinrichtung ausgefallen“',
+    signatures: 'Signaturen geprüft',
+    signaturesText: (checked: number, unchecked: number) =>
+      unchecked === 0 ? String(checked) : `${checked}, ${unchecked} nicht prüfbar`,
+    counter: 'Umsatzzähler am Ende',
+    counterUnchecked: 'nicht geprüft (kein AES-Schlüssel)',
+    turnover: 'Umsatz in der Datei (ohne Training)',
+    span: 'Zeitraum',
+    spanText: (from: string, to: string) => `${from} bis ${to}`,
+    /** A receipt's local time as it stands in the DEP ("2016-03-11T03:57:08"). */
+    time: (dateTime: string) => dateTime.replace(/^(\d{4})-(\d\d)-(\d\d)T/, '$3.$2.$1 '),
+    receipt: (number: string) => `Beleg Nr. ${number}`,
+    unreadReceipt: 'Beleg',
+    group: (group: number) => `Gruppe ${group}`,
+    place: (position: number, group: number, inGroup: number) =>
+      `Position ${position} in der Datei, Gruppe ${group} Nr. ${inGroup}`,
+    note: 'Hinweis',
+    more: (count: number) => `… und ${count} weitere; alle listet „npm run dep:verify“.`,
+  },
   decommissionTitle: 'Kasse stilllegen',
   decommissionText:
     'Für die geplante Außerbetriebnahme: das DEP wird ein letztes Mal gesichert und vollständig geprüft, dann meldet fiskaly die Kasse bei FinanzOnline ab und erstellt den Schlussbeleg, der gedruckt und mitgesichert wird. Danach kann die Kasse keine Belege mehr signieren. Das kann nicht rückgängig gemacht werden.',
@@ -69,6 +113,8 @@ export const closingsDe = {
     'Soll auf diesem PC weiter kassiert werden, braucht es eine neue Kasse: mit eigener Kassen-ID und eigenem Startbeleg, in derselben fiskaly-Organisation. Journal und Archiv der stillgelegten Kasse bleiben erhalten.',
   newRegister: 'Neue Kasse einrichten',
   newRegisterWorking: 'Wird vorbereitet …',
+  outages: outageProtocolDe,
+  backup: backupDe,
 };
 
 export const closingsEn: typeof closingsDe = {
@@ -125,6 +171,48 @@ export const closingsEn: typeof closingsDe = {
     overdue: 'The deadline (15 February) has passed.',
     check: 'Check the yearly receipt',
   },
+  depCheck: {
+    title: 'Check a DEP file',
+    intro:
+      'Checks any DEP7 file, another till’s too, as an auditor does: signatures, chain, receipt numbers, start receipt, outages and times; with the crypto material (AES key) also the turnover counter. Without the app, “npm run dep:verify” does the same.',
+    path: 'DEP file (full path, e.g. E:\\dep-export.json or /media/usb/dep-export.json)',
+    cryptoPath: 'Crypto material, if there is one (full path, leave empty if none)',
+    check: 'Check',
+    checking: 'Checking …',
+    valid: (receipts: number) =>
+      `Valid: ${receipts} ${receipts === 1 ? 'receipt' : 'receipts'} without errors.`,
+    invalid: (errors: number, receipts: number) =>
+      `Invalid: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${receipts} ${receipts === 1 ? 'receipt' : 'receipts'}.`,
+    unusable: (reason: string) => `Cannot be checked: ${reason}`,
+    notChecked: 'Not checked:',
+    uncheckedSignatures: (count: number, serials: string) =>
+      `${count} signatures (no certificate or key for ${serials})`,
+    uncheckedCounter: 'the turnover counter (no AES key)',
+    kassenId: 'Kassen-ID',
+    receipts: 'Receipts',
+    receiptsText: (receipts: number, groups: number) =>
+      `${receipts} in ${groups} ${groups === 1 ? 'group' : 'groups'}`,
+    byType: 'By kind',
+    byTypeText: (t: { start: number; sale: number; zero: number; training: number; cancellation: number }) =>
+      `${t.start} start, ${t.sale} sales, ${t.zero} zero, ${t.training} training, ${t.cancellation} cancellation receipts`,
+    failureMarked: 'With “Sicherheitseinrichtung ausgefallen”',
+    signatures: 'Signatures checked',
+    signaturesText: (checked: number, unchecked: number) =>
+      unchecked === 0 ? String(checked) : `${checked}, ${unchecked} cannot be checked`,
+    counter: 'Turnover counter at the end',
+    counterUnchecked: 'not checked (no AES key)',
+    turnover: 'Turnover in the file (without training)',
+    span: 'Period',
+    spanText: (from: string, to: string) => `${from} to ${to}`,
+    time: (dateTime: string) => dateTime.replace('T', ' '),
+    receipt: (number: string) => `Receipt no. ${number}`,
+    unreadReceipt: 'Receipt',
+    group: (group: number) => `Group ${group}`,
+    place: (position: number, group: number, inGroup: number) =>
+      `position ${position} in the file, group ${group} no. ${inGroup}`,
+    note: 'Note',
+    more: (count: number) => `… and ${count} more; “npm run dep:verify” lists them all.`,
+  },
   decommissionTitle: 'Decommission the cash register',
   decommissionText:
     'For a planned decommissioning: the DEP is backed up and fully checked one last time, then fiskaly deregisters the till with FinanzOnline and makes the closing receipt, which is printed and backed up too. Afterwards the till cannot sign receipts any more. This cannot be undone.',
@@ -139,4 +227,6 @@ export const closingsEn: typeof closingsDe = {
     'To keep selling on this PC, it needs a new cash register, with its own Kassen-ID and start receipt, in the same fiskaly organization. The journal and archive of the decommissioned register stay.',
   newRegister: 'Set up a new cash register',
   newRegisterWorking: 'Preparing …',
+  outages: outageProtocolEn,
+  backup: backupEn,
 };

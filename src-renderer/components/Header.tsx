@@ -1,5 +1,7 @@
 import { useStore } from 'zustand';
+import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Status } from '../../src-shared/status.ts';
+import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 import { outageClock } from '../status/outage-clock.ts';
@@ -44,11 +46,47 @@ function PrinterState({ printer }: { printer: Status['printer'] }) {
   );
 }
 
+/** Only when the POS API cannot have its port: the till software would otherwise fail without a word. */
+function PosApiConflict({ posApi }: { posApi: PosApiInfo | null }) {
+  const t = useMessages();
+  if (posApi?.portInUse == null) return null;
+  return (
+    <span className="indicator bad" data-testid="pos-api-state" title={posApi.problem ?? undefined}>
+      {t.header.posApi} ● {t.header.portInUse(posApi.portInUse)}
+    </span>
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+/** When the last checked backup was made; red once the till should warn (7 days without one). */
+function BackupState({ backup, now }: { backup: Status['backup']; now: number }) {
+  const t = useMessages().closings.backup;
+  const at = backup.lastGoodAt;
+  const label = backup.overdue
+    ? at
+      ? t.indicatorOverdue(Math.floor((now - Date.parse(at)) / DAY_MS))
+      : t.indicatorNever
+    : at
+      ? t.indicatorOk(formatViennaDateTime(at).slice(0, 10))
+      : t.indicatorNever;
+  return (
+    <span
+      className={`indicator ${backup.overdue ? 'bad' : at ? 'ok' : 'idle'}`}
+      title={at ? formatViennaDateTime(at) : undefined}
+      data-testid="backup-state"
+    >
+      {t.indicator} ● {label}
+    </span>
+  );
+}
+
 export function Header({ status }: { status: Status }) {
   const t = useMessages();
   const now = useNow(1000);
-  const { screen } = useAppStores();
+  const { screen, status: statusStore } = useAppStores();
   const current = useStore(screen, (s) => s.screen);
+  const posApi = useStore(statusStore, (s) => s.posApi);
   const names = [status.register?.description, status.company?.name].filter(Boolean).join(' · ');
   return (
     <header className="top-bar">
@@ -58,6 +96,8 @@ export function Header({ status }: { status: Status }) {
       <span className="spacer" />
       <SigningState signing={status.signing} now={now} />
       <PrinterState printer={status.printer} />
+      <PosApiConflict posApi={posApi} />
+      <BackupState backup={status.backup} now={now} />
       <span className="indicator" title={t.header.offlineQueueHint} data-testid="offline-queue">
         {t.header.offlineQueue} {status.signing.queueLength}
       </span>

@@ -28,6 +28,7 @@ const receiptState: Record<ReceiptState, string> = {
   offline: 'ausgefallen, wird nachsigniert',
   signed_late: 'nachsigniert',
   rejected: 'abgelehnt',
+  signature_failed: 'ohne Signatur (Sicherheitseinrichtung ausgefallen)',
 };
 
 export const de = {
@@ -54,6 +55,8 @@ export const de = {
     printerQueue: (count: number) => `Warteschlange ${count}`,
     offlineQueue: 'Warteschlange',
     offlineQueueHint: 'Belege, die noch auf ihre Signatur warten',
+    posApi: 'POS-API',
+    portInUse: (port: number) => `Port ${port} belegt`,
   },
   codeCheck: {
     banner: (receiptNumber: string) =>
@@ -100,6 +103,30 @@ export const de = {
     startDemo: 'Demo starten',
     starting: 'Wird eingerichtet …',
     failed: (message: string) => `Einrichtung fehlgeschlagen: ${message}`,
+  },
+  access: {
+    title: 'Zugang erneuern',
+    what: {
+      api: 'den API-Zugang (API-Key und API-Secret)',
+      pin: 'die FinanzOnline-PIN',
+      both: 'den API-Zugang (API-Key und API-Secret) und die FinanzOnline-PIN',
+    },
+    otherShell: (what: string) =>
+      `Die Desktop-App hat ${what} im Schlüsselbund des Betriebssystems verschlüsselt; dieser Dienst kommt an diesen Schlüsselbund nicht heran. Bitte ${what} hier neu eingeben.`,
+    keyLost: (what: string) =>
+      `Die Kasse kann ${what} auf diesem PC nicht entschlüsseln: der Schlüssel dafür fehlt (Schlüsselbund zurückgesetzt, Datenordner von einem anderen PC oder Benutzer kopiert). Bitte ${what} neu eingeben.`,
+    untouched: 'Journal und Kasse bleiben unverändert; es wird nichts neu eingerichtet.',
+    waiting: (count: number) =>
+      count === 1
+        ? 'Ein Beleg wartet im Journal auf seine Signatur: er wird gleich danach signiert.'
+        : `${count} Belege warten im Journal auf ihre Signatur: sie werden gleich danach signiert.`,
+    labels: { apiKey: 'API-Key', apiSecret: 'API-Secret', fonPin: 'FinanzOnline-PIN' },
+    apiHint:
+      'Aus dem fiskaly Dashboard (API-Keys). Ein neuer Key derselben Organisation geht auch; fiskaly prüft ihn vorher.',
+    required: 'Bitte ausfüllen',
+    renew: 'Zugang erneuern',
+    checking: 'Wird bei fiskaly geprüft …',
+    failed: (message: string) => `Nicht erneuert: ${message}`,
   },
   till: {
     favourites: 'Favoriten',
@@ -230,6 +257,10 @@ export const de = {
     posApiToken: 'Token',
     posApiOff: 'Die POS-API ist ausgeschaltet.',
     posApiProblem: (message: string) => `Nicht erreichbar: ${message}`,
+    posApiPortInUse: (port: number, url: string | null) =>
+      url
+        ? `Port ${port} ist von einem anderen Programm belegt: die POS-API ist deshalb unter ${url} erreichbar. Die Kassensoftware auf diese Adresse umstellen, oder das Programm auf Port ${port} beenden und neu starten.`
+        : `Port ${port} ist von einem anderen Programm belegt (läuft die App oder der Dienst ein zweites Mal?): die POS-API ist nicht erreichbar. Das andere Programm beenden, dann die POS-API aus- und wieder einschalten.`,
     printer: 'Drucker',
     companyName: 'Name',
     companyAddress: 'Anschrift',

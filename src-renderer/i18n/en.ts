@@ -28,6 +28,7 @@ const receiptState: Record<ReceiptState, string> = {
   offline: 'outage, will be signed later',
   signed_late: 'signed later',
   rejected: 'rejected',
+  signature_failed: 'without signature (signature unit failed)',
 };
 
 export const en: Messages = {
@@ -54,6 +55,8 @@ export const en: Messages = {
     printerQueue: (count) => `queue ${count}`,
     offlineQueue: 'Queue',
     offlineQueueHint: 'Receipts still waiting for their signature',
+    posApi: 'POS API',
+    portInUse: (port) => `port ${port} taken`,
   },
   codeCheck: {
     banner: (receiptNumber) =>
@@ -99,6 +102,30 @@ export const en: Messages = {
     startDemo: 'Start demo',
     starting: 'Setting up …',
     failed: (message) => `Setup failed: ${message}`,
+  },
+  access: {
+    title: 'Renew access',
+    what: {
+      api: 'the API access (API key and secret)',
+      pin: 'the FinanzOnline PIN',
+      both: 'the API access (API key and secret) and the FinanzOnline PIN',
+    },
+    otherShell: (what) =>
+      `The desktop app sealed ${what} in the operating system's keychain, which this service cannot reach. Please enter ${what} here again.`,
+    keyLost: (what) =>
+      `This PC cannot decrypt ${what}: the key it was sealed with is gone (keychain reset, data folder copied from another PC or user). Please enter ${what} again.`,
+    untouched: 'The journal and the register stay as they are; nothing is set up anew.',
+    waiting: (count) =>
+      count === 1
+        ? 'One receipt waits in the journal for its signature: it is signed right after.'
+        : `${count} receipts wait in the journal for their signature: they are signed right after.`,
+    labels: { apiKey: 'API key', apiSecret: 'API secret', fonPin: 'FinanzOnline PIN' },
+    apiHint:
+      'From the fiskaly dashboard (API keys). A new key of the same organization works too; fiskaly checks it first.',
+    required: 'Please fill in',
+    renew: 'Renew access',
+    checking: 'Checking with fiskaly …',
+    failed: (message) => `Not renewed: ${message}`,
   },
   till: {
     favourites: 'Favourites',
@@ -225,6 +252,10 @@ export const en: Messages = {
     posApiToken: 'Token',
     posApiOff: 'The POS API is switched off.',
     posApiProblem: (message) => `Not reachable: ${message}`,
+    posApiPortInUse: (port, url) =>
+      url
+        ? `Port ${port} is taken by another program, so the POS API is at ${url} instead. Point the till software to this address, or quit the program on port ${port} and restart.`
+        : `Port ${port} is taken by another program (is the app or the service running twice?): the POS API cannot be reached. Quit the other program, then switch the POS API off and on again.`,
     printer: 'Printer',
     companyName: 'Name',
     companyAddress: 'Address',

@@ -8,6 +8,7 @@ import { formatEuro } from '../../src-shared/money.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { downloadFile } from '../components/download-file.ts';
+import { receiptNumberText } from '../components/receipt-number.ts';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { ReceiptPreview } from '../components/ReceiptPreview.tsx';
 import { useMessages } from '../i18n/use-messages.ts';
@@ -51,8 +52,8 @@ function JournalRow({
           {receipt.kassenId} <EnvironmentBadge environment={receipt.environment} />
         </td>
       )}
-      <td>{receipt.receiptNumber ?? '—'}</td>
-      <td>{formatViennaDateTime(receipt.signedAt ?? receipt.createdAt)}</td>
+      <td>{receiptNumberText(receipt)}</td>
+      <td>{formatViennaDateTime(receipt.signedAt ?? receipt.issuedAt ?? receipt.createdAt)}</td>
       <td>{t.journal.receiptKind[receipt.kind]}</td>
       <td className={`state-${receipt.state}`}>
         {t.journal.receiptState[receipt.state]}

@@ -1,11 +1,13 @@
 // First start: try the demo (the embedded SIGN AT emulator, no account), or set the till up for real
-// with fiskaly TEST/LIVE credentials through the onboarding wizard.
+// with fiskaly TEST/LIVE credentials through the onboarding wizard. A till whose stored access cannot be
+// opened here gets "Zugang erneuern" instead: it is set up, and only that secret is missing.
 import { useState } from 'react';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Status } from '../../src-shared/status.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { OnboardingWizard } from '../onboarding-wizard/OnboardingWizard.tsx';
 import { useAppStores } from '../stores/app-stores.ts';
+import { AccessRenewalCard } from './AccessRenewalCard.tsx';
 
 export function SetupScreen({ status }: { status: Status }) {
   const t = useMessages();
@@ -24,6 +26,15 @@ export function SetupScreen({ status }: { status: Status }) {
     } finally {
       setStarting(false);
     }
+  }
+
+  if (status.accessRenewal) {
+    return (
+      <main className="setup-screen">
+        <h1>{t.setup.title}</h1>
+        <AccessRenewalCard status={status} renewal={status.accessRenewal} />
+      </main>
+    );
   }
 
   return (

@@ -55,6 +55,7 @@ function searchFinds(receipt: Receipt, query: string, registerId: string | null)
   return (
     receipt.id.toLowerCase().includes(q) ||
     (receipt.receiptNumber ?? '').toLowerCase().includes(q) ||
+    (receipt.offlineNumber ?? '').toLowerCase().includes(q) ||
     receipt.lines.some((line) => line.text.toLowerCase().includes(q))
   );
 }

@@ -2,6 +2,7 @@
 // never decides these itself: it shows what main last said, from the status call and its events.
 import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
+import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Status } from '../../src-shared/status.ts';
 import type { EventChannelState } from '../api/transport.ts';
@@ -17,6 +18,10 @@ export interface StatusState {
   apply(status: Status): void;
   /** F4: training on or off; main keeps the flag, so every window and the POS API agree. */
   setTraining(enabled: boolean): Promise<void>;
+  /** The local POS API as main last described it: the status bar shows a port conflict. */
+  posApi: PosApiInfo | null;
+  refreshPosApi(): Promise<void>;
+  applyPosApi(info: PosApiInfo): void;
 }
 
 export function createStatusStore(api: PosApi) {
@@ -39,6 +44,17 @@ export function createStatusStore(api: PosApi) {
     },
     async setTraining(enabled) {
       set({ status: await api.setTrainingMode({ enabled }), loadError: null });
+    },
+    posApi: null,
+    async refreshPosApi() {
+      try {
+        set({ posApi: await api.getPosApiInfo(undefined) });
+      } catch {
+        // The status bar then simply shows no POS API state; the settings screen shows the error.
+      }
+    },
+    applyPosApi(info) {
+      set({ posApi: info });
     },
   }));
 }

@@ -2,10 +2,10 @@
 // the app does it. Tests give the emulator's base URL (in-process or a separate process) and small
 // timings; the printer is a recording port, since printing has its own tests.
 import { randomUUID } from 'node:crypto';
-import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Receipt } from '../../../src-shared/receipt.ts';
 import type { VatRate } from '../../../src-shared/vat.ts';
 import { startEmulator, type RunningEmulator } from '../../emulator/sign-at-emulator.ts';
@@ -85,10 +85,11 @@ export interface PipelineFixture {
 
 export async function pipelineFixture(
   baseUrl: string,
-  options: Partial<SigningOptions> & { now?: () => number } = {},
+  options: Partial<SigningOptions> = {},
   register?: RegisterConfig & { apiKey: string },
+  /** The till's clock (tests that cross a year move it together with the emulator's). */
+  now?: () => number,
 ): Promise<PipelineFixture> {
-  const { now, ...timing } = options;
   const dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   const journal = Journal.open(join(dir, 'journal.sqlite'));
   const counter = { requests: 0 };
@@ -105,8 +106,8 @@ export async function pipelineFixture(
       return true;
     },
     log: QUIET_LOG,
+    options: { ...FAST_SIGNING, ...options },
     ...(now ? { now } : {}),
-    options: { ...FAST_SIGNING, ...timing },
   });
   pipeline.start();
   return {
@@ -130,28 +131,32 @@ export function sale(text: string, unitPrice: string, quantity = '1', vatRate: V
 }
 
 /**
- * For a test file: an in-process emulator and a pipeline on a fresh register of it, made before the
- * file's tests and closed after them. Read `emulator` and `f` inside the tests.
+ * For a test file: an in-process emulator and a pipeline on a fresh register, set up before its tests
+ * and closed after them. Read `f` and `emulator` inside a test, not at the top of the file.
  */
-export function pipelineOnEmulator(): { readonly emulator: RunningEmulator; readonly f: PipelineFixture } {
-  let emulator: RunningEmulator | undefined;
-  let fixture: PipelineFixture | undefined;
+export function pipelineOnEmulator(options: Partial<SigningOptions> = {}): {
+  readonly f: PipelineFixture;
+  readonly emulator: RunningEmulator;
+} {
+  let running: { f: PipelineFixture; emulator: RunningEmulator } | null = null;
   before(async () => {
-    emulator = await startEmulator();
-    fixture = await pipelineFixture(emulator.baseUrl);
+    const emulator = await startEmulator();
+    running = { emulator, f: await pipelineFixture(emulator.baseUrl, options) };
   });
   after(async () => {
-    await fixture?.close();
-    await emulator?.close();
+    await running?.f.close();
+    await running?.emulator.close();
   });
+  const get = () => {
+    if (running === null) throw new Error('pipelineOnEmulator: read it inside a test');
+    return running;
+  };
   return {
-    get emulator() {
-      if (!emulator) throw new Error('the emulator starts before the tests');
-      return emulator;
-    },
     get f() {
-      if (!fixture) throw new Error('the pipeline starts before the tests');
-      return fixture;
+      return get().f;
+    },
+    get emulator() {
+      return get().emulator;
     },
   };
 }

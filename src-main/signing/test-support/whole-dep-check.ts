@@ -1,24 +1,12 @@
-// A register's whole DEP export from SIGN AT, checked from the start receipt on, as an auditor would.
-import { verifyDepExport, type DepCheck } from '../../archive/dep-verifier.ts';
-import type { SignAtClient } from '../../fiskaly/sign-at-client.ts';
+// A register's whole DEP export as the app's own verifier checks it, from the Startbeleg on: what a
+// test of a run checks at its end.
+import { verifyDepExport } from '../../archive/dep-verifier.ts';
 import type { DepExport } from '../../fiskaly/sign-at-resources.ts';
-import type { RegisterConfig } from '../signing-pipeline.ts';
 
-export async function checkWholeDep(
-  client: SignAtClient,
-  register: RegisterConfig,
-): Promise<{ dep: DepExport; check: DepCheck }> {
-  const dep = await client.exportDep(register.id);
-  const check = verifyDepExport(
+export function checkWholeDep(dep: DepExport, kassenId: string): ReturnType<typeof verifyDepExport> {
+  return verifyDepExport(
     dep,
-    {
-      kassenId: register.kassenId,
-      lastJws: null,
-      lastReceiptNumber: null,
-      lastDateTime: null,
-      openOutage: false,
-    },
+    { kassenId, lastJws: null, lastReceiptNumber: null, lastDateTime: null, openOutage: false },
     { expectStartReceipt: true },
   );
-  return { dep, check };
 }

@@ -13,13 +13,17 @@ import { PrinterSection } from './PrinterSection.tsx';
 
 function PosApiSection() {
   const t = useMessages();
-  const { client } = useAppStores();
+  const stores = useAppStores();
+  const { client } = stores;
   const [info, setInfo] = useState<PosApiInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function run(call: () => Promise<PosApiInfo>) {
     try {
-      setInfo(await call());
+      const next = await call();
+      setInfo(next);
+      // The status bar shows a port conflict too, and follows what the switch just did.
+      stores.status.getState().applyPosApi(next);
       setError(null);
     } catch (e) {
       setError(e instanceof PosError ? e.message : String(e));
@@ -60,7 +64,13 @@ function PosApiSection() {
           ) : (
             <p>{t.settings.posApiOff}</p>
           )}
-          {info.problem && <p className="notice bad">{t.settings.posApiProblem(info.problem)}</p>}
+          {info.portInUse !== null ? (
+            <p className="notice bad" data-testid="pos-api-port-in-use">
+              {t.settings.posApiPortInUse(info.portInUse, info.url)}
+            </p>
+          ) : (
+            info.problem && <p className="notice bad">{t.settings.posApiProblem(info.problem)}</p>
+          )}
         </>
       )}
     </section>

@@ -5,7 +5,8 @@ import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import { parseAmountInput } from '../../till/amount-input.ts';
-import { bonTotalCents, lineAmountCents } from '../../till/bon-line.ts';
+import { lineAmountCents } from '../../../src-shared/line-amount.ts';
+import { bonTotalCents } from '../../till/bon-line.ts';
 import { cashChangeCents } from '../../till/cash-change.ts';
 
 /** The sale as it stands: lines with their rate letters, SUMME, payment and change. */
@@ -32,7 +33,9 @@ export function BonPanel({ signing }: { signing: boolean }) {
             <span className="bon-qty">{formatQuantity(line.quantityMilli)} ×</span>
             <span className="bon-text">{line.text}</span>
             <span className="bon-unit">{formatEuro(line.unitPriceCents)}</span>
-            <span className="bon-amount">{formatEuro(lineAmountCents(line))}</span>
+            <span className="bon-amount">
+              {formatEuro(lineAmountCents(line.quantityMilli, line.unitPriceCents))}
+            </span>
             <span className="bon-rate" title={VAT_RATE_INFO[line.vatRate].label}>
               {VAT_RATE_INFO[line.vatRate].letter}
             </span>

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { formatEuro } from '../../../src-shared/money.ts';
 import type { Receipt } from '../../../src-shared/receipt.ts';
 import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
+import { receiptNumberText } from '../../components/receipt-number.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import type { SalePhase } from '../../stores/sale-store.ts';
@@ -58,7 +59,7 @@ function SignedSummary({ receipt }: { receipt: Receipt }) {
   return (
     <dl className="signed-summary" data-testid="signed-summary" data-receipt-id={receipt.id}>
       <dt>{t.till.receiptNumber}</dt>
-      <dd data-testid="summary-receipt-number">{receipt.receiptNumber ?? '—'}</dd>
+      <dd data-testid="summary-receipt-number">{receiptNumberText(receipt)}</dd>
       <dt>{t.till.kassenId}</dt>
       <dd data-testid="summary-kassen-id">{receipt.kassenId}</dd>
       {receipt.totalsPerRate.map((total) => (

@@ -1,0 +1,76 @@
+// The README's examples for integrators, run as they are written: every curl line of the POS API section
+// (with the token and address of a service in demo mode) and the typed example client.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { HeadlessService } from './start-headless.ts';
+import { startTestService, TEST_POS_API_TOKEN } from './test-service.test-support.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MARKER = '<!-- pos-api curl:';
+const root = mkdtempSync(join(tmpdir(), 'kc-readme-examples-'));
+let service: HeadlessService;
+before(async () => {
+  service = await startTestService(root, { dataDir: join(root, 'data'), demo: true });
+});
+after(async () => {
+  await service.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The sh block after the marker, without its two placeholder lines (TOKEN=…, API=…). */
+function readmeCurlBlock(): string {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf(MARKER);
+  assert.ok(start >= 0, 'README.md marks its curl examples');
+  const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(start))?.[1] ?? '';
+  return block
+    .split('\n')
+    .filter((line) => !/^(TOKEN|API)=/.test(line))
+    .join('\n');
+}
+
+type Json = Record<string, unknown>;
+
+test('every curl line of the README answers as the README says', async () => {
+  const separator = '---8<---';
+  // Each curl must succeed (a 4xx or 5xx fails the script) and its answer is cut apart from the next.
+  const script = `set -euo pipefail\ncurl() { command curl --fail-with-body "$@"; printf '\\n${separator}\\n'; }\n${readmeCurlBlock()}`;
+  const run = await promisify(execFile)('bash', ['-c', script], {
+    env: { ...process.env, TOKEN: TEST_POS_API_TOKEN, API: `${service.origin}/api/v1` },
+    encoding: 'utf8',
+  });
+  const answers = run.stdout
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => JSON.parse(part) as Json);
+  const [sale, read, list, reprint, status, openapi, schema] = answers;
+  assert.equal(answers.length, 7, 'seven curl lines');
+  assert.equal(sale?.state, 'signed');
+  assert.equal(sale?.total, '4.55');
+  assert.equal(sale?.change, '0.45');
+  assert.match(String(sale?.qr_code_data), /^_R1-AT\d+_/);
+  assert.equal(read?.id, sale?.id);
+  assert.ok(Array.isArray(list?.receipts));
+  assert.equal(reprint?.id, sale?.id);
+  assert.equal(status?.setup, 'ready');
+  assert.equal(openapi?.openapi, '3.1.0');
+  assert.equal(schema?.title, 'Kassen-Companion: Einrichtungsdatei (--onboard)');
+});
+
+test('the typed example client from the README signs a receipt', async () => {
+  // Asynchronously: the server it talks to runs in this very process.
+  const run = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'examples', 'pos-client.ts')], {
+    env: { ...process.env, POS_API_URL: `${service.origin}/api/v1`, POS_API_TOKEN: TEST_POS_API_TOKEN },
+    encoding: 'utf8',
+  });
+  assert.match(run.stdout, /^Kasse: DEMO, Einrichtung: ready$/m);
+  assert.match(run.stdout, /^Beleg Nr\. \d+ \(EMU-\S+\), Summe 4\.55$/m);
+  assert.match(run.stdout, /^QR: _R1-AT\d+_/m);
+});
