@@ -65,6 +65,12 @@ test('a sale whose QR code SIGN AT changed shows a red alert with its number at 
   await notice.waitFor();
   assert.match((await notice.textContent()) ?? '', /passt nicht zu diesem Beleg: er wird nicht gedruckt/);
   assert.match((await notice.textContent()) ?? '', /Betrag Normal \(20 %\) im QR-Code ist 4,21 statt 4,20/);
+  // No picture of its paper either: what is wrong stands where the preview would, with no QR code.
+  const paper = page.locator(`[data-testid="receipt-paper"][data-receipt-id="${id}"]`);
+  await paper.getByTestId('receipt-mismatch-instead').waitFor();
+  assert.equal(await paper.getByTestId('receipt-view-qr').count(), 0);
+  await assert.rejects(app.api.getReceiptPreview({ id }), /passt nicht zu Beleg \d+: er wird nicht gedruckt/);
+  await assert.rejects(app.api.exportReceiptPdf({ id }), /passt nicht zu Beleg \d+: er wird nicht gedruckt/);
   const banner = page.getByTestId('code-mismatch-banner');
   await banner.getByText(`Beleg Nr. ${tillReceiptNumber}:`).waitFor();
   assert.match(

@@ -1,5 +1,7 @@
-// The printer: profiles, the printer choice, test print, status, OS printers, PDF and the preview.
+// The printer: profiles, the printer choice, test print, status, OS printers, PDF and the preview (none
+// of a receipt whose QR code from SIGN AT disagrees with it).
 import type { CoreHandlers } from '../../src-shared/pos-api-contract.ts';
+import { refuseMismatchedPaper } from '../signing/code-mismatch-refusal.ts';
 import type { AppParts } from './app-parts.ts';
 import { receiptById } from './journal-handlers.ts';
 
@@ -28,6 +30,7 @@ export function printingHandlers({
     listOsPrinters: async () => printing.listOsPrinters(),
     exportReceiptPdf: async ({ id }) => {
       const receipt = receiptById(journal, id);
+      refuseMismatchedPaper(receipt);
       const pdf = await printing.exportPdf(receipt);
       const name = `${receipt.kassenId}-${receipt.receiptNumber ?? receipt.id}`.replace(/[^\w-]+/g, '_');
       return {
@@ -36,6 +39,10 @@ export function printingHandlers({
         base64: Buffer.from(pdf).toString('base64'),
       };
     },
-    getReceiptPreview: async ({ id, duplicate }) => printing.preview(receiptById(journal, id), { duplicate }),
+    getReceiptPreview: async ({ id, duplicate }) => {
+      const receipt = receiptById(journal, id);
+      refuseMismatchedPaper(receipt);
+      return printing.preview(receipt, { duplicate });
+    },
   };
 }

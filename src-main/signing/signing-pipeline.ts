@@ -22,6 +22,7 @@ import type { PrintReceipt } from './print-port.ts';
 import { RegisterSigner } from './register-signer.ts';
 import { cancellationSale, calculateSale, zeroSale } from './sale-calculation.ts';
 import { ScuCertificates } from './scu-certificates.ts';
+import { refuseMismatchedPaper } from './code-mismatch-refusal.ts';
 import { checkJournaledCode, checkSignAnswer } from './sign-answer-check.ts';
 import { saleBodyForm, signAtBody, type BodyForm, type SignAtReceiptType } from './sign-at-body.ts';
 import { DEFAULT_SIGNING_OPTIONS, type SigningOptions } from './signing-options.ts';
@@ -273,13 +274,7 @@ export class SigningPipeline {
         'id',
       );
     }
-    if (record.codeCheck?.state === 'mismatch') {
-      throw new PosError(
-        'conflict',
-        `Der QR-Code von SIGN AT passt nicht zu Beleg ${record.receiptNumber ?? record.id}: er wird nicht gedruckt. Bitte stornieren und neu bonieren.`,
-        'id',
-      );
-    }
+    refuseMismatchedPaper(record);
     await this.#print(record.id, true);
     return this.#receipt(record.id);
   }

@@ -28,7 +28,38 @@ function layoutKey(receipt: Receipt, duplicate: boolean): string {
   ].join('|');
 }
 
+/**
+ * A receipt whose QR code from SIGN AT disagrees with it has no paper form (main refuses its preview,
+ * PDF and print): what is wrong stands in its place, so nobody takes a picture of it for a receipt.
+ */
+function MismatchInsteadOfPaper({ receipt, problems }: { receipt: Receipt; problems: readonly string[] }) {
+  const t = useMessages();
+  return (
+    <div
+      className="receipt-preview"
+      data-testid="receipt-paper"
+      data-receipt-id={receipt.id}
+      data-code-mismatch="true"
+    >
+      <div className="notice bad" role="alert" data-testid="receipt-mismatch-instead">
+        <p>{t.codeCheck.noPaper(receipt.receiptNumber ?? '—')}</p>
+        <ul>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
 export function ReceiptPreview({ receipt, duplicate = false }: ReceiptPreviewProps) {
+  const problems = receipt.codeCheck?.state === 'mismatch' ? receipt.codeCheck.problems : null;
+  if (problems !== null) return <MismatchInsteadOfPaper receipt={receipt} problems={problems} />;
+  return <ReceiptPaper receipt={receipt} duplicate={duplicate} />;
+}
+
+function ReceiptPaper({ receipt, duplicate }: { receipt: Receipt; duplicate: boolean }) {
   const t = useMessages();
   const { client } = useAppStores();
   const key = layoutKey(receipt, duplicate);

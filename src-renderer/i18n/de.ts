@@ -69,6 +69,8 @@ export const de = {
     intro:
       'Vor jedem Druck vergleicht die Kasse den QR-Code von SIGN AT mit dem Beleg (Kassen-ID, Belegnummer, Datum, die fünf Beträge, Signatur). Passt er nicht, bleibt der Beleg so, wie SIGN AT ihn signiert hat, wird nicht gedruckt und steht hier, bis er storniert ist.',
     none: 'Keine: jeder QR-Code von SIGN AT passt zu seinem Beleg.',
+    noPaper: (receiptNumber: string) =>
+      `Beleg Nr. ${receiptNumber} hat keine Papierform: der QR-Code von SIGN AT passt nicht zum Beleg. Bitte stornieren (Storno) und den Verkauf neu bonieren.`,
     cancel: 'Stornieren',
     cancelling: 'Wird storniert …',
     cancelled: (receiptNumber: string) =>

@@ -68,6 +68,8 @@ export const en: Messages = {
     intro:
       "Before every print the till compares SIGN AT's QR code with the receipt (cash register ID, receipt number, date, the five amounts, signature). If it does not match, the receipt stays as SIGN AT signed it, is not printed and is listed here until it is cancelled.",
     none: 'None: every QR code from SIGN AT matches its receipt.',
+    noPaper: (receiptNumber) =>
+      `Receipt no. ${receiptNumber} has no paper form: SIGN AT's QR code does not match the receipt. Please cancel it (Storno) and ring the sale up again.`,
     cancel: 'Cancel (Storno)',
     cancelling: 'Cancelling …',
     cancelled: (receiptNumber) =>
