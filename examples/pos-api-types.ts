@@ -19,6 +19,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/receipts/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Belegprüfung: den Code eines QR-Codes (gescannt oder eingefügt) lesen, seine Signatur prüfen und ihn im Journal suchen. Auch ein gefälschter oder unlesbarer Code ist 200, mit verdict. */
+    post: operations['checkReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/receipts/{id}': {
     parameters: {
       query?: never;
@@ -645,6 +662,98 @@ export interface components {
         report_due: boolean;
       }[];
     };
+    ReceiptCheckRequest: {
+      /**
+       * @description Der maschinenlesbare Code eines Belegs, wie ihn sein QR-Code enthält (ein 2D-Scanner tippt ihn wie eine Tastatur), von dieser oder einer anderen Kasse
+       * @example _R1-AT3_K1_17_2026-07-03T10:15:30_12,34_3,50_0,00_0,00_0,00_Ff4o2xc=_1a2b3c_Q2hhaW4hISE=_…
+       */
+      qr_code_data: string;
+      /** @description Vollständiger Pfad einer Kryptomaterial-Datei der BMF (base64AESKey, certificateOrPublicKeyMap; wie für npm run dep:verify --crypto) auf diesem PC: für Belege anderer Kassen; mit dem AES-Schlüssel auch der Umsatzzähler */
+      crypto_path?: string;
+    };
+    ReceiptCheck: {
+      /**
+       * @description valid: echt (Signatur gültig, oder ohne Signatur genau so im Journal). invalid: gefälscht, verändert oder fehlerhaft (siehe problems). unchecked: nicht prüfbar (kein Zertifikat bekannt, oder ausgefallen und nicht im Journal). unreadable: kein RKSV-Code
+       * @enum {string}
+       */
+      verdict: 'valid' | 'invalid' | 'unchecked' | 'unreadable';
+      /** @description ein Satz, wie die Prüfung ausging (deutsch) */
+      message: string;
+      /** @description alles, was gegen den Code spricht (deutsch) */
+      problems: string[];
+      /** @description die Felder des Codes; null, wenn der Text kein RKSV-Code ist */
+      code: {
+        /** @example R1-AT3 */
+        algorithm: string;
+        /** @description Kassen-ID */
+        cash_register_serial_number: string;
+        receipt_number: string;
+        /**
+         * @description Datum und Uhrzeit, wie der Code sie nennt (österreichische Ortszeit, ohne Zone)
+         * @example 2026-07-03T10:15:30
+         */
+        date_time: string;
+        /** @description die fünf RKSV-Beträge (brutto): Normal 20 %, Ermäßigt-1 10 %, Ermäßigt-2 13 %, Null 0 %, Besonders 19 % und 4,9 % */
+        amounts: {
+          /**
+           * @description Betrag in Euro als Dezimalzahl mit Punkt
+           * @example 3.50
+           */
+          standard: string;
+          /**
+           * @description Betrag in Euro als Dezimalzahl mit Punkt
+           * @example 3.50
+           */
+          reduced_1: string;
+          /**
+           * @description Betrag in Euro als Dezimalzahl mit Punkt
+           * @example 3.50
+           */
+          reduced_2: string;
+          /**
+           * @description Betrag in Euro als Dezimalzahl mit Punkt
+           * @example 3.50
+           */
+          zero: string;
+          /**
+           * @description Betrag in Euro als Dezimalzahl mit Punkt
+           * @example 3.50
+           */
+          special: string;
+        };
+        /**
+         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @example 3.50
+         */
+        total: string;
+        /**
+         * @description aus dem Umsatzzähler-Feld: turnover (verschlüsselter Zähler), training (TRA, Trainingsbuchung), cancellation (STO, Storno)
+         * @enum {string}
+         */
+        counter: 'turnover' | 'training' | 'cancellation';
+        /** @description der entschlüsselte Umsatzzähler; null ohne AES-Schlüssel im Kryptomaterial */
+        turnover_counter: string | null;
+        certificate_serial: string;
+        /** @description „Sicherheitseinrichtung ausgefallen“ statt einer Signatur (ausgefallen) */
+        failure_marker: boolean;
+      } | null;
+      signature: {
+        /**
+         * @description valid: gültig. invalid: passt nicht zum Inhalt (gefälscht oder verändert). failure_marker: keine Signatur (ausgefallen). no_certificate: kein Zertifikat für die Seriennummer bekannt
+         * @enum {string}
+         */
+        state: 'valid' | 'invalid' | 'failure_marker' | 'no_certificate';
+        /** @description register: Zertifikat einer Kasse der App; material: aus crypto_path */
+        certificate_from: ('register' | 'material') | null;
+      } | null;
+      /** @description der Beleg dieses Journals mit Kassen-ID und Belegnummer des Codes; null: keiner */
+      journal: {
+        /** @description der Beleg, unter GET /receipts/{id} */
+        receipt_id: string;
+        /** @description genau der Code, den das Journal für ihn hat */
+        same_code: boolean;
+      } | null;
+    };
     Error: {
       error: {
         /**
@@ -879,6 +988,95 @@ export interface operations {
         headers: {
           /** @description Sekunden bis zum nächsten Versuch */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  checkReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReceiptCheckRequest'];
+      };
+    };
+    responses: {
+      /** @description das Ergebnis der Prüfung */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceiptCheck'];
+        };
+      };
+      /** @description kein gültiges JSON. error.code: `invalid_input` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Anfrage zu groß. error.code: `too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

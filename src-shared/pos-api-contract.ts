@@ -27,6 +27,7 @@ import { PrinterProfile } from './printer-profile.ts';
 import { PrinterSettings } from './printer-settings.ts';
 import { PrinterStatus } from './printer-status.ts';
 import { Receipt } from './receipt.ts';
+import { CheckReceiptCodeInput, ReceiptCheck } from './receipt-check.ts';
 import { ReceiptPreview } from './receipt-preview.ts';
 import { SaleDraft } from './sale-draft.ts';
 import { Status } from './status.ts';
@@ -48,6 +49,12 @@ export const posApiContract = {
   reprintReceipt: { input: z.strictObject({ id: z.uuid() }), output: Receipt },
   setTrainingMode: { input: z.strictObject({ enabled: z.boolean() }), output: Status },
   searchJournal: { input: JournalQuery, output: JournalPage },
+  /**
+   * The receipt check: any receipt's code (the text of its QR code, scanned or pasted) read field by field,
+   * its signature verified against a certificate the app knows (its registers', or the crypto material
+   * given by path), and looked up in this journal. A code altered or forged says so.
+   */
+  checkReceiptCode: { input: CheckReceiptCodeInput, output: ReceiptCheck },
   getSettings: { input: NoInput, output: CoreSettingsView },
   updateSettings: { input: CoreSettingsUpdate, output: CoreSettingsView },
   // Printing (src-main/printing/): profiles, the printer choice, test print, status, PDF and preview.

@@ -1,15 +1,17 @@
-// The journal: one receipt, the recent ones, the search, and a reprint (DUPLIKAT, never signed again).
+// The journal: one receipt, the recent ones, the search, the check of a receipt's code, and a reprint
+// (DUPLIKAT, never signed again).
 import type { JournalPage, JournalQuery } from '../../src-shared/journal-query.ts';
 import type { CoreHandlers } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import { checkScannedReceipt } from '../archive/receipt-check.ts';
 import { toReceipt } from '../journal/journal-record.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { AppParts } from './app-parts.ts';
 
 type JournalHandlers = Pick<
   CoreHandlers,
-  'getReceipt' | 'recentReceipts' | 'searchJournal' | 'reprintReceipt'
+  'getReceipt' | 'recentReceipts' | 'searchJournal' | 'checkReceiptCode' | 'reprintReceipt'
 >;
 
 export function receiptById(journal: Journal, id: string): Receipt {
@@ -40,6 +42,7 @@ export function journalHandlers({
     getReceipt: async ({ id }) => receiptById(journal, id),
     recentReceipts: async ({ limit }) => journal.recent(limit).map(toReceipt),
     searchJournal: async (query) => searchJournal(journal, query),
+    checkReceiptCode: (input) => checkScannedReceipt(journal, input),
     reprintReceipt: async ({ id }) => runtime.requireActive().pipeline.reprintReceipt(id),
   };
 }

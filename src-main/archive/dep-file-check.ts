@@ -36,7 +36,7 @@ export interface DepFileOutcome {
 }
 
 /** The input could not be checked: a file that is missing or is no DEP, or unusable crypto material. */
-class Unusable extends Error {}
+export class Unusable extends Error {}
 
 function unreadable(error: unknown, path: string, what: string): Unusable {
   const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -13,7 +13,7 @@ import { depVerifyReport } from './dep-report-text.ts';
 /** Findings the screen lists; a broken year can have millions, and the command lists them all. */
 export const SCREEN_FINDINGS = 200;
 
-function checkedPath(path: string, field: 'path' | 'cryptoPath'): string {
+export function checkedPath(path: string, field: 'path' | 'cryptoPath'): string {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(path))
     throw new PosError('invalid_input', 'Der Pfad enthält Steuerzeichen.', field);

@@ -23,7 +23,7 @@ after(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** The sh block after the marker, without its two placeholder lines (TOKEN=…, API=…). */
+/** The sh block after the marker, without its placeholder lines (TOKEN=…, API=…, QR=…). */
 function readmeCurlBlock(): string {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf(MARKER);
@@ -31,18 +31,35 @@ function readmeCurlBlock(): string {
   const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(start))?.[1] ?? '';
   return block
     .split('\n')
-    .filter((line) => !/^(TOKEN|API)=/.test(line))
+    .filter((line) => !/^(TOKEN|API|QR)=/.test(line))
     .join('\n');
 }
 
 type Json = Record<string, unknown>;
 
+/** A receipt signed before the README's lines run: the QR code its receipt check reads. */
+async function signedQrCode(): Promise<{ id: string; qr: string }> {
+  const answer = await fetch(`${service.origin}/api/v1/receipts`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TEST_POS_API_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      type: 'NORMAL',
+      items: [{ text: 'Buch', quantity: '1', unit_price: '12.00', vat_rate: '10' }],
+      payments: [{ type: 'CASH', amount: '12.00' }],
+    }),
+  });
+  assert.equal(answer.status, 201);
+  const receipt = (await answer.json()) as Json;
+  return { id: String(receipt['id']), qr: String(receipt['qr_code_data']) };
+}
+
 test('every curl line of the README answers as the README says', async () => {
+  const scanned = await signedQrCode();
   const separator = '---8<---';
   // Each curl must succeed (a 4xx or 5xx fails the script) and its answer is cut apart from the next.
   const script = `set -euo pipefail\ncurl() { command curl --fail-with-body "$@"; printf '\\n${separator}\\n'; }\n${readmeCurlBlock()}`;
   const run = await promisify(execFile)('bash', ['-c', script], {
-    env: { ...process.env, TOKEN: TEST_POS_API_TOKEN, API: `${service.origin}/api/v1` },
+    env: { ...process.env, TOKEN: TEST_POS_API_TOKEN, API: `${service.origin}/api/v1`, QR: scanned.qr },
     encoding: 'utf8',
   });
   const answers = run.stdout
@@ -50,8 +67,8 @@ test('every curl line of the README answers as the README says', async () => {
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .map((part) => JSON.parse(part) as Json);
-  const [sale, read, list, reprint, status, openapi, schema] = answers;
-  assert.equal(answers.length, 7, 'seven curl lines');
+  const [sale, read, list, reprint, check, status, openapi, schema] = answers;
+  assert.equal(answers.length, 8, 'eight curl lines');
   assert.equal(sale?.state, 'signed');
   assert.equal(sale?.total, '4.55');
   assert.equal(sale?.change, '0.45');
@@ -59,6 +76,9 @@ test('every curl line of the README answers as the README says', async () => {
   assert.equal(read?.id, sale?.id);
   assert.ok(Array.isArray(list?.receipts));
   assert.equal(reprint?.id, sale?.id);
+  assert.equal(check?.verdict, 'valid');
+  assert.deepEqual(check?.journal, { receipt_id: scanned.id, same_code: true });
+  assert.equal((check?.code as Json | undefined)?.['total'], '12.00');
   assert.equal(status?.setup, 'ready');
   assert.equal(openapi?.openapi, '3.1.0');
   assert.equal(schema?.title, 'Kassen-Companion: Einrichtungsdatei (--onboard)');

@@ -390,6 +390,20 @@ export class Journal {
     return typeof number === 'string' ? number : null;
   }
 
+  /**
+   * The receipt a machine-readable code names: its Kassen-ID and receipt number (unique per register;
+   * of a pair an older journal kept, the first). Null when the journal has none.
+   */
+  byKassenIdAndNumber(kassenId: string, receiptNumber: string): JournalRecord | null {
+    return (
+      this.#records(
+        'WHERE r.receipt_number = ? AND r.kassen_id = ?',
+        [receiptNumber, kassenId],
+        'ORDER BY r.number_repeated, r.seq LIMIT 1',
+      )[0] ?? null
+    );
+  }
+
   /** Receipts whose signature waits for the SCU's certificate, oldest first. */
   uncheckedSignatures(registerId: string): JournalRecord[] {
     return this.#records(

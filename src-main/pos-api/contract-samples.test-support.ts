@@ -80,6 +80,7 @@ export const SAMPLE_INPUTS: { [K in OperationName]?: OperationInput<K> } = {
   reprintReceipt: { id: SAMPLE_RECEIPT.id },
   setTrainingMode: { enabled: true },
   searchJournal: { query: 'Semmel', from: '2026-03-01T00:00:00+01:00', limit: 10 },
+  checkReceiptCode: { qrCodeData: SAMPLE_RECEIPT.qrCodeData ?? '' },
   updateSettings: { signTimeoutMs: 5000 },
   updatePrinterSettings: DEFAULT_PRINTER_SETTINGS,
   exportReceiptPdf: { id: SAMPLE_RECEIPT.id },

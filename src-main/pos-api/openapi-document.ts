@@ -11,6 +11,8 @@ import {
   PosApiStatus,
   POS_API_BASE,
   POS_API_VERSION,
+  ReceiptCheckRequest,
+  ReceiptCheckResource,
   ReceiptCreate,
   ReceiptList,
   ReceiptResource,
@@ -22,6 +24,8 @@ const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>(
   [ReceiptList, { name: 'ReceiptList', io: 'output' }],
   [PosApiStatus, { name: 'Status', io: 'output' }],
   [OutageProtocolResource, { name: 'OutageProtocol', io: 'output' }],
+  [ReceiptCheckRequest, { name: 'ReceiptCheckRequest', io: 'input' }],
+  [ReceiptCheckResource, { name: 'ReceiptCheck', io: 'output' }],
   [ErrorResponse, { name: 'Error', io: 'output' }],
 ]);
 

@@ -4,12 +4,14 @@ import { formatApiAmount } from '../../src-shared/money.ts';
 import { OUTAGE_REPORT_AFTER_MS, type OutageProtocol } from '../../src-shared/outage-protocol.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
 import type { LineDiscount, Receipt } from '../../src-shared/receipt.ts';
+import type { ReceiptCheck } from '../../src-shared/receipt-check.ts';
 import { formatApiPercent } from '../../src-shared/discount.ts';
 import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import type { Status } from '../../src-shared/status.ts';
 import type {
   OutageProtocolResource,
   PosApiStatus,
+  ReceiptCheckResource,
   ReceiptCreate,
   ReceiptResource,
 } from './pos-api-schemas.ts';
@@ -168,5 +170,39 @@ export function statusResource(status: Status): PosApiStatus {
     },
     training: status.training,
     backup: { last_good_at: status.backup.lastGoodAt, overdue: status.backup.overdue },
+  };
+}
+
+export function receiptCheckResource(check: ReceiptCheck): ReceiptCheckResource {
+  const { code, signature, journal } = check;
+  return {
+    verdict: check.verdict,
+    message: check.message,
+    problems: check.problems,
+    code:
+      code === null
+        ? null
+        : {
+            algorithm: code.algorithm,
+            cash_register_serial_number: code.kassenId,
+            receipt_number: code.receiptNumber,
+            date_time: code.dateTime,
+            amounts: {
+              standard: formatApiAmount(code.amounts.standard),
+              reduced_1: formatApiAmount(code.amounts.reduced_1),
+              reduced_2: formatApiAmount(code.amounts.reduced_2),
+              zero: formatApiAmount(code.amounts.zero),
+              special: formatApiAmount(code.amounts.special),
+            },
+            total: formatApiAmount(code.totalCents),
+            counter: code.counter,
+            turnover_counter:
+              code.turnoverCounterCents === null ? null : formatApiAmount(code.turnoverCounterCents),
+            certificate_serial: code.certificateSerial,
+            failure_marker: code.failureMarker,
+          },
+    signature:
+      signature === null ? null : { state: signature.state, certificate_from: signature.certificateFrom },
+    journal: journal === null ? null : { receipt_id: journal.receiptId, same_code: journal.sameCode },
   };
 }

@@ -5,6 +5,7 @@ import type { OperationInput, OperationName, OperationOutput } from '../../src-s
 import { PosError } from '../../src-shared/pos-error.ts';
 import {
   outageProtocolResource,
+  receiptCheckResource,
   receiptResource,
   saleDraftFromRequest,
   statusResource,
@@ -13,6 +14,8 @@ import {
   OutageProtocolQueryParams,
   OutageProtocolResource,
   PosApiStatus,
+  ReceiptCheckRequest,
+  ReceiptCheckResource,
   ReceiptCreate,
   ReceiptList,
   ReceiptListQuery,
@@ -84,6 +87,26 @@ export const POS_API_ROUTES: readonly PosApiRoute[] = [
       const body = ctx.body as z.output<typeof ReceiptCreate>;
       const receipt = await ctx.call('signSale', saleDraftFromRequest(body));
       return answerWithReceipt(receipt, 201);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/receipts/check',
+    operationId: 'checkReceipt',
+    summary:
+      'Belegprüfung: den Code eines QR-Codes (gescannt oder eingefügt) lesen, seine Signatur prüfen und ihn ' +
+      'im Journal suchen. Auch ein gefälschter oder unlesbarer Code ist 200, mit verdict.',
+    auth: true,
+    requestBody: ReceiptCheckRequest,
+    response: { status: 200, description: 'das Ergebnis der Prüfung', schema: ReceiptCheckResource },
+    errors: [422],
+    async handle(ctx) {
+      const body = ctx.body as ReceiptCheckRequest;
+      const check = await ctx.call('checkReceiptCode', {
+        qrCodeData: body.qr_code_data,
+        ...(body.crypto_path === undefined ? {} : { cryptoPath: body.crypto_path }),
+      });
+      return { status: 200, body: ReceiptCheckResource.parse(receiptCheckResource(check)) };
     },
   },
   {

@@ -15,6 +15,12 @@ import {
   ENVIRONMENTS,
   RECEIPT_STATES,
 } from '../../src-shared/receipt.ts';
+import {
+  CheckReceiptCodeInput,
+  CODE_COUNTER_KINDS,
+  CODE_SIGNATURE_STATES,
+  RECEIPT_CHECK_VERDICTS,
+} from '../../src-shared/receipt-check.ts';
 import { SETUP_STATES } from '../../src-shared/status.ts';
 import { printableText } from '../../src-shared/text-field.ts';
 import { DiscountInput } from '../../src-shared/discount.ts';
@@ -27,7 +33,7 @@ export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** The JSON Schema of the setup file of `--onboard`, published next to the OpenAPI document. */
 export const ONBOARDING_SCHEMA_PATH = `${POS_API_BASE}/onboarding.schema.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.5.0';
+export const POS_API_VERSION = '1.6.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -333,6 +339,86 @@ export const OutageProtocolQueryParams = z.strictObject({
     .optional()
     .meta({ description: 'eine andere (z. B. stillgelegte) Kasse des Journals; sonst diese' }),
 });
+
+export const ReceiptCheckRequest = z.strictObject({
+  qr_code_data: CheckReceiptCodeInput.shape.qrCodeData.meta({
+    description:
+      'Der maschinenlesbare Code eines Belegs, wie ihn sein QR-Code enthält (ein 2D-Scanner tippt ihn wie eine Tastatur), von dieser oder einer anderen Kasse',
+    examples: ['_R1-AT3_K1_17_2026-07-03T10:15:30_12,34_3,50_0,00_0,00_0,00_Ff4o2xc=_1a2b3c_Q2hhaW4hISE=_…'],
+  }),
+  crypto_path: CheckReceiptCodeInput.shape.cryptoPath.meta({
+    description:
+      'Vollständiger Pfad einer Kryptomaterial-Datei der BMF (base64AESKey, certificateOrPublicKeyMap; wie für npm run dep:verify --crypto) auf diesem PC: für Belege anderer Kassen; mit dem AES-Schlüssel auch der Umsatzzähler',
+  }),
+});
+export type ReceiptCheckRequest = z.output<typeof ReceiptCheckRequest>;
+
+const CodeAmounts = z
+  .object({
+    standard: AmountOut,
+    reduced_1: AmountOut,
+    reduced_2: AmountOut,
+    zero: AmountOut,
+    special: AmountOut,
+  })
+  .meta({
+    description:
+      'die fünf RKSV-Beträge (brutto): Normal 20 %, Ermäßigt-1 10 %, Ermäßigt-2 13 %, Null 0 %, Besonders 19 % und 4,9 %',
+  });
+
+export const ReceiptCheckResource = z.object({
+  verdict: z.enum(RECEIPT_CHECK_VERDICTS).meta({
+    description:
+      'valid: echt (Signatur gültig, oder ohne Signatur genau so im Journal). invalid: gefälscht, verändert oder fehlerhaft (siehe problems). unchecked: nicht prüfbar (kein Zertifikat bekannt, oder ausgefallen und nicht im Journal). unreadable: kein RKSV-Code',
+  }),
+  message: z.string().meta({ description: 'ein Satz, wie die Prüfung ausging (deutsch)' }),
+  problems: z.array(z.string()).meta({ description: 'alles, was gegen den Code spricht (deutsch)' }),
+  code: z
+    .object({
+      algorithm: z.string().meta({ examples: ['R1-AT3'] }),
+      cash_register_serial_number: z.string().meta({ description: 'Kassen-ID' }),
+      receipt_number: z.string(),
+      date_time: z.string().meta({
+        description: 'Datum und Uhrzeit, wie der Code sie nennt (österreichische Ortszeit, ohne Zone)',
+        examples: ['2026-07-03T10:15:30'],
+      }),
+      amounts: CodeAmounts,
+      total: AmountOut,
+      counter: z.enum(CODE_COUNTER_KINDS).meta({
+        description:
+          'aus dem Umsatzzähler-Feld: turnover (verschlüsselter Zähler), training (TRA, Trainingsbuchung), cancellation (STO, Storno)',
+      }),
+      turnover_counter: AmountOut.nullable().meta({
+        description: 'der entschlüsselte Umsatzzähler; null ohne AES-Schlüssel im Kryptomaterial',
+      }),
+      certificate_serial: z.string(),
+      failure_marker: z.boolean().meta({
+        description: '„Sicherheitseinrichtung ausgefallen“ statt einer Signatur (ausgefallen)',
+      }),
+    })
+    .nullable()
+    .meta({ description: 'die Felder des Codes; null, wenn der Text kein RKSV-Code ist' }),
+  signature: z
+    .object({
+      state: z.enum(CODE_SIGNATURE_STATES).meta({
+        description:
+          'valid: gültig. invalid: passt nicht zum Inhalt (gefälscht oder verändert). failure_marker: keine Signatur (ausgefallen). no_certificate: kein Zertifikat für die Seriennummer bekannt',
+      }),
+      certificate_from: z
+        .enum(['register', 'material'])
+        .nullable()
+        .meta({ description: 'register: Zertifikat einer Kasse der App; material: aus crypto_path' }),
+    })
+    .nullable(),
+  journal: z
+    .object({
+      receipt_id: z.string().meta({ description: 'der Beleg, unter GET /receipts/{id}' }),
+      same_code: z.boolean().meta({ description: 'genau der Code, den das Journal für ihn hat' }),
+    })
+    .nullable()
+    .meta({ description: 'der Beleg dieses Journals mit Kassen-ID und Belegnummer des Codes; null: keiner' }),
+});
+export type ReceiptCheckResource = z.output<typeof ReceiptCheckResource>;
 
 export const ErrorResponse = z.object({
   error: z.object({

@@ -94,6 +94,7 @@ test('the OpenAPI document is OpenAPI 3.1 whose every reference resolves, served
     '/api/v1/openapi.json',
     '/api/v1/outages',
     '/api/v1/receipts',
+    '/api/v1/receipts/check',
     '/api/v1/receipts/{id}',
     '/api/v1/receipts/{id}/reprint',
     '/api/v1/status',
@@ -395,6 +396,71 @@ test('the Ausfallprotokoll in the documented shape, for this register or another
     [undefined, { cashRegisterId: 'cr-old' }],
   );
   assert.equal((await api(h, 'GET', '/outages?cash_register_id=')).status, 422);
+});
+
+test('the receipt check in the documented shape: the code scanned, with crypto material, and without a code', async () => {
+  const check = {
+    verdict: 'invalid' as const,
+    message: 'Gefälscht oder verändert: die Signatur passt nicht zum Inhalt des Codes.',
+    problems: ['Beleg Nr. 17 im Journal: Betrag Normal (20 %) im QR-Code ist 2,00 statt 12,00'],
+    code: {
+      algorithm: 'R1-AT1',
+      kassenId: 'DEMO-KASSE-1',
+      receiptNumber: '17',
+      dateTime: '2026-07-03T10:15:30',
+      amounts: { standard: 200, reduced_1: 350, reduced_2: 0, zero: 0, special: -99 },
+      totalCents: 451,
+      counter: 'cancellation' as const,
+      turnoverCounterCents: null,
+      certificateSerial: '1a2b3c',
+      failureMarker: false,
+    },
+    signature: { state: 'invalid' as const, certificateFrom: 'material' as const },
+    journal: { receiptId: SAMPLE_RECEIPT.id, sameCode: false },
+  };
+  const h = await harness({
+    handlers: (calls) => ({
+      checkReceiptCode: async (input) => {
+        calls.push({ name: 'checkReceiptCode', input });
+        return check;
+      },
+    }),
+  });
+  const scanned = '_R1-AT1_DEMO-KASSE-1_17_…';
+  const res = await api(h, 'POST', '/receipts/check', {
+    qr_code_data: `${scanned}\r\n`,
+    crypto_path: '/media/usb/material.json',
+  });
+  assert.equal(res.status, 200);
+  const body = await assertMatchesDocument(h.origin, res, 'POST', '/receipts/check');
+  assert.equal(body.verdict, 'invalid');
+  assert.deepEqual(body.problems, check.problems);
+  assert.deepEqual(body.code, {
+    algorithm: 'R1-AT1',
+    cash_register_serial_number: 'DEMO-KASSE-1',
+    receipt_number: '17',
+    date_time: '2026-07-03T10:15:30',
+    amounts: { standard: '2.00', reduced_1: '3.50', reduced_2: '0.00', zero: '0.00', special: '-0.99' },
+    total: '4.51',
+    counter: 'cancellation',
+    turnover_counter: null,
+    certificate_serial: '1a2b3c',
+    failure_marker: false,
+  });
+  assert.deepEqual(body.signature, { state: 'invalid', certificate_from: 'material' });
+  assert.deepEqual(body.journal, { receipt_id: SAMPLE_RECEIPT.id, same_code: false });
+  // The scanner's line end is trimmed before main sees the code; the path goes as given.
+  assert.deepEqual(
+    h.calls.filter((c) => c.name === 'checkReceiptCode').map((c) => c.input),
+    [{ qrCodeData: scanned, cryptoPath: '/media/usb/material.json' }],
+  );
+
+  const missing = await api(h, 'POST', '/receipts/check', { qr_code_data: '  ' });
+  assert.equal(missing.status, 422);
+  const error = ((await missing.json()) as { error: { field?: string; message: string } }).error;
+  assert.equal(error.field, 'qr_code_data');
+  assert.match(error.message, /Der Code des Belegs fehlt/);
+  assert.equal(h.calls.filter((c) => c.name === 'checkReceiptCode').length, 1, 'nothing checked');
 });
 
 test('receipts and status are read back in the documented shape', async () => {

@@ -4,12 +4,13 @@
 // paper's totals come from the app and the QR code from SIGN AT: this is what keeps the two from
 // disagreeing unnoticed. Pure and cheap (one split, one signature check): it runs on every receipt.
 import type { CodeCheck } from '../../src-shared/receipt.ts';
+import type { CodeSignatureState } from '../../src-shared/receipt-check.ts';
 import { verifyEs256 } from './es256.ts';
 import { isFailureMarker, jwsSigningInput } from './jws.ts';
 import { parseMachineReadableCode, payloadOf, type MachineReadableCode } from './machine-readable-code.ts';
 import { formatQrAmount } from './qr-amount.ts';
 import type { RksvAmounts } from './rksv-amounts.ts';
-import type { SigningCertificate } from './signing-certificate.ts';
+import type { SigningCertificate, SigningKey } from './signing-certificate.ts';
 import { formatViennaTime } from './vienna-time.ts';
 
 export interface CodeExpectation {
@@ -92,8 +93,7 @@ export function checkReceiptCode(
       );
     }
   }
-  const signature = Buffer.from(code.signature, 'base64');
-  if (isFailureMarker(signature)) {
+  if (isFailureMarker(Buffer.from(code.signature, 'base64'))) {
     if (expected.signed) {
       problems.push('SIGN AT meldet den Beleg als signiert, der QR-Code trägt aber keine Signatur');
     }
@@ -115,11 +115,27 @@ export function checkReceiptCode(
       certificateSerial: code.certificateSerial,
     };
   }
-  const key = certificate.key.publicKey;
-  if (key === null || !verifyEs256(key, jwsSigningInput(payloadOf(qrCodeData)), signature)) {
+  if (codeSignatureState(qrCodeData, code, certificate) !== 'valid') {
     problems.push('Die Signatur im QR-Code passt nicht zum Zertifikat der Signaturerstellungseinheit');
   }
   return problems.length > 0 ? mismatch(problems, code) : ok(code);
+}
+
+/**
+ * The code's last field: the failure marker, or an ES256 signature over the rest of the code that does
+ * or does not verify against the certificate (null: none known for the code's serial).
+ */
+export function codeSignatureState(
+  qrCodeData: string,
+  code: MachineReadableCode,
+  certificate: { readonly key: SigningKey } | null,
+): CodeSignatureState {
+  const signature = Buffer.from(code.signature, 'base64');
+  if (isFailureMarker(signature)) return 'failure_marker';
+  if (certificate === null) return 'no_certificate';
+  const key = certificate.key.publicKey;
+  const verified = key !== null && verifyEs256(key, jwsSigningInput(payloadOf(qrCodeData)), signature);
+  return verified ? 'valid' : 'invalid';
 }
 
 function ok(code: MachineReadableCode): ReceiptCodeCheck {

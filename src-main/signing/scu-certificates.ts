@@ -23,6 +23,14 @@ function certificateIn(base64: string): SigningCertificate | null {
   return certificate === 'unreadable' ? null : certificate;
 }
 
+/** The certificates the journal keeps, of every register the app has had. */
+export function storedScuCertificates(journal: Journal): SigningCertificate[] {
+  return journal
+    .metaWithPrefix(CERTIFICATE_META_PREFIX)
+    .map(({ value }) => certificateIn(value))
+    .filter((certificate) => certificate !== null);
+}
+
 export interface ScuCertificatesDeps {
   journal: Journal;
   client: SignAtClient;
@@ -41,7 +49,7 @@ export class ScuCertificates {
 
   constructor(deps: ScuCertificatesDeps) {
     this.#deps = deps;
-    for (const { value } of deps.journal.metaWithPrefix(CERTIFICATE_META_PREFIX)) this.#add(value);
+    this.#known.push(...storedScuCertificates(deps.journal));
   }
 
   get size(): number {
@@ -107,10 +115,5 @@ export class ScuCertificates {
   async close(): Promise<void> {
     this.#closing.abort();
     await Promise.all(this.#fetches.values());
-  }
-
-  #add(base64: string): void {
-    const certificate = certificateIn(base64);
-    if (certificate) this.#known.push(certificate);
   }
 }

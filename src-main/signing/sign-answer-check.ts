@@ -8,6 +8,7 @@ import type { NextToSign } from '../journal/journal.ts';
 import type { JournalRecord } from '../journal/journal-record.ts';
 import { checkReceiptCode, type ReceiptCodeCheck } from '../rksv/receipt-code-check.ts';
 import type { RksvAmounts } from '../rksv/rksv-amounts.ts';
+import type { SigningCertificate } from '../rksv/signing-certificate.ts';
 import type { ScuCertificates } from './scu-certificates.ts';
 
 const AMOUNT_OF_BUCKET: Record<RksvBucket, keyof RksvAmounts> = {
@@ -50,10 +51,17 @@ export function checkSignAnswer(
   );
 }
 
-/** A journaled receipt checked again (its signature waited for the certificate). */
-export function checkJournaledCode(record: JournalRecord, certificates: ScuCertificates): ReceiptCodeCheck {
+/**
+ * A code checked against a journaled receipt: the receipt's own (its signature waited for the
+ * certificate), or one scanned from paper (the receipt check).
+ */
+export function checkJournaledCode(
+  record: JournalRecord,
+  certificateFor: (codeSerial: string) => SigningCertificate | null,
+  qrCodeData: string | null = record.qrCodeData,
+): ReceiptCodeCheck {
   return checkReceiptCode(
-    record.qrCodeData,
+    qrCodeData,
     {
       kassenIds: [record.kassenId],
       receiptNumber: record.receiptNumber,
@@ -61,6 +69,6 @@ export function checkJournaledCode(record: JournalRecord, certificates: ScuCerti
       amounts: rksvAmountsOf(record.sale.totalsPerRate),
       signed: record.signed,
     },
-    (serial) => certificates.find(serial),
+    certificateFor,
   );
 }

@@ -526,12 +526,12 @@ export class SigningPipeline {
     const fetched = new Set<string>();
     for (const record of this.#deps.journal.uncheckedSignatures(this.#deps.register.id)) {
       if (this.#closed) return;
-      let check = checkJournaledCode(record, this.#certificates);
+      let check = checkJournaledCode(record, (serial) => this.#certificates.find(serial));
       const serial = check.certificateSerial;
       if (check.state === 'unverified' && serial !== null && !fetched.has(serial)) {
         fetched.add(serial);
         await this.#certificates.fetchFor(Number(record.receiptNumber));
-        check = checkJournaledCode(record, this.#certificates);
+        check = checkJournaledCode(record, (serial) => this.#certificates.find(serial));
       }
       if (check.state === 'unverified' || this.#closed) continue;
       if (!this.#deps.journal.finishCodeCheck(record.id, check)) continue;

@@ -1,7 +1,8 @@
 // F2: the journal. Search by receipt number, id or item text, in this till's receipts or (ticked) in
 // every register's the journal keeps; ↑/↓ pick a receipt and its paper form shows beside it. F5 prints
 // it again as DUPLIKAT (never signed again); F8 cancels it (Storno) after a confirmation, because a
-// storno is itself a signed receipt that cannot be taken back.
+// storno is itself a signed receipt that cannot be taken back. A receipt's QR code scanned (a 2D
+// scanner types it, then Enter) or pasted into the search is checked: the answer shows beside the list.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { formatEuro } from '../../src-shared/money.ts';
@@ -10,6 +11,7 @@ import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { downloadFile } from '../components/download-file.ts';
 import { receiptNumberText } from '../components/receipt-number.ts';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
+import { ReceiptCheckCard } from '../components/ReceiptCheckCard.tsx';
 import { ReceiptPreview } from '../components/ReceiptPreview.tsx';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
@@ -108,6 +110,8 @@ export function JournalScreen() {
   const selectedId = useStore(journal, (s) => s.selectedId);
   const confirmCancelId = useStore(journal, (s) => s.confirmCancelId);
   const lastDuplicateId = useStore(journal, (s) => s.lastDuplicateId);
+  const check = useStore(journal, (s) => s.check);
+  const cryptoPath = useStore(journal, (s) => s.cryptoPath);
   const printerConfigured = useStore(status, (s) => s.status?.printer.configured === true);
   const selected = receipts.find((r) => r.id === selectedId) ?? null;
   const searchRef = useRef<HTMLInputElement>(null);
@@ -174,7 +178,7 @@ export function JournalScreen() {
           </p>
         )}
         {loading && receipts.length === 0 && <p>{t.journal.loading}</p>}
-        {!loading && !error && receipts.length === 0 && <p>{t.journal.empty}</p>}
+        {!loading && !error && !check && receipts.length === 0 && <p>{t.journal.empty}</p>}
         {receipts.length > 0 && (
           <table aria-label={t.journal.title} data-testid="journal-table">
             <thead>
@@ -206,8 +210,24 @@ export function JournalScreen() {
           </button>
         )}
         <p className="hint">{t.journal.keysHint}</p>
+        <p className="hint">{t.receiptCheck.hint}</p>
       </section>
       <section className="journal-detail" data-testid="journal-detail">
+        {check && (
+          <>
+            <ReceiptCheckCard check={check} />
+            <label className="receipt-check-material">
+              {t.receiptCheck.cryptoPath}
+              <input
+                value={cryptoPath}
+                onChange={(e) => journal.getState().setCryptoPath(e.target.value)}
+                spellCheck={false}
+                data-testid="receipt-check-crypto"
+              />
+            </label>
+            <p className="hint">{t.receiptCheck.cryptoHint}</p>
+          </>
+        )}
         {selected && (
           <>
             <div className="journal-actions">

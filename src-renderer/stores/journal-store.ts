@@ -1,10 +1,13 @@
 // The journal as the cashier browses it: a search over main's journal (receipt number, id, line text),
 // newest first and paged, kept fresh by main's receipt events (a late signature, a finished print, a
-// storno) so that no row on screen goes stale. Reprint and storno start here.
+// storno) so that no row on screen goes stale. Reprint and storno start here. A receipt's code (its QR
+// code scanned or pasted into the search) is checked instead of searched for: the check's answer, and
+// the journal's receipt it names, if any, take the list's place.
 import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import { isReceiptCodeText, type ReceiptCheck } from '../../src-shared/receipt-check.ts';
 import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
 import type { StatusStore } from './status-store.ts';
 
@@ -27,7 +30,16 @@ export interface JournalState {
   busy: boolean;
   /** The receipt the cashier just printed again: its preview shows it marked DUPLIKAT. */
   lastDuplicateId: string | null;
+  /** The check of the receipt code in the search field; null while the search is an ordinary one. */
+  check: ReceiptCheck | null;
+  /**
+   * A crypto material file (full path on this PC) the check also takes certificates from: for receipts
+   * of other registers, which the app's own certificates cannot verify. Empty: none.
+   */
+  cryptoPath: string;
   setQuery(query: string): void;
+  /** The crypto material for the next check; Enter checks the code on screen again with it. */
+  setCryptoPath(path: string): void;
   /** Switches between this till's receipts and every register's, and searches again. */
   setAllRegisters(all: boolean): Promise<void>;
   search(): Promise<void>;
@@ -74,155 +86,191 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
     return registerId === null ? {} : { cashRegisterId: registerId };
   }
 
-  return createStore<JournalState>()((set, get) => ({
-    query: '',
-    allRegisters: false,
-    receipts: [],
-    nextCursor: null,
-    loading: false,
-    error: null,
-    selectedId: null,
-    confirmCancelId: null,
-    busy: false,
-    lastDuplicateId: null,
-
-    setQuery(query) {
-      set({ query });
-    },
-
-    async setAllRegisters(allRegisters) {
-      set({ allRegisters });
-      await get().search();
-    },
-
-    async search() {
-      const mine = ++generation;
-      const query = get().query.trim();
-      set({ loading: true, error: null });
+  return createStore<JournalState>()((set, get) => {
+    /** The code checked, and the journal's receipt it names (if any) as the only row, selected. */
+    async function checkCode(qrCodeData: string, mine: number): Promise<void> {
       try {
-        const page = await api.searchJournal({
-          limit: JOURNAL_PAGE_SIZE,
-          ...(query ? { query } : {}),
-          ...scope(get().allRegisters),
+        const cryptoPath = get().cryptoPath.trim();
+        const check = await api.checkReceiptCode({
+          qrCodeData,
+          ...(cryptoPath === '' ? {} : { cryptoPath }),
         });
+        const receipt = check.journal ? await api.getReceipt({ id: check.journal.receiptId }) : null;
         if (mine !== generation) return;
-        set((state) => ({
-          receipts: page.items,
-          nextCursor: page.nextCursor,
-          loading: false,
-          selectedId: page.items.some((r) => r.id === state.selectedId)
-            ? state.selectedId
-            : (page.items[0]?.id ?? null),
-        }));
-      } catch (error) {
-        if (mine === generation) set({ loading: false, error: message(error) });
-      }
-    },
-
-    async loadMore() {
-      const { nextCursor, query, allRegisters } = get();
-      if (!nextCursor) return;
-      const mine = generation;
-      set({ loading: true });
-      try {
-        const page = await api.searchJournal({
-          limit: JOURNAL_PAGE_SIZE,
-          cursor: nextCursor,
-          ...(query.trim() ? { query: query.trim() } : {}),
-          ...scope(allRegisters),
-        });
-        if (mine !== generation) return;
-        set((state) => ({
-          receipts: [
-            ...state.receipts,
-            ...page.items.filter((r) => !state.receipts.some((s) => s.id === r.id)),
-          ],
-          nextCursor: page.nextCursor,
-          loading: false,
-        }));
-      } catch (error) {
-        if (mine === generation) set({ loading: false, error: message(error) });
-      }
-    },
-
-    select(selectedId) {
-      set({ selectedId, confirmCancelId: null });
-    },
-
-    async reprint(id) {
-      if (get().busy) return;
-      set({ busy: true, error: null });
-      try {
-        const receipt = await api.reprintReceipt({ id });
-        get().receiptChanged(receipt);
         set({
-          busy: false,
-          selectedId: id,
-          lastDuplicateId: id,
+          check,
+          receipts: receipt ? [receipt] : [],
+          nextCursor: null,
+          loading: false,
+          selectedId: receipt?.id ?? null,
         });
       } catch (error) {
-        set({ busy: false, error: message(error) });
+        if (mine === generation) set({ loading: false, error: message(error), check: null });
       }
-    },
+    }
 
-    async reprintLast() {
-      try {
-        const recent = await api.recentReceipts({ limit: 20 });
-        const last = recent.find((r) => (RECEIPT_KINDS as readonly string[]).includes(r.kind));
-        if (!last) {
-          set({ error: null, lastDuplicateId: null });
+    return {
+      query: '',
+      allRegisters: false,
+      receipts: [],
+      nextCursor: null,
+      loading: false,
+      error: null,
+      selectedId: null,
+      confirmCancelId: null,
+      busy: false,
+      lastDuplicateId: null,
+      check: null,
+      cryptoPath: '',
+
+      setQuery(query) {
+        set({ query });
+      },
+
+      setCryptoPath(cryptoPath) {
+        set({ cryptoPath });
+      },
+
+      async setAllRegisters(allRegisters) {
+        set({ allRegisters });
+        await get().search();
+      },
+
+      async search() {
+        const mine = ++generation;
+        const query = get().query.trim();
+        // A code checked again (with crypto material given since) keeps the last answer on screen meanwhile.
+        const code = isReceiptCodeText(query);
+        set({ loading: true, error: null, ...(code ? {} : { check: null }) });
+        if (code) {
+          await checkCode(query, mine);
           return;
         }
-        if (!get().receipts.some((r) => r.id === last.id)) get().receiptChanged(last);
-        await get().reprint(last.id);
-      } catch (error) {
-        set({ error: message(error) });
-      }
-    },
+        try {
+          const page = await api.searchJournal({
+            limit: JOURNAL_PAGE_SIZE,
+            ...(query ? { query } : {}),
+            ...scope(get().allRegisters),
+          });
+          if (mine !== generation) return;
+          set((state) => ({
+            receipts: page.items,
+            nextCursor: page.nextCursor,
+            loading: false,
+            selectedId: page.items.some((r) => r.id === state.selectedId)
+              ? state.selectedId
+              : (page.items[0]?.id ?? null),
+          }));
+        } catch (error) {
+          if (mine === generation) set({ loading: false, error: message(error) });
+        }
+      },
 
-    async exportPdf(id, save) {
-      if (get().busy) return;
-      set({ busy: true, error: null });
-      try {
-        const pdf = await api.exportReceiptPdf({ id });
-        const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-        save(pdf.fileName, new Blob([bytes], { type: pdf.mimeType }));
-        set({ busy: false });
-      } catch (error) {
-        set({ busy: false, error: message(error) });
-      }
-    },
+      async loadMore() {
+        const { nextCursor, query, allRegisters } = get();
+        if (!nextCursor) return;
+        const mine = generation;
+        set({ loading: true });
+        try {
+          const page = await api.searchJournal({
+            limit: JOURNAL_PAGE_SIZE,
+            cursor: nextCursor,
+            ...(query.trim() ? { query: query.trim() } : {}),
+            ...scope(allRegisters),
+          });
+          if (mine !== generation) return;
+          set((state) => ({
+            receipts: [
+              ...state.receipts,
+              ...page.items.filter((r) => !state.receipts.some((s) => s.id === r.id)),
+            ],
+            nextCursor: page.nextCursor,
+            loading: false,
+          }));
+        } catch (error) {
+          if (mine === generation) set({ loading: false, error: message(error) });
+        }
+      },
 
-    askCancel(confirmCancelId) {
-      set({ confirmCancelId });
-    },
+      select(selectedId) {
+        set({ selectedId, confirmCancelId: null });
+      },
 
-    async cancel(id) {
-      if (get().busy) return;
-      set({ busy: true, confirmCancelId: null, error: null });
-      try {
-        const storno = await api.cancelReceipt({ id });
-        get().receiptChanged(storno);
-        // The original now carries cancelledBy; fetch it so its row says so without a new search.
-        get().receiptChanged(await api.getReceipt({ id }));
-        set({ busy: false, selectedId: storno.id });
-      } catch (error) {
-        set({ busy: false, error: message(error) });
-      }
-    },
+      async reprint(id) {
+        if (get().busy) return;
+        set({ busy: true, error: null });
+        try {
+          const receipt = await api.reprintReceipt({ id });
+          get().receiptChanged(receipt);
+          set({
+            busy: false,
+            selectedId: id,
+            lastDuplicateId: id,
+          });
+        } catch (error) {
+          set({ busy: false, error: message(error) });
+        }
+      },
 
-    receiptChanged(receipt) {
-      set((state) => {
-        const known = state.receipts.some((r) => r.id === receipt.id);
-        if (known) return { receipts: state.receipts.map((r) => (r.id === receipt.id ? receipt : r)) };
-        // A new receipt belongs at the top, if the current search would find it; an update of an older
-        // receipt beyond the loaded page stays where the next search puts it.
-        const newest = state.receipts[0];
-        if (newest && Date.parse(receipt.createdAt) < Date.parse(newest.createdAt)) return {};
-        if (!searchFinds(receipt, state.query, registerFilter(state.allRegisters))) return {};
-        return { receipts: [receipt, ...state.receipts] };
-      });
-    },
-  }));
+      async reprintLast() {
+        try {
+          const recent = await api.recentReceipts({ limit: 20 });
+          const last = recent.find((r) => (RECEIPT_KINDS as readonly string[]).includes(r.kind));
+          if (!last) {
+            set({ error: null, lastDuplicateId: null });
+            return;
+          }
+          if (!get().receipts.some((r) => r.id === last.id)) get().receiptChanged(last);
+          await get().reprint(last.id);
+        } catch (error) {
+          set({ error: message(error) });
+        }
+      },
+
+      async exportPdf(id, save) {
+        if (get().busy) return;
+        set({ busy: true, error: null });
+        try {
+          const pdf = await api.exportReceiptPdf({ id });
+          const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
+          save(pdf.fileName, new Blob([bytes], { type: pdf.mimeType }));
+          set({ busy: false });
+        } catch (error) {
+          set({ busy: false, error: message(error) });
+        }
+      },
+
+      askCancel(confirmCancelId) {
+        set({ confirmCancelId });
+      },
+
+      async cancel(id) {
+        if (get().busy) return;
+        set({ busy: true, confirmCancelId: null, error: null });
+        try {
+          const storno = await api.cancelReceipt({ id });
+          get().receiptChanged(storno);
+          // The original now carries cancelledBy; fetch it so its row says so without a new search.
+          get().receiptChanged(await api.getReceipt({ id }));
+          set({ busy: false, selectedId: storno.id });
+        } catch (error) {
+          set({ busy: false, error: message(error) });
+        }
+      },
+
+      receiptChanged(receipt) {
+        set((state) => {
+          const known = state.receipts.some((r) => r.id === receipt.id);
+          if (known) return { receipts: state.receipts.map((r) => (r.id === receipt.id ? receipt : r)) };
+          // A new receipt belongs at the top, if the current search would find it; an update of an older
+          // receipt beyond the loaded page stays where the next search puts it.
+          const newest = state.receipts[0];
+          if (newest && Date.parse(receipt.createdAt) < Date.parse(newest.createdAt)) return {};
+          if (!searchFinds(receipt, state.query, registerFilter(state.allRegisters))) return {};
+          return { receipts: [receipt, ...state.receipts] };
+        });
+      },
+    };
+  });
 }
 export type JournalStore = ReturnType<typeof createJournalStore>;
