@@ -2,8 +2,8 @@
 // alone (the same list the app runs, cut after 3), with the fixture's rows copied into the columns
 // schema 3 has. Undoing the later migrations on a copy of the fixture instead drifts as soon as main
 // gains one (a schema-3 copy that kept migration 5's columns could not be migrated 3 → 4 → 5).
-// Built once next to the fixture; copy it before anything writes to it.
-import { rm, stat, writeFile } from 'node:fs/promises';
+// Built once next to the fixture; anything that writes works on a copy (copyOnDisk).
+import { copyFile, open, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openJournalDatabase, schemaVersion } from '../src-main/journal/open-journal-database.ts';
@@ -66,4 +66,18 @@ export async function journalFixtureAtSchema3(
     `journal fixture at schema 3 (migrations 1–3, the fixture's rows): built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   return path;
+}
+
+/**
+ * A copy that is on the disk before anything opens it, as a till's journal is: otherwise the first
+ * fsync of the copy (the migration's commit) also writes out every page the copy just put in the cache.
+ */
+export async function copyOnDisk(from: string, to: string): Promise<void> {
+  await copyFile(from, to);
+  const handle = await open(to, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

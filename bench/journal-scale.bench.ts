@@ -6,7 +6,7 @@
 // headless shell (`npm run serve`) runs. And once, the first start after an update whose migration
 // indexes the line texts of every journaled receipt (schema 3 → 4): a one-time cost, reported apart.
 import { spawn } from 'node:child_process';
-import { copyFile, symlink, mkdtemp, rm } from 'node:fs/promises';
+import { symlink, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ import {
   journalFixture,
   type JournalFixture,
 } from './journal-fixture.ts';
-import { journalFixtureAtSchema3 } from './journal-fixture-at-schema-3.ts';
+import { copyOnDisk, journalFixtureAtSchema3 } from './journal-fixture-at-schema-3.ts';
 import { migration4Figures, timeMigration4 } from './migration-4-timing.ts';
 import { distribution, median, medianOfRuns, type Distribution } from './stats.ts';
 
@@ -245,7 +245,7 @@ export const benchmark: Benchmark = {
       }
       const updateDir = await dataDirWith(null);
       try {
-        await copyFile(schema3, join(updateDir, JOURNAL_FILE));
+        await copyOnDisk(schema3, join(updateDir, JOURNAL_FILE));
         const first = await probeStart(probes.bundled, updateDir);
         const second = await probeStart(probes.bundled, updateDir);
         startUps['bundled, first start after the update'] = [first];

@@ -4,7 +4,7 @@
 // same rows, so the commit the update adds writes the same pages for both (the first start after the
 // update, a whole process with its commit, is measured apart). CPU time is reported beside wall time:
 // on a shared machine it moves far less with the neighbours' load.
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -13,6 +13,7 @@ import { openJournalDatabase } from '../src-main/journal/open-journal-database.t
 import { MIGRATION_4, RELEASED_MIGRATION_4 } from '../src-main/journal/released-migration-4.test-support.ts';
 import { SCHEMA_3 } from '../src-main/journal/schema-3-journal.test-support.ts';
 import type { Figure } from './benchmark.ts';
+import { copyOnDisk } from './journal-fixture-at-schema-3.ts';
 import { median } from './stats.ts';
 
 export interface MigrationRuns {
@@ -62,7 +63,7 @@ export async function timeMigration4(
 ): Promise<Migration4Timing> {
   const dir = await mkdtemp(join(tmpdir(), 'kassen-bench-migration-'));
   const path = join(dir, 'journal.sqlite');
-  await copyFile(schema3Path, path);
+  await copyOnDisk(schema3Path, path);
   const db = openJournalDatabase(path, SCHEMA_3);
   try {
     // Untimed: the copy's pages into the page cache, as for either run after the first.
