@@ -24,7 +24,19 @@ const UP_TO_3 = SCHEMA_3;
 /** Chunks of 7 receipts: the walk crosses many chunk borders on a journal a test can make. */
 const SMALL_CHUNKS: Migration = { ...MIGRATION_4, backfill: (db) => lineTextBackfill(db, 7) };
 
-const TEXTS = ['Melange', 'Semmel', 'Käsekrainer', 'Melange', 'Ölkanne 1 l', 'Zeitung', '🥐 Croissant'];
+/** Repeated, beyond ASCII, and some that the stored JSON escapes (the walk reads them unescaped). */
+const TEXTS = [
+  'Melange',
+  'Semmel',
+  'Käsekrainer',
+  'Melange',
+  'Ölkanne 1 l',
+  'Zeitung',
+  '🥐 Croissant',
+  'Wurst "Spezial"',
+  'Kassa C:\\Lade',
+  'Zwei\tSpalten',
+];
 
 /** Sales of 0 to 4 lines, texts repeated, a line without a text, gaps in seq. */
 function schema3Journal(name: string, receipts: number): string {
