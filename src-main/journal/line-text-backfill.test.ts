@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, test } from 'node:test';
 import { lineTextBackfill } from './line-text-backfill.ts';
-import { MIGRATIONS, type Migration } from './migrations.ts';
+import type { Migration } from './migrations.ts';
+import { MIGRATION_4, RELEASED_MIGRATION_4 } from './released-migration-4.test-support.ts';
 import { SCHEMA_3, writeSchema3Journal } from './schema-3-journal.test-support.ts';
 import {
   openJournalDatabase,
@@ -19,25 +20,23 @@ import {
 const root = mkdtempSync(join(tmpdir(), 'kc-backfill-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** Migration 4's walk over the old receipts as released (commit 9411149 and before), in one statement. */
-const RELEASED_BACKFILL = `
-  CREATE TEMP TABLE backfill_lines AS
-    SELECT l.value ->> 'text' AS text, r.created_ms, r.seq, r.total_cents
-    FROM receipts r, json_each(r.sale, '$.lines') l
-    WHERE l.value ->> 'text' IS NOT NULL;
-  INSERT OR IGNORE INTO line_texts (text) SELECT text FROM backfill_lines;
-  INSERT OR IGNORE INTO receipt_line_texts (text_id, created_ms, seq, total_cents)
-    SELECT t.id, b.created_ms, b.seq, b.total_cents FROM backfill_lines b JOIN line_texts t ON t.text = b.text;
-  DROP TABLE backfill_lines;
-  CREATE INDEX receipt_line_texts_amount ON receipt_line_texts (text_id, total_cents);`;
-
-const MIGRATION_4 = MIGRATIONS.find((migration) => migration.version === 4);
-if (!MIGRATION_4) throw new Error('migration 4 is gone');
 const UP_TO_3 = SCHEMA_3;
 /** Chunks of 7 receipts: the walk crosses many chunk borders on a journal a test can make. */
 const SMALL_CHUNKS: Migration = { ...MIGRATION_4, backfill: (db) => lineTextBackfill(db, 7) };
 
-const TEXTS = ['Melange', 'Semmel', 'Käsekrainer', 'Melange', 'Ölkanne 1 l', 'Zeitung', '🥐 Croissant'];
+/** Repeated, beyond ASCII, and some that the stored JSON escapes (the walk reads them unescaped). */
+const TEXTS = [
+  'Melange',
+  'Semmel',
+  'Käsekrainer',
+  'Melange',
+  'Ölkanne 1 l',
+  'Zeitung',
+  '🥐 Croissant',
+  'Wurst "Spezial"',
+  'Kassa C:\\Lade',
+  'Zwei\tSpalten',
+];
 
 /** Sales of 0 to 4 lines, texts repeated, a line without a text, gaps in seq. */
 function schema3Journal(name: string, receipts: number): string {
@@ -84,12 +83,7 @@ test('the chunked walk makes exactly what migration 4 made as released, across c
   const chunked = join(root, 'chunked.sqlite');
   copyFileSync(released, chunked);
 
-  const db = new DatabaseSync(released);
-  db.exec('BEGIN IMMEDIATE');
-  db.exec(MIGRATION_4.sql);
-  db.exec(RELEASED_BACKFILL);
-  db.exec('PRAGMA user_version = 4; COMMIT');
-  db.close();
+  openJournalDatabase(released, [...UP_TO_3, RELEASED_MIGRATION_4]).close();
   openJournalDatabase(chunked, [...UP_TO_3, SMALL_CHUNKS]).close();
 
   const expected = contents(released);

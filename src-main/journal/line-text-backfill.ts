@@ -28,9 +28,12 @@ export function* lineTextBackfill(
   // In receipt and line order, as the texts were first sold: line_texts numbers them in that order.
   // OR IGNORE drops the lines without a text (NOT NULL), with the text extracted once per line: a
   // tenth less time for this step than a WHERE that extracts it a second time (300 k and 1.5 M receipts).
+  // jsonb_each hands each line over in SQLite's parsed form, where json_each writes it out as JSON text
+  // that ->> then parses again: the same text (the same NULL for a line without one) for less CPU. The
+  // journal-scale bench times the whole migration against the released one and prints the ratio.
   const collect = db.prepare(`INSERT OR IGNORE INTO temp.backfill_lines (text, created_ms, seq, total_cents)
     SELECT l.value ->> 'text', r.created_ms, r.seq, r.total_cents
-    FROM receipts r, json_each(r.sale, '$.lines') l WHERE r.seq BETWEEN ? AND ?`);
+    FROM receipts r, jsonb_each(r.sale, '$.lines') l WHERE r.seq BETWEEN ? AND ?`);
   const texts = db.prepare(
     'INSERT OR IGNORE INTO line_texts (text) SELECT text FROM temp.backfill_lines ORDER BY rowid',
   );
