@@ -47,13 +47,15 @@ async function ringUpTheDay(): Promise<{ booked: Receipt[]; offlineId: string; f
   booked.push(exchange);
   assert.equal(bodyForm(exchange.id), 'raw');
 
-  // A return line whose rate stays positive: standard_v1 carries it.
+  // A return line whose rate stays positive, paid in cash: standard_v1 carries it (a sale without
+  // payments would go raw, with no payment breakdown made up).
   const withReturn = await pipeline.signSale({
     kind: 'NORMAL',
     lines: [
       { text: 'Torte', quantity: '2', unitPrice: '4.50', vatRate: '10' },
       { text: 'Torte (zurück)', quantity: '-1', unitPrice: '4.50', vatRate: '10' },
     ],
+    payments: [{ type: 'CASH', amount: '5.00' }],
   });
   booked.push(withReturn);
   assert.equal(bodyForm(withReturn.id), 'standard_v1');
