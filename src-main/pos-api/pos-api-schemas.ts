@@ -22,7 +22,7 @@ export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** The JSON Schema of the setup file of `--onboard`, published next to the OpenAPI document. */
 export const ONBOARDING_SCHEMA_PATH = `${POS_API_BASE}/onboarding.schema.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.4.0';
+export const POS_API_VERSION = '1.5.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
