@@ -7,18 +7,18 @@ import {
   type RowProblem,
   type RowProblemCode,
 } from '../../src-shared/article-import.ts';
-import { ARTICLE_NAME_MAX, CATEGORY_MAX } from '../../src-shared/article.ts';
 import type { Cents } from '../../src-shared/money.ts';
-import { hasControlCharacters } from '../../src-shared/text-field.ts';
 import type { VatRate } from '../../src-shared/vat.ts';
 import {
+  readCategory,
   readEan,
   readFavourite,
+  readName,
   readPlu,
   readPrice,
   readVatRate,
   type CellReading,
-} from './article-csv-cells.ts';
+} from '../../src-shared/article-cells.ts';
 import type { ColumnMap } from './article-csv-columns.ts';
 
 export interface ArticleRowFields {
@@ -49,21 +49,13 @@ export function rowProblem(
   return { row, column, code, value, otherRow: more.otherRow ?? null, articles: more.articles ?? [] };
 }
 
-function readText(cell: string, max: number, required: boolean): CellReading<string | null> {
-  const text = cell.trim();
-  if (text === '') return required ? { ok: false, problem: 'required' } : { ok: true, value: null };
-  if (text.length > max) return { ok: false, problem: 'too_long' };
-  if (hasControlCharacters(text)) return { ok: false, problem: 'control_characters' };
-  return { ok: true, value: text };
-}
-
 const READERS: { [K in ArticleColumn]: (cell: string) => CellReading<unknown> } = {
-  name: (cell) => readText(cell, ARTICLE_NAME_MAX, true),
+  name: readName,
   price: readPrice,
   vatRate: readVatRate,
   plu: readPlu,
   ean: readEan,
-  category: (cell) => readText(cell, CATEGORY_MAX, false),
+  category: readCategory,
   favourite: readFavourite,
 };
 

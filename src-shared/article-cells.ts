@@ -1,12 +1,14 @@
-// The cells of an article row as Excel writes them: "3,80" or "3.80" or "1.234,50 €"; "20", "20%", "0,2"
-// or the receipt's letter "A"; an EAN as digits, as ="…" (how the export keeps Excel from turning it into
-// a number), or lost to Excel's number format ("4,00638E+12"). Each reader says what it found or which
-// problem the cell has, never a guess: an amount that could be read two ways ("1.234") is refused.
-import type { RowProblemCode } from '../../src-shared/article-import.ts';
-import { PLU_MAX_DIGITS } from '../../src-shared/article.ts';
-import { EAN_LENGTHS, isValidEan, normalizeEan } from '../../src-shared/ean.ts';
-import { MAX_RECEIPT_CENTS, parseEuro, type Cents } from '../../src-shared/money.ts';
-import { VAT_RATE_INFO, VAT_RATES, type VatRate } from '../../src-shared/vat.ts';
+// The fields of an article as a person or Excel writes them, read the same way in the settings form and in
+// a CSV import: "3,80" or "3.80" or "1.234,50 €"; "20", "20%", "0,2" or the receipt's letter "A"; an EAN
+// as digits, grouped as printed, as ="…" (how the export keeps Excel from turning it into a number), or
+// lost to Excel's number format ("4,00638E+12"). Each reader says what it found or which problem the
+// text has, never a guess: an amount that could be read two ways ("1.234") is refused.
+import type { RowProblemCode } from './article-import.ts';
+import { ARTICLE_NAME_MAX, CATEGORY_MAX, PLU_MAX_DIGITS } from './article.ts';
+import { EAN_LENGTHS, isValidEan, normalizeEan } from './ean.ts';
+import { MAX_RECEIPT_CENTS, parseEuro, type Cents } from './money.ts';
+import { hasControlCharacters } from './text-field.ts';
+import { VAT_RATE_INFO, VAT_RATES, type VatRate } from './vat.ts';
 
 export type CellReading<T> = { ok: true; value: T } | { ok: false; problem: RowProblemCode };
 
@@ -79,4 +81,23 @@ export function readFavourite(cell: string): CellReading<boolean> {
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
   return problem('favourite_invalid');
+}
+
+function readText(cell: string, max: number, required: boolean): CellReading<string | null> {
+  const text = cell.trim();
+  if (text === '') return required ? problem('required') : ok(null);
+  if (text.length > max) return problem('too_long');
+  if (hasControlCharacters(text)) return problem('control_characters');
+  return ok(text);
+}
+
+/** The name the receipt prints: required. */
+export function readName(cell: string): CellReading<string> {
+  const reading = readText(cell, ARTICLE_NAME_MAX, true);
+  return reading.ok && reading.value === null ? problem('required') : (reading as CellReading<string>);
+}
+
+/** A category; empty is none. */
+export function readCategory(cell: string): CellReading<string | null> {
+  return readText(cell, CATEGORY_MAX, false);
 }

@@ -1,8 +1,8 @@
-// The cells of an article row as Excel and merchants write them; anything that could be read two ways is
-// a problem, never a guess.
+// Article fields as Excel and merchants write them; anything that could be read two ways is a problem,
+// never a guess.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readEan, readFavourite, readPlu, readPrice, readVatRate } from './article-csv-cells.ts';
+import { readEan, readFavourite, readPlu, readPrice, readVatRate } from './article-cells.ts';
 
 const value = <T>(reading: { ok: true; value: T } | { ok: false; problem: string }) =>
   reading.ok ? reading.value : `problem: ${reading.problem}`;
