@@ -73,14 +73,9 @@ export const ArticleList = z.object({
 export type ArticleList = z.output<typeof ArticleList>;
 
 export const ArticleListQuery = z.strictObject({
-  query: z
-    .string()
-    .trim()
-    .max(80)
-    .optional()
-    .meta({
-      description: 'Teil des Namens oder der Warengruppe (ohne Groß-/Kleinschreibung), oder PLU oder EAN',
-    }),
+  query: z.string().trim().max(80).optional().meta({
+    description: 'Teil des Namens oder der Warengruppe (ohne Groß-/Kleinschreibung), oder PLU oder EAN',
+  }),
   code: z.string().trim().min(1).max(20).optional().meta({
     description: 'genau der Artikel dieser EAN oder PLU (wie ein Scan an der Kasse); sonst eine leere Liste',
   }),
