@@ -14,6 +14,7 @@ const CORE = [
   'src-main/host',
   'src-main/rksv',
   'src-main/journal',
+  'src-main/articles',
   'src-main/fiskaly',
   'src-main/management',
   'src-main/emulator',
@@ -45,6 +46,11 @@ export const LAYERS = {
   'src-main/host': { imports: [], packages: 'node' },
   'src-main/rksv': { imports: ['src-shared'], packages: 'node' },
   'src-main/journal': { imports: ['src-shared', 'src-main/sqlite'], packages: 'node' },
+  'src-main/articles': {
+    imports: ['src-shared', 'src-main/sqlite'],
+    tests: ['src-main/journal'],
+    packages: 'node',
+  },
   'src-main/fiskaly': {
     imports: ['src-shared', 'src-main/host'],
     tests: ['src-main/emulator'],

@@ -104,6 +104,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/articles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Artikel nach Name, seitenweise; mit query durchsucht, mit code der Artikel einer EAN oder PLU */
+    get: operations['listArticles'];
+    put?: never;
+    /** Artikel anlegen. Name, PLU und EAN darf kein anderer Artikel haben (sonst 409) */
+    post: operations['createArticle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/articles/{article_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Einen Artikel lesen */
+    get: operations['getArticle'];
+    /** Artikel ersetzen: alle Felder wie beim Anlegen; ein weggelassenes plu, ean, category ist danach leer, favourite false */
+    put: operations['replaceArticle'];
+    post?: never;
+    /** Artikel löschen. Belege behalten ihre Positionen; nur die Kasse kennt ihn nicht mehr */
+    delete: operations['deleteArticle'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/openapi.json': {
     parameters: {
       query?: never;
@@ -552,7 +589,7 @@ export interface components {
       next_cursor: string | null;
     };
     Status: {
-      /** @description DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.5.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert. */
+      /** @description DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.6.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert. */
       environment: ('DEMO' | 'TEST' | 'LIVE') | null;
       /**
        * @description needed: keine Kasse eingerichtet; in_progress: Einrichtung läuft; ready: Kasse signiert
@@ -754,6 +791,84 @@ export interface components {
         same_code: boolean;
       } | null;
     };
+    ArticleWrite: {
+      /** @description Bezeichnung, wie sie auf dem Beleg steht; eindeutig (ohne Unterschied der Groß-/Kleinschreibung) */
+      name: string;
+      /**
+       * @description Bruttopreis je Einheit in Euro, Dezimalzahl mit Punkt
+       * @example 3.80
+       */
+      price: string;
+      /**
+       * @description USt-Satz in Prozent
+       * @enum {string}
+       */
+      vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+      /** @description Kurznummer zum Eintippen an der Kasse: 1 bis 6 Ziffern, ohne führende Nullen gespeichert */
+      plu?: string | null;
+      /** @description Strichcode: EAN-13, EAN-8 oder UPC-A (12 Ziffern) mit richtiger Prüfziffer; UPC-A wird als EAN-13 gespeichert */
+      ean?: string | null;
+      /** @description Warengruppe, höchstens 40 Zeichen */
+      category?: string | null;
+      /** @description als Favoritentaste an der Kasse; ein neuer Favorit kommt nach den anderen */
+      favourite?: boolean;
+    };
+    Article: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description Bruttopreis je Einheit in Euro
+       * @example 3.80
+       */
+      price: string;
+      /**
+       * @description USt-Satz in Prozent
+       * @enum {string}
+       */
+      vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+      plu: string | null;
+      /** @description EAN-13 (auch für UPC-A) oder EAN-8 */
+      ean: string | null;
+      category: string | null;
+      favourite: boolean;
+      /** Format: date-time */
+      updated_at: string;
+    };
+    ArticleList: {
+      /** @description nach Name sortiert */
+      articles: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /**
+         * @description Bruttopreis je Einheit in Euro
+         * @example 3.80
+         */
+        price: string;
+        /**
+         * @description USt-Satz in Prozent
+         * @enum {string}
+         */
+        vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+        plu: string | null;
+        /** @description EAN-13 (auch für UPC-A) oder EAN-8 */
+        ean: string | null;
+        category: string | null;
+        favourite: boolean;
+        /** Format: date-time */
+        updated_at: string;
+      }[];
+      /** @description wie viele Artikel die Abfrage insgesamt findet */
+      total: number;
+    };
+    ArticleDeleted: {
+      /**
+       * Format: uuid
+       * @description der gelöschte Artikel
+       */
+      id: string;
+    };
     Error: {
       error: {
         /**
@@ -763,8 +878,8 @@ export interface components {
          *     |---|---|---|
          *     | `invalid_input` | 422, 400 | ein Wert ist ungültig, `field` nennt das Feld (400: der Body ist kein gültiges JSON) |
          *     | `unauthorized` | 401, 403 | Token fehlt oder ist falsch (403: fremder `Host` oder `Origin` einer anderen Webseite) |
-         *     | `not_found` | 404, 405 | unbekannter Beleg oder Pfad, oder die POS-API ist ausgeschaltet (405: Methode für diesen Pfad nicht erlaubt, siehe `Allow`) |
-         *     | `conflict` | 409 | widerspricht dem Zustand eines Belegs, z. B. dieselbe id mit anderem Inhalt oder ein bereits stornierter Beleg |
+         *     | `not_found` | 404, 405 | unbekannter Beleg, Artikel oder Pfad, oder die POS-API ist ausgeschaltet (405: Methode für diesen Pfad nicht erlaubt, siehe `Allow`) |
+         *     | `conflict` | 409 | widerspricht dem Zustand eines Belegs, z. B. dieselbe id mit anderem Inhalt oder ein bereits stornierter Beleg; oder der Artikelliste: Name, PLU oder EAN hat schon ein anderer Artikel (`field` nennt das Feld) |
          *     | `register_not_set_up` | 409 | die Kasse ist nicht eingerichtet und es läuft keine Einrichtung: erst in der App einrichten (seit 1.1.0; vorher 503 `not_ready`) |
          *     | `register_decommissioned` | 409 | die Kasse ist außer Betrieb genommen: es entstehen keine Belege mehr; Journal und Nachdruck bleiben (seit 1.1.0; vorher 503 `not_ready`) |
          *     | `too_large` | 413 | der Body ist größer als 256 KiB |
@@ -927,7 +1042,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description unbekannter Pfad oder Beleg. error.code: `not_found` */
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -936,7 +1051,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg oder Kasse. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1124,7 +1239,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description unbekannter Pfad oder Beleg. error.code: `not_found` */
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1203,7 +1318,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description unbekannter Pfad oder Beleg. error.code: `not_found` */
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1351,8 +1466,448 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg oder Kasse. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listArticles: {
+    parameters: {
+      query?: {
+        /** @description Teil des Namens oder der Warengruppe (ohne Groß-/Kleinschreibung), oder PLU oder EAN */
+        query?: string;
+        /** @description genau der Artikel dieser EAN oder PLU (wie ein Scan an der Kasse); sonst eine leere Liste */
+        code?: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description eine Seite Artikel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArticleList'];
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createArticle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ArticleWrite'];
+      };
+    };
+    responses: {
+      /** @description der neue Artikel */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Article'];
+        };
+      };
+      /** @description kein gültiges JSON. error.code: `invalid_input` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Anfrage zu groß. error.code: `too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getArticle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description id des Artikels (UUID) */
+        article_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description der Artikel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Article'];
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  replaceArticle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description id des Artikels (UUID) */
+        article_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ArticleWrite'];
+      };
+    };
+    responses: {
+      /** @description der Artikel, wie er jetzt ist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Article'];
+        };
+      };
+      /** @description kein gültiges JSON. error.code: `invalid_input` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Anfrage zu groß. error.code: `too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteArticle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description id des Artikels (UUID) */
+        article_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description die id des gelöschten Artikels */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArticleDeleted'];
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1418,7 +1973,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description unbekannter Pfad oder Beleg. error.code: `not_found` */
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1467,7 +2022,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description unbekannter Pfad oder Beleg. error.code: `not_found` */
+      /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
       404: {
         headers: {
           [name: string]: unknown;

@@ -16,6 +16,7 @@ import { createAppStatus } from './app/app-status.ts';
 import { createAppOnboarding } from './app/app-onboarding.ts';
 import type { CreateAppOptions } from './app/create-app-options.ts';
 import { archiveHandlers } from './app/archive-handlers.ts';
+import { articleHandlers } from './app/article-handlers.ts';
 import { backupHandlers } from './app/backup-handlers.ts';
 import { journalHandlers } from './app/journal-handlers.ts';
 import { onboardingHandlers } from './app/onboarding-handlers.ts';
@@ -28,6 +29,7 @@ import { SetupProgress } from './app/setup-progress.ts';
 import { startUp } from './app/start-up.ts';
 import { runUnattendedOnboarding, type UnattendedOutcome } from './app/unattended-onboarding.ts';
 import { Archiver } from './archive/archiver.ts';
+import { ArticleStore } from './articles/article-store.ts';
 import { Closings } from './archive/closings.ts';
 import { DepFileVerifier } from './archive/dep-file-verifier.ts';
 import { Backups } from './backup/backups.ts';
@@ -111,6 +113,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   const parts: AppParts = {
     host,
     journal,
+    articles: new ArticleStore(journal.database),
     settings,
     printing,
     printReceipt,
@@ -143,6 +146,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...outageProtocolHandlers(parts),
     ...accessHandlers(parts),
     ...backupHandlers(parts),
+    ...articleHandlers(parts),
   };
   await startUp(parts);
 

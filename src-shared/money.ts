@@ -3,6 +3,9 @@
 
 export type Cents = number;
 
+/** 10 Mio. € per receipt: far above any counter sale, far below where cents stop being exact in a double. */
+export const MAX_RECEIPT_CENTS = 1_000_000_000;
+
 const DECIMAL = /^(-?)(\d{1,9})(?:\.(\d{1,2}))?$/;
 
 /** "3.5" → 350, "-0.05" → -5. Returns null for anything that is not a plain decimal with ≤ 2 places. */

@@ -1,7 +1,7 @@
 // The Ausfallprotokoll as CSV for the tax adviser's spreadsheet: one line per receipt handed out without
 // a signature (an outage without one still gets a line), the outage's facts repeated on each. Written
 // for German Excel: semicolons, decimal commas, Austrian local time, UTF-8 with a byte order mark.
-import { formatEuro } from './money.ts';
+import { excelAmount, excelCsv } from './excel-csv.ts';
 import type { Outage, OutageProtocol, OutageReceipt } from './outage-protocol.ts';
 import {
   clearanceText,
@@ -31,11 +31,6 @@ const HEADINGS = [
   'Beleg-ID',
 ] as const;
 
-/** A field as RFC 4180 wants it: quoted when it holds the separator, a quote or a line break. */
-function field(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 const time = (iso: string | null) => (iso === null ? '' : formatViennaDateTime(iso));
 
 function line(protocol: OutageProtocol, outage: Outage, index: number, receipt: OutageReceipt | null) {
@@ -53,7 +48,7 @@ function line(protocol: OutageProtocol, outage: Outage, index: number, receipt: 
     time(receipt?.issuedAt ?? null),
     receipt?.receiptNumber ?? '',
     time(receipt?.signedAt ?? null),
-    receipt === null ? '' : formatEuro(receipt.totalCents).replace(/\./g, ''),
+    receipt === null ? '' : excelAmount(receipt.totalCents),
     receipt === null ? '' : outageReceiptOutcome(receipt),
     receipt === null ? '' : (yearChangeNote(receipt) ?? ''),
     receipt?.id ?? '',
@@ -66,5 +61,5 @@ export function outageProtocolCsv(protocol: OutageProtocol): string {
     if (outage.receipts.length === 0) rows.push(line(protocol, outage, index, null));
     for (const receipt of outage.receipts) rows.push(line(protocol, outage, index, receipt));
   });
-  return `\uFEFF${rows.map((row) => row.map(field).join(';')).join('\r\n')}\r\n`;
+  return excelCsv(rows);
 }

@@ -3,6 +3,15 @@
 // this table, so a new operation is added here once and appears on every transport.
 import { z } from 'zod';
 import { ArchiveStatus, CopyArchiveInput, CopyArchiveResult } from './archive-status.ts';
+import {
+  Article,
+  ArticleCsvFile,
+  ArticleInput,
+  ArticlePage,
+  ArticleQuery,
+  ArticleUpdate,
+} from './article.ts';
+import { ArticleImportInput, ArticleImportReport } from './article-import.ts';
 import { BackupNowInput, BackupStatus } from './backup-status.ts';
 import {
   ClosingList,
@@ -10,9 +19,11 @@ import {
   DECOMMISSION_CONFIRMATION,
   DecommissionResult,
 } from './closing-receipt.ts';
+import { CodeLookup, CodeLookupInput } from './code-lookup.ts';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
 import { DepVerifyReport, VerifyDepFileInput } from './dep-verify-report.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
+import { AdoptFavouritesInput } from './legacy-favourite.ts';
 import { RenewAccessInput, StartOnboardingInput } from './onboarding-input.ts';
 import { OnboardingView } from './onboarding-view.ts';
 import {
@@ -132,6 +143,22 @@ export const posApiContract = {
   backupStatus: { input: NoInput, output: BackupStatus },
   /** Makes and checks a backup now; a `targetDir` becomes the folder every later backup goes to. */
   backupNow: { input: BackupNowInput, output: BackupStatus },
+  // Articles (src-main/articles/): the shop's article list in the data folder, its favourites and codes.
+  searchArticles: { input: ArticleQuery, output: ArticlePage },
+  getArticle: { input: z.strictObject({ id: z.uuid() }), output: Article },
+  createArticle: { input: ArticleInput, output: Article },
+  /** Replaces every field of the article; its id stays. */
+  updateArticle: { input: ArticleUpdate, output: Article },
+  deleteArticle: { input: z.strictObject({ id: z.uuid() }), output: z.object({ id: z.uuid() }) },
+  /** The till's favourite buttons: every favourite article, in the order they became favourites. */
+  listFavourites: { input: NoInput, output: z.array(Article) },
+  /** Checks a CSV file row by row; with `apply` and no problem, changes the list in one step. */
+  importArticles: { input: ArticleImportInput, output: ArticleImportReport },
+  exportArticles: { input: NoInput, output: ArticleCsvFile },
+  /** An EAN, a PLU or a receipt's RKSV QR code, scanned or typed: what it stands for. */
+  lookupCode: { input: CodeLookupInput, output: CodeLookup },
+  /** Once: the favourites the till kept in the browser become favourite articles; answers the favourites. */
+  adoptLegacyFavourites: { input: AdoptFavouritesInput, output: z.array(Article) },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },
@@ -166,6 +193,8 @@ export type ShellHandlers = Pick<PosApiHandlers, ShellOperationName>;
 export const posEventContract = {
   status: Status,
   receipt: Receipt,
+  /** The favourites after any change of the article list (settings, POS API, import). */
+  favourites: z.array(Article),
 } as const;
 export type PosEventName = keyof typeof posEventContract;
 export type PosEvent = {

@@ -1,6 +1,7 @@
 // The parts the composition root builds once and every handler group works on. A group takes only
 // the parts it needs (Pick<AppParts, …>), so a reader sees at its head what it touches.
 import type { Archiver } from '../archive/archiver.ts';
+import type { ArticleStore } from '../articles/article-store.ts';
 import type { Backups } from '../backup/backups.ts';
 import type { Closings } from '../archive/closings.ts';
 import type { DepFileVerifier } from '../archive/dep-file-verifier.ts';
@@ -17,6 +18,8 @@ import type { RegisterRuntime } from './register-runtime.ts';
 export interface AppParts {
   host: AppHost;
   journal: Journal;
+  /** The article list, kept in the journal's database file. */
+  articles: ArticleStore;
   settings: CoreSettingsStore;
   printing: PrintService;
   /** The printer port the pipeline, onboarding and closings print through (a shell may supply its own). */

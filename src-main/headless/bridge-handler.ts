@@ -2,6 +2,7 @@
 // table through dispatchOperation. There is no per-operation code here, so a new operation in the
 // contract is reachable from the browser the moment it exists.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ARTICLE_CSV_MAX_BYTES } from '../../src-shared/article-import.ts';
 import { BRIDGE_PATH_PREFIX } from '../../src-shared/bridge-protocol.ts';
 import type { PosApiHandlers } from '../../src-shared/pos-api-contract.ts';
 import { dispatchOperation } from '../../src-shared/pos-api-dispatch.ts';
@@ -12,8 +13,11 @@ import { HTTP_STATUS_FOR } from '../pos-api/error-status.ts';
 import { sendJson } from '../pos-api/http-answer.ts';
 import { parseJsonBody, readBody } from '../pos-api/request-body.ts';
 
-/** A sale of 500 lines is far below this; anything bigger is not a till talking. */
-export const BRIDGE_BODY_LIMIT = 1024 * 1024;
+/**
+ * The largest input is an article file to import (4 MiB, as base64 a third more); a sale of 500 lines
+ * is far below it. Anything bigger is not a till talking.
+ */
+export const BRIDGE_BODY_LIMIT = Math.ceil((ARTICLE_CSV_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 function failure(res: ServerResponse, error: PosError, status = HTTP_STATUS_FOR[error.code]): void {
   const outcome: Outcome<never> = { ok: false, error: error.toBody() };

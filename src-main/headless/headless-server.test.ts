@@ -18,6 +18,7 @@ import {
   type RecordedCall,
 } from '../pos-api/contract-samples.test-support.ts';
 import { RENDERER_CSP } from '../shell/content-security-policy.ts';
+import { BRIDGE_BODY_LIMIT } from './bridge-handler.ts';
 import { startHeadlessServer, type HeadlessServer } from './headless-server.ts';
 import { rawRequest, readSseMessages } from '../pos-api/http-exchange.test-support.ts';
 import { createRedactingLogger } from '../host/redacting-logger.ts';
@@ -144,7 +145,7 @@ test('an unknown operation is 404, a GET is 405, and a huge body is 413', async 
     method: 'POST',
     path: bridgeOperationPath('signSale'),
     headers: { Authorization: bridgeAuthHeaderValue(server.token), 'Content-Type': 'application/json' },
-    body: Buffer.alloc(2 * 1024 * 1024, 0x20),
+    body: Buffer.alloc(BRIDGE_BODY_LIMIT + 1, 0x20),
   });
   assert.equal(huge.status, 413);
   assert.equal((JSON.parse(huge.body) as { error: { code: string } }).error.code, 'too_large');

@@ -67,8 +67,8 @@ test('every curl line of the README answers as the README says', async () => {
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .map((part) => JSON.parse(part) as Json);
-  const [sale, read, list, reprint, check, status, openapi, schema] = answers;
-  assert.equal(answers.length, 8, 'eight curl lines');
+  const [sale, read, list, reprint, check, status, openapi, schema, article, byCode] = answers;
+  assert.equal(answers.length, 10, 'ten curl lines');
   assert.equal(sale?.state, 'signed');
   assert.equal(sale?.total, '4.55');
   assert.equal(sale?.change, '0.45');
@@ -82,6 +82,8 @@ test('every curl line of the README answers as the README says', async () => {
   assert.equal(status?.setup, 'ready');
   assert.equal(openapi?.openapi, '3.1.0');
   assert.equal(schema?.title, 'Kassen-Companion: Einrichtungsdatei (--onboard)');
+  assert.equal(article?.ean, '9001234567896');
+  assert.deepEqual(byCode?.articles, [article]);
 });
 
 test('the typed example client from the README signs a receipt', async () => {

@@ -171,6 +171,14 @@ export class Journal {
     return Number(row?.['n'] ?? 0);
   }
 
+  /**
+   * The journal's database, for the tables kept in its file beside the receipts (the article list):
+   * they share its durability, its transactions and its backup.
+   */
+  get database(): DatabaseSync {
+    return this.#db;
+  }
+
   close(): void {
     this.#checkpoints.stop();
     if (this.#db.isOpen) this.#db.close();
@@ -218,6 +226,17 @@ export class Journal {
 
   get(id: string): JournalRecord | null {
     return this.#records('WHERE r.id = ?', [id])[0] ?? null;
+  }
+
+  /** The receipt a QR code names: its Kassen-ID and receipt number (unique per Kassen-ID under RKSV). */
+  findByReceiptNumber(kassenId: string, receiptNumber: string): JournalRecord | null {
+    return (
+      this.#records(
+        'WHERE r.receipt_number = ? AND r.kassen_id = ?',
+        [receiptNumber, kassenId],
+        'LIMIT 1',
+      )[0] ?? null
+    );
   }
 
   /** Receipts that still wait for SIGN AT, oldest first: the order they must be signed in. */

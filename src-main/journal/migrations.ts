@@ -210,6 +210,34 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    description: 'the article list and its favourites (settings, scanner, POS API)',
+    sql: `
+      -- The shop's articles. They live in the journal's file for its durability (WAL, synchronous=FULL),
+      -- its transactions (an import changes the list all at once or not at all) and its daily backup.
+      -- A receipt never points here: it keeps its own copy of each line, so changing or deleting an
+      -- article changes no receipt.
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        -- The name folded (src-shared/article.ts articleNameKey): one article per name, in any case.
+        name_key TEXT NOT NULL UNIQUE,
+        -- Where the name sorts in a German list: "Äpfel" beside "Apfel", not after "Zucker".
+        sort_key TEXT NOT NULL,
+        price_cents INTEGER NOT NULL,
+        vat_rate TEXT NOT NULL,
+        -- Codes in their normal form (no leading zeros in a PLU, a UPC-A as its EAN-13); NULL: none.
+        plu TEXT UNIQUE,
+        ean TEXT UNIQUE,
+        category TEXT,
+        -- The place on the till's favourite buttons; NULL: not a favourite. A new one goes last.
+        favourite_rank INTEGER UNIQUE,
+        updated_ms INTEGER NOT NULL
+      );
+      CREATE INDEX articles_sort ON articles (sort_key, name_key);
+    `,
+  },
+  {
+    version: 7,
     description: "SIGN AT's code checked against the receipt; a receipt number once per register",
     sql: `
       -- What the app found comparing SIGN AT's machine-readable code with its own data (Kassen-ID, number,

@@ -28,12 +28,12 @@ export const POS_API_ERROR_CODES: Record<PosErrorCode, ErrorCodeDoc> = {
     status: 404,
     alsoStatus: [405],
     meaning:
-      'unbekannter Beleg oder Pfad, oder die POS-API ist ausgeschaltet (405: Methode für diesen Pfad nicht erlaubt, siehe `Allow`)',
+      'unbekannter Beleg, Artikel oder Pfad, oder die POS-API ist ausgeschaltet (405: Methode für diesen Pfad nicht erlaubt, siehe `Allow`)',
   },
   conflict: {
     status: 409,
     meaning:
-      'widerspricht dem Zustand eines Belegs, z. B. dieselbe id mit anderem Inhalt oder ein bereits stornierter Beleg',
+      'widerspricht dem Zustand eines Belegs, z. B. dieselbe id mit anderem Inhalt oder ein bereits stornierter Beleg; oder der Artikelliste: Name, PLU oder EAN hat schon ein anderer Artikel (`field` nennt das Feld)',
   },
   register_not_set_up: {
     status: 409,

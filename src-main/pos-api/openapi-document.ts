@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of POS API v1, generated from the route table and its zod schemas with
 // zod's own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from 'zod';
+import { ArticleDeleted, ArticleList, ArticleResource, ArticleWrite } from './article-schemas.ts';
 import { codesForStatus } from './error-status.ts';
 import { PATH_PARAMETER_DOCS, POS_API_ROUTES } from './pos-api-routes.ts';
 import {
@@ -26,6 +27,10 @@ const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>(
   [OutageProtocolResource, { name: 'OutageProtocol', io: 'output' }],
   [ReceiptCheckRequest, { name: 'ReceiptCheckRequest', io: 'input' }],
   [ReceiptCheckResource, { name: 'ReceiptCheck', io: 'output' }],
+  [ArticleWrite, { name: 'ArticleWrite', io: 'input' }],
+  [ArticleResource, { name: 'Article', io: 'output' }],
+  [ArticleList, { name: 'ArticleList', io: 'output' }],
+  [ArticleDeleted, { name: 'ArticleDeleted', io: 'output' }],
   [ErrorResponse, { name: 'Error', io: 'output' }],
 ]);
 
@@ -34,9 +39,9 @@ const STATUS_TITLES: Record<number, string> = {
   400: 'kein gültiges JSON',
   401: 'Token fehlt oder ist falsch',
   403: 'fremder Host oder fremde Herkunft (Origin)',
-  404: 'unbekannter Pfad oder Beleg',
+  404: 'unbekannter Pfad, Beleg oder Artikel',
   405: 'Methode nicht erlaubt',
-  409: 'widerspricht dem Zustand von Beleg oder Kasse',
+  409: 'widerspricht dem Zustand von Beleg, Kasse oder Artikelliste',
   413: 'Anfrage zu groß',
   422: 'ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt',
   429: 'zu viele Anfragen',
@@ -167,7 +172,8 @@ export function buildOpenApiDocument() {
         'unbekannte Felder und Codes ignorieren, einen unbekannten Belegzustand wie einen nicht signierten ' +
         'Beleg behandeln. 503 heißt immer "vorübergehend, später wiederholen"; ein bleibender Zustand ist ein ' +
         '4xx mit eigenem Code (Tabelle bei Error.code). 1.2: Belegzustand signature_failed (SIGN AT ' +
-        'signed:false), Felder offline_number und issued_at (Nacherfassung), GET /outages (Ausfallprotokoll).',
+        'signed:false), Felder offline_number und issued_at (Nacherfassung), GET /outages (Ausfallprotokoll). ' +
+        '1.5: die Artikelliste (/articles: lesen, suchen, per EAN oder PLU finden, anlegen, ersetzen, löschen).',
       license: { name: 'Proprietär', identifier: 'LicenseRef-Kassen-Companion' },
     },
     servers: [

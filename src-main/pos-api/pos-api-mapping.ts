@@ -33,7 +33,7 @@ export function saleDraftFromRequest(body: ReceiptCreate): SaleDraftInput {
   };
 }
 
-const FIELD_RENAMES: Record<string, string> = { lines: 'items', kind: 'type' };
+const FIELD_RENAMES: Record<string, string> = { lines: 'items', kind: 'type', priceCents: 'price' };
 
 /** "lines.0.unitPrice" (contract) → "items.0.unit_price" (API), so an error names the field the client sent. */
 export function apiFieldPath(contractPath: string): string {

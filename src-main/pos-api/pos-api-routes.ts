@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { OperationInput, OperationName, OperationOutput } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
+import { ARTICLE_ID, ARTICLE_ROUTES } from './article-routes.ts';
 import {
   outageProtocolResource,
   receiptCheckResource,
@@ -38,7 +39,7 @@ export interface RouteResult {
 }
 
 export interface PosApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Below /api/v1, OpenAPI template syntax: `/receipts/{id}`. */
   path: string;
   operationId: string;
@@ -190,6 +191,10 @@ export const POS_API_ROUTES: readonly PosApiRoute[] = [
       return { status: 200, body: OutageProtocolResource.parse(outageProtocolResource(protocol)) };
     },
   },
+  ...ARTICLE_ROUTES,
 ];
 
-export const PATH_PARAMETER_DOCS: Record<string, string> = { [RECEIPT_ID.name]: RECEIPT_ID.description };
+export const PATH_PARAMETER_DOCS: Record<string, string> = {
+  [RECEIPT_ID.name]: RECEIPT_ID.description,
+  [ARTICLE_ID.name]: ARTICLE_ID.description,
+};

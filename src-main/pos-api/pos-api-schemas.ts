@@ -224,7 +224,7 @@ export type ReceiptList = z.output<typeof ReceiptList>;
 export const PosApiStatus = z.object({
   environment: z.enum(ENVIRONMENTS).nullable().meta({
     description:
-      'DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.5.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert.',
+      'DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.6.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert.',
   }),
   setup: z.enum(SETUP_STATES).meta({
     description: 'needed: keine Kasse eingerichtet; in_progress: Einrichtung läuft; ready: Kasse signiert',

@@ -90,6 +90,8 @@ test('the OpenAPI document is OpenAPI 3.1 whose every reference resolves, served
   const document = await servedDocument(h.origin);
   assert.equal(document.openapi, '3.1.0');
   assert.deepEqual(Object.keys(document.paths as Json).sort(), [
+    '/api/v1/articles',
+    '/api/v1/articles/{article_id}',
     '/api/v1/onboarding.schema.json',
     '/api/v1/openapi.json',
     '/api/v1/outages',

@@ -3,16 +3,13 @@
 // through src-shared/sale-pricing.ts (the same function the Bon preview uses), then payments and change.
 import { discountRule } from '../../src-shared/discount.ts';
 import { lineAmountCents } from '../../src-shared/line-amount.ts';
-import { formatEuro, parseEuro, type Cents } from '../../src-shared/money.ts';
+import { formatEuro, MAX_RECEIPT_CENTS, parseEuro, type Cents } from '../../src-shared/money.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { parseQuantity } from '../../src-shared/quantity.ts';
 import type { Payment } from '../../src-shared/receipt.ts';
 import type { PaymentInput, SaleDraft, SaleLineInput } from '../../src-shared/sale-draft.ts';
 import { priceSale, type LineToPrice } from '../../src-shared/sale-pricing.ts';
 import { EMPTY_SALE, type StoredSale } from '../journal/stored-sale.ts';
-
-/** 10 Mio. € per receipt: far above any counter sale, far below where cents stop being exact in a double. */
-export const MAX_RECEIPT_CENTS = 1_000_000_000;
 
 function tooLarge(field: string, what: string): PosError {
   return new PosError('invalid_input', `${what}: Betrag zu groß (höchstens 10.000.000,00 €)`, field);
