@@ -22,8 +22,9 @@ test('F2 lists the sale; F5 prints it again as DUPLIKAT without signing it again
   const { page, app } = till();
   const before = await app.api.getReceipt({ id: saleId });
   await page.keyboard.press('F2');
+  // The row may show first from the receipt events, before the search's answer selects it: wait for that.
   const row = page.locator(`[data-testid="journal-row"][data-receipt-id="${saleId}"]`);
-  await row.waitFor();
+  await row.and(page.locator('[aria-selected="true"]')).waitFor();
   assert.equal(await row.getAttribute('aria-selected'), 'true', 'the newest receipt is selected');
 
   await page.keyboard.press('F5');
