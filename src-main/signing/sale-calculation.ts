@@ -2,6 +2,7 @@
 // computed here from the draft: lines, line discounts, the receipt discount and the totals per rate
 // through src-shared/sale-pricing.ts (the same function the Bon preview uses), then payments and change.
 import { DEFAULT_DISCOUNT_TEXT, discountRule } from '../../src-shared/discount.ts';
+import { keptPayments } from '../../src-shared/kept-payments.ts';
 import { lineAmountCents } from '../../src-shared/line-amount.ts';
 import { formatEuro, MAX_RECEIPT_CENTS, parseEuro, type Cents } from '../../src-shared/money.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
@@ -112,17 +113,10 @@ export function zeroSale(payments: readonly PaymentInput[]): StoredSale {
  */
 export function cancellationSale(original: StoredSale): StoredSale {
   const negate = (cents: Cents): Cents => (cents === 0 ? 0 : -cents);
-  let changeLeft = original.changeCents;
-  const refunds: Payment[] = [];
-  for (const payment of original.payments) {
-    let amount = payment.amountCents;
-    if (payment.type === 'CASH' && changeLeft > 0) {
-      const used = Math.min(changeLeft, amount);
-      amount -= used;
-      changeLeft -= used;
-    }
-    if (amount !== 0) refunds.push({ type: payment.type, amountCents: negate(amount) });
-  }
+  const refunds: Payment[] = keptPayments(original.payments, original.changeCents).map((payment) => ({
+    type: payment.type,
+    amountCents: negate(payment.amountCents),
+  }));
   return {
     lines: original.lines.map((line) => ({
       ...line,
