@@ -2,21 +2,36 @@
 // articles (an exchange), a discount on the whole Bon (F8) and a payment split into card and cash (F10,
 // "+", F9). The QR code, read back from the screen's pixels, carries the buckets after every discount,
 // one of them negative (so SIGN AT got the raw form: the emulator refuses negatives in standard_v1).
+// The receipt goes to a printer (a fake one that keeps every byte): the paper's lines are the preview's.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { parsePrinterBytes } from '../src-main/printing/printer-bytes.test-support.ts';
+import { DEFAULT_PRINTER_SETTINGS } from '../src-shared/printer-settings.ts';
 import { decodeQrFromPng } from './support/decode-qr.ts';
+import { startFakePrinter, type FakePrinter } from './support/fake-printer.ts';
 import {
   BUCKET_OF_RATE,
   readQrFields,
   screenAmountToCents,
   type QrFields,
 } from './support/rksv-qr-fields.ts';
-import { paperText, ringUp, showQr, waitForFocus, waitForSaleFinished } from './support/till-page.ts';
+import { paperText, ringUp, showQr, waitForFocus } from './support/till-page.ts';
 import { tillForThisFile } from './support/till-session.ts';
 import { VAT_RATES, type VatRate } from '../src-shared/vat.ts';
 
-const till = tillForThisFile();
+let printer: FakePrinter | undefined;
+const till = tillForThisFile({}, async ({ app }) => {
+  printer = await startFakePrinter();
+  await app.api.updatePrinterSettings({
+    ...DEFAULT_PRINTER_SETTINGS,
+    connection: { kind: 'tcp', host: printer.host, port: printer.port },
+    qrMode: 'native',
+  });
+});
+after(async () => {
+  await printer?.close();
+});
 
 /** F7 or F8, the discount typed as a cashier would ("10 %", "2"), optionally its name, then Enter. */
 async function discount(page: Page, key: 'F7' | 'F8', value: string, name?: string): Promise<void> {
@@ -30,6 +45,13 @@ async function discount(page: Page, key: 'F7' | 'F8', value: string, name?: stri
   }
   await page.keyboard.press('Enter');
   await page.getByTestId('discount-dialog').waitFor({ state: 'detached' });
+}
+
+/** The lines of the receipt paper on screen, as drawn (trailing blanks and empty lines aside). */
+async function previewLines(page: Page): Promise<string[]> {
+  const lines = page.getByTestId('receipt-paper').locator('.receipt-view__line');
+  await lines.first().waitFor();
+  return (await lines.allTextContents()).map((line) => line.trimEnd()).filter((line) => line !== '');
 }
 
 /** The text of the first element with `testId`, its cells (spans, e.g. of a Bon line) one space apart. */
@@ -81,6 +103,13 @@ test('a keyboard sale with discounts, an exchange and a split payment: the QR ca
   await page.keyboard.press('NumpadAdd');
   await page.getByTestId('payment-part').waitFor();
   assert.equal(await textOf(page, 'payment-open'), 'Offen 5,62');
+  // A part added by mistake: Backspace in the empty field takes the last one back.
+  await page.keyboard.type('1');
+  await page.keyboard.press('+');
+  assert.equal(await textOf(page, 'payment-open'), 'Offen 4,62');
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.getByTestId('payment-part').count(), 1);
+  assert.equal(await textOf(page, 'payment-open'), 'Offen 5,62');
 
   // F9 jumps to "gegeben": too little cash says how much is missing, and Enter does not pay.
   await page.keyboard.press('F9');
@@ -94,11 +123,13 @@ test('a keyboard sale with discounts, an exchange and a split payment: the QR ca
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('20');
   assert.equal(await textOf(page, 'payment-change'), 'Rückgeld 14,38');
+  const printedBefore = printer?.bytes().length ?? 0;
   await page.keyboard.press('Enter');
   const summary = page.getByTestId('signed-summary');
   await summary.waitFor();
   const receiptId = (await summary.getAttribute('data-receipt-id')) ?? '';
-  await waitForSaleFinished(page);
+  // With a printer, the progress reaches "done" only once the receipt is on paper.
+  await page.locator('[data-testid="sale-progress"][data-phase="done"]').waitFor();
 
   // The change stands large in the summary after paying, with each payment part.
   assert.equal(await textOf(page, 'summary-change'), '14,38');
@@ -118,6 +149,18 @@ test('a keyboard sale with discounts, an exchange and a split payment: the QR ca
 
   const receipt = await app.api.getReceipt({ id: receiptId });
   assert.equal(receipt.state, 'signed', 'SIGN AT signed it: a negative bucket went as raw');
+  assert.equal(receipt.printed, true);
+
+  // Preview equals paper: the printer's bytes, read back as its firmware would, line for line.
+  assert.ok(printer && receipt.qrCodeData);
+  await printer.waitFor(receipt.qrCodeData, printedBefore);
+  const printed = parsePrinterBytes(printer.bytes().subarray(printedBefore));
+  const paperLines = printed.text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
+  assert.deepEqual(paperLines, await previewLines(page));
+  assert.deepEqual(printed.qrData, [receipt.qrCodeData], "the QR command carries SIGN AT's code");
 
   // The paper on screen: every discount, the return and each payment part.
   const paper = await paperText(page);

@@ -207,7 +207,7 @@ export interface components {
         };
       }[];
       /**
-       * @description Zahlungen, auch geteilt: beliebig viele Teile bar (CASH) und mit Karte (NON_CASH). Zusammen mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar.
+       * @description Zahlungen, auch geteilt: bis zu 10 Teile bar (CASH) und mit Karte (NON_CASH). Zusammen mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar.
        * @default []
        */
       payments: {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addPart, changeCents, finalPayments, openCents } from './payment-parts.ts';
+import { formatApiAmount } from '../../src-shared/money.ts';
+import { MAX_PAYMENTS, SaleDraft } from '../../src-shared/sale-draft.ts';
+import { addPart, changeCents, finalPayments, openCents, type PaymentPart } from './payment-parts.ts';
+
+const line = { text: 'Torte', quantity: '1', unitPrice: '50.00', vatRate: '10' as const };
+const api = (part: PaymentPart) => ({ type: part.type, amount: formatApiAmount(part.amountCents) });
 
 const typed = (type: 'CASH' | 'NON_CASH', text: string, amountCents: number | null) => ({
   type,
@@ -64,4 +69,27 @@ test('too little cash says how much is missing; card never pays more than is ope
   assert.deepEqual(addPart(500, [{ type: 'CASH', amountCents: 500 }], { type: 'CASH', amountCents: 100 }), {
     problem: { kind: 'nothingOpen' },
   });
+});
+
+test('a Bon takes as many payments as main accepts, and says so before main would refuse', () => {
+  const card = { type: 'NON_CASH' as const, amountCents: 100 };
+  let parts: PaymentPart[] = [];
+  for (let i = 0; i < MAX_PAYMENTS - 1; i++) {
+    const added = addPart(5000, parts, card);
+    assert.ok('parts' in added, `part ${i + 1}`);
+    parts = added.parts;
+  }
+  assert.deepEqual(addPart(5000, parts, card), { problem: { kind: 'tooManyParts', max: MAX_PAYMENTS } });
+  const paid = finalPayments(5000, parts, typed('CASH', '', null));
+  assert.ok('payments' in paid);
+  assert.equal(paid.payments.length, MAX_PAYMENTS);
+  assert.ok(SaleDraft.safeParse({ kind: 'NORMAL', lines: [line], payments: paid.payments.map(api) }).success);
+  // One more than main takes is refused here, in words, not by main's schema.
+  assert.deepEqual(finalPayments(5000, [...parts, card], typed('CASH', '40', 4000)), {
+    problem: { kind: 'tooManyParts', max: MAX_PAYMENTS },
+  });
+  assert.ok(
+    !SaleDraft.safeParse({ kind: 'NORMAL', lines: [line], payments: [...paid.payments, card].map(api) })
+      .success,
+  );
 });

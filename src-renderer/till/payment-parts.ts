@@ -2,7 +2,7 @@
 // as a part ("+"), or pays (Enter); nothing typed pays what is still open in the chosen type. Main checks
 // the same rules again (sale-calculation.ts); these say it to the cashier before anything is sent.
 import type { Cents } from '../../src-shared/money.ts';
-import type { PaymentType } from '../../src-shared/sale-draft.ts';
+import { MAX_PAYMENTS, type PaymentType } from '../../src-shared/sale-draft.ts';
 
 export interface PaymentPart {
   type: PaymentType;
@@ -15,7 +15,9 @@ export type PaymentProblem =
   | { kind: 'missing'; cents: Cents }
   /** Change is paid in cash only: card parts may come to `maxCents` (what is open) at most. */
   | { kind: 'cardTooHigh'; maxCents: Cents }
-  | { kind: 'nothingOpen' };
+  | { kind: 'nothingOpen' }
+  /** A sale takes MAX_PAYMENTS parts at most; the last one is what Enter pays. */
+  | { kind: 'tooManyParts'; max: number };
 
 const sum = (parts: readonly PaymentPart[], type?: PaymentType) =>
   parts.filter((p) => type === undefined || p.type === type).reduce((total, p) => total + p.amountCents, 0);
@@ -39,6 +41,7 @@ export function addPart(
 ): { parts: PaymentPart[] } | { problem: PaymentProblem } {
   const open = openCents(totalCents, parts);
   if (open <= 0) return { problem: { kind: 'nothingOpen' } };
+  if (parts.length >= MAX_PAYMENTS - 1) return { problem: { kind: 'tooManyParts', max: MAX_PAYMENTS } };
   if (part.amountCents === null || part.amountCents <= 0) return { problem: { kind: 'givenInvalid' } };
   if (part.type === 'NON_CASH' && part.amountCents > open) {
     return { problem: { kind: 'cardTooHigh', maxCents: open } };
@@ -65,6 +68,7 @@ export function finalPayments(
   }
   const open = openCents(totalCents, all);
   if (open > 0) return { problem: { kind: 'missing', cents: open } };
+  if (all.length > MAX_PAYMENTS) return { problem: { kind: 'tooManyParts', max: MAX_PAYMENTS } };
   if (sum(all, 'NON_CASH') > Math.max(0, totalCents)) {
     return { problem: { kind: 'cardTooHigh', maxCents: Math.max(0, totalCents - sum(parts, 'NON_CASH')) } };
   }

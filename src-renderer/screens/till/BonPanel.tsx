@@ -151,6 +151,10 @@ export function BonPanel({ signing }: { signing: boolean }) {
               } else if (e.key === '+') {
                 e.preventDefault();
                 addPaymentPart();
+              } else if (e.key === 'Backspace' && given === '' && parts.length > 0) {
+                // Nothing typed to delete: the key takes back the last part instead.
+                e.preventDefault();
+                removePaymentPart(parts.length - 1);
               }
             }}
             data-testid="payment-given"
@@ -161,15 +165,18 @@ export function BonPanel({ signing }: { signing: boolean }) {
         </button>
       </div>
       {parts.length > 0 && (
-        <ul className="payment-parts" aria-label={t.till.paymentParts} data-testid="payment-parts">
-          {parts.map((part, index) => (
-            <li key={index} data-testid="payment-part" data-type={part.type}>
-              <span>{part.type === 'CASH' ? t.till.cash : t.till.card}</span>
-              <span className="part-amount">{formatEuro(part.amountCents)}</span>
-              <RemoveButton label={t.till.removePart} onClick={() => removePaymentPart(index)} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="payment-parts" aria-label={t.till.paymentParts} data-testid="payment-parts">
+            {parts.map((part, index) => (
+              <li key={index} data-testid="payment-part" data-type={part.type}>
+                <span>{part.type === 'CASH' ? t.till.cash : t.till.card}</span>
+                <span className="part-amount">{formatEuro(part.amountCents)}</span>
+                <RemoveButton label={t.till.removePart} onClick={() => removePaymentPart(index)} />
+              </li>
+            ))}
+          </ul>
+          <p className="dialog-hint">{t.till.removeLastPartKey}</p>
+        </>
       )}
       <div className="pay-row">
         {total !== null && (

@@ -6,6 +6,7 @@ import { DEFAULT_DISCOUNT_TEXT, formatPercent, type DiscountRule } from '../../.
 import { formatEuro } from '../../../src-shared/money.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
+import type { SaleState } from '../../stores/sale-store.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { useDialogKeys } from '../../components/use-dialog-keys.ts';
 import { discountRuleOf, parseDiscountInput } from '../../till/discount-input.ts';
@@ -18,36 +19,51 @@ function typedForm(rule: DiscountRule | null | undefined): string {
   return rule.basisPoints === undefined ? formatEuro(rule.offCents) : `${formatPercent(rule.basisPoints)} %`;
 }
 
+/** The fields for line `index` (F7) or the whole Bon (F8), filled with the discount it already has. */
+function fieldsFor(
+  state: Pick<SaleState, 'lines' | 'receiptDiscount'>,
+  forLine: boolean,
+  index: number,
+): { target: number; value: string; text: string } {
+  const target = Math.max(0, index);
+  const current = forLine ? state.lines[target]?.discount : state.receiptDiscount;
+  const fallback = forLine ? DEFAULT_DISCOUNT_TEXT.line : DEFAULT_DISCOUNT_TEXT.receipt;
+  return { target, value: typedForm(current), text: current?.text ?? fallback };
+}
+
+/** The dialog while F7 or F8 has it open; closed, nothing is drawn. */
 export function DiscountDialog() {
+  const { screen } = useAppStores();
+  const dialog = useStore(screen, (s) => s.dialog);
+  if (dialog !== 'line-discount' && dialog !== 'receipt-discount') return null;
+  // Mounted afresh on each opening, so its fields start from the Bon before the first key lands in them.
+  return <DiscountForm key={dialog} forLine={dialog === 'line-discount'} />;
+}
+
+function DiscountForm({ forLine }: { forLine: boolean }) {
   const t = useMessages();
   const { screen, sale } = useAppStores();
-  const dialog = useStore(screen, (s) => s.dialog);
   const lines = useStore(sale, (s) => s.lines);
-  const forLine = dialog === 'line-discount';
-  const open = forLine || dialog === 'receipt-discount';
-  const [target, setTarget] = useState(0);
-  const [value, setValue] = useState('');
-  const [text, setText] = useState('');
+  const [initial] = useState(() => fieldsFor(sale.getState(), forLine, sale.getState().lines.length - 1));
+  const [target, setTarget] = useState(initial.target);
+  const [value, setValue] = useState(initial.value);
+  const [text, setText] = useState(initial.text);
   const [problem, setProblem] = useState<Problem | null>(null);
   const valueRef = useRef<HTMLInputElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   function load(index: number) {
-    const state = sale.getState();
-    const current = forLine ? state.lines[index]?.discount : state.receiptDiscount;
-    setTarget(index);
-    setValue(typedForm(current));
-    setText(current?.text ?? (forLine ? DEFAULT_DISCOUNT_TEXT.line : DEFAULT_DISCOUNT_TEXT.receipt));
+    const fields = fieldsFor(sale.getState(), forLine, index);
+    setTarget(fields.target);
+    setValue(fields.value);
+    setText(fields.text);
     setProblem(null);
   }
 
   useEffect(() => {
-    if (!open) return;
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    load(Math.max(0, sale.getState().lines.length - 1));
     valueRef.current?.focus();
-    // Only on opening: the fields are the cashier's from then on.
-  }, [open, forLine]);
+  }, []);
 
   function close() {
     screen.getState().openDialog(null);
@@ -71,7 +87,7 @@ export function DiscountDialog() {
     close();
   }
 
-  useDialogKeys(open, {
+  useDialogKeys(true, {
     onEnter: apply,
     onEscape: close,
     onOtherKey(event) {
@@ -82,7 +98,6 @@ export function DiscountDialog() {
     },
   });
 
-  if (!open) return null;
   const line = lines[target];
   const title = forLine
     ? t.discountDialog.lineTitle(target + 1, line?.text ?? '')

@@ -15,6 +15,8 @@ export function PayProblemText({ problem }: { problem: PayProblem | null }) {
       return <>{t.till.cardTooHigh(formatEuro(problem.maxCents))}</>;
     case 'nothingOpen':
       return <>{t.till.nothingOpen}</>;
+    case 'tooManyParts':
+      return <>{t.till.tooManyParts(problem.max)}</>;
     case 'lineDiscountTooHigh':
       return <>{t.till.lineDiscountTooHigh(problem.position)}</>;
     case 'receiptDiscountTooHigh':
