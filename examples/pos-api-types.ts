@@ -224,7 +224,7 @@ export interface components {
         };
       }[];
       /**
-       * @description Zahlungen, auch geteilt: beliebig viele Teile bar (CASH) und mit Karte (NON_CASH). Zusammen mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar. Fehlt payments, wird keine Zahlung erfasst und keine erfunden: der Beleg zeigt keine Zahlungszeile und SIGN AT bekommt nur die fünf Beträge ohne Aufteilung nach Zahlungsart (raw). Eine Kartenzahlung daher immer als NON_CASH angeben.
+       * @description Zahlungen, auch geteilt: bis zu 10 Teile bar (CASH) und mit Karte (NON_CASH). Zusammen mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar. Fehlt payments, wird keine Zahlung erfasst und keine erfunden: der Beleg zeigt keine Zahlungszeile und SIGN AT bekommt nur die fünf Beträge ohne Aufteilung nach Zahlungsart (raw). Eine Kartenzahlung daher immer als NON_CASH angeben.
        * @default []
        */
       payments: {

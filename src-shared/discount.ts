@@ -34,6 +34,9 @@ export function formatApiPercent(basisPoints: BasisPoints): string {
 
 export const MAX_DISCOUNT_TEXT = 40;
 
+/** What the receipt prints for a discount given without a text of its own (paper is German). */
+export const DEFAULT_DISCOUNT_TEXT = { line: 'Rabatt', receipt: 'Bonrabatt' } as const;
+
 export const DiscountInput = z
   .strictObject({
     percent: z

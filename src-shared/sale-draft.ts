@@ -14,6 +14,8 @@ export const PAYMENT_TYPES = ['CASH', 'NON_CASH'] as const;
 export type PaymentType = (typeof PAYMENT_TYPES)[number];
 
 export const MAX_LINES = 500;
+/** Parts of a split payment: more than a counter ever needs, few enough to print. */
+export const MAX_PAYMENTS = 10;
 
 export const EuroString = z
   .string()
@@ -47,7 +49,7 @@ export const SaleDraft = z
     kind: z.enum(RECEIPT_KINDS),
     lines: z.array(SaleLineInput).max(MAX_LINES, `höchstens ${MAX_LINES} Positionen`).default([]),
     /** Split payment: any mix of cash and card parts. */
-    payments: z.array(PaymentInput).max(10).default([]),
+    payments: z.array(PaymentInput).max(MAX_PAYMENTS, `höchstens ${MAX_PAYMENTS} Zahlungen`).default([]),
     /** Off the whole receipt, spread over its VAT rates in proportion (sale-pricing.ts). */
     discount: DiscountInput.optional(),
     /** For CANCELLATION: the journal receipt being cancelled. */

@@ -8,6 +8,7 @@ import {
   RECEIPT_KINDS,
   EuroString,
   MAX_LINES,
+  MAX_PAYMENTS,
 } from '../../src-shared/sale-draft.ts';
 import {
   ALL_RECEIPT_KINDS,
@@ -82,11 +83,11 @@ export const ReceiptCreate = z.strictObject({
   items: z.array(ReceiptItemIn).max(MAX_LINES).default([]),
   payments: z
     .array(PaymentIn)
-    .max(10)
+    .max(MAX_PAYMENTS, `höchstens ${MAX_PAYMENTS} Zahlungen`)
     .default([])
     .meta({
       description:
-        'Zahlungen, auch geteilt: beliebig viele Teile bar (CASH) und mit Karte (NON_CASH). Zusammen ' +
+        'Zahlungen, auch geteilt: bis zu 10 Teile bar (CASH) und mit Karte (NON_CASH). Zusammen ' +
         'mindestens die Summe; unbar höchstens die Summe, Rückgeld gibt es nur bar. Fehlt payments, wird ' +
         'keine Zahlung erfasst und keine erfunden: der Beleg zeigt keine Zahlungszeile und SIGN AT bekommt ' +
         'nur die fünf Beträge ohne Aufteilung nach Zahlungsart (raw). Eine Kartenzahlung daher immer als ' +

@@ -727,6 +727,6 @@ test('the OpenAPI document describes the discount fields, returns and the split 
   assert.match(create, /"discount"/);
   assert.match(create, /größten Rest/);
   assert.match(create, /negative Menge ist eine Rückgabe/);
-  assert.match(create, /geteilt: beliebig viele Teile bar \(CASH\) und mit Karte \(NON_CASH\)/);
+  assert.match(create, /geteilt: bis zu 10 Teile bar \(CASH\) und mit Karte \(NON_CASH\)/);
   assert.match(JSON.stringify(schemas.Receipt), /"per_rate"/);
 });

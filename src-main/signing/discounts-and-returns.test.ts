@@ -71,6 +71,35 @@ test('line and receipt discounts reduce their rates in the QR code; the body is 
   assert.equal(formOf(receipt.id), 'standard_v1');
 });
 
+test('a split payment: SIGN AT gets what stayed per type; the storno refunds each part net of the change', async () => {
+  const receipt = await run.f.pipeline.signSale({
+    kind: 'NORMAL',
+    lines: [{ text: 'Torte', quantity: '3', unitPrice: '4.50', vatRate: '10' }],
+    payments: [
+      { type: 'CASH', amount: '1.00' },
+      { type: 'NON_CASH', amount: '8.00' },
+      { type: 'CASH', amount: '6.00' },
+    ],
+  });
+  assert.equal(receipt.changeCents, 150);
+  const body = JSON.parse(run.f.journal.get(receipt.id)?.requestBody ?? '{}') as {
+    schema: { standard_v1: { amounts_per_payment_type: unknown } };
+  };
+  assert.deepEqual(body.schema.standard_v1.amounts_per_payment_type, [
+    { payment_type: 'CASH', amount: '5.50' },
+    { payment_type: 'NON_CASH', amount: '8.00' },
+  ]);
+  const storno = await run.f.pipeline.cancelReceipt(receipt.id);
+  assert.deepEqual(
+    storno.payments.map((p) => [p.type, p.amountCents]),
+    [
+      ['NON_CASH', -800],
+      ['CASH', -550],
+    ],
+    'the 1,50 change came out of the cash parts: all of the 1,00, then 0,50 of the 6,00',
+  );
+});
+
 test('an exchange with a negative bucket is signed as raw; its storno brings every bucket back to 0', async () => {
   const exchange = await run.f.pipeline.signSale({
     kind: 'NORMAL',

@@ -1,7 +1,8 @@
 // Main's own arithmetic for a sale. The renderer may show totals, but the fiscal amounts are always
 // computed here from the draft: lines, line discounts, the receipt discount and the totals per rate
 // through src-shared/sale-pricing.ts (the same function the Bon preview uses), then payments and change.
-import { discountRule } from '../../src-shared/discount.ts';
+import { DEFAULT_DISCOUNT_TEXT, discountRule } from '../../src-shared/discount.ts';
+import { keptPayments } from '../../src-shared/kept-payments.ts';
 import { lineAmountCents } from '../../src-shared/line-amount.ts';
 import { formatEuro, MAX_RECEIPT_CENTS, parseEuro, type Cents } from '../../src-shared/money.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
@@ -29,7 +30,8 @@ function lineToPrice(line: SaleLineInput, i: number): LineToPrice {
     quantityMilli,
     unitPriceCents,
     vatRate: line.vatRate,
-    discount: line.discount === undefined ? undefined : discountRule(line.discount, 'Rabatt'),
+    discount:
+      line.discount === undefined ? undefined : discountRule(line.discount, DEFAULT_DISCOUNT_TEXT.line),
   };
 }
 
@@ -82,7 +84,10 @@ export function calculateSale(
       throw tooLarge(`lines.${i}`, `Position ${i + 1}`);
     }
   }
-  const priced = priceSale(toPrice, discount === undefined ? undefined : discountRule(discount, 'Bonrabatt'));
+  const priced = priceSale(
+    toPrice,
+    discount === undefined ? undefined : discountRule(discount, DEFAULT_DISCOUNT_TEXT.receipt),
+  );
   if (Math.abs(priced.totalCents) > MAX_RECEIPT_CENTS) throw tooLarge('lines', 'Summe');
   if (priced.totalCents < 0) {
     throw new PosError(
@@ -109,17 +114,10 @@ export function zeroSale(payments: readonly PaymentInput[]): StoredSale {
  */
 export function cancellationSale(original: StoredSale): StoredSale {
   const negate = (cents: Cents): Cents => (cents === 0 ? 0 : -cents);
-  let changeLeft = original.changeCents;
-  const refunds: Payment[] = [];
-  for (const payment of original.payments) {
-    let amount = payment.amountCents;
-    if (payment.type === 'CASH' && changeLeft > 0) {
-      const used = Math.min(changeLeft, amount);
-      amount -= used;
-      changeLeft -= used;
-    }
-    if (amount !== 0) refunds.push({ type: payment.type, amountCents: negate(amount) });
-  }
+  const refunds: Payment[] = keptPayments(original.payments, original.changeCents).map((payment) => ({
+    type: payment.type,
+    amountCents: negate(payment.amountCents),
+  }));
   return {
     lines: original.lines.map((line) => ({
       ...line,

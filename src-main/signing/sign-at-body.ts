@@ -6,9 +6,11 @@
 // them out): standard_v1 would need a payment breakdown, and one made up (all cash) could book a card
 // sale as cash at SIGN AT.
 import { discountLabel } from '../../src-shared/discount.ts';
+import { keptPerPaymentType } from '../../src-shared/kept-payments.ts';
 import { formatApiAmount, type Cents } from '../../src-shared/money.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
 import type { LineDiscount } from '../../src-shared/receipt.ts';
+import { PAYMENT_TYPES } from '../../src-shared/sale-draft.ts';
 import { SIGN_AT_VAT_RATE, VAT_RATE_INFO, type RksvBucket } from '../../src-shared/vat.ts';
 import type { RawAmounts, SignReceiptBody, StandardV1 } from '../fiskaly/sign-at-requests.ts';
 import type { StoredSale } from '../journal/stored-sale.ts';
@@ -38,23 +40,16 @@ export function rawAmounts(sale: StoredSale): RawAmounts {
 
 export function standardV1(sale: StoredSale): StandardV1 {
   const totals = bucketTotals(sale);
-  const cash = sale.payments.filter((p) => p.type === 'CASH').reduce((sum, p) => sum + p.amountCents, 0);
-  const nonCash = sale.payments
-    .filter((p) => p.type === 'NON_CASH')
-    .reduce((sum, p) => sum + p.amountCents, 0);
-  // What stayed in the till: cash given minus the change handed back.
-  const kept = [
-    { payment_type: 'CASH' as const, cents: cash - sale.changeCents },
-    { payment_type: 'NON_CASH' as const, cents: nonCash },
-  ].filter((p) => p.cents !== 0);
+  // What stayed in the till of each type: the change comes out of the cash handed over.
+  const kept = keptPerPaymentType(sale.payments, sale.changeCents);
   return {
     amounts_per_vat_rate: BUCKET_ORDER.filter((bucket) => totals.has(bucket)).map((bucket) => ({
       vat_rate: SIGN_AT_VAT_RATE[bucket],
       amount: formatApiAmount(totals.get(bucket) ?? 0),
     })),
-    amounts_per_payment_type: kept.map((p) => ({
-      payment_type: p.payment_type,
-      amount: formatApiAmount(p.cents),
+    amounts_per_payment_type: PAYMENT_TYPES.filter((type) => kept[type] !== 0).map((type) => ({
+      payment_type: type,
+      amount: formatApiAmount(kept[type]),
     })),
     // Each discount is an item of its own (quantity 1, negative price), so that the items add up to
     // the amounts per rate as they do on paper.

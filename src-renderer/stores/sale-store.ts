@@ -3,10 +3,12 @@ import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import type { DiscountRule } from '../../src-shared/discount.ts';
 import type { PaymentType, SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import type { VatRate } from '../../src-shared/vat.ts';
 import { parseAmountInput, parseQuantityInput } from '../till/amount-input.ts';
-import { bonTotalCents, type BonLine } from '../till/bon-line.ts';
+import { priceBon, type BonLine, type BonProblem } from '../till/bon-line.ts';
+import { addPart, finalPayments, type PaymentPart, type PaymentProblem } from '../till/payment-parts.ts';
 import { buildSaleDraft } from '../till/sale-draft-builder.ts';
 import type { StatusStore } from './status-store.ts';
 
@@ -18,8 +20,8 @@ export interface EntryFields {
 }
 
 export type EntryProblem = 'amountInvalid' | 'quantityInvalid' | 'textMissing';
-/** Cash "gegeben" that is no amount or less than the total: the cashier must correct it first. */
-export type PayProblem = 'givenInvalid';
+/** What keeps the Bon from being paid: its pricing (a discount, a negative total) or the payment. */
+export type PayProblem = BonProblem | PaymentProblem;
 
 export type SalePhase =
   | { kind: 'entry' }
@@ -32,8 +34,13 @@ export interface SaleData {
   entry: EntryFields;
   entryProblem: EntryProblem | null;
   lines: BonLine[];
+  /** A discount on the whole Bon, split over its rates by main's rule. */
+  receiptDiscount: DiscountRule | null;
   paymentType: PaymentType;
+  /** The amount typed for the next payment part ("gegeben" in cash, the card amount by card). */
   given: string;
+  /** Payment parts already added ("+"), in the order given. */
+  paymentParts: PaymentPart[];
   /** Idempotency key of this sale; kept across failed attempts so a retry never signs twice. */
   saleId: string;
   phase: SalePhase;
@@ -48,8 +55,15 @@ export interface SaleState extends SaleData {
   addLine(): boolean;
   addFavourite(line: Omit<BonLine, 'quantityMilli'>): void;
   removeLine(index: number): void;
+  /** Sets (or with null removes) the discount of one line; refused (false) when it takes off too much. */
+  setLineDiscount(index: number, discount: DiscountRule | null): boolean;
+  /** Sets (or with null removes) the discount on the whole Bon; refused (false) when it takes off too much. */
+  setReceiptDiscount(discount: DiscountRule | null): boolean;
   setPaymentType(type: PaymentType): void;
   setGiven(given: string): void;
+  /** "+": the typed amount becomes a payment part of its own; false (and payProblem) when it cannot. */
+  addPaymentPart(): boolean;
+  removePaymentPart(index: number): void;
   pay(): Promise<void>;
   /** Signs a Nullbeleg through the same progress as a sale; only with an empty Bon, so nothing is dropped. */
   signZeroReceipt(): Promise<void>;
@@ -65,8 +79,10 @@ function freshSale(): SaleData {
     entry: EMPTY_ENTRY,
     entryProblem: null,
     lines: [],
+    receiptDiscount: null,
     paymentType: 'CASH',
     given: '',
+    paymentParts: [],
     saleId: crypto.randomUUID(),
     phase: { kind: 'entry' },
     payError: null,
@@ -111,8 +127,9 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
           set({ entryProblem: 'amountInvalid' });
           return false;
         }
+        // A negative quantity is a return (an exchange beside new articles); only 0 makes no line.
         const quantityMilli = parseQuantityInput(entry.quantity === '' ? '1' : entry.quantity);
-        if (quantityMilli === null || quantityMilli <= 0) {
+        if (quantityMilli === null || quantityMilli === 0) {
           set({ entryProblem: 'quantityInvalid' });
           return false;
         }
@@ -127,6 +144,7 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
           entry: { ...EMPTY_ENTRY, rate: entry.rate },
           entryProblem: null,
           payError: null,
+          payProblem: null,
         }));
         return true;
       },
@@ -134,39 +152,97 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
       addFavourite(favourite) {
         const quantityMilli = parseQuantityInput(get().entry.quantity) ?? 1000;
         set((state) => ({
-          lines: [...state.lines, { ...favourite, quantityMilli: quantityMilli > 0 ? quantityMilli : 1000 }],
+          lines: [
+            ...state.lines,
+            { ...favourite, quantityMilli: quantityMilli !== 0 ? quantityMilli : 1000 },
+          ],
           entry: { ...state.entry, quantity: '1' },
           payError: null,
+          payProblem: null,
         }));
       },
 
       removeLine(index) {
-        set((state) => ({ lines: state.lines.filter((_, i) => i !== index) }));
+        set((state) => ({ lines: state.lines.filter((_, i) => i !== index), payProblem: null }));
+      },
+
+      setLineDiscount(index, discount) {
+        const { lines, receiptDiscount } = get();
+        const changed = lines.map((line, i) =>
+          i === index ? { ...line, discount: discount ?? undefined } : line,
+        );
+        const { problem } = priceBon(changed, receiptDiscount);
+        if (problem?.kind === 'lineDiscountTooHigh') return false;
+        set({ lines: changed, payProblem: null });
+        return true;
+      },
+
+      setReceiptDiscount(discount) {
+        const { problem } = priceBon(get().lines, discount);
+        if (discount !== null && problem?.kind === 'receiptDiscountTooHigh') return false;
+        set({ receiptDiscount: discount, payProblem: null });
+        return true;
       },
 
       setPaymentType(paymentType) {
-        set({ paymentType });
+        set({ paymentType, payProblem: null });
       },
 
       setGiven(given) {
         set({ given, payProblem: null });
       },
 
+      addPaymentPart() {
+        const state = get();
+        const pricing = priceBon(state.lines, state.receiptDiscount);
+        if (pricing.problem) {
+          set({ payProblem: pricing.problem });
+          return false;
+        }
+        const added = addPart(pricing.priced.totalCents, state.paymentParts, {
+          type: state.paymentType,
+          amountCents: parseAmountInput(state.given),
+        });
+        if ('problem' in added) {
+          set({ payProblem: added.problem });
+          return false;
+        }
+        set({ paymentParts: added.parts, given: '', payProblem: null, payError: null });
+        return true;
+      },
+
+      removePaymentPart(index) {
+        set((state) => ({
+          paymentParts: state.paymentParts.filter((_, i) => i !== index),
+          payProblem: null,
+        }));
+      },
+
       async pay() {
         const state = get();
         if (state.phase.kind !== 'entry' || state.lines.length === 0) return;
-        const givenCents = state.given.trim() === '' ? null : parseAmountInput(state.given);
-        if (state.paymentType === 'CASH' && state.given.trim() !== '') {
-          if (givenCents === null || givenCents < bonTotalCents(state.lines)) {
-            set({ payProblem: 'givenInvalid' });
-            return;
-          }
+        const pricing = priceBon(state.lines, state.receiptDiscount);
+        if (pricing.problem) {
+          set({ payProblem: pricing.problem });
+          return;
+        }
+        const paid = finalPayments(pricing.priced.totalCents, state.paymentParts, {
+          type: state.paymentType,
+          text: state.given,
+          amountCents: parseAmountInput(state.given),
+        });
+        if ('problem' in paid) {
+          set({ payProblem: paid.problem });
+          return;
         }
         const training = statusStore.getState().status?.training === true;
-        const draft = buildSaleDraft(state.saleId, training ? 'TRAINING' : 'NORMAL', state.lines, {
-          type: state.paymentType,
-          givenCents,
-        });
+        const draft = buildSaleDraft(
+          state.saleId,
+          training ? 'TRAINING' : 'NORMAL',
+          state.lines,
+          paid.payments,
+          state.receiptDiscount,
+        );
         await sign(draft);
       },
 

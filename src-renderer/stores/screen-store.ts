@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 
 export type ScreenName = 'till' | 'journal' | 'closings' | 'settings';
 /** Dialogs that take the keyboard until answered (Enter = yes, Esc = no). */
-export type DialogName = 'zero-receipt' | null;
+export type DialogName = 'zero-receipt' | 'line-discount' | 'receipt-discount' | null;
 
 export interface ScreenState {
   screen: ScreenName;

@@ -1,28 +1,26 @@
 // Turns the Bon on screen into the SaleDraft main signs. The draft carries an id chosen here, once
 // per sale: if the answer is lost (network, crash of the window) and the cashier presses
 // BEZAHLEN again, main sees the same id and returns the same receipt instead of signing twice.
-import { formatApiAmount, type Cents } from '../../src-shared/money.ts';
-import type { PaymentType, SaleDraftInput } from '../../src-shared/sale-draft.ts';
+import { formatApiPercent, type DiscountInput, type DiscountRule } from '../../src-shared/discount.ts';
+import { formatApiAmount } from '../../src-shared/money.ts';
+import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
-import { bonTotalCents, type BonLine } from './bon-line.ts';
+import type { BonLine } from './bon-line.ts';
+import type { PaymentPart } from './payment-parts.ts';
 
-export interface PaymentChoice {
-  type: PaymentType;
-  /** Cash handed over; null means "exactly the total". Ignored for card payments. */
-  givenCents: Cents | null;
+function discountInput(rule: DiscountRule): DiscountInput {
+  return rule.basisPoints === undefined
+    ? { amount: formatApiAmount(rule.offCents), text: rule.text }
+    : { percent: formatApiPercent(rule.basisPoints), text: rule.text };
 }
 
 export function buildSaleDraft(
   id: string,
   kind: 'NORMAL' | 'TRAINING',
   lines: readonly BonLine[],
-  payment: PaymentChoice,
+  payments: readonly PaymentPart[],
+  receiptDiscount: DiscountRule | null = null,
 ): SaleDraftInput {
-  const total = bonTotalCents(lines);
-  const paid =
-    payment.type === 'CASH' && payment.givenCents !== null && payment.givenCents > total
-      ? payment.givenCents
-      : total;
   return {
     id,
     kind,
@@ -31,8 +29,9 @@ export function buildSaleDraft(
       quantity: formatApiQuantity(line.quantityMilli),
       unitPrice: formatApiAmount(line.unitPriceCents),
       vatRate: line.vatRate,
+      ...(line.discount ? { discount: discountInput(line.discount) } : {}),
     })),
-    // A negative total (returns) is not paid out through a payment line; main records it as is.
-    payments: total > 0 ? [{ type: payment.type, amount: formatApiAmount(paid) }] : [],
+    payments: payments.map((p) => ({ type: p.type, amount: formatApiAmount(p.amountCents) })),
+    ...(receiptDiscount ? { discount: discountInput(receiptDiscount) } : {}),
   };
 }

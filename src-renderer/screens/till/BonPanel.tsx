@@ -1,59 +1,122 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import { discountLabel } from '../../../src-shared/discount.ts';
 import { formatEuro } from '../../../src-shared/money.ts';
 import { formatQuantity } from '../../../src-shared/quantity.ts';
+import type { ReceiptLine } from '../../../src-shared/receipt.ts';
 import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import { parseAmountInput } from '../../till/amount-input.ts';
-import { lineAmountCents } from '../../../src-shared/line-amount.ts';
-import { bonTotalCents } from '../../till/bon-line.ts';
-import { cashChangeCents } from '../../till/cash-change.ts';
+import { priceBon } from '../../till/bon-line.ts';
+import { openCents } from '../../till/payment-parts.ts';
+import { PaymentStatus } from './PaymentStatus.tsx';
+import { PayProblemText } from './PayProblemText.tsx';
 
-/** The sale as it stands: lines with their rate letters, SUMME, payment and change. */
+/** × for the mouse; the keyboard goes on with the next entry instead of stopping here. */
+function RemoveButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button type="button" className="bon-remove" tabIndex={-1} aria-label={label} onClick={onClick}>
+      ×
+    </button>
+  );
+}
+
+/** A line's own discount, right under it, as paper prints it. */
+function LineDiscount({ line }: { line: ReceiptLine }) {
+  if (!line.discount) return null;
+  return (
+    <li className="bon-line bon-sub" data-testid="bon-line-discount">
+      <span />
+      <span className="bon-text">{discountLabel(line.discount)}</span>
+      <span />
+      <span className="bon-amount">{formatEuro(line.discount.amountCents)}</span>
+      <span className="bon-rate">{VAT_RATE_INFO[line.vatRate].letter}</span>
+      <span />
+    </li>
+  );
+}
+
+/**
+ * The sale as it stands: lines with their discounts and rate letters, the Bon discount, SUMME, and the
+ * payment in parts. F9 (Bar) and F10 (Karte) jump to the amount; "+" adds it as a part, Enter pays.
+ */
 export function BonPanel({ signing }: { signing: boolean }) {
   const t = useMessages();
-  const { sale } = useAppStores();
+  const { sale, screen } = useAppStores();
   const lines = useStore(sale, (s) => s.lines);
+  const receiptDiscount = useStore(sale, (s) => s.receiptDiscount);
   const paymentType = useStore(sale, (s) => s.paymentType);
   const given = useStore(sale, (s) => s.given);
+  const parts = useStore(sale, (s) => s.paymentParts);
   const payError = useStore(sale, (s) => s.payError);
   const payProblem = useStore(sale, (s) => s.payProblem);
-  const { removeLine, setPaymentType, setGiven, pay } = sale.getState();
-  const total = bonTotalCents(lines);
-  const givenCents = parseAmountInput(given);
-  const change = cashChangeCents(total, givenCents);
+  const { removeLine, setPaymentType, setGiven, pay, addPaymentPart, removePaymentPart } = sale.getState();
+  const givenRef = useRef<HTMLInputElement>(null);
+  const pricing = priceBon(lines, receiptDiscount);
+  // While a discount does not fit, the Bon still shows every line at its own amount.
+  const shown = pricing.priced ?? priceBon(lines, null).priced;
+  const total = pricing.priced?.totalCents ?? null;
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'F9' && event.key !== 'F10') return;
+      event.preventDefault();
+      if (screen.getState().dialog !== null || sale.getState().phase.kind !== 'entry') return;
+      sale.getState().setPaymentType(event.key === 'F9' ? 'CASH' : 'NON_CASH');
+      // The key goes straight to the amount: "gegeben" in cash, the card part by card.
+      givenRef.current?.focus();
+      givenRef.current?.select();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sale, screen]);
 
   return (
     <section className="bon-panel" aria-label={t.till.bon} aria-busy={signing}>
       <h2>{t.till.bon}</h2>
       <ol className="bon-lines" data-testid="bon-lines">
         {lines.length === 0 && <li className="bon-empty">{t.till.emptyBon}</li>}
-        {lines.map((line, index) => (
-          <li key={index} className="bon-line">
-            <span className="bon-qty">{formatQuantity(line.quantityMilli)} ×</span>
-            <span className="bon-text">{line.text}</span>
-            <span className="bon-unit">{formatEuro(line.unitPriceCents)}</span>
-            <span className="bon-amount">
-              {formatEuro(lineAmountCents(line.quantityMilli, line.unitPriceCents))}
-            </span>
-            <span className="bon-rate" title={VAT_RATE_INFO[line.vatRate].label}>
-              {VAT_RATE_INFO[line.vatRate].letter}
-            </span>
-            <button
-              type="button"
-              className="bon-remove"
-              tabIndex={-1}
-              aria-label={t.till.removeLine}
-              onClick={() => removeLine(index)}
+        {lines.map((line, index) => {
+          const priced = shown?.lines[index];
+          return [
+            <li
+              key={`line-${index}`}
+              className={line.quantityMilli < 0 ? 'bon-line bon-return' : 'bon-line'}
+              data-testid="bon-line"
             >
-              ×
-            </button>
+              <span className="bon-qty">{formatQuantity(line.quantityMilli)} ×</span>
+              <span className="bon-text">
+                {line.text}
+                {line.quantityMilli < 0 && <em className="bon-tag"> {t.till.returnLine}</em>}
+              </span>
+              <span className="bon-unit">{formatEuro(line.unitPriceCents)}</span>
+              <span className="bon-amount">{priced ? formatEuro(priced.amountCents) : ''}</span>
+              <span className="bon-rate" title={VAT_RATE_INFO[line.vatRate].label}>
+                {VAT_RATE_INFO[line.vatRate].letter}
+              </span>
+              <RemoveButton label={t.till.removeLine} onClick={() => removeLine(index)} />
+            </li>,
+            priced ? <LineDiscount key={`discount-${index}`} line={priced} /> : null,
+          ];
+        })}
+        {pricing.priced?.discount && (
+          <li className="bon-line bon-receipt-discount" data-testid="bon-receipt-discount">
+            <span />
+            <span className="bon-text">{discountLabel(pricing.priced.discount)}</span>
+            <span />
+            <span className="bon-amount">{formatEuro(pricing.priced.discount.amountCents)}</span>
+            <span />
+            <span />
           </li>
-        ))}
+        )}
       </ol>
       <div className="bon-total" data-testid="bon-total">
         <span>{t.till.total}</span>
-        <span>EUR {formatEuro(total)}</span>
+        <span>EUR {total === null ? '—' : formatEuro(total)}</span>
+      </div>
+      <div className="discount-keys">
+        {t.till.discountKeys} <kbd>F7</kbd> {t.till.lineDiscount} <kbd>F8</kbd> {t.till.receiptDiscount}
       </div>
       <div className="payment-row">
         <button
@@ -72,30 +135,56 @@ export function BonPanel({ signing }: { signing: boolean }) {
         >
           {t.till.card} <kbd>F10</kbd>
         </button>
-        {paymentType === 'CASH' && (
-          <label className="given">
-            {t.till.given}
-            <input
-              inputMode="decimal"
-              autoComplete="off"
-              value={given}
-              onChange={(e) => setGiven(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void pay();
-                }
-              }}
-              data-testid="payment-given"
-            />
-          </label>
-        )}
+        <label className="given">
+          {paymentType === 'CASH' ? t.till.given : t.till.cardAmount}
+          <input
+            ref={givenRef}
+            inputMode="decimal"
+            autoComplete="off"
+            value={given}
+            placeholder={total === null ? '' : formatEuro(Math.max(0, openCents(total, parts)))}
+            onChange={(e) => setGiven(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void pay();
+              } else if (e.key === '+') {
+                e.preventDefault();
+                addPaymentPart();
+              } else if (e.key === 'Backspace' && given === '' && parts.length > 0) {
+                // Nothing typed to delete: the key takes back the last part instead.
+                e.preventDefault();
+                removePaymentPart(parts.length - 1);
+              }
+            }}
+            data-testid="payment-given"
+          />
+        </label>
+        <button type="button" className="add-part" onClick={() => addPaymentPart()} data-testid="add-part">
+          {t.till.addPart} <kbd>+</kbd>
+        </button>
       </div>
+      {parts.length > 0 && (
+        <>
+          <ul className="payment-parts" aria-label={t.till.paymentParts} data-testid="payment-parts">
+            {parts.map((part, index) => (
+              <li key={index} data-testid="payment-part" data-type={part.type}>
+                <span>{part.type === 'CASH' ? t.till.cash : t.till.card}</span>
+                <span className="part-amount">{formatEuro(part.amountCents)}</span>
+                <RemoveButton label={t.till.removePart} onClick={() => removePaymentPart(index)} />
+              </li>
+            ))}
+          </ul>
+          <p className="dialog-hint">{t.till.removeLastPartKey}</p>
+        </>
+      )}
       <div className="pay-row">
-        {paymentType === 'CASH' && given.trim() !== '' && (
-          <span className="change" data-testid="payment-change">
-            {t.till.change} {change === null ? t.till.notEnough : formatEuro(change)}
-          </span>
+        {total !== null && (
+          <PaymentStatus
+            totalCents={total}
+            parts={parts}
+            typed={{ type: paymentType, text: given, amountCents: parseAmountInput(given) }}
+          />
         )}
         <span className="spacer" />
         <button
@@ -108,9 +197,9 @@ export function BonPanel({ signing }: { signing: boolean }) {
           {t.till.pay} <kbd>Enter</kbd>
         </button>
       </div>
-      {payProblem && (
-        <p className="pay-error" role="alert">
-          {t.till.givenInvalid}
+      {(payProblem ?? pricing.problem) && (
+        <p className="pay-error" role="alert" data-testid="pay-problem">
+          <PayProblemText problem={payProblem ?? pricing.problem} />
         </p>
       )}
       {payError && (

@@ -77,6 +77,19 @@ function SignedSummary({ receipt }: { receipt: Receipt }) {
       ))}
       <dt>{t.till.total}</dt>
       <dd data-testid="summary-total">EUR {formatEuro(receipt.totalCents)}</dd>
+      {receipt.payments.map((payment, index) => (
+        <div key={index} className="summary-payment" data-testid="summary-payment" data-type={payment.type}>
+          <dt>{payment.type === 'CASH' ? t.till.cash : t.till.card}</dt>
+          <dd>{formatEuro(payment.amountCents)}</dd>
+        </div>
+      ))}
+      {receipt.payments.some((payment) => payment.type === 'CASH' && payment.amountCents > 0) && (
+        // What the cashier hands back, readable from a step away.
+        <div className="summary-change">
+          <dt>{t.till.change}</dt>
+          <dd data-testid="summary-change">{formatEuro(receipt.changeCents)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -5,6 +5,7 @@ import { useAppStores } from '../../stores/app-stores.ts';
 import { rateForKey } from '../../till/rate-keys.ts';
 import { ReceiptPreview } from '../../components/ReceiptPreview.tsx';
 import { BonPanel } from './BonPanel.tsx';
+import { DiscountDialog } from './DiscountDialog.tsx';
 import { EntryPanel } from './EntryPanel.tsx';
 import { FavouritesPanel } from './FavouritesPanel.tsx';
 import { SaleProgress } from './SaleProgress.tsx';
@@ -28,9 +29,12 @@ export function TillScreen() {
         return;
       }
       if (state.phase.kind !== 'entry') return;
-      if (event.key === 'F9' || event.key === 'F10') {
+      // F7 a discount on a line, F8 on the whole Bon (F9/F10, the payment keys, belong to the Bon panel).
+      if (event.key === 'F7' || event.key === 'F8') {
         event.preventDefault();
-        state.setPaymentType(event.key === 'F9' ? 'CASH' : 'NON_CASH');
+        if (state.lines.length > 0) {
+          screen.getState().openDialog(event.key === 'F7' ? 'line-discount' : 'receipt-discount');
+        }
         return;
       }
       // Alt + rate key picks the rate from any field, without leaving it.
@@ -64,6 +68,7 @@ export function TillScreen() {
           <BonPanel signing={phase.kind === 'signing'} />
         )}
       </div>
+      <DiscountDialog />
     </div>
   );
 }
