@@ -198,7 +198,8 @@ export function layeringProblem(path, specifier, typeOnly = false) {
   if (builtin) {
     return nodePackages || test ? null : `${layer} runs without Node: no ${specifier}`;
   }
-  if (name === 'electron') {
+  // electron-updater runs only inside Electron (it takes `app` from it): the same rule.
+  if (name === 'electron' || name === 'electron-updater') {
     if (rule.packages === 'electron' || (rule.packages === 'electron-types' && typeOnly)) return null;
     return rule.packages === 'electron-types'
       ? `${layer} stands in for Electron: it may import its types (import type), not Electron itself`

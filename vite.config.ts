@@ -18,6 +18,7 @@ const renderer: UserConfig = {
 // Both Node bundles target Node 24, the Node that Electron 45 embeds.
 // preload.cjs: a sandboxed preload may only require('electron'), so everything else is bundled into
 // this one file. It is a separate build because two entries in one build would share chunks.
+// electron-updater.cjs: see updaterBundle below.
 // dep-verify-worker.cjs and journal-check-worker.cjs: the worker threads of the DEP check
 // (src-main/archive/parallel-dep-verifier.ts) and of a backup's journal check
 // (src-main/backup/journal-check-thread.ts); each is looked for next to main.cjs (and the work runs on
@@ -52,6 +53,23 @@ const preloadBundle = separateBundle('preload-bundle', {
   },
 });
 
+// electron-updater.cjs: electron-updater and its dependencies, apart from main.cjs (which requires it as
+// ./electron-updater.cjs): what the harness replaces with its stand-in, as it replaces Electron.
+const updaterBundle = separateBundle('electron-updater-bundle', {
+  build: {
+    outDir: 'dist-electron',
+    emptyOutDir: false,
+    target: 'node24',
+    minify: false,
+    ssr: 'node_modules/electron-updater/out/main.js',
+    rolldownOptions: {
+      external: ['electron', /^node:/],
+      output: { format: 'cjs', entryFileNames: 'electron-updater.cjs' },
+    },
+  },
+  ssr: { noExternal: true, target: 'node' },
+});
+
 /** A worker thread's entry as one CommonJS file beside main.cjs. */
 function workerBundle(entry: string, fileName: string): Plugin {
   return separateBundle(`${fileName}-bundle`, {
@@ -81,13 +99,18 @@ const electron: UserConfig = {
     sourcemap: true,
     ssr: 'src-main/electron/main.ts',
     rolldownOptions: {
-      external: ['electron', /^node:/],
-      output: { format: 'cjs', entryFileNames: 'main.cjs' },
+      external: ['electron', 'electron-updater', /^node:/],
+      output: {
+        format: 'cjs',
+        entryFileNames: 'main.cjs',
+        paths: { 'electron-updater': './electron-updater.cjs' },
+      },
     },
   },
   ssr: { noExternal: true, target: 'node' },
   plugins: [
     preloadBundle,
+    updaterBundle,
     workerBundle('src-main/archive/dep-verify-worker.ts', 'dep-verify-worker.cjs'),
     workerBundle('src-main/backup/journal-check-worker.ts', 'journal-check-worker.cjs'),
   ],

@@ -4,6 +4,7 @@
 import { posApiContract, type ShellHandlers } from '../src-shared/pos-api-contract.ts';
 import { startPosApiServer } from '../src-main/pos-api/pos-api-server.ts';
 import { createPosApiService } from '../src-main/pos-api/pos-api-service.ts';
+import { createDesktopSettingsHandlers } from '../src-main/shell/desktop-settings-handlers.ts';
 import type { PosApiLimits } from '../src-main/pos-api/pos-api-handler.ts';
 import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type Figure } from './benchmark.ts';
 import { CAFE_SALE, startBenchTill, type BenchTill } from './bench-till.ts';
@@ -66,6 +67,7 @@ async function startPosApi(till: BenchTill, limits?: Partial<PosApiLimits>) {
         service.setEnabled(enabled);
         return service.info(listening.origin);
       },
+      ...createDesktopSettingsHandlers(till.host.settings, null),
     };
   }
   const url = `${listening.origin}/api/v1/receipts`;

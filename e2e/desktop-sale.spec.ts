@@ -24,6 +24,10 @@ after(async () => {
 test('the window shows our page with window.pos from the preload, and no Node in the page', async () => {
   assert.ok(desktop);
   const { page, standIn } = desktop;
+  // The first screen the renderer shows: the HTTP bridge would find no token here and say so.
+  const noToken = page.getByTestId('no-token');
+  await page.getByTestId('start-demo').or(page.getByTestId('entry-amount')).or(noToken).first().waitFor();
+  assert.equal(await noToken.count(), 0, 'the renderer took window.pos, not the HTTP bridge');
   await startDemo(page);
   const shape = await page.evaluate(() => {
     const scope = globalThis as unknown as Record<string, unknown> & { pos?: object };
@@ -45,6 +49,10 @@ test('the window shows our page with window.pos from the preload, and no Node in
   const seen = await standIn.observations();
   assert.match(seen.windows[0]?.url ?? '', /^app:\/\/kassen-companion\/index\.html/);
   assert.equal(seen.windows[0]?.visible, true, 'ready-to-show showed the window');
+  // As merchants get it (no --dev): no developer tools and no menu that would open them.
+  assert.equal(seen.windows[0]?.devTools, false);
+  assert.equal(seen.applicationMenu, null);
+  assert.equal(seen.windows[0]?.kiosk, false, 'a normal window until the merchant asks for kiosk');
 });
 
 test('a keyboard sale ends in a receipt whose QR, read from the screen, is its qr_code_data', async () => {
@@ -56,6 +64,11 @@ test('a keyboard sale ends in a receipt whose QR, read from the screen, is its q
   const receiptId = await payWithEnter(page);
   await waitForSaleFinished(page);
 
+  // The page paid through window.pos and IPC, not through an HTTP bridge that would answer as well.
+  const { handledChannels, invokedChannels } = await desktop.standIn.observations();
+  const signSaleChannel = handledChannels.find((channel) => channel.endsWith(':signSale'));
+  assert.ok(signSaleChannel, 'main handles signSale over IPC');
+  assert.equal(invokedChannels[signSaleChannel], 1, 'the sale went to main over IPC, once');
   const receipt = await desktop.receiptFromPosApi(receiptId);
   assert.equal(receipt.state, 'signed');
   assert.equal(receipt.total, '8.80');

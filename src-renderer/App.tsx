@@ -104,7 +104,7 @@ export function App() {
 export function NoTokenScreen() {
   const t = useMessages();
   return (
-    <main className="message-screen">
+    <main className="message-screen" data-testid="no-token">
       <p role="alert">{t.app.noToken}</p>
     </main>
   );

@@ -22,6 +22,7 @@ import {
 import { CodeLookup, CodeLookupInput } from './code-lookup.ts';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
 import { DepVerifyReport, VerifyDepFileInput } from './dep-verify-report.ts';
+import { DesktopSettingsUpdate, DesktopSettingsView } from './desktop-settings.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
 import { AdoptFavouritesInput } from './legacy-favourite.ts';
 import { RenewAccessInput, StartOnboardingInput } from './onboarding-input.ts';
@@ -162,6 +163,9 @@ export const posApiContract = {
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },
+  // Served by the shell: start at login and the kiosk window are the desktop app's own.
+  getDesktopSettings: { input: NoInput, output: DesktopSettingsView },
+  updateDesktopSettings: { input: DesktopSettingsUpdate, output: DesktopSettingsView },
 } as const;
 
 export type PosApiContract = typeof posApiContract;
@@ -181,13 +185,20 @@ export type PosApiHandlers = {
 };
 
 /** Operations each shell implements itself; `createApp` supplies the rest (`CoreHandlers`). */
-export const SHELL_OPERATION_NAMES = [
+export const POS_API_SHELL_OPERATIONS = [
   'getPosApiInfo',
   'setPosApiEnabled',
 ] as const satisfies readonly OperationName[];
+export const DESKTOP_SHELL_OPERATIONS = [
+  'getDesktopSettings',
+  'updateDesktopSettings',
+] as const satisfies readonly OperationName[];
+export const SHELL_OPERATION_NAMES = [...POS_API_SHELL_OPERATIONS, ...DESKTOP_SHELL_OPERATIONS] as const;
 export type ShellOperationName = (typeof SHELL_OPERATION_NAMES)[number];
 export type CoreHandlers = Omit<PosApiHandlers, ShellOperationName>;
 export type ShellHandlers = Pick<PosApiHandlers, ShellOperationName>;
+export type PosApiShellHandlers = Pick<PosApiHandlers, (typeof POS_API_SHELL_OPERATIONS)[number]>;
+export type DesktopShellHandlers = Pick<PosApiHandlers, (typeof DESKTOP_SHELL_OPERATIONS)[number]>;
 
 /** Events main pushes to every window / bridge client. */
 export const posEventContract = {

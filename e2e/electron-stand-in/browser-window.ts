@@ -15,7 +15,7 @@ const EVENTS = ['ready-to-show', 'close', 'closed', 'show', 'focus', 'minimize',
 
 /** Options without effect in a harness that has no screen, title bar or menu bar. */
 const COSMETIC = new Set(['minWidth', 'minHeight', 'title', 'autoHideMenuBar', 'backgroundColor']);
-const HONOURED = new Set(['width', 'height', 'show', 'webPreferences']);
+const HONOURED = new Set(['width', 'height', 'show', 'webPreferences', 'kiosk']);
 /** webPreferences the stand-in reproduces, with the only values it can. */
 const PREFERENCES: Record<string, (value: unknown) => boolean> = {
   preload: (value) => typeof value === 'string',
@@ -39,6 +39,7 @@ interface WindowOptions {
   width?: number;
   height?: number;
   show?: boolean;
+  kiosk?: boolean;
   webPreferences?: Record<string, unknown>;
   [option: string]: unknown;
 }
@@ -75,6 +76,10 @@ export class BrowserWindow extends StrictEmitter {
   private minimized = false;
   private focused = false;
   private destroyed = false;
+  /** Kiosk mode: the harness has no screen to fill; it keeps the state for the spec to check. */
+  private kiosk: boolean;
+  /** webPreferences.devTools, "Whether to enable DevTools … Default is true." */
+  private readonly devTools: boolean;
   private readonly history: string[] = [];
   private readonly page: Promise<Page>;
   private readonly handle: OpenWindow;
@@ -86,7 +91,9 @@ export class BrowserWindow extends StrictEmitter {
     const self = strict('BrowserWindow', this);
     this.id = nextWindowId++;
     this.visible = options.show !== false;
+    this.kiosk = options.kiosk === true;
     const preferences = options.webPreferences ?? {};
+    this.devTools = preferences.devTools !== false;
     this.page = adopting ? Promise.resolve(adopting) : openPage(options.width ?? 800, options.height ?? 600);
     adopting = null;
     this.webContents = new WebContents(
@@ -145,6 +152,17 @@ export class BrowserWindow extends StrictEmitter {
     this.minimized = false;
     this.note('restore');
     this.emit('restore', preventableEvent());
+  }
+
+  /** Enters or leaves kiosk mode (electronjs.org/docs/latest/api/browser-window#winsetkioskflag). */
+  setKiosk(flag: boolean): void {
+    if (typeof flag !== 'boolean') throw new TypeError('Insufficient number of arguments.');
+    this.kiosk = flag;
+    this.note(flag ? 'kiosk' : 'kiosk off');
+  }
+
+  isKiosk(): boolean {
+    return this.kiosk;
   }
 
   isMinimized(): boolean {
@@ -230,6 +248,8 @@ export function describeWindow(window: BrowserWindow): WindowState {
     minimized: window['minimized'],
     focused: window['focused'],
     destroyed: window['destroyed'],
+    kiosk: window['kiosk'],
+    devTools: window['devTools'],
     history: [...window['history']],
   };
 }

@@ -1,7 +1,7 @@
 // The executable's end of the control channel (control-protocol.ts).
 import { app } from './app-module.ts';
 import { describeWindow, pageOf, windowsSoFar, type BrowserWindow } from './browser-window.ts';
-import { handledChannels } from './ipc-main.ts';
+import { handledChannels, invokedChannels } from './ipc-main.ts';
 import { recorded, windowOpensAnswered, type Observations } from './observations.ts';
 import { unknownApiUses } from './strict-surface.ts';
 import { rendererOf } from './web-contents.ts';
@@ -25,6 +25,7 @@ function observations(): Observations {
     dialogs: [...recorded.dialogs],
     applicationMenu: recorded.applicationMenu,
     handledChannels: handledChannels(),
+    invokedChannels: invokedChannels(),
     windows: windowsSoFar().map(describeWindow),
   };
 }

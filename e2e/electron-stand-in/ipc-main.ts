@@ -9,6 +9,7 @@ import { strict, StrictEmitter } from './strict-surface.ts';
 type InvokeHandler = Parameters<ElectronIpcMain['handle']>[1];
 
 const handlers = new Map<string, InvokeHandler>();
+const invoked = new Map<string, number>();
 
 class IpcMain extends StrictEmitter {
   constructor() {
@@ -32,6 +33,11 @@ export const ipcMain = new IpcMain();
 /** Channels main answers invokes on, for the harness to report. */
 export function handledChannels(): string[] {
   return [...handlers.keys()];
+}
+
+/** How often each channel was invoked from a renderer, answered or not. */
+export function invokedChannels(): Record<string, number> {
+  return Object.fromEntries(invoked);
 }
 
 let processIdOfRenderer = 1;
@@ -59,6 +65,7 @@ export async function invokeFromRenderer(
       return source.isCurrent() ? source.frame : null;
     },
   });
+  invoked.set(channel, (invoked.get(channel) ?? 0) + 1);
   try {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);

@@ -74,6 +74,8 @@ export type CheckedBrowserWindow = Implements<
     | 'minimize'
     | 'restore'
     | 'isMinimized'
+    | 'setKiosk'
+    | 'isKiosk'
     | 'isVisible'
     | 'isFocused'
     | 'isDestroyed'

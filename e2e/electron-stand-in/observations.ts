@@ -27,6 +27,10 @@ export interface WindowState {
   minimized: boolean;
   focused: boolean;
   destroyed: boolean;
+  /** In kiosk mode (the option at creation, then setKiosk). */
+  kiosk: boolean;
+  /** webPreferences.devTools: whether developer tools can open in it at all. */
+  devTools: boolean;
   /** What happened to the window in order ('show', 'focus', 'minimize', 'restore', 'closed (…)'). */
   history: string[];
 }
@@ -39,6 +43,8 @@ export interface Observations {
   /** `null` after Menu.setApplicationMenu(null); undefined while never set (Electron's default menu). */
   applicationMenu: null | undefined;
   handledChannels: string[];
+  /** Every ipcRenderer.invoke that reached main, by channel: how often the page asked main that way. */
+  invokedChannels: Record<string, number>;
   windows: WindowState[];
 }
 

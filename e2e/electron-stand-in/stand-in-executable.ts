@@ -19,6 +19,8 @@ import { configureSafeStorage } from './safe-storage.ts';
 import { newTabOpened } from './window-open.ts';
 
 const MAIN_MODULE = new URL('./main-module.ts', import.meta.url).href;
+/** main.cjs requires electron-updater as the bundle beside it (vite.config.ts). */
+const UPDATER_MODULE = new URL('./electron-updater-module.ts', import.meta.url).href;
 
 interface PackageJson {
   name: string;
@@ -57,6 +59,7 @@ registerHooks({
   resolve(specifier, context, next) {
     if (specifier === 'electron' || specifier === 'electron/main')
       return { url: MAIN_MODULE, shortCircuit: true };
+    if (specifier === './electron-updater.cjs') return { url: UPDATER_MODULE, shortCircuit: true };
     return next(specifier, context);
   },
 });

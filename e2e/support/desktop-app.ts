@@ -3,11 +3,12 @@
 // The spec gets the window's page to drive by keyboard, the POS API to ask main for the truth, and
 // what the stand-in observed (windows, dialogs, unknown Electron calls).
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import type { UpdaterCall } from '../electron-stand-in/electron-updater-module.ts';
 import type { ShownDialog } from '../electron-stand-in/observations.ts';
 import {
   launchStandIn,
@@ -34,6 +35,12 @@ export interface DesktopMachine {
   keyringFile: string;
   /** Where the stand-in writes down every dialog box, one JSON line each, as it is shown. */
   dialogLog: string;
+  /** Where the electron-updater stand-in writes down every call, one JSON line each. */
+  updaterLog: string;
+  /** The login's XDG_CONFIG_HOME: its autostart folder is where a Linux desktop looks at login. */
+  configHome: string;
+  /** The app as a packaged build has it (package.json beside the bundles), made by `packagedApp`. */
+  appDir: string;
   remove(): Promise<void>;
 }
 
@@ -43,6 +50,9 @@ export async function createDesktopMachine(): Promise<DesktopMachine> {
     dataDir: join(root, 'data'),
     keyringFile: join(root, 'keyring', 'secrets.json'),
     dialogLog: join(root, 'dialogs.jsonl'),
+    updaterLog: join(root, 'updater.jsonl'),
+    configHome: join(root, 'config'),
+    appDir: join(root, 'app'),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -62,6 +72,26 @@ export interface DesktopAppOptions {
    * basic_text, and Electron offers no encryption (e2e/electron-stand-in/safe-storage.ts).
    */
   secretStore?: boolean;
+  /** Starts the app as a build made with KASSEN_UPDATE_URL=<this> (its package.json names the feed). */
+  updateUrl?: string;
+  /** More arguments for the app (`--dev`). */
+  args?: string[];
+}
+
+/**
+ * The app folder of a packaged build: package.json with what `npm run dist` adds to it (updateUrl),
+ * beside the built bundles (linked, as they are, from the working tree).
+ */
+async function packagedApp(machine: DesktopMachine, updateUrl: string): Promise<string> {
+  await mkdir(machine.appDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as object;
+  await writeFile(join(machine.appDir, 'package.json'), JSON.stringify({ ...manifest, updateUrl }));
+  for (const folder of ['dist', 'dist-electron']) {
+    if (!existsSync(join(machine.appDir, folder))) {
+      await symlink(join(REPO_ROOT, folder), join(machine.appDir, folder));
+    }
+  }
+  return machine.appDir;
 }
 
 /** The app's process, whether or not it opens a window (a second instance quits before it would). */
@@ -71,6 +101,8 @@ export interface DesktopProcess {
   output(): string;
   /** The dialog boxes shown so far, in order; also after the app has exited (a failed start). */
   dialogs(): ShownDialog[];
+  /** What main asked electron-updater, in order; also after the app has quit. */
+  updaterCalls(): UpdaterCall[];
   /** Ends the app if it still runs, and removes a machine it made. */
   stop(): Promise<void>;
 }
@@ -85,6 +117,15 @@ export interface DesktopApp extends DesktopProcess {
   receiptsFromPosApi(): Promise<ReceiptResource[]>;
   /** The cashier clicks the window's close button; resolves once the app has ended. */
   closeWindow(): Promise<Exit>;
+}
+
+function jsonLines<T>(file: string): T[] {
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as T)
+    : [];
 }
 
 function assertBuilt(): void {
@@ -108,11 +149,20 @@ export async function launchDesktop(options: DesktopAppOptions = {}): Promise<De
     settings.set(ENABLED_SETTING, true);
     settings.set(PORT_SETTING, 0);
   }
+  const appDir = options.updateUrl === undefined ? REPO_ROOT : await packagedApp(machine, options.updateUrl);
   const standIn = launchStandIn({
-    args: [REPO_ROOT, ...(options.demo === false ? [] : ['--demo']), `--data-dir=${machine.dataDir}`],
+    args: [
+      appDir,
+      ...(options.demo === false ? [] : ['--demo']),
+      `--data-dir=${machine.dataDir}`,
+      ...(options.args ?? []),
+    ],
     cwd: REPO_ROOT,
     env: {
       ELECTRON_STAND_IN_DIALOG_LOG: machine.dialogLog,
+      ELECTRON_STAND_IN_UPDATER_LOG: machine.updaterLog,
+      // Start at login writes to the login's autostart folder: this PC's, not the test runner's.
+      XDG_CONFIG_HOME: machine.configHome,
       ...(token === undefined ? {} : { POS_API_TOKEN: token }),
     },
     chromium: { executablePath, args: CHROMIUM_ARGS },
@@ -122,13 +172,8 @@ export async function launchDesktop(options: DesktopAppOptions = {}): Promise<De
     standIn,
     machine,
     output: () => standIn.output(),
-    dialogs: () =>
-      existsSync(machine.dialogLog)
-        ? readFileSync(machine.dialogLog, 'utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => JSON.parse(line) as ShownDialog)
-        : [],
+    dialogs: () => jsonLines<ShownDialog>(machine.dialogLog),
+    updaterCalls: () => jsonLines<UpdaterCall>(machine.updaterLog),
     async stop() {
       if (standIn.process.exitCode === null && standIn.process.signalCode === null) {
         await standIn.quit().catch(() => {});

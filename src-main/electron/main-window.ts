@@ -1,9 +1,11 @@
 // The one window: sandboxed, context-isolated, no Node, our preload only, our page only.
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.ts';
+import { developerMode } from './developer-tools.ts';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, options: { kiosk: boolean }): BrowserWindow {
   const window = new BrowserWindow({
+    kiosk: options.kiosk,
     width: 1280,
     height: 800,
     minWidth: 900,
@@ -24,6 +26,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: developerMode,
     },
   });
   window.once('ready-to-show', () => window.show());

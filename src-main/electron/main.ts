@@ -10,16 +10,22 @@ import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { runSetupFile } from '../app/unattended-setup-run.ts';
 import { APP_DIR_NAME } from '../shell/app-data-dir.ts';
 import { checkDataDir } from '../shell/data-dir-check.ts';
+import { createDesktopSettingsHandlers, readDesktopSettings } from '../shell/desktop-settings-handlers.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { followJournalMigration, type MigrationFollower } from '../shell/journal-migration-progress.ts';
 import { openLogFile } from '../shell/log-file.ts';
 import { reportAccessRenewal, reportStartUpFailure } from '../shell/start-up-report.ts';
 import { startUpMessageText } from '../shell/start-up-messages.ts';
+import { updateFeedOf } from '../shell/update-feed.ts';
+import { decideUpdateOnQuit, type UpdateOnQuit } from '../shell/update-on-quit.ts';
 import { readSetupFile } from '../shell/setup-file-reader.ts';
 import { languageInDataDir } from '../shell/stored-language.ts';
 import { givenToken } from '../pos-api/pos-api-token.ts';
 import { createSwitchablePosApi } from '../pos-api/switchable-pos-api.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { startBackgroundUpdates } from './background-updates.ts';
+import { applyDesktopSettings } from './desktop-integration.ts';
+import { removeDeveloperMenu } from './developer-tools.ts';
 import { createElectronHost } from './electron-host.ts';
 import { hardenSession, hardenWebContents } from './hardening.ts';
 import { registerIpcHandlers, sendEvent } from './ipc.ts';
@@ -69,6 +75,7 @@ function readOnboardFile(): UnattendedSetup | null {
 }
 
 async function start(dataDir: string, log: Logger, migration: MigrationFollower): Promise<void> {
+  removeDeveloperMenu();
   const setup = readOnboardFile();
   if (onboardArgument !== undefined && setup === null) return;
   // A folder that cannot hold the journal, or that another app (the service) holds, is refused before
@@ -85,16 +92,28 @@ async function start(dataDir: string, log: Logger, migration: MigrationFollower)
     ...(setup?.signAtUrl ? { onboarding: { signAtBaseUrl: setup.signAtUrl } } : {}),
     onJournalMigration: (progress) => migration.onProgress(progress),
   });
+  const desktopHandlers = createDesktopSettingsHandlers(host.settings, (next) =>
+    applyDesktopSettings(next, mainWindow),
+  );
   const posApi = createSwitchablePosApi({
     host,
-    coreHandlers: core.handlers,
+    coreHandlers: { ...core.handlers, ...desktopHandlers },
     givenToken: givenToken(undefined, process.env.POS_API_TOKEN),
   });
   const removeIpc = registerIpcHandlers(posApi.handlers, ourWindows, host.log);
   const stopEvents = core.onEvent((event) => sendEvent(ourWindows(), event));
   await posApi.applySetting();
 
-  mainWindow = createMainWindow(join(app.getAppPath(), 'dist-electron', 'preload.cjs'));
+  const desktopSettings = readDesktopSettings(host.settings);
+  mainWindow = createMainWindow(join(app.getAppPath(), 'dist-electron', 'preload.cjs'), {
+    kiosk: desktopSettings.fullScreen,
+  });
+  try {
+    applyDesktopSettings(desktopSettings, null);
+  } catch (error) {
+    // The login item is a convenience: the till opens without it, and the settings screen can retry.
+    host.log.warn('Autostart nicht gesetzt', { error });
+  }
   mainWindow.on('closed', () => (mainWindow = null));
   // Closed once the till's window stands: the last window closing would quit the app.
   migration.finish();
@@ -121,7 +140,10 @@ async function start(dataDir: string, log: Logger, migration: MigrationFollower)
       .catch((error: unknown) => host.log.error('Einrichtung aus Datei fehlgeschlagen', { error }));
   }
 
+  const updates = startBackgroundUpdates(updateFeedOf(app.getAppPath()), host.log);
+
   // Quit waits for the core: the signing queue is flushed or left durable in the journal, never cut off.
+  // A downloaded update is installed only now, and only if no receipt waits to be signed.
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing) return;
@@ -129,12 +151,39 @@ async function start(dataDir: string, log: Logger, migration: MigrationFollower)
     event.preventDefault();
     stopEvents();
     removeIpc();
-    Promise.all([posApi.close(), core.close()])
+    let update: UpdateOnQuit = { install: false, reason: 'no_update' };
+    const decideUpdate = async () => {
+      await posApi.close();
+      // Read once no new sale can come in: a sale still in flight counts as waiting.
+      const { signing } = await core.handlers.status(undefined);
+      update = decideUpdateOnQuit({
+        downloadedVersion: updates.downloadedVersion(),
+        signingQueueLength: signing.queueLength,
+      });
+    };
+    decideUpdate()
+      .catch((error: unknown) => host.log.error('Beenden mit Fehler', { error }))
+      .then(() => core.close())
       // As the headless service does: the log says the app ended cleanly, not just that it stopped.
       .then(() => host.log.info('beendet'))
       .catch((error: unknown) => host.log.error('Beenden mit Fehler', { error }))
       .finally(() => {
         lock.release();
+        if (update.install) {
+          host.log.info('Update wird installiert', { version: update.version });
+          try {
+            updates.installAndQuit();
+            return;
+          } catch (error) {
+            host.log.error('Update nicht installiert', { error });
+          }
+        }
+        if (!update.install && update.reason === 'signing_queue') {
+          host.log.info('Update wartet: Belege noch nicht signiert', {
+            version: update.version,
+            queueLength: update.queueLength,
+          });
+        }
         app.exit(exitCode);
       });
   });

@@ -2,6 +2,7 @@
 // journal (shell/journal-migration-progress.ts decides when). A static page without script, drawn
 // again for each new percentage: nothing in it can run code or reach the contract.
 import { BrowserWindow } from 'electron';
+import { developerMode } from './developer-tools.ts';
 import type { MigrationDisplay, MigrationTexts } from '../shell/journal-migration-progress.ts';
 
 function escapeHtml(text: string): string {
@@ -31,7 +32,13 @@ export function migrationWindow(): MigrationDisplay {
         height: 220,
         title: texts.title,
         autoHideMenuBar: true,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          devTools: developerMode,
+        },
       });
       draw(percent);
     },

@@ -11,6 +11,7 @@ import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { createPosApiService } from '../pos-api/pos-api-service.ts';
 import type { PosApiToken } from '../pos-api/pos-api-token.ts';
 import { checkDataDir } from '../shell/data-dir-check.ts';
+import { createDesktopSettingsHandlers } from '../shell/desktop-settings-handlers.ts';
 import { lockDataDir } from '../shell/data-dir-lock.ts';
 import { applyPrinterFlag } from './printer-flag.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
@@ -77,6 +78,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
         posApi.setEnabled(enabled);
         return info();
       },
+      // Start at login and the kiosk window are the desktop app's; the service has neither.
+      ...createDesktopSettingsHandlers(host.settings, null),
     };
     const handlers: PosApiHandlers = { ...core.handlers, ...shellHandlers };
     const posApi = createPosApiService({

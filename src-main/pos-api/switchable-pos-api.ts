@@ -2,7 +2,7 @@
 // shell can answer (where the POS API listens, switching it on and off). The POS API itself runs as a
 // server of its own on 127.0.0.1 that follows the setting, started and stopped from the settings screen.
 // Plain Node, so it is tested without Electron.
-import type { CoreHandlers, PosApiHandlers, ShellHandlers } from '../../src-shared/pos-api-contract.ts';
+import type { PosApiHandlers, PosApiShellHandlers } from '../../src-shared/pos-api-contract.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { AppHost } from '../host/app-host.ts';
 import type { Listening } from './listen.ts';
@@ -30,14 +30,15 @@ function configuredPort(host: AppHost): number {
 
 export function createSwitchablePosApi(options: {
   host: AppHost;
-  coreHandlers: CoreHandlers;
+  /** Every handler but the two this file adds: the core's, and those of the shell's other settings. */
+  coreHandlers: Omit<PosApiHandlers, keyof PosApiShellHandlers>;
   givenToken: PosApiToken | null;
 }): SwitchablePosApi {
   let listening: Listening | null = null;
   let trouble: PosApiTrouble = {};
 
   const info = () => service.info(listening?.origin ?? null, trouble);
-  const shellHandlers: ShellHandlers = {
+  const shellHandlers: PosApiShellHandlers = {
     getPosApiInfo: async () => info(),
     setPosApiEnabled: async ({ enabled }) => {
       service.setEnabled(enabled);

@@ -349,6 +349,12 @@ export const de = {
     leaveDemoText:
       'Für den Echtbetrieb mit fiskaly: die Demo-Kasse wird beiseitegelegt und die Einrichtung beginnt wie beim ersten Start. Die Demo-Belege bleiben im Journal, als DEMO gekennzeichnet.',
     leaveDemo: 'Demo beenden und einrichten',
+    desktop: 'Desktop-App',
+    startAtLogin: 'Beim Anmelden am PC starten',
+    fullScreen: 'Vollbild ohne Fensterrahmen (Kiosk, für Touch-Kassen)',
+    fullScreenHint: 'Zum Verlassen hier wieder ausschalten.',
+    desktopNotApplicable:
+      'Gilt nur für die Desktop-App. Den Dienst startet das System (als Windows-Dienst oder systemd-Unit); Vollbild im Browser mit F11 oder dessen Kiosk-Modus.',
   },
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingDe,

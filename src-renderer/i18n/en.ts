@@ -346,6 +346,12 @@ export const en: Messages = {
     leaveDemoText:
       'For real operation with fiskaly: the demo till is put aside and setup starts as on the first start. The demo receipts stay in the journal, marked DEMO.',
     leaveDemo: 'Leave the demo and set up',
+    desktop: 'Desktop app',
+    startAtLogin: 'Start when logging in to the PC',
+    fullScreen: 'Full screen without window frame (kiosk, for touch tills)',
+    fullScreenHint: 'Switch it off here to leave it.',
+    desktopNotApplicable:
+      'Applies to the desktop app only. The service is started by the system (as a Windows service or a systemd unit); full screen in the browser with F11 or its kiosk mode.',
   },
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingEn,

@@ -9,6 +9,7 @@ import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import { setUpNewRegister } from '../../stores/set-up-new-register.ts';
 import { CompanySection } from './CompanySection.tsx';
+import { DesktopSection } from './DesktopSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
 
 function PosApiSection() {
@@ -155,6 +156,7 @@ export function SettingsScreen() {
       {current?.register && current.environment === 'DEMO' && <LeaveDemoSection />}
       <PrinterSection />
       <PosApiSection />
+      <DesktopSection />
     </main>
   );
 }
