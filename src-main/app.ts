@@ -18,6 +18,8 @@ import type { CreateAppOptions } from './app/create-app-options.ts';
 import { archiveHandlers } from './app/archive-handlers.ts';
 import { articleHandlers } from './app/article-handlers.ts';
 import { backupHandlers } from './app/backup-handlers.ts';
+import { createAppTakeover } from './app/app-takeover.ts';
+import { takeoverHandlers } from './app/takeover-handlers.ts';
 import { journalHandlers } from './app/journal-handlers.ts';
 import { onboardingHandlers } from './app/onboarding-handlers.ts';
 import { outageProtocolHandlers } from './app/outage-protocol-handlers.ts';
@@ -122,6 +124,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     events,
     archiver,
     backups,
+    takeover: createAppTakeover({ host, journal, archiver, printing, runtime, setup, events }, options),
     closings: new Closings({ settings: host.settings, journal, printReceipt, target, log: host.log }),
     depFiles: new DepFileVerifier({ log: host.log }),
     appStatus: createAppStatus({
@@ -147,6 +150,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...accessHandlers(parts),
     ...backupHandlers(parts),
     ...articleHandlers(parts),
+    ...takeoverHandlers(parts),
   };
   await startUp(parts);
 

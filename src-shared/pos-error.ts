@@ -16,6 +16,7 @@ export const POS_ERROR_CODES = [
   // A permanent state of the register: 409, never 503 (which clients retry).
   'register_not_set_up',
   'register_decommissioned',
+  'register_taken_over',
 ] as const;
 export type PosErrorCode = (typeof POS_ERROR_CODES)[number];
 

@@ -27,7 +27,7 @@ export const RECORD_COLUMNS = `
   r.seq, r.id, r.register_id, r.kassen_id, r.environment, r.kind, r.origin, r.state, r.request_body,
   r.sale, r.created_ms, r.offline_ms, r.signed, r.receipt_number, r.signed_at_ms, r.qr_code_data,
   r.hints, r.printed, r.cancels, r.error_code, r.error_message, r.offline_number,
-  r.outage_id,
+  r.outage_id, r.restored_from_sign_at,
   c.receipt_number AS cancels_number,
   (SELECT x.id FROM receipts x WHERE x.cancels = r.id AND x.state <> 'rejected') AS cancelled_by`;
 export const RECORD_FROM = 'receipts r LEFT JOIN receipts c ON c.id = r.cancels';
@@ -69,6 +69,7 @@ export const RecordRow = z
     error_message: z.string().nullable(),
     offline_number: z.number().int().nullable(),
     outage_id: z.number().int().nullable(),
+    restored_from_sign_at: z.enum(['lines', 'amounts']).nullable(),
     cancels_number: z.string().nullable(),
     cancelled_by: z.string().nullable(),
   })
@@ -87,6 +88,7 @@ export const RecordRow = z
     offlineMs: row.offline_ms,
     offlineNumber: row.offline_number,
     outageId: row.outage_id,
+    restoredFromSignAt: row.restored_from_sign_at,
     signed: row.signed,
     receiptNumber: row.receipt_number,
     signedAtMs: row.signed_at_ms,
@@ -134,5 +136,6 @@ export function toReceipt(record: JournalRecord): Receipt {
     cancelledBy: record.cancelledBy,
     printed: record.printed,
     error: record.error,
+    ...(record.restoredFromSignAt === null ? {} : { restoredFromSignAt: record.restoredFromSignAt }),
   };
 }

@@ -88,6 +88,7 @@ export function receiptResource(receipt: Receipt): ReceiptResource {
     error: receipt.error,
     offline_number: receipt.offlineNumber,
     issued_at: receipt.issuedAt,
+    restored_from_sign_at: receipt.restoredFromSignAt ?? null,
   };
 }
 
@@ -147,6 +148,7 @@ export function statusResource(status: Status): PosApiStatus {
       cash_register_serial_number: status.register.kassenId,
       description: status.register.description,
       state: status.register.state,
+      taken_over_elsewhere: status.register.takenOver !== undefined,
     },
     signing: {
       online: status.signing.online,

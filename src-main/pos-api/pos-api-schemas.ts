@@ -184,6 +184,10 @@ export const ReceiptResource = z.object({
     description:
       'Zeitpunkt der Belegausgabe (Datum auf dem Papier): bei offline ausgegebenen Belegen die Ausgabe ohne Signatur, sonst time_signature; null solange pending',
   }),
+  restored_from_sign_at: z.enum(['lines', 'amounts']).nullable().meta({
+    description:
+      'Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.4.0).',
+  }),
 });
 export type ReceiptResource = z.output<typeof ReceiptResource>;
 
@@ -203,6 +207,10 @@ export const PosApiStatus = z.object({
       cash_register_serial_number: z.string(),
       description: z.string(),
       state: z.string(),
+      taken_over_elsewhere: z.boolean().meta({
+        description:
+          'SIGN AT führt Belege dieser Kasse, die dieser PC nicht erstellt hat: sie wurde auf einem anderen PC übernommen, hier wird nicht mehr signiert (seit 1.4.0)',
+      }),
     })
     .nullable(),
   signing: z.object({
