@@ -3,6 +3,7 @@
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
 import { closingsDe } from '../closings/closings-messages.ts';
 import { onboardingDe } from '../onboarding-wizard/onboarding-messages.ts';
+import { takeoverDe } from '../takeover/takeover-messages.ts';
 
 const environmentHint: Record<Environment, string> = {
   DEMO: 'Demo: Belege signiert der eingebaute SIGN-AT-Emulator; sie sind steuerlich ohne Wirkung.',
@@ -245,6 +246,12 @@ export const de = {
     receiptKind,
     receiptState,
     cancelledBy: 'storniert',
+    restoredFromSignAt: {
+      lines: 'nur von SIGN AT bekannt',
+      amounts: 'nur von SIGN AT bekannt, ohne Artikelzeilen',
+    },
+    restoredHint:
+      'Dieser Beleg wurde auf dem PC signiert, von dem die Kasse übernommen wurde; das Journal kennt ihn nur aus der Belegliste von SIGN AT.',
     keysHint: 'Beleg wählen: ↑ ↓ · F5 DUPLIKAT drucken · F8 Storno · Esc zurück zur Kasse',
     more: 'Ältere Belege laden',
     reprint: 'Nochmals drucken (DUPLIKAT)',
@@ -299,6 +306,7 @@ export const de = {
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingDe,
   closings: closingsDe,
+  takeover: takeoverDe,
 };
 
 export type Messages = typeof de;

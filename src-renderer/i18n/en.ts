@@ -2,6 +2,7 @@
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
 import { closingsEn } from '../closings/closings-messages.ts';
 import { onboardingEn } from '../onboarding-wizard/onboarding-messages.ts';
+import { takeoverEn } from '../takeover/takeover-messages.ts';
 import type { Messages } from './de.ts';
 
 const environmentHint: Record<Environment, string> = {
@@ -240,6 +241,12 @@ export const en: Messages = {
     receiptKind,
     receiptState,
     cancelledBy: 'cancelled',
+    restoredFromSignAt: {
+      lines: 'known only from SIGN AT',
+      amounts: 'known only from SIGN AT, without article lines',
+    },
+    restoredHint:
+      'This receipt was signed on the PC the cash register was taken over from; the journal knows it only from SIGN AT’s receipt list.',
     keysHint: 'Pick a receipt: ↑ ↓ · F5 print DUPLIKAT · F8 cancel · Esc back to the till',
     more: 'Load older receipts',
     reprint: 'Print again (DUPLIKAT)',
@@ -294,4 +301,5 @@ export const en: Messages = {
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingEn,
   closings: closingsEn,
+  takeover: takeoverEn,
 };

@@ -58,6 +58,12 @@ function JournalRow({
       <td className={`state-${receipt.state}`}>
         {t.journal.receiptState[receipt.state]}
         {receipt.cancelledBy && ` · ${t.journal.cancelledBy}`}
+        {receipt.restoredFromSignAt && (
+          <span title={t.journal.restoredHint} data-testid="journal-row-restored">
+            {' · '}
+            {t.journal.restoredFromSignAt[receipt.restoredFromSignAt]}
+          </span>
+        )}
       </td>
       <td className="num">{formatEuro(receipt.totalCents)}</td>
     </tr>
