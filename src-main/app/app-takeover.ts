@@ -2,7 +2,6 @@
 // the register runtime signing on at the end, the backup's printer choice where this PC has none yet,
 // and each step in the status bar.
 import type { PrinterSettings } from '../../src-shared/printer-settings.ts';
-import type { TakeoverStep } from '../../src-shared/takeover.ts';
 import type { Archiver } from '../archive/archiver.ts';
 import { createSignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { AppHost } from '../host/app-host.ts';
@@ -10,20 +9,11 @@ import type { Journal } from '../journal/journal.ts';
 import { SIGN_AT_BASE_URL } from '../onboarding/sign-at-endpoint.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import { RegisterTakeover } from '../takeover/register-takeover.ts';
+import { TAKEOVER_STEP_RUNNING } from '../takeover/takeover-step-text.ts';
 import type { AppEvents } from './app-events.ts';
 import type { CreateAppOptions } from './create-app-options.ts';
 import type { RegisterRuntime } from './register-runtime.ts';
 import type { SetupProgress } from './setup-progress.ts';
-
-const STEP_TEXT: Record<TakeoverStep, string> = {
-  access: 'Kasse übernehmen: Zugang und Kasse werden geprüft',
-  fon: 'Kasse übernehmen: FinanzOnline-Zugang wird geprüft',
-  backup: 'Kasse übernehmen: Sicherung wird gesucht und geprüft',
-  journal: 'Kasse übernehmen: Journal aus der Sicherung',
-  sign_at: 'Kasse übernehmen: Belege von SIGN AT',
-  dep: 'Kasse übernehmen: DEP-Archiv wird geprüft',
-  settings: 'Kasse übernehmen: Kasse wird angemeldet',
-};
 
 export function createAppTakeover(
   parts: {
@@ -59,7 +49,10 @@ export function createAppTakeover(
       runtime.signOnTakenOver(signOn);
     },
     onChange: (view) => {
-      setup.step = view.phase === 'running' && view.step ? STEP_TEXT[view.step] : null;
+      setup.step =
+        view.phase === 'running' && view.step
+          ? `Kasse übernehmen: ${TAKEOVER_STEP_RUNNING[view.step]}`
+          : null;
       setup.error = view.phase === 'failed' ? view.error : null;
       events.statusChanged();
     },

@@ -48,7 +48,7 @@ export const POS_API_ERROR_CODES: Record<PosErrorCode, ErrorCodeDoc> = {
   register_taken_over: {
     status: 409,
     meaning:
-      'die Kasse wurde auf einem anderen PC übernommen: dieser PC signiert nicht mehr, bis in der App entschieden ist (Kasse hier abgeben oder hier weiterarbeiten) (seit 1.4.0)',
+      'die Kasse wurde auf einem anderen PC übernommen: dieser PC signiert nicht mehr, bis in der App entschieden ist (Kasse hier abgeben oder hier weiterarbeiten) (seit 1.6.0)',
   },
   too_large: { status: 413, meaning: 'der Body ist größer als 256 KiB' },
   rejected_by_sign_at: {

@@ -23,7 +23,7 @@ export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** The JSON Schema of the setup file of `--onboard`, published next to the OpenAPI document. */
 export const ONBOARDING_SCHEMA_PATH = `${POS_API_BASE}/onboarding.schema.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.5.0';
+export const POS_API_VERSION = '1.6.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -186,7 +186,7 @@ export const ReceiptResource = z.object({
   }),
   restored_from_sign_at: z.enum(['lines', 'amounts']).nullable().meta({
     description:
-      'Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.4.0).',
+      'Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.6.0).',
   }),
 });
 export type ReceiptResource = z.output<typeof ReceiptResource>;
@@ -209,7 +209,7 @@ export const PosApiStatus = z.object({
       state: z.string(),
       taken_over_elsewhere: z.boolean().meta({
         description:
-          'SIGN AT führt Belege dieser Kasse, die dieser PC nicht erstellt hat: sie wurde auf einem anderen PC übernommen, hier wird nicht mehr signiert (seit 1.4.0)',
+          'SIGN AT führt Belege dieser Kasse, die dieser PC nicht erstellt hat: sie wurde auf einem anderen PC übernommen, hier wird nicht mehr signiert (seit 1.6.0)',
       }),
     })
     .nullable(),

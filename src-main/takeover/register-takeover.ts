@@ -66,6 +66,8 @@ const ONBOARDING_STEP_OF: Partial<Record<TakeoverStep, 'credentials' | 'fon_auth
 export class RegisterTakeover {
   readonly #deps: RegisterTakeoverDeps;
   #view: TakeoverView = { phase: 'idle', step: null, detail: null, error: null, result: null };
+  readonly #watchers = new Set<(view: TakeoverView) => void>();
+  #loop: Promise<void> = Promise.resolve();
 
   constructor(deps: RegisterTakeoverDeps) {
     this.#deps = deps;
@@ -101,7 +103,7 @@ export class RegisterTakeover {
       );
     }
     this.#set({ phase: 'running', step: 'access', detail: null, error: null, result: null });
-    void this.#run(input).then(
+    this.#loop = this.#run(input).then(
       (result) => this.#set({ phase: 'done', step: null, detail: null, error: null, result }),
       (error: unknown) => {
         const step = this.#view.step ?? 'access';
@@ -116,9 +118,22 @@ export class RegisterTakeover {
     return this.#view;
   }
 
+  /** Every change from now on (a step begins, its detail moves, the run ends), until the returned function is called. */
+  watch(listener: (view: TakeoverView) => void): () => void {
+    this.#watchers.add(listener);
+    return () => this.#watchers.delete(listener);
+  }
+
+  /** Resolves when the current run (if any) has ended, with the view after it. */
+  async settled(): Promise<TakeoverView> {
+    await this.#loop;
+    return this.#view;
+  }
+
   #set(view: TakeoverView): void {
     this.#view = view;
     this.#deps.onChange?.(view);
+    for (const watcher of this.#watchers) watcher(view);
   }
 
   #step(step: TakeoverStep, detail: string | null = null): void {
