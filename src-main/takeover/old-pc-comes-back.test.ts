@@ -10,11 +10,11 @@ import type { App } from '../app.ts';
 import { createSignAtClient } from '../fiskaly/sign-at-client.ts';
 import {
   API_SECRET,
-  FON,
   journalOf,
   openShop,
   sell,
   setUpRegister,
+  startTakeover,
   untilTakeoverSettled,
   type Shop,
 } from './two-pcs.test-support.ts';
@@ -57,13 +57,7 @@ async function takenOverWhileAway() {
   await shop.emulator.setFaults({ error_rate: 0 });
 
   const second = await shop.open(shop.newDir('kc-pc2-'));
-  await second.handlers.startTakeover({
-    access: { environment: 'TEST', apiKey: shop.apiKey, apiSecret: API_SECRET },
-    registerId,
-    fon: FON,
-    backupDir: usb,
-    company: null,
-  });
+  await startTakeover(shop, second, registerId, { backupDir: usb });
   assert.equal((await untilTakeoverSettled(second)).phase, 'done');
   for (let n = 5; n <= 6; n++) await sell(second, n);
 

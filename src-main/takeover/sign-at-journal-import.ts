@@ -33,7 +33,8 @@ function isSystemKind(type: string): type is (typeof SYSTEM_RECEIPT_KINDS)[numbe
 }
 
 export async function importSignAtReceipts(options: {
-  client: SignAtClient;
+  /** Only the receipt list is read. */
+  client: Pick<SignAtClient, 'listReceipts'>;
   journal: Journal;
   registerId: string;
   kassenId: string;

@@ -9,14 +9,17 @@ import { after, before, test } from 'node:test';
 import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import type { FaultSettings } from '../emulator/fault-settings.ts';
 import { createSignAtClient } from '../fiskaly/sign-at-client.ts';
+import { chainValue } from '../rksv/chain.ts';
+import { qrToJws } from '../rksv/jws.ts';
+import { parseMachineReadableCode } from '../rksv/machine-readable-code.ts';
 import { turnoverCounterErrors } from '../signing/test-support/turnover-counter-check.ts';
 import {
   API_SECRET,
-  FON,
   journalOf,
   openShop,
   sell,
   setUpRegister,
+  startTakeover,
   untilTakeoverSettled,
   type Shop,
 } from './two-pcs.test-support.ts';
@@ -80,13 +83,7 @@ async function takeoverScenario(shape: Partial<FaultSettings>): Promise<void> {
     },
     { kassenId, state: 'INITIALIZED', eligible: true, last: '26' },
   );
-  await second.handlers.startTakeover({
-    access: { environment: 'TEST', apiKey: shop.apiKey, apiSecret: API_SECRET },
-    registerId,
-    fon: FON,
-    backupDir: usb,
-    company: null,
-  });
+  await startTakeover(shop, second, registerId, { backupDir: usb });
   const view = await untilTakeoverSettled(second);
   assert.equal(view.phase, 'done', view.error ?? '');
   assert.ok(view.result);
@@ -106,8 +103,18 @@ async function takeoverScenario(shape: Partial<FaultSettings>): Promise<void> {
   assert.equal(status.company?.name, 'Greißlerei Gruber', 'the receipt header comes back from the backup');
 
   // It signs on the same register: numbering, chain and counter go on.
+  const oldPcLast = sold.get(afterBackup.at(-1) ?? '');
+  assert.ok(oldPcLast?.qrCodeData);
   for (let n = 26; n <= 30; n++) {
     const receipt = await sell(second, n);
+    if (n === 26) {
+      assert.ok(receipt.qrCodeData);
+      assert.equal(
+        parseMachineReadableCode(receipt.qrCodeData).chainValue,
+        chainValue(qrToJws(oldPcLast.qrCodeData)),
+        "the new PC's first receipt chains to the old PC's last one",
+      );
+    }
     assert.equal(receipt.state, 'signed');
     assert.equal(receipt.kassenId, kassenId);
     assert.equal(
@@ -177,20 +184,11 @@ test('no backup: the takeover works from SIGN AT alone, receipts marked, a storn
   rmSync(firstDir, { recursive: true, force: true });
 
   const second = await shop.open(shop.newDir('kc-pc2-'));
-  await assert.rejects(
-    second.handlers.startTakeover({
-      access: { environment: 'TEST', apiKey: shop.apiKey, apiSecret: API_SECRET },
-      registerId,
-      fon: FON,
-      backupDir: null,
-      company: null,
-    }),
-    { code: 'invalid_input', message: 'Ohne Sicherung: bitte die Firmendaten für den Belegkopf angeben.' },
-  );
-  await second.handlers.startTakeover({
-    access: { environment: 'TEST', apiKey: shop.apiKey, apiSecret: API_SECRET },
-    registerId,
-    fon: FON,
+  await assert.rejects(startTakeover(shop, second, registerId, { backupDir: null }), {
+    code: 'invalid_input',
+    message: 'Ohne Sicherung: bitte die Firmendaten für den Belegkopf angeben.',
+  });
+  await startTakeover(shop, second, registerId, {
     backupDir: null,
     company: {
       name: 'Greißlerei Gruber',
@@ -253,14 +251,7 @@ test('a damaged newest backup is refused with a clear message; the older one nam
   writeFileSync(journalCopy, bytes);
 
   const second = await shop.open(shop.newDir('kc-pc2-'));
-  const start = (backupDir: string) =>
-    second.handlers.startTakeover({
-      access: { environment: 'TEST', apiKey: shop.apiKey, apiSecret: API_SECRET },
-      registerId,
-      fon: FON,
-      backupDir,
-      company: null,
-    });
+  const start = (backupDir: string) => startTakeover(shop, second, registerId, { backupDir: backupDir });
   await start(usb);
   const refused = await untilTakeoverSettled(second);
   assert.equal(refused.phase, 'failed');
@@ -277,4 +268,33 @@ test('a damaged newest backup is refused with a clear message; the older one nam
   const view = await untilTakeoverSettled(second);
   assert.equal(view.phase, 'done', view.error ?? '');
   assert.deepEqual([view.result?.fromBackup, view.result?.onlyFromSignAt], [2, 1]);
+});
+
+test('a DEP archive in the backup folder that no longer matches its manifest is refused; nothing signs on', async () => {
+  shop.apiKey = `shop-${crypto.randomUUID()}`;
+  const first = await shop.open(shop.newDir('kc-pc1-'));
+  const { registerId, kassenId } = await setUpRegister(shop, first);
+  await sell(first, 1);
+  await first.handlers.archiveNow(undefined);
+  const usb = shop.newDir('kc-usb-');
+  await first.handlers.backupNow({ targetDir: usb });
+  await shop.close(first);
+  const depFolder = join(usb, `Kassen-Companion-DEP7-${kassenId}`, 'dep7');
+  const [file] = readdirSync(depFolder);
+  assert.ok(file, 'the backup folder holds the DEP copy');
+  // One receipt's signature changed: the file no longer has the SHA-256 its manifest names.
+  const text = readFileSync(join(depFolder, file), 'utf8');
+  writeFileSync(
+    join(depFolder, file),
+    text.replace(/\.([A-Za-z0-9_-])/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`),
+  );
+
+  const second = await shop.open(shop.newDir('kc-pc2-'));
+  await startTakeover(shop, second, registerId, { backupDir: usb });
+  const refused = await untilTakeoverSettled(second);
+  assert.equal(refused.phase, 'failed');
+  assert.equal(refused.step, 'dep');
+  assert.match(refused.error ?? '', /^DEP-Archiv im Sicherungsordner nicht verwendbar: .*dep7/);
+  const status = await second.handlers.status(undefined);
+  assert.equal(status.setup, 'needed', 'nothing signed on');
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { posApiContract } from '../../src-shared/pos-api-contract.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
-import type { TakeoverView } from '../../src-shared/takeover.ts';
+import type { StartTakeoverInput, TakeoverView } from '../../src-shared/takeover.ts';
 import type { VatRate } from '../../src-shared/vat.ts';
 import { createApp, type App } from '../app.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
@@ -118,6 +118,22 @@ export async function sell(app: App, n: number): Promise<Receipt> {
       payments: [{ type: 'CASH', amount: '50.00' }],
     }),
   );
+}
+
+/** The takeover screen's start with the shop's key: from the backup folder, or from SIGN AT alone with a company. */
+export function startTakeover(
+  shop: Shop,
+  app: App,
+  registerId: string,
+  from: { backupDir: string | null; company?: StartTakeoverInput['company'] },
+): Promise<TakeoverView> {
+  return app.handlers.startTakeover({
+    access: { environment: 'TEST', apiKey: shop.apiKey, apiSecret: API_SECRET },
+    registerId,
+    fon: FON,
+    backupDir: from.backupDir,
+    company: from.company ?? null,
+  });
 }
 
 /** The takeover screen's way: ask again until the run has ended. */
