@@ -72,6 +72,11 @@ export class SigningPipeline {
   #printChain: Promise<unknown> = Promise.resolve();
   #lastNumber: number | null = null;
   readonly #guard: RegisterGuard;
+  /**
+   * Whether this PC looks for another one signing on its register. Not in the demo: its SIGN AT lives in
+   * this data folder, no other PC can sign on its register, and the look would only cost a round trip.
+   */
+  readonly #guarded: boolean;
   #firstLook: Promise<unknown> = Promise.resolve();
   #syncNeeded = true;
   #syncing: Promise<void> | null = null;
@@ -82,6 +87,7 @@ export class SigningPipeline {
     this.#options = { ...DEFAULT_SIGNING_OPTIONS, ...deps.options };
     this.#now = deps.now ?? Date.now;
     this.#outage = new OutageTracker(deps.journal, deps.register.id);
+    this.#guarded = deps.environment !== 'DEMO';
     this.#signer = new RegisterSigner({
       registerId: deps.register.id,
       journal: deps.journal,
@@ -92,10 +98,14 @@ export class SigningPipeline {
       now: this.#now,
       onSettled: (record, response) => this.#onSettled(record, response),
       onStatusChanged: () => this.#emitStatus(),
-      beforeSigning: async () => {
-        const verdict = await this.#guard.check();
-        return verdict === 'ok' ? 'sign' : verdict === 'taken_over' ? 'stop' : 'wait';
-      },
+      ...(this.#guarded
+        ? {
+            beforeSigning: async () => {
+              const verdict = await this.#guard.check();
+              return verdict === 'ok' ? 'sign' : verdict === 'taken_over' ? 'stop' : 'wait';
+            },
+          }
+        : {}),
     });
     this.#guard = new RegisterGuard({
       client: deps.client,
@@ -148,7 +158,7 @@ export class SigningPipeline {
     const owed = this.#deps.journal.owedOriginals(this.#deps.register.id);
     for (const record of owed) if (record.state === 'pending') this.#owedOnceSigned.add(record.id);
     // Before anything goes out: did another PC take this register over (register-guard.ts)?
-    this.#firstLook = this.#guard.check();
+    if (this.#guarded) this.#firstLook = this.#guard.check();
     this.#signer.kick();
     if (owed.length > 0) {
       this.#deps.log.info('Belege ohne Ausdruck vom letzten Lauf werden gedruckt', { count: owed.length });
@@ -483,7 +493,7 @@ export class SigningPipeline {
     // monthly close): fetch them so the journal shows the whole chain.
     const number = Number(response.receipt_number);
     const gap = Number.isFinite(number) && (this.#lastNumber === null || number !== this.#lastNumber + 1);
-    if (gap && this.#lastNumber !== null) {
+    if (gap && this.#lastNumber !== null && this.#guarded) {
       // Receipts in between may be another PC's: the next one goes out only after a look.
       this.#signer.askAgain();
       void this.#guard.check();

@@ -298,3 +298,29 @@ test('a DEP archive in the backup folder that no longer matches its manifest is 
   const status = await second.handlers.status(undefined);
   assert.equal(status.setup, 'needed', 'nothing signed on');
 });
+
+test('a sale the old PC handed out during an outage and backed up unsigned is signed by the new PC, in order', async () => {
+  shop.apiKey = `shop-${crypto.randomUUID()}`;
+  const first = await shop.open(shop.newDir('kc-pc1-'));
+  const { registerId } = await setUpRegister(shop, first);
+  await first.handlers.updateSettings({ signTimeoutMs: 1000 });
+  await sell(first, 1);
+  await shop.emulator.setFaults({ error_rate: 1 });
+  const handedOut = await sell(first, 2);
+  assert.equal(handedOut.state, 'offline');
+  const usb = shop.newDir('kc-usb-');
+  await first.handlers.backupNow({ targetDir: usb });
+  await shop.close(first);
+  await shop.emulator.setFaults({ error_rate: 0 });
+
+  const second = await shop.open(shop.newDir('kc-pc2-'));
+  await startTakeover(shop, second, registerId, { backupDir: usb });
+  const view = await untilTakeoverSettled(second);
+  assert.equal(view.phase, 'done', view.error ?? '');
+  assert.equal(view.result?.stillWaiting, 1, 'the handed-out sale waits to be signed here');
+  const next = await sell(second, 3);
+  const signedLate = await second.handlers.getReceipt({ id: handedOut.id });
+  assert.equal(signedLate.state, 'signed_late');
+  assert.equal(signedLate.offlineNumber, handedOut.offlineNumber, 'its paper number stays');
+  assert.deepEqual([signedLate.receiptNumber, next.receiptNumber], ['3', '4'], 'signed before the next sale');
+});
