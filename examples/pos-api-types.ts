@@ -395,6 +395,8 @@ export interface components {
       offline_number: string | null;
       /** @description Zeitpunkt der Belegausgabe (Datum auf dem Papier): bei offline ausgegebenen Belegen die Ausgabe ohne Signatur, sonst time_signature; null solange pending */
       issued_at: string | null;
+      /** @description Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.6.0). */
+      restored_from_sign_at: ('lines' | 'amounts') | null;
     };
     ReceiptList: {
       /** @description neueste zuerst */
@@ -548,6 +550,8 @@ export interface components {
         offline_number: string | null;
         /** @description Zeitpunkt der Belegausgabe (Datum auf dem Papier): bei offline ausgegebenen Belegen die Ausgabe ohne Signatur, sonst time_signature; null solange pending */
         issued_at: string | null;
+        /** @description Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.6.0). */
+        restored_from_sign_at: ('lines' | 'amounts') | null;
       }[];
       next_cursor: string | null;
     };
@@ -562,6 +566,8 @@ export interface components {
         cash_register_serial_number: string;
         description: string;
         state: string;
+        /** @description SIGN AT führt Belege dieser Kasse, die dieser PC nicht erstellt hat: sie wurde auf einem anderen PC übernommen, hier wird nicht mehr signiert (seit 1.6.0) */
+        taken_over_elsewhere: boolean;
       } | null;
       signing: {
         online: boolean;
@@ -743,6 +749,7 @@ export interface components {
          *     | `conflict` | 409 | widerspricht dem Zustand eines Belegs, z. B. dieselbe id mit anderem Inhalt oder ein bereits stornierter Beleg; oder der Artikelliste: Name, PLU oder EAN hat schon ein anderer Artikel (`field` nennt das Feld) |
          *     | `register_not_set_up` | 409 | die Kasse ist nicht eingerichtet und es läuft keine Einrichtung: erst in der App einrichten (seit 1.1.0; vorher 503 `not_ready`) |
          *     | `register_decommissioned` | 409 | die Kasse ist außer Betrieb genommen: es entstehen keine Belege mehr; Journal und Nachdruck bleiben (seit 1.1.0; vorher 503 `not_ready`) |
+         *     | `register_taken_over` | 409 | die Kasse wurde auf einem anderen PC übernommen: dieser PC signiert nicht mehr, bis in der App entschieden ist (Kasse hier abgeben oder hier weiterarbeiten) (seit 1.6.0) |
          *     | `too_large` | 413 | der Body ist größer als 256 KiB |
          *     | `rejected_by_sign_at` | 422 | fiskaly SIGN AT hat den Beleg abgelehnt; er gilt nicht und wurde nicht gedruckt |
          *     | `rate_limited` | 429 | zu viele Anfragen: nach `Retry-After` Sekunden wiederholen |
@@ -763,7 +770,8 @@ export interface components {
           | 'rate_limited'
           | 'internal'
           | 'register_not_set_up'
-          | 'register_decommissioned';
+          | 'register_decommissioned'
+          | 'register_taken_over';
         /** @description Deutsch, für die Person an der Kasse */
         message: string;
         /** @description das Feld, das nicht stimmt, z. B. items.0.unit_price */
@@ -912,7 +920,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1238,7 +1246,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1401,7 +1409,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1590,7 +1598,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
