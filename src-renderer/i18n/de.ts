@@ -147,6 +147,9 @@ export const de = {
     open: (amount: string) => `Offen ${amount}`,
     missing: (amount: string) => `Es fehlen ${amount} €`,
     cardTooHigh: (amount: string) => `Mit Karte höchstens ${amount} €: Rückgeld gibt es nur bar`,
+    checkChange: 'Betrag prüfen',
+    bigChange: (amount: string) =>
+      `Rückgeld ${amount} €: ist der Betrag richtig? Enter bezahlt so, sonst den Betrag ändern`,
     nothingOpen: 'Die Summe ist schon gedeckt: Enter bezahlt',
     tooManyParts: (max: number) => `Höchstens ${max} Zahlungen je Bon: den Rest mit Enter bezahlen`,
     returnLine: 'Rückgabe',

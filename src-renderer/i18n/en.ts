@@ -148,6 +148,9 @@ export const en: Messages = {
     open: (amount) => `Open ${amount}`,
     missing: (amount) => `${amount} € missing`,
     cardTooHigh: (amount) => `By card at most ${amount} €: change is given in cash only`,
+    checkChange: 'check the amount',
+    bigChange: (amount) =>
+      `Change ${amount} €: is the amount right? Enter pays it; otherwise change the amount`,
     nothingOpen: 'The total is covered already: Enter pays',
     tooManyParts: (max) => `At most ${max} payments per receipt: pay the rest with Enter`,
     returnLine: 'Return',

@@ -8,7 +8,13 @@ import type { PaymentType, SaleDraftInput } from '../../src-shared/sale-draft.ts
 import type { VatRate } from '../../src-shared/vat.ts';
 import { parseAmountInput, parseQuantityInput } from '../till/amount-input.ts';
 import { priceBon, type BonLine, type BonProblem } from '../till/bon-line.ts';
-import { addPart, finalPayments, type PaymentPart, type PaymentProblem } from '../till/payment-parts.ts';
+import {
+  addPart,
+  changeToAsk,
+  finalPayments,
+  type PaymentPart,
+  type PaymentProblem,
+} from '../till/payment-parts.ts';
 import { buildSaleDraft } from '../till/sale-draft-builder.ts';
 import type { StatusStore } from './status-store.ts';
 
@@ -233,6 +239,13 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
         });
         if ('problem' in paid) {
           set({ payProblem: paid.problem });
+          return;
+        }
+        // Every change to the Bon or the payment clears payProblem, so "asked" means: nothing changed since.
+        const asked = state.payProblem?.kind === 'bigChange' ? state.payProblem.cents : null;
+        const toAsk = changeToAsk(pricing.priced.totalCents, paid.payments, asked);
+        if (toAsk !== null) {
+          set({ payProblem: { kind: 'bigChange', cents: toAsk } });
           return;
         }
         const training = statusStore.getState().status?.training === true;
