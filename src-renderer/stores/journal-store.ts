@@ -6,7 +6,6 @@ import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
-import type { StatusStore } from './status-store.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -28,6 +27,13 @@ export interface JournalState {
   /** The receipt the cashier just printed again: its preview shows it marked DUPLIKAT. */
   lastDuplicateId: string | null;
   setQuery(query: string): void;
+  /**
+   * F2 (and F5 from the till): the journal opens on a fresh search with its newest receipt selected.
+   * Until that search answers no row is shown, so a row collected from main's events before the search
+   * is never on screen unselected, and a receipt picked on an earlier visit (say one printed again with
+   * F5) is never selected again by itself, where F8 would hit it by mistake.
+   */
+  open(): Promise<void>;
   /** Switches between this till's receipts and every register's, and searches again. */
   setAllRegisters(all: boolean): Promise<void>;
   search(): Promise<void>;
@@ -60,13 +66,26 @@ function searchFinds(receipt: Receipt, query: string, registerId: string | null)
   );
 }
 
-export function createJournalStore(api: PosApi, statusStore: StatusStore) {
+/** What the journal asks main for. */
+export type JournalApi = Pick<
+  PosApi,
+  'searchJournal' | 'recentReceipts' | 'reprintReceipt' | 'exportReceiptPdf' | 'cancelReceipt' | 'getReceipt'
+>;
+
+/**
+ * `tillRegisterId` names this till's cash register as main last said (null before one is set up): the
+ * journal lists its receipts unless every register's are asked for.
+ */
+export function createJournalStore(api: JournalApi, tillRegisterId: () => string | null) {
   // Each search gets a number; an answer to an older search arriving late is dropped.
   let generation = 0;
+  // Between open() and the answer to its search, main's events update rows already listed but add none:
+  // the search brings the new ones, in order, with the newest selected.
+  let opening = false;
 
   /** The register a search is limited to: this till's, unless all are asked for (or none is set up). */
   function registerFilter(allRegisters: boolean): string | null {
-    return allRegisters ? null : (statusStore.getState().status?.register?.id ?? null);
+    return allRegisters ? null : tillRegisterId();
   }
 
   function scope(allRegisters: boolean): { cashRegisterId?: string } {
@@ -90,6 +109,12 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
       set({ query });
     },
 
+    async open() {
+      opening = true;
+      set({ receipts: [], nextCursor: null, selectedId: null, confirmCancelId: null, lastDuplicateId: null });
+      await get().search();
+    },
+
     async setAllRegisters(allRegisters) {
       set({ allRegisters });
       await get().search();
@@ -106,6 +131,7 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
           ...scope(get().allRegisters),
         });
         if (mine !== generation) return;
+        opening = false;
         set((state) => ({
           receipts: page.items,
           nextCursor: page.nextCursor,
@@ -115,7 +141,9 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
             : (page.items[0]?.id ?? null),
         }));
       } catch (error) {
-        if (mine === generation) set({ loading: false, error: message(error) });
+        if (mine !== generation) return;
+        opening = false;
+        set({ loading: false, error: message(error) });
       }
     },
 
@@ -215,6 +243,7 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
       set((state) => {
         const known = state.receipts.some((r) => r.id === receipt.id);
         if (known) return { receipts: state.receipts.map((r) => (r.id === receipt.id ? receipt : r)) };
+        if (opening) return {};
         // A new receipt belongs at the top, if the current search would find it; an update of an older
         // receipt beyond the loaded page stays where the next search puts it.
         const newest = state.receipts[0];
