@@ -8,12 +8,21 @@ import { formatEuro, MAX_RECEIPT_CENTS, parseEuro, type Cents } from '../../src-
 import { PosError } from '../../src-shared/pos-error.ts';
 import { parseQuantity } from '../../src-shared/quantity.ts';
 import type { Payment } from '../../src-shared/receipt.ts';
-import type { PaymentInput, SaleDraft, SaleLineInput } from '../../src-shared/sale-draft.ts';
+import {
+  MAX_RECEIPT_CENTS,
+  type PaymentInput,
+  type SaleDraft,
+  type SaleLineInput,
+} from '../../src-shared/sale-draft.ts';
 import { priceSale, type LineToPrice } from '../../src-shared/sale-pricing.ts';
 import { EMPTY_SALE, type StoredSale } from '../journal/stored-sale.ts';
 
 function tooLarge(field: string, what: string): PosError {
-  return new PosError('invalid_input', `${what}: Betrag zu groß (höchstens 10.000.000,00 €)`, field);
+  return new PosError(
+    'invalid_input',
+    `${what}: Betrag zu groß (höchstens ${formatEuro(MAX_RECEIPT_CENTS)} €)`,
+    field,
+  );
 }
 
 function lineToPrice(line: SaleLineInput, i: number): LineToPrice {

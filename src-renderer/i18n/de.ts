@@ -1,6 +1,8 @@
 // German UI strings, the app's first language. `Messages` is derived from this table, so the
 // English table (en.ts) fails to compile when it lacks a key or a parameter.
+import { formatEuro } from '../../src-shared/money.ts';
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
+import { MAX_LINE_TEXT, MAX_RECEIPT_CENTS } from '../../src-shared/sale-draft.ts';
 import { closingsDe } from '../closings/closings-messages.ts';
 import { onboardingDe } from '../onboarding-wizard/onboarding-messages.ts';
 import { takeoverDe } from '../takeover/takeover-messages.ts';
@@ -125,11 +127,21 @@ export const de = {
     add: 'Hinzufügen ↵',
     problem: {
       amountInvalid: 'Betrag eingeben, z. B. 3,80',
+      amountTooLarge: `Betrag zu groß: höchstens ${formatEuro(MAX_RECEIPT_CENTS)} € je Position`,
       quantityInvalid: 'Menge nicht 0, höchstens 3 Nachkommastellen; eine Rückgabe mit Minus, z. B. -1',
+      quantityTooLarge: 'Menge zu groß: höchstens 999.999',
+      lineTooLarge: `Position zu groß: Menge × Betrag höchstens ${formatEuro(MAX_RECEIPT_CENTS)} €`,
+      bonTooLarge: `Der Bon würde zu groß: die Summe darf höchstens ${formatEuro(MAX_RECEIPT_CENTS)} € sein`,
       textMissing: 'Bezeichnung der Ware eingeben: sie steht auf dem Bon',
+      textTooLong: `Text zu lang: höchstens ${MAX_LINE_TEXT} Zeichen, bitte kürzen`,
     },
     bon: 'Bon',
     emptyBon: 'Noch keine Position: Betrag, Satz und Text eingeben, dann Enter.',
+    bonKeys: '↑ ↓ Position wählen · Entf entfernt sie · Strg+Entf verwirft den ganzen Bon',
+    voidQuestion: (lines: number, total: string) =>
+      `Ganzen Bon verwerfen (${lines} ${lines === 1 ? 'Position' : 'Positionen'}, EUR ${total})? Er ist nicht bezahlt und wird nicht signiert.`,
+    voidYes: 'Bon verwerfen (Enter)',
+    voidNo: 'Behalten (Esc)',
     removeLine: 'Position entfernen',
     total: 'SUMME',
     receiptNumber: 'Beleg-Nr.',
@@ -182,6 +194,8 @@ export const de = {
     failed: (message: string) => `Vorschau nicht möglich: ${message}`,
   },
   printer: {
+    /** Main names its profiles in German: the German screen shows them as they are. */
+    profileLabel: (profile: { id: string; label: string }) => profile.label,
     state: {
       ready: 'Drucker bereit',
       off: 'Drucker nicht erreichbar: Belege warten und werden nachgedruckt',
@@ -241,6 +255,9 @@ export const de = {
     kind: 'Art',
     state: 'Status',
     total: 'Summe',
+    payment: 'Zahlung',
+    paymentType: { CASH: 'Bar', NON_CASH: 'Karte' },
+    listTotal: (count: number) => `Summe der ${count} gezeigten Belege (ohne Training)`,
     register: 'Kasse',
     allRegisters: 'Alle Kassen zeigen (auch Demo und stillgelegte)',
     empty: 'Keine Belege.',
@@ -258,8 +275,12 @@ export const de = {
     keysHint: 'Beleg wählen: ↑ ↓ · F5 DUPLIKAT drucken · F8 Storno · Esc zurück zur Kasse',
     more: 'Ältere Belege laden',
     reprint: 'Nochmals drucken (DUPLIKAT)',
-    reprinted: 'Als DUPLIKAT an den Drucker geschickt.',
-    reprintedNoPrinter: 'DUPLIKAT: kein Drucker eingerichtet, es steht nur hier am Bildschirm.',
+    reprinted: {
+      sent: 'Als DUPLIKAT an den Drucker geschickt.',
+      waiting:
+        'DUPLIKAT wartet auf den Drucker: er antwortet nicht. Er druckt, sobald der Drucker wieder erreichbar ist.',
+      screenOnly: 'DUPLIKAT: kein Drucker eingerichtet, es steht nur hier am Bildschirm.',
+    },
     pdf: 'Als PDF speichern',
     cancel: 'Stornieren',
     cancelQuestion: (number: string, total: string) =>

@@ -105,3 +105,30 @@ test('F5 at the till selects the receipt it printed again, whichever answer come
   assert.equal(journal.getState().selectedId, last.id, 'not SIGN AT’s monthly receipt above it');
   assert.equal(journal.getState().lastDuplicateId, last.id);
 });
+
+test('a new sale joins the list on screen only when the search typed would find it: a total, a day, ß as ss', async () => {
+  const flowers = { ...receipt(1), totalCents: 2680 };
+  const main = slowMain([flowers]);
+  const journal = createJournalStore(main.api, () => REGISTER);
+  const opened = journal.getState().open();
+  await main.answerSearch();
+  await opened;
+  const sale = (n: number, totalCents: number, text: string): Receipt => {
+    const base = receipt(n);
+    return { ...base, totalCents, lines: base.lines.map((line) => ({ ...line, text })) };
+  };
+  const listed = () => journal.getState().receipts.map((r) => r.id);
+
+  journal.getState().setQuery('26,80');
+  journal.getState().receiptChanged(sale(2, 1250, 'Straßenkarte'));
+  journal.getState().receiptChanged(sale(3, 2680, 'Blumenstrauß'));
+  assert.deepEqual(listed(), [receipt(3).id, flowers.id]);
+
+  journal.getState().setQuery('strasse');
+  journal.getState().receiptChanged(sale(4, 990, 'Straßenkarte'));
+  assert.deepEqual(listed()[0], receipt(4).id);
+
+  journal.getState().setQuery('03.12.2026');
+  journal.getState().receiptChanged({ ...sale(5, 100, 'Semmel'), createdAt: '2026-12-03T23:30:00.000Z' });
+  assert.notEqual(listed()[0], receipt(5).id, 'half past midnight in Vienna is the 4th');
+});

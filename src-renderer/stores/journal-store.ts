@@ -1,11 +1,13 @@
-// The journal as the cashier browses it: a search over main's journal (receipt number, id, line text),
-// newest first and paged, kept fresh by main's receipt events (a late signature, a finished print, a
-// storno) so that no row on screen goes stale. Reprint and storno start here.
+// The journal as the cashier browses it: a search over main's journal (receipt number, id, line text,
+// a total such as "26,80", a day such as "03.12.2026"), newest first and paged, kept fresh by main's
+// receipt events (a late signature, a finished print, a storno) so that no row on screen goes stale.
+// Reprint and storno start here.
 import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
+import { foldText, readSearchText } from '../../src-shared/search-text.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -56,13 +58,20 @@ function message(error: unknown): string {
 /** Whether the search on screen (its text, and its register unless all are shown) would find it. */
 function searchFinds(receipt: Receipt, query: string, registerId: string | null): boolean {
   if (registerId !== null && receipt.cashRegisterId !== registerId) return false;
-  const q = query.trim().toLowerCase();
-  if (q === '') return true;
+  if (query.trim() === '') return true;
+  // Read as main's search reads it: a total, a Vienna day, or text.
+  const typed = readSearchText(query);
+  if (typed.kind === 'amount') return receipt.totalCents === typed.cents;
+  if (typed.kind === 'day') {
+    const at = Date.parse(receipt.createdAt);
+    return at >= typed.startMs && at < typed.endMs;
+  }
+  const q = foldText(typed.text);
   return (
     receipt.id.toLowerCase().includes(q) ||
     (receipt.receiptNumber ?? '').toLowerCase().includes(q) ||
     (receipt.offlineNumber ?? '').toLowerCase().includes(q) ||
-    receipt.lines.some((line) => line.text.toLowerCase().includes(q))
+    receipt.lines.some((line) => foldText(line.text).includes(q))
   );
 }
 
