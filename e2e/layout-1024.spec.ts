@@ -87,3 +87,34 @@ test('the till with a long Bon, the journal, the closings and the settings fit 1
   await page.getByTestId('settings-company').waitFor();
   await assertFits(page, 'the settings');
 });
+
+test('on a touch screen every button and field is at least 44 px, and the screen still fits', async () => {
+  const { page } = till();
+  // What a touch monitor reports: a coarse pointer (the `pointer: coarse` the stylesheet asks for).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'pointer', value: 'coarse' }] });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('entry-amount').waitFor();
+  for (const [screen, key, ready] of [
+    ['the till', 'Escape', 'entry-amount'],
+    ['the journal', 'F2', 'journal-search'],
+    ['the settings', 'F12', 'settings-company'],
+  ] as const) {
+    await page.keyboard.press(key);
+    await page.getByTestId(ready).waitFor();
+    const small = await page
+      .locator('button:visible, select:visible, input:visible:not([type="checkbox"]):not([type="radio"])')
+      .evaluateAll((targets) =>
+        targets.flatMap((target) => {
+          const box = (
+            target as unknown as { getBoundingClientRect(): { width: number; height: number } }
+          ).getBoundingClientRect();
+          const name = (target as unknown as { outerHTML: string }).outerHTML.slice(0, 80);
+          return box.height < 44 || box.width < 44 ? [`${name} ${box.width}×${box.height}`] : [];
+        }),
+      );
+    assert.deepEqual(small, [], `${screen}: targets under 44 px`);
+    assert.deepEqual(await overflowing(page), [], `${screen}: no horizontal scrollbar with touch targets`);
+  }
+});
