@@ -18,8 +18,6 @@ export const MAX_LINES = 500;
 export const MAX_PAYMENTS = 10;
 /** Longest item text: it prints on up to three lines of an 80 mm receipt. */
 export const MAX_LINE_TEXT = 120;
-/** 10 Mio. € per line and receipt: far above any counter sale, far below where cents stop being exact in a double. */
-export const MAX_RECEIPT_CENTS = 1_000_000_000;
 
 export const EuroString = z
   .string()

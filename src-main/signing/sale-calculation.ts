@@ -8,12 +8,7 @@ import { formatEuro, MAX_RECEIPT_CENTS, parseEuro, type Cents } from '../../src-
 import { PosError } from '../../src-shared/pos-error.ts';
 import { parseQuantity } from '../../src-shared/quantity.ts';
 import type { Payment } from '../../src-shared/receipt.ts';
-import {
-  MAX_RECEIPT_CENTS,
-  type PaymentInput,
-  type SaleDraft,
-  type SaleLineInput,
-} from '../../src-shared/sale-draft.ts';
+import type { PaymentInput, SaleDraft, SaleLineInput } from '../../src-shared/sale-draft.ts';
 import { priceSale, type LineToPrice } from '../../src-shared/sale-pricing.ts';
 import { EMPTY_SALE, type StoredSale } from '../journal/stored-sale.ts';
 

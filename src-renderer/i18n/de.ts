@@ -1,8 +1,8 @@
 // German UI strings, the app's first language. `Messages` is derived from this table, so the
 // English table (en.ts) fails to compile when it lacks a key or a parameter.
-import { formatEuro } from '../../src-shared/money.ts';
+import { formatEuro, MAX_RECEIPT_CENTS } from '../../src-shared/money.ts';
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
-import { MAX_LINE_TEXT, MAX_RECEIPT_CENTS } from '../../src-shared/sale-draft.ts';
+import { MAX_LINE_TEXT } from '../../src-shared/sale-draft.ts';
 import { closingsDe } from '../closings/closings-messages.ts';
 import { onboardingDe } from '../onboarding-wizard/onboarding-messages.ts';
 import { takeoverDe } from '../takeover/takeover-messages.ts';

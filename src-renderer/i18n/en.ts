@@ -1,7 +1,7 @@
 // English UI strings. Typed as `Messages` (derived from de.ts), so a missing key fails to compile.
-import { formatEuro } from '../../src-shared/money.ts';
+import { formatEuro, MAX_RECEIPT_CENTS } from '../../src-shared/money.ts';
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
-import { MAX_LINE_TEXT, MAX_RECEIPT_CENTS } from '../../src-shared/sale-draft.ts';
+import { MAX_LINE_TEXT } from '../../src-shared/sale-draft.ts';
 import { closingsEn } from '../closings/closings-messages.ts';
 import { onboardingEn } from '../onboarding-wizard/onboarding-messages.ts';
 import { takeoverEn } from '../takeover/takeover-messages.ts';

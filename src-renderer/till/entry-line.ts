@@ -2,7 +2,8 @@
 // against the limits main applies when it signs: a line main would refuse never reaches the Bon, and the
 // cashier learns what is wrong while the item is still in hand, not at payment.
 import { lineAmountCents } from '../../src-shared/line-amount.ts';
-import { MAX_LINE_TEXT, MAX_RECEIPT_CENTS } from '../../src-shared/sale-draft.ts';
+import { MAX_RECEIPT_CENTS } from '../../src-shared/money.ts';
+import { MAX_LINE_TEXT } from '../../src-shared/sale-draft.ts';
 import type { VatRate } from '../../src-shared/vat.ts';
 import { parseAmountInput, parseQuantityInput } from './amount-input.ts';
 import type { BonLine } from './bon-line.ts';
