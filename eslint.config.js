@@ -24,6 +24,7 @@ const CORE = [
   'src-main/onboarding',
   'src-main/archive',
   'src-main/backup',
+  'src-main/takeover',
   'src-main/app',
 ];
 const SHELL_BASE = ['src-shared', ...CORE, 'src-main/pos-api', 'src-main/shell'];
@@ -121,6 +122,21 @@ export const LAYERS = {
       'src-main/onboarding',
       'src-main/sqlite',
     ],
+    packages: 'node',
+  },
+  'src-main/takeover': {
+    imports: [
+      'src-shared',
+      'src-main/host',
+      'src-main/journal',
+      'src-main/fiskaly',
+      'src-main/settings',
+      'src-main/signing',
+      'src-main/onboarding',
+      'src-main/archive',
+      'src-main/backup',
+    ],
+    tests: ['src-main/emulator', 'src-main/app', 'src-main/sqlite', 'src-main/rksv'],
     packages: 'node',
   },
   'src-main/app': { imports: ['src-shared', ...CORE], packages: 'node' },

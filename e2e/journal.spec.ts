@@ -101,3 +101,58 @@ test('the journal search finds receipts by item text and receipt number, and not
   await search.press('Enter');
   await page.getByTestId('journal-row').first().waitFor({ state: 'detached' });
 });
+
+test('the search finds a receipt by its total (26,80 and 26.80), by its day and by "strasse" for Straße', async () => {
+  const { page, app } = till();
+  // A second sale, paid partly by card, rung up by a POS client while the journal is open.
+  const map = await app.api.signSale({
+    kind: 'NORMAL',
+    lines: [{ text: 'Straßenkarte Wien', quantity: '1', unitPrice: '26.80', vatRate: '10' }],
+    payments: [
+      { type: 'NON_CASH', amount: '20.00' },
+      { type: 'CASH', amount: '6.80' },
+    ],
+  });
+  const search = page.getByTestId('journal-search');
+  const mapRow = page.locator(`[data-testid="journal-row"][data-receipt-id="${map.id}"]`);
+  const saleRow = page.locator(`[data-testid="journal-row"][data-receipt-id="${saleId}"]`);
+  async function searchFor(text: string) {
+    await search.fill(text);
+    await search.press('Enter');
+  }
+
+  for (const amount of ['26,80', '26.80']) {
+    await searchFor(amount);
+    await mapRow.waitFor();
+    await saleRow.waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('journal-row').count(), 1, `only the receipt of ${amount}`);
+  }
+  assert.equal(await mapRow.getByTestId('journal-row-payment').textContent(), 'Bar + Karte');
+  const total = mapRow.getByTestId('journal-row-total');
+  assert.equal(await total.textContent(), '26,80');
+  const align = await total.evaluate((cell) => {
+    // Runs in the page; the e2e code is typed for Node, so the DOM is described by hand.
+    const { getComputedStyle } = globalThis as unknown as {
+      getComputedStyle(el: unknown): { textAlign: string };
+    };
+    return getComputedStyle(cell).textAlign;
+  });
+  assert.equal(align, 'right', 'amounts stand right-aligned');
+  assert.match((await page.getByTestId('journal-list-total').textContent()) ?? '', /26,80$/);
+
+  const day = new Intl.DateTimeFormat('de-AT', {
+    timeZone: 'Europe/Vienna',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(map.createdAt));
+  await searchFor(day);
+  await mapRow.waitFor();
+  await saleRow.waitFor();
+  await searchFor('01.01.2001');
+  await page.getByTestId('journal-row').first().waitFor({ state: 'detached' });
+
+  await searchFor('strasse');
+  await mapRow.waitFor();
+  await saleRow.waitFor({ state: 'detached' });
+});

@@ -23,6 +23,10 @@ test('English from the settings, kept across a reload, with the paper still Germ
   await page.getByTestId('language-en').check();
   await page.getByTestId('key-settings').getByText('Settings').waitFor();
   assert.equal(await page.evaluate('document.documentElement.lang'), 'en');
+  // The printer profiles main names in German are offered in English too.
+  const profiles = await page.getByTestId('settings-printer').locator('option').allTextContents();
+  assert.ok(profiles.includes('Other 58 mm printer (ESC/POS, e.g. POS-5890)'), profiles.join(' | '));
+  for (const profile of profiles) assert.doesNotMatch(profile, /Anderer|z\. B\.|Emulation|Drucker/, profile);
   // Main keeps the choice: a start-up message shown before any window (dialog, stderr) is English too.
   await until(
     () => app.api.getSettings(undefined),

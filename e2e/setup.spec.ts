@@ -28,6 +28,22 @@ test('first start: the setup screen, "Demo starten" with Enter, the till opens w
   await start.waitFor();
   await page.getByTestId('onboarding-wizard').waitFor();
   assert.equal((await app.api.status(undefined)).setup, 'needed');
+  // The wizard's default is TEST, and only the choice made stands out: LIVE is not bold and green by itself.
+  assert.equal(await page.getByTestId('onboarding-env-TEST').isChecked(), true);
+  const weight = (environment: string) =>
+    page.locator(`.env-choice-${environment}`).evaluate((label) => {
+      // Runs in the page; the e2e code is typed for Node, so the DOM is described by hand.
+      const { getComputedStyle } = globalThis as unknown as {
+        getComputedStyle(el: unknown): { fontWeight: string; color: string };
+      };
+      const style = getComputedStyle(label);
+      return `${style.fontWeight} ${style.color}`;
+    });
+  const [test, live] = [await weight('test'), await weight('live')];
+  assert.ok(
+    Number.parseInt(test) > Number.parseInt(live),
+    `TEST chosen (${test}) stands out, LIVE (${live}) not`,
+  );
   await start.focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('entry-amount').waitFor();

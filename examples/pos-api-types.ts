@@ -422,6 +422,8 @@ export interface components {
         /** @description was nicht passt, mit beiden Werten (deutsch) */
         problems: string[];
       } | null;
+      /** @description Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.6.0). */
+      restored_from_sign_at: ('lines' | 'amounts') | null;
     };
     ReceiptList: {
       /** @description neueste zuerst */
@@ -585,11 +587,13 @@ export interface components {
           /** @description was nicht passt, mit beiden Werten (deutsch) */
           problems: string[];
         } | null;
+        /** @description Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.6.0). */
+        restored_from_sign_at: ('lines' | 'amounts') | null;
       }[];
       next_cursor: string | null;
     };
     Status: {
-      /** @description DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.6.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert. */
+      /** @description DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.7.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert. */
       environment: ('DEMO' | 'TEST' | 'LIVE') | null;
       /**
        * @description needed: keine Kasse eingerichtet; in_progress: Einrichtung läuft; ready: Kasse signiert
@@ -603,6 +607,8 @@ export interface components {
         cash_register_serial_number: string;
         description: string;
         state: string;
+        /** @description SIGN AT führt Belege dieser Kasse, die dieser PC nicht erstellt hat: sie wurde auf einem anderen PC übernommen, hier wird nicht mehr signiert (seit 1.6.0) */
+        taken_over_elsewhere: boolean;
       } | null;
       signing: {
         online: boolean;
@@ -882,6 +888,7 @@ export interface components {
          *     | `conflict` | 409 | widerspricht dem Zustand eines Belegs, z. B. dieselbe id mit anderem Inhalt oder ein bereits stornierter Beleg; oder der Artikelliste: Name, PLU oder EAN hat schon ein anderer Artikel (`field` nennt das Feld) |
          *     | `register_not_set_up` | 409 | die Kasse ist nicht eingerichtet und es läuft keine Einrichtung: erst in der App einrichten (seit 1.1.0; vorher 503 `not_ready`) |
          *     | `register_decommissioned` | 409 | die Kasse ist außer Betrieb genommen: es entstehen keine Belege mehr; Journal und Nachdruck bleiben (seit 1.1.0; vorher 503 `not_ready`) |
+         *     | `register_taken_over` | 409 | die Kasse wurde auf einem anderen PC übernommen: dieser PC signiert nicht mehr, bis in der App entschieden ist (Kasse hier abgeben oder hier weiterarbeiten) (seit 1.6.0) |
          *     | `too_large` | 413 | der Body ist größer als 256 KiB |
          *     | `rejected_by_sign_at` | 422 | fiskaly SIGN AT hat den Beleg abgelehnt; er gilt nicht und wurde nicht gedruckt |
          *     | `rate_limited` | 429 | zu viele Anfragen: nach `Retry-After` Sekunden wiederholen |
@@ -902,7 +909,8 @@ export interface components {
           | 'rate_limited'
           | 'internal'
           | 'register_not_set_up'
-          | 'register_decommissioned';
+          | 'register_decommissioned'
+          | 'register_taken_over';
         /** @description Deutsch, für die Person an der Kasse */
         message: string;
         /** @description das Feld, das nicht stimmt, z. B. items.0.unit_price */
@@ -1051,7 +1059,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1466,7 +1474,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1629,7 +1637,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1818,7 +1826,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { PosEvent } from '../src-shared/pos-api-contract.ts';
+import { isValidAustrianVatId } from '../src-shared/austrian-vat-id.ts';
 import { PosError } from '../src-shared/pos-error.ts';
 import { createApp, type CreateAppOptions } from './app.ts';
 import { createDataFolderHost } from './host/data-folder-host.ts';
 import type { Logger } from './host/app-host.ts';
+import { DEMO_COMPANY } from './onboarding/demo-company.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'app-test-'));
 const open = new Set<{ close(): Promise<void> }>();
@@ -61,8 +63,17 @@ test('demo: set up over HTTP in the real order, sign, search, train, and resume 
   assert.deepEqual(ready.company, {
     name: 'Café Muster GmbH',
     address: 'Musterstraße 1, 1010 Wien',
-    vatId: 'ATU12345678',
+    vatId: 'ATU12345675',
   });
+  assert.ok(
+    isValidAustrianVatId(ready.company?.vatId ?? ''),
+    'the demo prints a UID with a right check digit',
+  );
+  // The demo checks a UID as the wizard does: a typo is not waved through because nothing is fiscal yet.
+  await assert.rejects(
+    app.handlers.updateSettings({ company: { ...DEMO_COMPANY, vatId: 'ATU12345678' } }),
+    (e: unknown) => e instanceof PosError && e.field === 'company.vatId' && /Prüfziffer/.test(e.message),
+  );
   assert.ok(ready.register?.kassenId);
   assert.equal(ready.signing.online, true);
   const steps = events.flatMap((e) =>
@@ -133,12 +144,18 @@ test('demo: set up over HTTP in the real order, sign, search, train, and resume 
   await again.close();
 });
 
-test('a UID with a wrong check digit is refused outside the demo', async () => {
+test('a UID with a wrong check digit is refused as in the wizard, and the demo prints a valid one', async () => {
   const liveDir = mkdtempSync(join(tmpdir(), 'app-live-'));
   try {
     const app = await started(createDataFolderHost(liveDir, quiet), { mode: 'live', ...FAST });
     const company = { name: 'Bäckerei Huber', address: 'Hauptplatz 3\n4020 Linz', vatId: 'ATU12345678' };
-    await assert.rejects(app.handlers.updateSettings({ company }), /Prüfziffer/);
+    await assert.rejects(
+      app.handlers.updateSettings({ company }),
+      (e: unknown) =>
+        e instanceof PosError &&
+        e.message === 'UID-Nummer: die Prüfziffer stimmt nicht (Tippfehler?)' &&
+        e.field === 'company.vatId',
+    );
     const saved = await app.handlers.updateSettings({ company: { ...company, vatId: 'ATU13585627' } });
     assert.equal(saved.company?.vatId, 'ATU13585627');
     await app.close();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { StartOnboardingParsed } from '../src-shared/onboarding-input.ts';
 import type { OnboardingView } from '../src-shared/onboarding-view.ts';
 import type { CoreHandlers, PosEvent } from '../src-shared/pos-api-contract.ts';
+import type { StartTakeoverParsed, TakeoverView } from '../src-shared/takeover.ts';
 import { accessHandlers } from './app/access-handlers.ts';
 import { accessRenewalOf } from './app/access-renewal.ts';
 import { AppEvents } from './app/app-events.ts';
@@ -18,6 +19,8 @@ import type { CreateAppOptions } from './app/create-app-options.ts';
 import { archiveHandlers } from './app/archive-handlers.ts';
 import { articleHandlers } from './app/article-handlers.ts';
 import { backupHandlers } from './app/backup-handlers.ts';
+import { createAppTakeover } from './app/app-takeover.ts';
+import { takeoverHandlers } from './app/takeover-handlers.ts';
 import { journalHandlers } from './app/journal-handlers.ts';
 import { onboardingHandlers } from './app/onboarding-handlers.ts';
 import { outageProtocolHandlers } from './app/outage-protocol-handlers.ts';
@@ -28,6 +31,7 @@ import { settingsHandlers } from './app/settings-handlers.ts';
 import { SetupProgress } from './app/setup-progress.ts';
 import { startUp } from './app/start-up.ts';
 import { runUnattendedOnboarding, type UnattendedOutcome } from './app/unattended-onboarding.ts';
+import { runUnattendedTakeover, type UnattendedTakeoverOutcome } from './app/unattended-takeover.ts';
 import { Archiver } from './archive/archiver.ts';
 import { ArticleStore } from './articles/article-store.ts';
 import { Closings } from './archive/closings.ts';
@@ -51,6 +55,11 @@ export interface App {
     input: StartOnboardingParsed,
     onView: (view: OnboardingView) => void,
   ): Promise<UnattendedOutcome>;
+  /** The takeover from a file (`"cash_register": {"id": …}`): the takeover screen's run without questions. */
+  takeOverUnattended(
+    input: StartTakeoverParsed,
+    onView: (view: TakeoverView) => void,
+  ): Promise<UnattendedTakeoverOutcome>;
   onEvent(listener: (event: PosEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -122,6 +131,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     events,
     archiver,
     backups,
+    takeover: createAppTakeover({ host, journal, archiver, printing, runtime, setup, events }, options),
     closings: new Closings({ settings: host.settings, journal, printReceipt, target, log: host.log }),
     depFiles: new DepFileVerifier({ log: host.log }),
     appStatus: createAppStatus({
@@ -147,6 +157,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...accessHandlers(parts),
     ...backupHandlers(parts),
     ...articleHandlers(parts),
+    ...takeoverHandlers(parts),
   };
   await startUp(parts);
 
@@ -154,6 +165,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
   return {
     handlers,
     onboardUnattended: (input, onView) => runUnattendedOnboarding(parts, input, onView),
+    takeOverUnattended: (input, onView) => runUnattendedTakeover(parts, input, onView),
     onEvent: (listener) => events.onEvent(listener),
     async close() {
       if (closed) return;

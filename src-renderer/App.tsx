@@ -15,6 +15,8 @@ import { JournalScreen } from './screens/JournalScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { TillScreen } from './screens/till/TillScreen.tsx';
+import { TakenOverPanel } from './takeover/TakenOverPanel.tsx';
+import { TakeoverDoneNotice } from './takeover/TakeoverDoneNotice.tsx';
 
 function ReadyApp() {
   const stores = useAppStores();
@@ -40,12 +42,20 @@ function ReadyApp() {
       <CodeMismatchBanner signing={status.signing} />
       <OutageBanner signing={status.signing} />
       <YearlyDuty />
+      {status.register && <TakeoverDoneNotice registerId={status.register.id} />}
       {actionError && (
         <p className="action-error" role="alert">
           {actionError}
         </p>
       )}
-      {screen === 'till' && <TillScreen />}
+      {/* Taken over on another PC: the till stops here until the merchant decides (journal and
+          closings stay reachable with their keys). */}
+      {screen === 'till' &&
+        (status.register?.takenOver ? (
+          <TakenOverPanel takenOver={status.register.takenOver} />
+        ) : (
+          <TillScreen />
+        ))}
       {screen === 'journal' && <JournalScreen />}
       {screen === 'closings' && (
         <main className="closings-screen">

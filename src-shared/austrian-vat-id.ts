@@ -26,9 +26,12 @@ export function isValidAustrianVatId(vatId: string): boolean {
   return (10 - ((s + 4) % 10)) % 10 === d[7];
 }
 
+/** What a UID whose check digit is wrong is told, wherever it is typed. */
+export const VAT_ID_CHECK_DIGIT_WRONG = 'UID-Nummer: die Prüfziffer stimmt nicht (Tippfehler?)';
+
 /** Accepts "atu 1358 5627" as typed and yields "ATU13585627". */
 export const AustrianVatId = z
   .string()
   .transform((s) => s.replace(/\s+/g, '').toUpperCase())
   .refine((s) => SHAPE.test(s), 'UID-Nummer: ATU und 8 Ziffern, z. B. ATU12345675')
-  .refine(isValidAustrianVatId, 'UID-Nummer: die Prüfziffer stimmt nicht (Tippfehler?)');
+  .refine(isValidAustrianVatId, VAT_ID_CHECK_DIGIT_WRONG);

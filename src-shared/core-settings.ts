@@ -1,6 +1,7 @@
 // The core's settings as the settings screen sees and changes them. Secrets (API secret, FON PIN) are
 // not part of this shape at all, so no operation can ever hand one to the renderer.
 import { z } from 'zod';
+import { AustrianVatId } from './austrian-vat-id.ts';
 import { printableText } from './text-field.ts';
 import { UiLanguage } from './ui-language.ts';
 
@@ -8,6 +9,10 @@ export const SIGN_TIMEOUT_MS = { min: 1000, max: 30_000, default: 3000 } as cons
 
 const VAT_ID_SHAPE = /^ATU\d{8}$/;
 
+/**
+ * The company as the settings file keeps it. A UID is read by its shape only: one saved before its check
+ * digit was checked must not keep the till from starting; every change is checked (CompanyInfoUpdate).
+ */
 export const CompanyInfo = z.strictObject({
   name: printableText(80),
   /** One or more lines; "\n" separates them on paper. */
@@ -27,6 +32,9 @@ export const CompanyInfo = z.strictObject({
 });
 export type CompanyInfo = z.infer<typeof CompanyInfo>;
 
+/** The company as the settings screen saves it: the UID's check digit checked as in the setup wizard. */
+export const CompanyInfoUpdate = CompanyInfo.extend({ vatId: AustrianVatId.nullable() });
+
 export const CoreSettingsView = z.object({
   company: CompanyInfo.nullable(),
   /** How long a sale waits for SIGN AT before it is handed out as "Sicherheitseinrichtung ausgefallen". */
@@ -38,7 +46,7 @@ export const CoreSettingsView = z.object({
 export type CoreSettingsView = z.infer<typeof CoreSettingsView>;
 
 export const CoreSettingsUpdate = z.strictObject({
-  company: CompanyInfo.optional(),
+  company: CompanyInfoUpdate.optional(),
   signTimeoutMs: z
     .number()
     .int()

@@ -29,6 +29,7 @@ test('a complete file becomes the wizard start input, normalized as the wizard d
   const result = parseSetupFile({ ...FILE, signat_url: 'http://127.0.0.1:8787/api/v1' });
   assert.ok(result.ok);
   assert.deepEqual(result.setup, {
+    kind: 'setup',
     start: {
       environment: 'TEST',
       access: { kind: 'api_key', apiKey: 'test_key_1', apiSecret: 'test_secret_1' },
@@ -49,7 +50,7 @@ test('a complete file becomes the wizard start input, normalized as the wizard d
 test('a management block instead of the API key is the provider path; signat_url may be left out', () => {
   const { api_key: _key, api_secret: _secret, ...rest } = FILE;
   const result = parseSetupFile({ ...rest, management: { api_key: 'mgmt_key', api_secret: 'mgmt_secret' } });
-  assert.ok(result.ok);
+  assert.ok(result.ok && result.setup.kind === 'setup');
   assert.deepEqual(result.setup.start.access, {
     kind: 'management',
     apiKey: 'mgmt_key',
@@ -102,6 +103,63 @@ test('both an API key and a management block, or no object at all, are refused p
   ]);
 });
 
+const REGISTER_ID = '0b6f1f3c-6d7e-4a8b-9c1d-2e3f4a5b6c7d';
+
+test('a cash_register with an id takes that register over: the takeover screen input, backup folder and company optional', () => {
+  const { company: _company, ...withoutCompany } = FILE;
+  const withBackup = parseSetupFile({
+    ...withoutCompany,
+    cash_register: { id: REGISTER_ID, backup_dir: '/media/usb' },
+  });
+  assert.ok(withBackup.ok);
+  assert.deepEqual(withBackup.setup, {
+    kind: 'takeover',
+    takeover: {
+      access: { environment: 'TEST', apiKey: 'test_key_1', apiSecret: 'test_secret_1' },
+      registerId: REGISTER_ID,
+      fon: { participantId: 'T1', userId: 'U1', pin: 'pin-12345' },
+      backupDir: '/media/usb',
+      company: null,
+    },
+    signAtUrl: null,
+  });
+  const signAtAlone = parseSetupFile({ ...FILE, cash_register: { id: REGISTER_ID } });
+  assert.ok(signAtAlone.ok && signAtAlone.setup.kind === 'takeover');
+  assert.equal(signAtAlone.setup.takeover.backupDir, null);
+  assert.equal(signAtAlone.setup.takeover.company?.vatId, 'ATU13585627');
+});
+
+test('a takeover file is refused plainly: no company without a backup, a description beside the id, a management block', () => {
+  const { company: _company, api_key: _key, api_secret: _secret, ...bare } = FILE;
+  assert.deepEqual(
+    problems({
+      ...bare,
+      api_key: 'k',
+      cash_register: { id: REGISTER_ID, description: 'Kasse 1' },
+      fon: { ...FILE.fon, user_pin: 'short' },
+    }),
+    [
+      'fon.user_pin: PIN: mindestens 8 Zeichen',
+      'cash_register.description: unbekanntes Feld (Tippfehler?)',
+      'api_secret: fehlt',
+      'company: fehlt (ohne cash_register.backup_dir kommen die Firmendaten für den Belegkopf aus dieser Datei)',
+    ],
+  );
+  assert.deepEqual(
+    problems({
+      ...bare,
+      management: { api_key: 'm', api_secret: 's' },
+      cash_register: { id: ' ', backup_dir: '/media/usb' },
+    }),
+    [
+      'cash_register.id: Bitte eine Kasse wählen',
+      'api_key: fehlt',
+      'api_secret: fehlt',
+      'management: eine Übernahme (cash_register.id) braucht api_key/api_secret der Organisation der Kasse, keinen management-Block',
+    ],
+  );
+});
+
 test('the JSON Schema is derived from the same schema: snake_case, closed objects, one of two access forms', () => {
   interface Node {
     required: string[];
@@ -118,8 +176,10 @@ test('the JSON Schema is derived from the same schema: snake_case, closed object
     return found;
   };
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
-  const [withKey, withManagement] = schema.anyOf;
-  assert.ok(withKey && withManagement);
+  const [withKey, withManagement, takeover] = schema.anyOf;
+  assert.ok(withKey && withManagement && takeover);
+  assert.deepEqual(Object.keys(at(takeover, 'cash_register').properties), ['id', 'backup_dir']);
+  assert.ok(!takeover.required.includes('company'));
   assert.deepEqual(withKey.required.toSorted(), [
     'api_key',
     'api_secret',

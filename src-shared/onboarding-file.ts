@@ -1,7 +1,8 @@
 // The setup file of an unattended setup (`--onboard setup.json`), as POS providers write it: snake_case as
 // in the POS API. Every field is checked by the wizard's own schema (onboarding-input.ts) under the file's
-// name, so the file accepts exactly what the wizard accepts; the result is the wizard's start input. The
-// published JSON Schema is derived from the same zod schema.
+// name, so the file accepts exactly what the wizard accepts; the result is the wizard's start input. With
+// `"cash_register": {"id": …}` the file takes an existing register over instead (the takeover screen's
+// input, takeover.ts). The published JSON Schema is derived from the same zod schemas.
 import { z } from 'zod';
 import {
   ApiKeyAccess,
@@ -11,6 +12,7 @@ import {
   StartOnboardingInput,
   type StartOnboardingParsed,
 } from './onboarding-input.ts';
+import { StartTakeoverInput, type StartTakeoverParsed } from './takeover.ts';
 
 type FileNames<S extends z.ZodRawShape> = { [K in keyof S]: { name: string; description: string } };
 
@@ -46,10 +48,7 @@ const Company = underFileNames(OnboardingCompany, {
   vatId: { name: 'vat_id', description: 'UID-Nummer (ATU und 8 Ziffern, mit Prüfziffer)' },
 }).meta({ description: 'Das Unternehmen, für das die Kasse eingerichtet wird' });
 
-/**
- * The register to set up. An object of its own so that it can grow: a later version takes over an
- * existing register by its id instead of a description.
- */
+/** The register to set up: a new one by its description. */
 export const SetupFileCashRegister = z
   .strictObject({
     description: StartOnboardingInput.shape.registerDescription.meta({
@@ -57,6 +56,20 @@ export const SetupFileCashRegister = z
     }),
   })
   .meta({ description: 'Die Kasse, die angelegt wird' });
+
+/** The register to take over: an existing one of the organization, by its SIGN AT id. */
+export const TakeoverFileCashRegister = z
+  .strictObject({
+    id: StartTakeoverInput.shape.registerId.meta({
+      description:
+        'Die id der Kasse bei SIGN AT (GET /api/v1/status: cash_register.id), die dieser PC übernimmt; sie muss INITIALIZED sein',
+    }),
+    backup_dir: StartTakeoverInput.shape.backupDir.unwrap().optional().meta({
+      description:
+        'Ordner mit den Sicherungen (USB-Stick, Netzlaufwerk); die neueste dieser Kasse wird genommen. Ohne: nur SIGN AT (letzte 3 Monate), dann ist company nötig',
+    }),
+  })
+  .meta({ description: 'Die Kasse, die dieser PC übernimmt (PC-Wechsel)' });
 
 const Management = underFileNames(ManagementAccess.omit({ kind: true }), {
   apiKey: { name: 'api_key', description: 'Management-API-Key des Kassenanbieters' },
@@ -91,8 +104,17 @@ const WithApiKey = z.strictObject({
 
 const WithManagement = z.strictObject({ ...COMMON, management: Management });
 
-/** The whole file: either the merchant's own API key, or a provider's `management` block. */
-export const SetupFile = z.union([WithApiKey, WithManagement]).meta({
+/** A takeover needs the organization's own API key: a management key creates organizations, it takes none over. */
+const Takeover = z.strictObject({
+  ...COMMON,
+  api_key: WithApiKey.shape.api_key,
+  api_secret: WithApiKey.shape.api_secret,
+  company: Company.optional(),
+  cash_register: TakeoverFileCashRegister,
+});
+
+/** The whole file: a new register with the merchant's own API key or a provider's `management` block, or a takeover. */
+export const SetupFile = z.union([WithApiKey, WithManagement, Takeover]).meta({
   title: 'Kassen-Companion: Einrichtungsdatei (--onboard)',
   description:
     'Einrichtung ohne Rückfragen: npm run serve -- --onboard setup.json. Die Datei enthält Zugangsdaten: nach der Einrichtung löschen.',
@@ -103,11 +125,12 @@ export function setupFileJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(SetupFile, { io: 'input', target: 'draft-2020-12' });
 }
 
-export interface UnattendedSetup {
-  start: StartOnboardingParsed;
+export type UnattendedSetup = (
+  { kind: 'setup'; start: StartOnboardingParsed } | { kind: 'takeover'; takeover: StartTakeoverParsed }
+) & {
   /** From `signat_url`; null: fiskaly's SIGN AT. */
   signAtUrl: string | null;
-}
+};
 
 /** One thing wrong in the file: `path` is where, in the file's own names (`fon.user_pin`); '' is the whole file. */
 export interface SetupFileProblem {
@@ -148,19 +171,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function problemsOf(error: z.ZodError, managed: boolean): SetupFileProblem[] {
+/** Which of the file's forms it meant, by its own words. */
+type FileForm = 'api_key' | 'management' | 'takeover';
+
+const UNKNOWN_FIELD = 'unbekanntes Feld (Tippfehler?)';
+
+function unrecognizedText(form: FileForm, atRoot: boolean, key: string): string {
+  if (!atRoot) return UNKNOWN_FIELD;
+  if (form === 'management' && (key === 'api_key' || key === 'api_secret')) {
+    return 'entweder api_key/api_secret oder management, nicht beides';
+  }
+  if (form === 'takeover' && key === 'management') {
+    return 'eine Übernahme (cash_register.id) braucht api_key/api_secret der Organisation der Kasse, keinen management-Block';
+  }
+  return UNKNOWN_FIELD;
+}
+
+function problemsOf(error: z.ZodError, form: FileForm): SetupFileProblem[] {
   const problems: SetupFileProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const path = pathOf([...issue.path, key]);
-        const both = managed && issue.path.length === 0 && (key === 'api_key' || key === 'api_secret');
-        problems.push({
-          path,
-          message: both
-            ? 'entweder api_key/api_secret oder management, nicht beides'
-            : 'unbekanntes Feld (Tippfehler?)',
-        });
+        problems.push({ path, message: unrecognizedText(form, issue.path.length === 0, key) });
       }
       continue;
     }
@@ -170,7 +203,7 @@ function problemsOf(error: z.ZodError, managed: boolean): SetupFileProblem[] {
       continue;
     }
     const missingAccess =
-      !managed && (path === 'api_key' || path === 'api_secret') && issue.message === MISSING;
+      form === 'api_key' && (path === 'api_key' || path === 'api_secret') && issue.message === MISSING;
     problems.push({
       path,
       message: missingAccess ? 'fehlt (oder statt api_key/api_secret ein management-Block)' : issue.message,
@@ -179,14 +212,66 @@ function problemsOf(error: z.ZodError, managed: boolean): SetupFileProblem[] {
   return problems;
 }
 
+function formOf(json: unknown): FileForm {
+  if (!isRecord(json)) return 'api_key';
+  if (isRecord(json['cash_register']) && 'id' in json['cash_register']) return 'takeover';
+  return 'management' in json ? 'management' : 'api_key';
+}
+
+/**
+ * Without a backup folder, only the file can give the receipt header. Told beside every other problem
+ * (a refinement of the schema would wait until the rest is right).
+ */
+function companyProblem(json: unknown): SetupFileProblem[] {
+  if (!isRecord(json) || json['company'] !== undefined) return [];
+  const register = json['cash_register'];
+  if (isRecord(register) && register['backup_dir'] !== undefined) return [];
+  return [
+    {
+      path: 'company',
+      message: `${MISSING} (ohne cash_register.backup_dir kommen die Firmendaten für den Belegkopf aus dieser Datei)`,
+    },
+  ];
+}
+
+function parseTakeoverFile(json: unknown): SetupFileResult {
+  const parsed = Takeover.safeParse(json, { error: fileIssueText });
+  const missingCompany = companyProblem(json);
+  if (!parsed.success) {
+    return { ok: false, problems: [...problemsOf(parsed.error, 'takeover'), ...missingCompany] };
+  }
+  if (missingCompany.length > 0) return { ok: false, problems: missingCompany };
+  const file = parsed.data;
+  const takeover = StartTakeoverInput.safeParse({
+    access: { environment: file.environment, apiKey: file.api_key, apiSecret: file.api_secret },
+    registerId: file.cash_register.id,
+    fon: file.fon,
+    backupDir: file.cash_register.backup_dir ?? null,
+    company: file.company ?? null,
+  });
+  // The same schemas checked every field already; this only holds the shapes together.
+  if (!takeover.success) {
+    return {
+      ok: false,
+      problems: takeover.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
+    };
+  }
+  return {
+    ok: true,
+    setup: { kind: 'takeover', takeover: takeover.data, signAtUrl: file.signat_url ?? null },
+  };
+}
+
 /** Checks a parsed setup file completely; every problem is named with its JSON path. */
 export function parseSetupFile(json: unknown): SetupFileResult {
-  const managed = isRecord(json) && 'management' in json;
-  // The branch is chosen by the file's own words, so each problem is told for the form the file meant.
-  const parsed = managed
-    ? WithManagement.safeParse(json, { error: fileIssueText })
-    : WithApiKey.safeParse(json, { error: fileIssueText });
-  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error, managed) };
+  // The form is chosen by the file's own words, so each problem is told for the form the file meant.
+  const form = formOf(json);
+  if (form === 'takeover') return parseTakeoverFile(json);
+  const parsed =
+    form === 'management'
+      ? WithManagement.safeParse(json, { error: fileIssueText })
+      : WithApiKey.safeParse(json, { error: fileIssueText });
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error, form) };
   const file = parsed.data;
   const start = StartOnboardingInput.safeParse({
     environment: file.environment,
@@ -205,5 +290,5 @@ export function parseSetupFile(json: unknown): SetupFileResult {
       problems: start.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })),
     };
   }
-  return { ok: true, setup: { start: start.data, signAtUrl: file.signat_url ?? null } };
+  return { ok: true, setup: { kind: 'setup', start: start.data, signAtUrl: file.signat_url ?? null } };
 }

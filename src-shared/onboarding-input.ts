@@ -7,7 +7,8 @@ import { printableText } from './text-field.ts';
 /** fiskaly TEST or LIVE: what the merchant means to set up; the API key must agree. */
 export const SIGN_AT_ENVIRONMENTS = ['TEST', 'LIVE'] as const;
 
-const Credential = (label: string) =>
+/** An API key or secret as pasted: trimmed, no inner spaces (a copy that took one along). */
+export const Credential = (label: string) =>
   z
     .string()
     .trim()

@@ -43,8 +43,20 @@ import { CheckReceiptCodeInput, ReceiptCheck } from './receipt-check.ts';
 import { ReceiptPreview } from './receipt-preview.ts';
 import { SaleDraft } from './sale-draft.ts';
 import { Status } from './status.ts';
+import {
+  RELEASE_CONFIRMATION,
+  StartTakeoverInput,
+  TakeoverAccess,
+  TakeoverRegisterList,
+  TakeoverView,
+} from './takeover.ts';
 
 const NoInput = z.strictObject({}).optional();
+
+/** An operation that cannot be undone takes the word the merchant typed to confirm it. */
+function typedConfirmation<const W extends string>(word: W) {
+  return z.strictObject({ confirm: z.literal(word, { error: `Zur Bestätigung ${word} eintippen` }) });
+}
 
 export const posApiContract = {
   status: { input: NoInput, output: Status },
@@ -126,11 +138,7 @@ export const posApiContract = {
   validateClosing: { input: z.strictObject({ id: z.uuid() }), output: ClosingReceipt },
   /** Final archive, then DECOMMISSIONED and the Schlussbeleg printed. Cannot be undone. */
   decommissionRegister: {
-    input: z.strictObject({
-      confirm: z.literal(DECOMMISSION_CONFIRMATION, {
-        error: `Zur Bestätigung ${DECOMMISSION_CONFIRMATION} eintippen`,
-      }),
-    }),
+    input: typedConfirmation(DECOMMISSION_CONFIRMATION),
     output: DecommissionResult,
   },
   /**
@@ -160,6 +168,17 @@ export const posApiContract = {
   lookupCode: { input: CodeLookupInput, output: CodeLookup },
   /** Once: the favourites the till kept in the browser become favourite articles; answers the favourites. */
   adoptLegacyFavourites: { input: AdoptFavouritesInput, output: z.array(Article) },
+  // Takeover (src-main/takeover/): a new PC signs on an existing register, its journal and DEP archive
+  // coming back from the newest backup and SIGN AT; the PC it was taken from stops and asks.
+  /** The organization's cash registers (Kassen-ID, description, state, last receipt), after the key proved itself. */
+  listTakeoverRegisters: { input: TakeoverAccess, output: TakeoverRegisterList },
+  /** Checks FinanzOnline, restores the backup, merges SIGN AT's receipts, then signs on; runs in the background. */
+  startTakeover: { input: StartTakeoverInput, output: TakeoverView },
+  getTakeover: { input: NoInput, output: TakeoverView },
+  /** Another PC took the register over: give it up on this one (what waited here is never signed here). */
+  releaseRegister: { input: typedConfirmation(RELEASE_CONFIRMATION), output: Status },
+  /** Another PC signed on the register: take its receipts from SIGN AT into this journal and sign here again. */
+  keepRegisterHere: { input: NoInput, output: Status },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },

@@ -1,6 +1,7 @@
 // The one error shape that crosses every boundary (IPC, HTTP bridge, POS API).
 // Codes are stable and machine-readable; messages are German, for the cashier.
 import { z } from 'zod';
+import { inputFieldName } from './input-field-names.ts';
 
 export const POS_ERROR_CODES = [
   'invalid_input',
@@ -16,6 +17,7 @@ export const POS_ERROR_CODES = [
   // A permanent state of the register: 409, never 503 (which clients retry).
   'register_not_set_up',
   'register_decommissioned',
+  'register_taken_over',
 ] as const;
 export type PosErrorCode = (typeof POS_ERROR_CODES)[number];
 
@@ -42,11 +44,17 @@ export class PosError extends Error {
   }
 }
 
-/** Turns a zod failure into the first issue as a PosError, with its path as `field`. */
+/**
+ * Turns a zod failure into the first issue as a PosError: `field` is its path for programs, the message
+ * names the field as a person knows it ("Position 1, Menge: …"), never by the path.
+ */
 export function invalidInput(error: z.ZodError): PosError {
   const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : 'ungültige Eingabe';
+  if (!issue) return new PosError('invalid_input', 'ungültige Eingabe');
+  const field = issue.path.length > 0 ? issue.path.join('.') : undefined;
+  const name = inputFieldName(issue.path);
+  // A schema's message may already start with its own word for the field ("Betrag: …"): the name replaces it.
+  const message = name === null ? issue.message : `${name}: ${issue.message.replace(/^[\p{L}-]+: /u, '')}`;
   return new PosError('invalid_input', message, field);
 }
 

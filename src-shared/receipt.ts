@@ -142,5 +142,11 @@ export const Receipt = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** Null: not checked (signed before the check existed, not signed yet, or made by SIGN AT itself). */
   codeCheck: CodeCheck.nullable(),
+  /**
+   * A sale another PC signed that this journal knows only from SIGN AT (the register was taken over
+   * here): 'lines' when its article lines came back, 'amounts' when only the amounts per rate did.
+   * Absent for every receipt the journal has in full.
+   */
+  restoredFromSignAt: z.enum(['lines', 'amounts']).optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;

@@ -16,6 +16,8 @@ export type PaymentType = (typeof PAYMENT_TYPES)[number];
 export const MAX_LINES = 500;
 /** Parts of a split payment: more than a counter ever needs, few enough to print. */
 export const MAX_PAYMENTS = 10;
+/** Longest item text: it prints on up to three lines of an 80 mm receipt. */
+export const MAX_LINE_TEXT = 120;
 
 export const EuroString = z
   .string()
@@ -25,7 +27,7 @@ export const QuantityString = z
   .refine((s) => parseQuantity(s) !== null, 'Menge: Dezimalzahl mit höchstens 3 Nachkommastellen');
 
 export const SaleLineInput = z.strictObject({
-  text: printableText(120),
+  text: printableText(MAX_LINE_TEXT),
   /** A negative quantity is a return, e.g. in an exchange beside the new article. */
   quantity: QuantityString,
   /** Gross price per unit, decimal string in euro ("3.50"). */

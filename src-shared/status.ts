@@ -35,6 +35,18 @@ export const Status = z.object({
       kassenId: z.string(),
       description: z.string(),
       state: z.string(),
+      /**
+       * SIGN AT lists receipts of this register that this PC did not make: another PC took it over
+       * ("Kasse übernehmen"). This PC signs nothing more on it until the merchant gives it up here or
+       * keeps it here. Absent while that is not so.
+       */
+      takenOver: z
+        .object({
+          detectedAt: z.iso.datetime({ offset: true }),
+          foreignReceipts: z.number().int(),
+          newestReceiptNumber: z.string().nullable(),
+        })
+        .optional(),
     })
     .nullable(),
   signing: z.object({

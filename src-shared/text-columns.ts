@@ -3,11 +3,16 @@
 // Widths count Unicode code points after NFC normalisation: a thermal printer prints one cell per
 // code-page character, and NFC turns a decomposed "a + ¨" into the single "ä" the code page has.
 
+import { inCodePage } from './code-page-text.ts';
+
 export type Align = 'left' | 'center' | 'right';
 
-/** Normalised text as it will be printed (NFC, tabs and line breaks as plain spaces). */
+/**
+ * Normalised text as it will be printed (NFC, tabs and line breaks as plain spaces, characters the
+ * printer's code page lacks replaced as the paper will show them).
+ */
 export function printable(text: string): string {
-  return text.normalize('NFC').replace(/[\t\r\n\v\f]/g, ' ');
+  return inCodePage(text.normalize('NFC').replace(/[\t\r\n\v\f]/g, ' '));
 }
 
 export function displayWidth(text: string): number {

@@ -32,11 +32,28 @@ export async function setEmulatorFaults(output: string, patch: EmulatorFaultPatc
   if (!response.ok) throw new Error(`emulator faults: HTTP ${response.status} ${await response.text()}`);
 }
 
-/** The demo emulator's crypto material container of a register (AES key, certificate): what an auditor gets. */
-export async function emulatorCryptoMaterial(output: string, registerId: string): Promise<unknown> {
-  const path = `/_emulator/cash-register/${encodeURIComponent(registerId)}/crypto-material`;
-  const response = await fetch(new URL(path, emulatorOrigin(output)));
-  if (!response.ok)
-    throw new Error(`emulator crypto material: HTTP ${response.status} ${await response.text()}`);
+async function emulatorGet(output: string, path: string, what: string): Promise<unknown> {
+  const response = await fetch(new URL(`/_emulator${path}`, emulatorOrigin(output)));
+  if (!response.ok) throw new Error(`emulator ${what}: HTTP ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/** The demo emulator's crypto material container of a register (AES key, certificate): what an auditor gets. */
+export function emulatorCryptoMaterial(output: string, registerId: string): Promise<unknown> {
+  return emulatorGet(
+    output,
+    `/cash-register/${encodeURIComponent(registerId)}/crypto-material`,
+    'crypto material',
+  );
+}
+
+/** The body form a receipt reached the demo emulator in: `standard_v1`, or `raw` (negative buckets). */
+export async function emulatorReceiptForm(
+  output: string,
+  registerId: string,
+  receiptId: string,
+): Promise<string> {
+  const path = `/cash-register/${encodeURIComponent(registerId)}/receipt/${encodeURIComponent(receiptId)}/form`;
+  const body = (await emulatorGet(output, path, 'receipt form')) as { form?: unknown };
+  return String(body.form);
 }

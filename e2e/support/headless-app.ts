@@ -15,7 +15,12 @@ import {
 import { posApiContract, type OperationName, type PosApi } from '../../src-shared/pos-api-contract.ts';
 import { createPosApiClient } from '../../src-shared/pos-api-dispatch.ts';
 import type { Outcome } from '../../src-shared/pos-error.ts';
-import { emulatorCryptoMaterial, setEmulatorFaults, type EmulatorFaultPatch } from './app-log.ts';
+import {
+  emulatorCryptoMaterial,
+  emulatorReceiptForm,
+  setEmulatorFaults,
+  type EmulatorFaultPatch,
+} from './app-log.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVE_SCRIPT = join(REPO_ROOT, 'src-main', 'headless', 'serve.ts');
@@ -42,6 +47,8 @@ export interface HeadlessApp {
   setEmulatorFaults(patch: EmulatorFaultPatch): Promise<void>;
   /** The demo emulator's crypto material container of a register (AES key, certificate): what an auditor gets. */
   emulatorCryptoMaterial(registerId: string): Promise<unknown>;
+  /** Which body form (`standard_v1` or `raw`) a receipt reached the demo emulator in. */
+  emulatorReceiptForm(registerId: string, receiptId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -152,6 +159,7 @@ export async function startHeadlessApp(options: HeadlessAppOptions = {}): Promis
     output: () => output,
     setEmulatorFaults: (patch) => setEmulatorFaults(output, patch),
     emulatorCryptoMaterial: (registerId) => emulatorCryptoMaterial(output, registerId),
+    emulatorReceiptForm: (registerId, receiptId) => emulatorReceiptForm(output, registerId, receiptId),
     stop,
   };
 }

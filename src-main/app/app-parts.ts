@@ -3,6 +3,7 @@
 import type { Archiver } from '../archive/archiver.ts';
 import type { ArticleStore } from '../articles/article-store.ts';
 import type { Backups } from '../backup/backups.ts';
+import type { RegisterTakeover } from '../takeover/register-takeover.ts';
 import type { Closings } from '../archive/closings.ts';
 import type { DepFileVerifier } from '../archive/dep-file-verifier.ts';
 import type { AppHost } from '../host/app-host.ts';
@@ -27,6 +28,7 @@ export interface AppParts {
   onboarding: OnboardingMachine;
   archiver: Archiver;
   backups: Backups;
+  takeover: RegisterTakeover;
   closings: Closings;
   /** "DEP-Datei prüfen": any DEP7 file, as `npm run dep:verify` checks it. */
   depFiles: DepFileVerifier;

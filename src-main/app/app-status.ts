@@ -7,7 +7,7 @@ import type { Journal } from '../journal/journal.ts';
 import type { AppMode, CoreSettings } from '../settings/core-settings.ts';
 import type { CoreSettingsStore } from '../settings/core-settings-store.ts';
 import { ACCESS_RENEWAL_STEP } from './access-renewal.ts';
-import type { RegisterRuntime } from './register-runtime.ts';
+import type { ActiveRegister, RegisterRuntime } from './register-runtime.ts';
 import type { SetupProgress } from './setup-progress.ts';
 
 export interface AppStatusParts {
@@ -27,6 +27,19 @@ export interface AppStatus {
   status(): Status;
   /** DEMO, TEST or LIVE: the register's, or what setup will make; null while nothing is chosen. */
   environment(current?: CoreSettings): Environment | null;
+}
+
+function takenOverOf(active: ActiveRegister): Pick<NonNullable<Status['register']>, 'takenOver'> {
+  const takenOver = active.pipeline.takenOver;
+  return takenOver
+    ? {
+        takenOver: {
+          detectedAt: new Date(takenOver.detectedAtMs).toISOString(),
+          foreignReceipts: takenOver.foreignReceipts,
+          newestReceiptNumber: takenOver.newestReceiptNumber,
+        },
+      }
+    : {};
 }
 
 export function createAppStatus(parts: AppStatusParts): AppStatus {
@@ -57,6 +70,7 @@ export function createAppStatus(parts: AppStatusParts): AppStatus {
             kassenId: active.register.kassenId,
             description: active.register.description,
             state: active.registerState,
+            ...takenOverOf(active),
           }
         : null,
       signing: active

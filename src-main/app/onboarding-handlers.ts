@@ -11,11 +11,13 @@ type OnboardingHandlers = Pick<
 export function onboardingHandlers({
   onboarding,
   runtime,
-}: Pick<AppParts, 'onboarding' | 'runtime'>): OnboardingHandlers {
+  takeover,
+}: Pick<AppParts, 'onboarding' | 'runtime' | 'takeover'>): OnboardingHandlers {
   return {
     getOnboarding: async () => onboarding.view(),
     startOnboarding: async (input) => {
       if (runtime.active) throw new PosError('conflict', 'Diese Kasse ist bereits eingerichtet.');
+      if (takeover.running) throw new PosError('conflict', 'Gerade wird eine Kasse übernommen.');
       return onboarding.start(input);
     },
     resumeOnboarding: async () => {

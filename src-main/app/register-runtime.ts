@@ -20,6 +20,8 @@ import type { CoreSettings, RegisterSettings } from '../settings/core-settings.t
 import type { CoreSettingsStore } from '../settings/core-settings-store.ts';
 import type { PrintReceipt } from '../signing/print-port.ts';
 import { SigningPipeline } from '../signing/signing-pipeline.ts';
+import type { SignOn } from '../takeover/register-takeover.ts';
+import { importSignAtReceipts } from '../takeover/sign-at-journal-import.ts';
 import type { SigningOptions } from '../signing/signing-options.ts';
 import type { SetupProgress } from './setup-progress.ts';
 
@@ -53,6 +55,10 @@ export interface RegisterRuntimeDeps {
 function newDemoSecret(): string {
   return randomBytes(24).toString('base64url');
 }
+
+const TAKEN_OVER =
+  'Diese Kasse wurde auf einem anderen PC übernommen: dieser PC signiert nicht mehr auf ihr. Bitte entscheiden: Kasse hier abgeben oder hier weiterarbeiten.';
+const NOT_TAKEN_OVER = 'Diese Kasse wurde nicht auf einem anderen PC übernommen.';
 
 const FISKALY_REGISTER_NO_DEMO =
   'Diese Kasse ist für fiskaly eingerichtet: der Demobetrieb ist nicht möglich';
@@ -121,7 +127,95 @@ export class RegisterRuntime {
         'Die Kasse wird gerade außer Betrieb genommen: kein neuer Beleg möglich.',
       );
     }
+    if (current.pipeline.takenOver) throw new PosError('register_taken_over', TAKEN_OVER);
     return current;
+  }
+
+  /**
+   * The register, when it may make receipts, once the run's first look at SIGN AT's receipts is done
+   * (at most the sign bound: offline, sales go on as the law wants): a PC that comes back after another
+   * took its register over hands out nothing more on it.
+   */
+  async requireSellingChecked(): Promise<ActiveRegister> {
+    const current = this.requireSelling();
+    await current.pipeline.firstLookDone(current.pipeline.signTimeoutMs);
+    return this.requireSelling();
+  }
+
+  /**
+   * Signs on a register taken over from another PC (src-main/takeover/ brought its journal and archive
+   * back): the access sealed, the company and sign bound from the backup, then signing starts. SIGN AT
+   * continues the chain, numbering and turnover counter; no Startbeleg, no FinanzOnline registration.
+   */
+  signOnTakenOver(signOn: SignOn): void {
+    if (this.#active) throw new PosError('conflict', 'Auf diesem PC ist bereits eine Kasse eingerichtet.');
+    const { settings, host } = this.#deps;
+    settings.update({
+      mode: 'live',
+      setup: null,
+      credentials: {
+        baseUrl: signOn.access.baseUrl,
+        apiKey: signOn.access.apiKey,
+        apiSecretSealed: host.secrets.encrypt(signOn.access.apiSecret),
+        env: signOn.access.env,
+      },
+      company: signOn.company,
+      register: signOn.register,
+      ...(signOn.settings ? { signTimeoutMs: signOn.settings.signTimeoutMs } : {}),
+    });
+    this.startFiskaly(settings.read());
+    this.#deps.statusChanged();
+  }
+
+  /**
+   * Another PC took the register over, and the merchant gives it up on this one: signing stops for good
+   * here, what still waited is marked as never signed here (journal-restore.ts), and the till goes back
+   * to the first-start screen. Journal and archive keep everything this PC made.
+   */
+  async releaseTakenOver(): Promise<void> {
+    const current = this.#active;
+    if (!current?.pipeline.takenOver) throw new PosError('conflict', NOT_TAKEN_OVER);
+    this.#active = null;
+    await current.pipeline.close();
+    const { registerId, kassenId } = current.register;
+    const givenUp = this.#deps.journal.restore.giveUpWaiting(
+      registerId,
+      'Nicht signiert: die Kasse wurde auf einem anderen PC übernommen und hier abgegeben. Bitte dort nacherfassen.',
+    );
+    if (this.#requireOnboarding().record()?.registerId === registerId) {
+      this.#requireOnboarding().retireRegister(registerId);
+    }
+    this.#deps.settings.update({ mode: null, register: null, setup: null, credentials: null });
+    this.#deps.host.log.warn('Kasse auf diesem PC abgegeben: sie wurde auf einem anderen PC übernommen', {
+      registerId,
+      kassenId,
+      notSigned: givenUp,
+    });
+    this.#deps.statusChanged();
+  }
+
+  /**
+   * Another PC signed on the register, and the merchant keeps it here after all: the receipts made
+   * there come from SIGN AT into this journal (marked), then this PC signs again. The other PC stops at
+   * its next look.
+   */
+  async keepTakenOverHere(): Promise<void> {
+    const current = this.requireActive();
+    if (!current.pipeline.takenOver) throw new PosError('conflict', NOT_TAKEN_OVER);
+    const imported = await importSignAtReceipts({
+      client: current.client,
+      journal: this.#deps.journal,
+      registerId: current.register.registerId,
+      kassenId: current.register.kassenId,
+      environment: current.environment,
+      log: this.#deps.host.log,
+    });
+    this.#deps.host.log.warn('Kasse hier weitergeführt: Belege des anderen PCs von SIGN AT übernommen', {
+      registerId: current.register.registerId,
+      added: imported.added,
+    });
+    current.pipeline.resumeHere();
+    this.#deps.statusChanged();
   }
 
   archiveTarget(): ArchiveTarget | null {

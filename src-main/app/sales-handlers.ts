@@ -16,8 +16,8 @@ export function salesHandlers({
 }: Pick<AppParts, 'runtime' | 'settings' | 'appStatus' | 'events'>): SalesHandlers {
   return {
     status: async () => appStatus.status(),
-    signSale: async (draft) => runtime.requireSelling().pipeline.signSale(draft),
-    cancelReceipt: async ({ id }) => runtime.requireSelling().pipeline.cancelReceipt(id),
+    signSale: async (draft) => (await runtime.requireSellingChecked()).pipeline.signSale(draft),
+    cancelReceipt: async ({ id }) => (await runtime.requireSellingChecked()).pipeline.cancelReceipt(id),
     setTrainingMode: async ({ enabled }) => {
       settings.update({ training: enabled });
       runtime.setTraining(enabled);

@@ -1,22 +1,19 @@
 // Runs the setup from a file in either shell and says what happens, one line per step; the shell decides
-// what a failure means for its process (the service exits, the desktop app keeps its wizard open).
+// what a failure means for its process (the service exits, the desktop app keeps its wizard open). A file
+// that names an existing register (`"cash_register": {"id": …}`) takes it over instead.
+import type { StartOnboardingParsed } from '../../src-shared/onboarding-input.ts';
 import type { UnattendedSetup } from '../../src-shared/onboarding-file.ts';
 import type { OnboardingStep, OnboardingView } from '../../src-shared/onboarding-view.ts';
 import type { UnattendedOutcome } from './unattended-onboarding.ts';
 import { onboardingStepDoneText, onboardingStepText } from '../onboarding/onboarding-status-text.ts';
+import { deleteFileLine, type SetupOutput } from './setup-file-output.ts';
+import { runTakeoverFile, type UnattendedTakeOver } from './unattended-takeover-run.ts';
 
-export interface UnattendedOnboarder {
+export interface UnattendedOnboarder extends UnattendedTakeOver {
   onboardUnattended(
-    input: UnattendedSetup['start'],
+    input: StartOnboardingParsed,
     onView: (view: OnboardingView) => void,
   ): Promise<UnattendedOutcome>;
-}
-
-export interface SetupOutput {
-  /** Progress and the result (stdout). */
-  say(line: string): void;
-  /** A failure (stderr). */
-  warn(line: string): void;
 }
 
 function stepLabel(step: OnboardingStep, view: OnboardingView): string {
@@ -49,6 +46,7 @@ export async function runSetupFile(
   file: string,
   out: SetupOutput,
 ): Promise<boolean> {
+  if (setup.kind === 'takeover') return runTakeoverFile(app, setup.takeover, file, out);
   // A line for each step this run finishes (a step done before, by an earlier run, is not told again).
   let before: readonly OnboardingStep[] | null = null;
   const outcome = await app.onboardUnattended(setup.start, (view) => {
@@ -64,9 +62,7 @@ export async function runSetupFile(
   switch (outcome.result) {
     case 'done':
       for (const line of doneLines(outcome.view, outcome.ranSteps)) out.say(line);
-      out.say(
-        `Bitte ${file} jetzt löschen: die Datei enthält Zugangsdaten. Die App hat sie verschlüsselt übernommen und braucht die Datei nicht mehr.`,
-      );
+      out.say(deleteFileLine(file));
       return true;
     case 'failed': {
       const support = [

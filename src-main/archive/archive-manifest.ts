@@ -77,6 +77,17 @@ export function readManifest(path: string): ManifestRead {
   return { entries, head, lineHashes, errors };
 }
 
+/**
+ * Whether a manifest's text begins with the manifest whose SHA-256 (of the whole file) is `sha256`: a
+ * copy that grew since by appending still vouches for what it held then.
+ */
+export function beginsWithManifest(text: string, sha256: string): boolean {
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) {
+    if (sha256Hex(text.slice(0, end + 1)) === sha256) return true;
+  }
+  return false;
+}
+
 /** Appends one line and forces it to disk before returning; returns the new head hash. */
 export function appendManifest(path: string, entry: ManifestEntry): string {
   const line = JSON.stringify(ManifestEntry.parse(entry));

@@ -2,7 +2,7 @@
 // only 3 months: pulls the DEP7 export from SIGN AT daily (and on demand), continuing after the last
 // archived receipt, checks it, stores it with a SHA-256 manifest, and copies it to a folder the merchant
 // picks. One run at a time; a run that cannot reach SIGN AT leaves everything as it was.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   ArchiveStatus,
@@ -16,7 +16,13 @@ import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import { DepExport } from '../fiskaly/sign-at-resources.ts';
 import { copyArchiveTo } from './archive-copy.ts';
 import { archivePaths, checkStoredFiles, exportFileName, writeExportFile } from './archive-files.ts';
-import { appendManifest, readManifest, type ManifestEntry } from './archive-manifest.ts';
+import {
+  appendManifest,
+  beginsWithManifest,
+  MANIFEST_FILE,
+  readManifest,
+  type ManifestEntry,
+} from './archive-manifest.ts';
 import { ArchiveStateStore } from './archive-state.ts';
 import { checkCopyTarget } from './copy-target.ts';
 import { checkHourly, type HourlyCheck } from './hourly-check.ts';
@@ -160,6 +166,58 @@ export class Archiver {
       this.#deps.log.info('Archiv kopiert', { copiedTo: result.copiedTo, files: result.files });
       this.#emit();
       return result;
+    });
+  }
+
+  /**
+   * Brings the DEP archive back from a backup folder (a takeover on a new PC): the copy there must be
+   * the one the backup names (its manifest begins with the manifest the backup saw), every file must
+   * match the manifest, and the whole archive must verify (every signature, the chain) once copied.
+   * The next export then continues after its last receipt. An archive already here that is not the
+   * beginning of this one (a demo tried first) is put aside, never mixed in.
+   */
+  restoreFrom(source: string, manifestSha256AtBackup: string): Promise<{ files: number; receipts: number }> {
+    return this.#exclusive(async () => {
+      const sourceManifest = join(source, MANIFEST_FILE);
+      const read = readManifest(sourceManifest);
+      const text = existsSync(sourceManifest) ? readFileSync(sourceManifest, 'utf8') : '';
+      const refuse = (why: string) =>
+        new PosError('conflict', `DEP-Archiv im Sicherungsordner nicht verwendbar: ${why}`, 'backupDir');
+      if (read.entries.length === 0) throw refuse('es ist leer');
+      if (read.errors.length > 0) throw refuse(read.errors.join('; '));
+      if (!beginsWithManifest(text, manifestSha256AtBackup)) {
+        throw refuse('es passt nicht zur Sicherung (Manifest ersetzt oder gekürzt)');
+      }
+      const damaged = checkStoredFiles(source, read.entries);
+      if (damaged.length > 0) throw refuse(damaged.join('; '));
+      const root = this.#ensureRoot();
+      const local = existsSync(this.#paths.manifest) ? readFileSync(this.#paths.manifest, 'utf8') : '';
+      if (local !== '' && !text.startsWith(local)) {
+        const aside = `${root}-vor-uebernahme-${this.#now()}`;
+        renameSync(root, aside);
+        this.#deps.log.warn('Vorhandenes DEP-Archiv vor der Übernahme beiseitegelegt', { aside });
+        this.#ensureRoot();
+      }
+      copyArchiveTo(source, read.entries, root);
+      // The restored manifest becomes the stored state, then everything is checked as "Alles neu prüfen" does.
+      this.#state.update({ manifestHead: null, verification: null, lastError: null });
+      const check = await this.#checkLocal(true);
+      const verification = this.#verification(check.errors, check.notes, check.files, check.receipts);
+      this.#state.update({ verification });
+      if (check.errors.length > 0) {
+        const aside = `${root}-abgelehnt-${this.#now()}`;
+        renameSync(root, aside);
+        this.#state.update({ manifestHead: null, verification: null });
+        throw refuse(
+          `die Prüfung fand Fehler (${check.errors.slice(0, 3).join('; ')}); beiseitegelegt in ${aside}`,
+        );
+      }
+      this.#deps.log.info('DEP-Archiv aus der Sicherung übernommen und geprüft', {
+        files: check.files,
+        receipts: check.receipts,
+      });
+      this.#emit();
+      return { files: check.files, receipts: check.receipts };
     });
   }
 

@@ -322,6 +322,6 @@ test('a file that is no DEP, or unusable crypto material: exit 2 and one line th
   assert.equal(material.report.summary, null);
   assert.equal(
     material.report.message,
-    `NICHT PRÜFBAR: Kryptomaterial ${badKey}: base64AESKey: base64AESKey ist kein AES-256-Schlüssel (32 Byte in Base64)`,
+    `NICHT PRÜFBAR: Kryptomaterial ${badKey}: base64AESKey ist kein AES-256-Schlüssel (32 Byte in Base64)`,
   );
 });

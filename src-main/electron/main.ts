@@ -126,8 +126,9 @@ async function start(dataDir: string, log: Logger, migration: MigrationFollower)
       .catch((error: unknown) => host.log.error('Demo-Einrichtung fehlgeschlagen', { error }));
   }
 
-  // The setup from a file runs while the window shows the wizard, which follows the same onboarding. A
-  // failure leaves the window open for the merchant; the exit code at quit still tells the provider.
+  // The setup from a file runs while the window shows the wizard (or, for a takeover, its progress),
+  // which follows the same run. A failure leaves the window open for the merchant; the exit code at quit
+  // still tells the provider.
   let exitCode = 0;
   if (setup !== null && onboardArgument !== undefined) {
     const say = (line: string) => process.stdout.write(`${line}\n`);

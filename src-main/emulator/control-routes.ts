@@ -75,4 +75,21 @@ export const controlRoutes: readonly Route[] = [
       );
     },
   },
+  {
+    method: 'GET',
+    path: /^\/cash-register\/([^/]+)\/receipt\/([^/]+)\/form$/,
+    auth: 'none',
+    handle(ctx, request) {
+      const cashRegisterId = parseInput(uuidParam, request.params[0], 'params');
+      const receiptId = parseInput(uuidParam, request.params[1], 'params');
+      const row = ctx.store.getReceipt(receiptId);
+      if (row === undefined || row.view.cash_register_id !== cashRegisterId) {
+        throw notFound('E_RECEIPT_NOT_FOUND', 'Receipt', receiptId);
+      }
+      // Which body form the client sent, which a client's GET cannot tell: a standard_v1 receipt keeps
+      // the raw buckets derived from it beside it, a raw one has raw alone. Lets an end-to-end test see
+      // that a negative bucket went as raw.
+      return ok({ form: row.view.schema['standard_v1'] === undefined ? 'raw' : 'standard_v1' });
+    },
+  },
 ];

@@ -152,6 +152,10 @@ test('a negative bucket is signed from raw; standard_v1 takes returns as items b
   const rawCode = parseMachineReadableCode(String(raw.qr_code_data));
   assert.deepEqual(rawCode.amounts, { standard: 1000, reduced1: -400, reduced2: 0, zero: 0, special: 0 });
   assert.match(String(raw.qr_code_data), /_10,00_-4,00_0,00_0,00_0,00_/);
+  // The control surface tells which form a receipt was sent in (what an end-to-end test checks).
+  const formOf = (id: unknown) =>
+    control(setup.emulator, 'GET', `/cash-register/${cashRegisterId}/receipt/${String(id)}/form`);
+  assert.deepEqual((await formOf(raw._id)).body, { form: 'raw' });
 
   // An exchange within one rate, with a discount: return and discount are items of their own (a negative
   // quantity, a negative price), the amount per rate stays positive.
@@ -176,6 +180,7 @@ test('a negative bucket is signed from raw; standard_v1 takes returns as items b
     zero: 0,
     special: 0,
   });
+  assert.deepEqual((await formOf(standard._id)).body, { form: 'standard_v1' });
 
   const negativeId = randomUUID();
   const negative = await api.call('PUT', `/cash-register/${cashRegisterId}/receipt/${negativeId}`, {
@@ -195,6 +200,7 @@ test('a negative bucket is signed from raw; standard_v1 takes returns as items b
   assert.match(String(negative.body.message), /^body\.schema\.standard_v1\.amounts_per_vat_rate\.1\.amount /);
   const notStored = await api.call('GET', `/cash-register/${cashRegisterId}/receipt/${negativeId}`);
   assert.equal(notStored.status, 404, 'a refused body leaves no receipt behind');
+  assert.equal((await formOf(negativeId)).status, 404);
 
   // The negative bucket counts into the turnover counter like any other amount.
   const { aesKey } = await material(setup);

@@ -66,6 +66,8 @@ export const CashRegister = z.looseObject({
   turnover_counter: z.union([z.number(), z.string()]).nullish(),
   initialization_receipt_id: z.string().nullish(),
   decommission_receipt_id: z.string().nullish(),
+  /** Not in every recorded answer: the receipts name their SCU too. */
+  signature_creation_unit_id: z.string().nullish(),
   time_creation: UnixSeconds.optional(),
 });
 export type CashRegister = z.infer<typeof CashRegister>;

@@ -2,66 +2,23 @@
 // emulator in a process of its own: the setup runs without a question, step by step on stdout, the
 // service then signs; the same file again creates nothing; a wrong file creates nothing and names the path.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { TestClient } from '../emulator/emulator-client.test-support.ts';
-import { spawnEmulator, type EmulatorProcess } from '../signing/test-support/emulator-process.ts';
-import {
-  killServeRuns,
-  outputMatching,
-  serve,
-  started,
-  type ServeRun,
-} from './serve-process.test-support.ts';
+import { spawnEmulator } from '../signing/test-support/emulator-process.ts';
+import { onboardRuns } from './onboard-runs.test-support.ts';
+import { outputMatching, started } from './serve-process.test-support.ts';
 
 const POS_TOKEN = 'onboard-test-pos-token-0123456789';
-const root = mkdtempSync(join(tmpdir(), 'kc-serve-onboard-'));
-let emulator: EmulatorProcess;
-before(async () => {
-  emulator = await spawnEmulator({ dataDir: join(root, 'emulator') });
-});
-after(async () => {
-  killServeRuns();
-  await emulator.kill('SIGTERM');
-  rmSync(root, { recursive: true, force: true });
-});
-
-function setupFile(apiKey: string, changes: Record<string, unknown> = {}) {
-  return {
-    environment: 'TEST',
-    signat_url: emulator.baseUrl,
-    api_key: apiKey,
-    api_secret: 'geheimes-api-secret-4711',
-    fon: { participant_id: 'T1', user_id: 'U1', user_pin: 'fon-pin-0815' },
-    company: {
-      name: 'Bäckerei Huber',
-      address_line: 'Hauptstraße 1',
-      zip: '1010',
-      town: 'Wien',
-      vat_id: 'ATU13585627',
-    },
-    cash_register: { description: 'Kasse 1' },
-    ...changes,
-  };
-}
-
-function writeSetup(name: string, content: unknown): string {
-  const file = join(root, `${name}.json`);
-  writeFileSync(file, JSON.stringify(content, null, 2));
-  return file;
-}
-
-function onboard(file: string, dataDir: string): ServeRun {
-  return serve(['--onboard', file, '--data-dir', dataDir, '--port', '0', '--pos-api'], {
-    POS_API_TOKEN: POS_TOKEN,
-  });
-}
+const runs = onboardRuns('kc-serve-onboard-', POS_TOKEN);
+const { root, onboard } = runs;
+const setupFile = (apiKey: string, changes?: Record<string, unknown>) => runs.setupFile(apiKey, changes);
+const writeSetup = (name: string, content: unknown) => runs.writeFile(name, content);
 
 /** What the emulator holds for this API key's organization. */
 async function created(apiKey: string): Promise<{ scus: number; registers: number; receipts: number }> {
-  const client = new TestClient(emulator.baseUrl);
+  const client = new TestClient(runs.emulator().baseUrl);
   await client.authenticate(apiKey, 'geheimes-api-secret-4711');
   const scus = await client.ok('GET', '/signature-creation-unit');
   const registers = await client.ok('GET', '/cash-register');

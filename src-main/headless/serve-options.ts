@@ -18,7 +18,8 @@ export const USAGE = `Kassen-Companion als Dienst (ohne Fenster; die Oberfläche
   --host <adresse>         Adresse zum Lauschen (Standard: 127.0.0.1)
   --allow-non-loopback     erlaubt eine Adresse außerhalb dieses PCs (andere Rechner könnten Belege signieren)
   --sign-at-url <url>      SIGN-AT-Adresse für die Einrichtung (Standard: fiskaly; für Entwickler z. B. npm run emulator)
-  --onboard <datei>        richtet die Kasse ohne Rückfragen aus einer JSON-Datei ein (Schema: /api/v1/onboarding.schema.json)
+  --onboard <datei>        richtet die Kasse ohne Rückfragen aus einer JSON-Datei ein, oder übernimmt
+                           mit cash_register.id eine bestehende (Schema: /api/v1/onboarding.schema.json)
   -h, --help               diese Hilfe`;
 
 const PrinterUrl = z.string().transform((text, ctx) => {

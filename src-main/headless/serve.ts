@@ -2,7 +2,7 @@
 // Prints the URL to open (with the bridge token in the fragment) and, if on, the POS API's URL and
 // token once. SIGTERM / SIGINT stop it gracefully. A start that fails says why and what to do next on
 // stderr, in the merchant's language, and leaves the same in the log file of the data folder. With
-// --onboard it then sets the register up from a file, one line per step.
+// --onboard it then sets the register up from a file (or takes one over), one line per step.
 import { createRedactingLogger } from '../host/redacting-logger.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import type { UnattendedSetup } from '../../src-shared/onboarding-file.ts';

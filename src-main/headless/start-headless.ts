@@ -40,7 +40,7 @@ export interface HeadlessOptions {
   log: Logger;
 }
 
-export interface HeadlessService extends Pick<App, 'onboardUnattended'> {
+export interface HeadlessService extends Pick<App, 'onboardUnattended' | 'takeOverUnattended'> {
   /** Open this in a browser: the origin with the bridge token in the fragment. */
   url: string;
   origin: string;
@@ -122,6 +122,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
       portInUse: listening.portInUse,
       accessRenewal,
       onboardUnattended: (input, onView) => core.onboardUnattended(input, onView),
+      takeOverUnattended: (input, onView) => core.takeOverUnattended(input, onView),
       async close() {
         await listening.close();
         await core.close();

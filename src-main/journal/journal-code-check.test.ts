@@ -1,5 +1,5 @@
 // The journal's part of the check of SIGN AT's code: the verdict kept with the answer, a mismatch owed
-// no print and listed until cancelled, and a receipt number once per register (migration 7).
+// no print and listed until cancelled, and a receipt number once per register (migration 8).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -102,11 +102,11 @@ test('a receipt number SIGN AT gives twice in a register is kept, marked and tur
   journal.close();
 });
 
-test('migration 7 keeps a journal whose receipt numbers repeat, marks the later one, and guards every other', () => {
-  const path = join(dir, 'schema6.sqlite');
+test('migration 8 keeps a journal whose receipt numbers repeat, marks the later one, and guards every other', () => {
+  const path = join(dir, 'schema7.sqlite');
   const old = openJournalDatabase(
     path,
-    MIGRATIONS.filter((m) => m.version <= 6),
+    MIGRATIONS.filter((m) => m.version <= 7),
   );
   const insert = old.prepare(
     `INSERT INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, sale, total_cents,

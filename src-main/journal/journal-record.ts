@@ -28,7 +28,7 @@ export const RECORD_COLUMNS = `
   r.seq, r.id, r.register_id, r.kassen_id, r.environment, r.kind, r.origin, r.state, r.request_body,
   r.sale, r.created_ms, r.offline_ms, r.signed, r.receipt_number, r.signed_at_ms, r.qr_code_data,
   r.hints, r.printed, r.cancels, r.error_code, r.error_message, r.offline_number,
-  r.outage_id, r.code_check, r.code_problems,
+  r.outage_id, r.code_check, r.code_problems, r.restored_from_sign_at,
   c.receipt_number AS cancels_number,
   (SELECT x.id FROM receipts x WHERE x.cancels = r.id AND x.state <> 'rejected') AS cancelled_by`;
 export const RECORD_FROM = 'receipts r LEFT JOIN receipts c ON c.id = r.cancels';
@@ -72,6 +72,7 @@ export const RecordRow = z
     outage_id: z.number().int().nullable(),
     code_check: z.enum(CODE_CHECK_STATES).nullable(),
     code_problems: JsonText(z.array(z.string())),
+    restored_from_sign_at: z.enum(['lines', 'amounts']).nullable(),
     cancels_number: z.string().nullable(),
     cancelled_by: z.string().nullable(),
   })
@@ -90,6 +91,7 @@ export const RecordRow = z
     offlineMs: row.offline_ms,
     offlineNumber: row.offline_number,
     outageId: row.outage_id,
+    restoredFromSignAt: row.restored_from_sign_at,
     signed: row.signed,
     receiptNumber: row.receipt_number,
     signedAtMs: row.signed_at_ms,
@@ -139,5 +141,6 @@ export function toReceipt(record: JournalRecord): Receipt {
     printed: record.printed,
     error: record.error,
     codeCheck: record.codeCheck,
+    ...(record.restoredFromSignAt === null ? {} : { restoredFromSignAt: record.restoredFromSignAt }),
   };
 }

@@ -9,7 +9,6 @@ import { statementCache } from '../sqlite/durable-sqlite.ts';
 import { Journal, type NewReceipt } from './journal.ts';
 import {
   countSql,
-  foldText,
   JournalSearcher,
   mergeSql,
   walkSql,
@@ -17,6 +16,7 @@ import {
   type SearcherLimits,
   type SearchKey,
 } from './journal-search.ts';
+import { foldText } from '../../src-shared/search-text.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openJournalDatabase, schemaVersion } from './open-journal-database.ts';
 import { EMPTY_SALE, type StoredSale } from './stored-sale.ts';
@@ -275,6 +275,45 @@ test('the offline number printed on a receipt handed out without SIGN AT finds i
   assert.deepEqual(found('N-000001', 'reg-1'), [first.id]);
   assert.deepEqual(found('N-000009'), []);
   fresh.close();
+});
+
+test('an amount or a date typed into the search finds that total or that Vienna day; ss finds ß', () => {
+  const fresh = Journal.open(join(dir, 'typed-search.sqlite'));
+  const at = (iso: string) => Date.parse(iso);
+  const receipt = (texts: string[], totalCents: number, createdMs: number): NewReceipt => ({
+    id: randomUUID(),
+    registerId: 'reg-1',
+    kassenId: 'K1',
+    environment: 'DEMO',
+    kind: 'NORMAL',
+    requestBody: '{}',
+    sale: saleOf(texts, totalCents),
+    createdMs,
+    cancels: null,
+  });
+  // 23:30 UTC on 2 December is already 3 December in Vienna; 23:30 UTC on 3 December is the 4th.
+  const flowers = acceptedRecord(fresh, receipt(['Blumenstrauß'], 2680, at('2026-12-02T23:30:00Z')));
+  const street = acceptedRecord(fresh, receipt(['Straßenkarte Wien'], 1250, at('2026-12-03T09:00:00Z')));
+  const late = acceptedRecord(fresh, receipt(['Strasse-Poster'], 2680, at('2026-12-03T23:30:00Z')));
+  const big = acceptedRecord(fresh, receipt(['Kaffeemaschine'], 123450, at('2026-12-01T10:00:00Z')));
+  const found = (query: string, extra: Partial<JournalSearch> = {}) =>
+    fresh.search({ query, limit: 10, ...extra }).items.map((record) => record.id);
+  try {
+    assert.deepEqual(found('26,80'), [late.id, flowers.id]);
+    assert.deepEqual(found('26.80'), [late.id, flowers.id]);
+    assert.deepEqual(found('26,80 €'), [late.id, flowers.id]);
+    assert.deepEqual(found('1.234,50'), [big.id]);
+    assert.deepEqual(found('26,81'), []);
+    assert.deepEqual(found('03.12.2026'), [street.id, flowers.id], 'the Vienna day, not the UTC one');
+    assert.deepEqual(found('4.12.2026'), [late.id]);
+    assert.deepEqual(found('03.12.2026', { minCents: 2000 }), [flowers.id], 'with an amount range besides');
+    assert.deepEqual(found('blumenstrauss'), [flowers.id]);
+    assert.deepEqual(found('strasse'), [late.id, street.id]);
+    assert.deepEqual(found('STRAßE'), [late.id, street.id]);
+    assert.deepEqual(found('31.02.2026'), [], 'no such day: searched as text, which nothing contains');
+  } finally {
+    fresh.close();
+  }
 });
 
 test('a line text sold after the first search is found by the next one', () => {

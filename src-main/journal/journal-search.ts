@@ -13,14 +13,17 @@
 // MAX_MERGED_WALKS values that is also large falls back to walking all receipts newest first.
 //
 // Line text: a query matches a line whose text contains it anywhere, in any case, umlauts too ("mela"
-// finds "Melange", "KÄSE" finds "Käsekrainer"; "kase" does not: an umlaut is its own letter). It is
+// finds "Melange", "KÄSE" finds "Käsekrainer"; "kase" does not: an umlaut is its own letter; ß and "ss"
+// are the same, so "strasse" finds "Straße"). It is
 // matched in JS against the till's distinct line texts (line_texts, a few hundred rows), then the
 // matching texts' receipts are merged as above. Any length works the same way: one or two letters
 // match many articles, and the page is the newest receipts with any of them. A query of digits only is
 // a receipt number, "N-000123" the offline number on a receipt handed out without SIGN AT, and one of
-// hex digits and dashes (with a digit) a receipt id prefix.
+// hex digits and dashes (with a digit) a receipt id prefix. An amount ("26,80") or a date ("03.12.2026")
+// typed as the query is the search by that total or that Vienna day (src-shared/search-text.ts).
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import { parseOfflineNumber } from '../../src-shared/offline-number.ts';
+import { foldText, readSearchText } from '../../src-shared/search-text.ts';
 
 export interface JournalSearch {
   /** A receipt number, an offline number ("N-000123"), the start of a receipt id, or line text ("Melange"). */
@@ -63,11 +66,6 @@ export function encodeCursor(createdMs: number, seq: number): string {
 function decodeCursor(cursor: string): [number, number] | null {
   const m = /^(\d{1,16})\.(\d{1,16})$/.exec(cursor);
   return m ? [Number(m[1]), Number(m[2])] : null;
-}
-
-/** The form in which line texts and queries are compared. */
-export function foldText(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('de-AT');
 }
 
 /**
@@ -263,6 +261,18 @@ export class JournalSearcher {
 
   /** The keys of the page the search asks for, plus the next one if there is one. */
   keys(search: JournalSearch): SearchKey[] {
+    const typed = search.query === undefined ? null : readSearchText(search.query);
+    if (typed?.kind === 'amount') {
+      // The total typed, within any amount range asked for besides.
+      const minCents = Math.max(search.minCents ?? -NO_BOUND, typed.cents);
+      const maxCents = Math.min(search.maxCents ?? NO_BOUND, typed.cents);
+      return minCents > maxCents ? [] : this.keys({ ...search, query: undefined, minCents, maxCents });
+    }
+    if (typed?.kind === 'day') {
+      const fromMs = Math.max(search.fromMs ?? 0, typed.startMs);
+      const toMs = Math.min(search.toMs ?? NO_BOUND, typed.endMs);
+      return fromMs >= toMs ? [] : this.keys({ ...search, query: undefined, fromMs, toMs });
+    }
     const n = search.limit + 1;
     const filters: Filters = {};
     if (search.fromMs !== undefined) filters.fromMs = search.fromMs;

@@ -29,6 +29,7 @@ import {
   openJournalDatabaseShowingProgress,
   type JournalMigrationProgress,
 } from './open-journal-database.ts';
+import { JournalRestore } from './journal-restore.ts';
 import { OutageJournal, type OutageRecord, type OutageStart } from './outage-journal.ts';
 import { EMPTY_SALE, type StoredSale } from './stored-sale.ts';
 
@@ -129,6 +130,8 @@ export class Journal {
   readonly #searcher: JournalSearcher;
   readonly #checkpoints: DeferredCheckpoints;
   readonly #outages: OutageJournal;
+  /** A register taken over on a new PC: the backup's journal and SIGN AT's receipts come in here. */
+  readonly restore: JournalRestore;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -136,6 +139,7 @@ export class Journal {
     this.#sql = statementCache(db);
     this.#searcher = new JournalSearcher(this.#sql);
     this.#outages = new OutageJournal(this.#sql);
+    this.restore = new JournalRestore(db, this.#sql, (work) => this.#transaction(work));
   }
 
   static open(path: string): Journal {

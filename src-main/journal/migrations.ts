@@ -238,6 +238,16 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
+    description: 'receipts known only from SIGN AT (a register taken over on a new PC)',
+    sql: `
+      -- Set on a sale the old PC signed that came back only from SIGN AT's receipt list: 'lines' when SIGN
+      -- AT echoed its article lines (standard_v1), 'amounts' when only the amounts per rate came back (raw).
+      ALTER TABLE receipts ADD COLUMN restored_from_sign_at TEXT
+        CHECK (restored_from_sign_at IN ('lines', 'amounts'));
+    `,
+  },
+  {
+    version: 8,
     description: "SIGN AT's code checked against the receipt; a receipt number once per register",
     sql: `
       -- What the app found comparing SIGN AT's machine-readable code with its own data (Kassen-ID, number,

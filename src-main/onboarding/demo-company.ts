@@ -5,7 +5,8 @@ import type { FonCredentials } from '../fiskaly/sign-at-requests.ts';
 export const DEMO_COMPANY: CompanyInfo = {
   name: 'Café Muster GmbH',
   address: 'Musterstraße 1, 1010 Wien',
-  vatId: 'ATU12345678',
+  // A UID whose check digit is right: the demo's receipts show what a real one looks like.
+  vatId: 'ATU12345675',
 };
 
 /** Syntactically valid dummy values, as fiskaly's TEST environment expects them. */

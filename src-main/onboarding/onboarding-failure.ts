@@ -1,6 +1,7 @@
 // Turns whatever a step threw into what the wizard shows: a German message that says what to do, the
 // service's code and request id for support, and whether simply resuming can help.
 import type { OnboardingError, OnboardingStep } from '../../src-shared/onboarding-view.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
 import { SignAtError } from '../fiskaly/sign-at-error.ts';
 import { ManagementApiError } from '../management/management-error.ts';
 
@@ -68,4 +69,23 @@ export function describeFailure(step: OnboardingStep, error: unknown): Onboardin
     requestId: null,
     retryable: true,
   };
+}
+
+/**
+ * A refused proof of access (POST /auth) as the start of a setup or a takeover answers it: a key of the
+ * other environment names the environment field, a refused key the access, the rest says whether trying
+ * again later can help.
+ */
+export function accessProofError(error: unknown): PosError {
+  const failure = describeFailure('credentials', error);
+  if (error instanceof OnboardingStepError && error.code === 'E_ENVIRONMENT_MISMATCH') {
+    return new PosError('invalid_input', failure.message, 'environment');
+  }
+  if ((error instanceof SignAtError || error instanceof ManagementApiError) && error.status !== null) {
+    if (error.status === 401 || error.status === 403) {
+      return new PosError('rejected_by_sign_at', failure.message, 'access');
+    }
+  }
+  if (failure.retryable) return new PosError('unavailable', failure.message);
+  return new PosError('rejected_by_sign_at', failure.message);
 }

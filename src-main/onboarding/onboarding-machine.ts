@@ -15,10 +15,9 @@ import {
   MANAGEMENT_BASE_URL,
   type ManagementClient,
 } from '../management/management-client.ts';
-import { ManagementApiError } from '../management/management-error.ts';
 import type { PrintReceipt } from '../signing/print-port.ts';
 import { credentialsStep, proveCredentials } from './credentials-step.ts';
-import { describeFailure, OnboardingStepError } from './onboarding-failure.ts';
+import { accessProofError, describeFailure, OnboardingStepError } from './onboarding-failure.ts';
 import type { OnboardingPublisher } from './onboarding-publisher.ts';
 import {
   nextStep,
@@ -79,20 +78,6 @@ export interface OnboardingMachineDeps {
 
 /** The start data, with the target: the demo runs through the very same machine. */
 export type OnboardingStart = StartOnboardingParsed & { target?: OnboardingTarget };
-
-function startError(error: unknown): PosError {
-  const failure = describeFailure('credentials', error);
-  if (error instanceof OnboardingStepError && error.code === 'E_ENVIRONMENT_MISMATCH') {
-    return new PosError('invalid_input', failure.message, 'environment');
-  }
-  if ((error instanceof SignAtError || error instanceof ManagementApiError) && error.status !== null) {
-    if (error.status === 401 || error.status === 403) {
-      return new PosError('rejected_by_sign_at', failure.message, 'access');
-    }
-  }
-  if (failure.retryable) return new PosError('unavailable', failure.message);
-  return new PosError('rejected_by_sign_at', failure.message);
-}
 
 export class OnboardingMachine {
   readonly #deps: OnboardingMachineDeps;
@@ -166,7 +151,7 @@ export class OnboardingMachine {
     } catch (error) {
       if (error instanceof PosError) throw error;
       if (error instanceof SignAtError && error.status === 404) throw otherOrganization;
-      throw startError(error);
+      throw accessProofError(error);
     }
   }
 
@@ -217,7 +202,7 @@ export class OnboardingMachine {
           input.access.apiSecret,
         );
         const proven = await proveCredentials(client, base.expectedEnvironment).catch((error: unknown) => {
-          throw startError(error);
+          throw accessProofError(error);
         });
         if (existing !== null) this.#forget(existing);
         const reuse = proven.organizationId === null ? null : this.#store.reusableIds(proven.organizationId);
@@ -244,7 +229,7 @@ export class OnboardingMachine {
       } else {
         const management = this.#managementClient(input.access.apiKey, input.access.apiSecret);
         await management.authenticate().catch((error: unknown) => {
-          throw startError(error);
+          throw accessProofError(error);
         });
         if (existing !== null) this.#forget(existing);
         record = {

@@ -4,6 +4,7 @@
 // (its answer lost in a crash) is not asked for again.
 import { SignAtError } from '../fiskaly/sign-at-error.ts';
 import type { WaitOptions } from '../fiskaly/wait-for-state.ts';
+import { authenticateFon } from './fon-authentication.ts';
 import { OnboardingStepError } from './onboarding-failure.ts';
 import type { StepHandler, StepRuntime } from './onboarding-runtime.ts';
 
@@ -47,18 +48,7 @@ export const fonAuthStep: StepHandler = async (rt) => {
       { retryable: false },
     );
   }
-  const answer = await rt.signAt().putFonAuth({
-    fon_participant_id: fon.participantId,
-    fon_user_id: fon.userId,
-    fon_user_pin: pin,
-  });
-  if (answer.authentication_status !== 'AUTHENTICATED') {
-    throw new OnboardingStepError(
-      'E_FON_AUTHENTICATION_FAILED',
-      `FinanzOnline hat die Anmeldung nicht bestätigt (${answer.authentication_status}). Teilnehmer-Identifikation, Benutzer-Identifikation und PIN des Registrierkassen-Webservice-Benutzers prüfen.`,
-      { retryable: false },
-    );
-  }
+  await authenticateFon(rt.signAt(), { participantId: fon.participantId, userId: fon.userId, pin });
   // FinanzOnline keeps the login at fiskaly; the PIN has no further use on this PC.
   rt.secrets.forget('fonPin');
 };

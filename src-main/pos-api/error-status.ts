@@ -45,6 +45,11 @@ export const POS_API_ERROR_CODES: Record<PosErrorCode, ErrorCodeDoc> = {
     meaning:
       'die Kasse ist außer Betrieb genommen: es entstehen keine Belege mehr; Journal und Nachdruck bleiben (seit 1.1.0; vorher 503 `not_ready`)',
   },
+  register_taken_over: {
+    status: 409,
+    meaning:
+      'die Kasse wurde auf einem anderen PC übernommen: dieser PC signiert nicht mehr, bis in der App entschieden ist (Kasse hier abgeben oder hier weiterarbeiten) (seit 1.6.0)',
+  },
   too_large: { status: 413, meaning: 'der Body ist größer als 256 KiB' },
   rejected_by_sign_at: {
     status: 422,

@@ -91,6 +91,7 @@ export function receiptResource(receipt: Receipt): ReceiptResource {
     offline_number: receipt.offlineNumber,
     issued_at: receipt.issuedAt,
     code_check: receipt.codeCheck,
+    restored_from_sign_at: receipt.restoredFromSignAt ?? null,
   };
 }
 
@@ -150,6 +151,7 @@ export function statusResource(status: Status): PosApiStatus {
       cash_register_serial_number: status.register.kassenId,
       description: status.register.description,
       state: status.register.state,
+      taken_over_elsewhere: status.register.takenOver !== undefined,
     },
     signing: {
       online: status.signing.online,

@@ -34,7 +34,7 @@ export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** The JSON Schema of the setup file of `--onboard`, published next to the OpenAPI document. */
 export const ONBOARDING_SCHEMA_PATH = `${POS_API_BASE}/onboarding.schema.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.6.0';
+export const POS_API_VERSION = '1.7.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -213,6 +213,10 @@ export const ReceiptResource = z.object({
       description:
         'Prüfung des QR-Codes von SIGN AT gegen den Beleg, bevor er gedruckt wird; null: nicht geprüft (unsigniert, älter als die Prüfung, oder ein Beleg von SIGN AT selbst)',
     }),
+  restored_from_sign_at: z.enum(['lines', 'amounts']).nullable().meta({
+    description:
+      'Ein Beleg, den ein anderer PC signiert hat und den dieses Journal nur von SIGN AT kennt (die Kasse wurde hier übernommen): lines = die Artikelzeilen kamen zurück, amounts = nur die Beträge je Steuersatz. Sonst null (seit 1.6.0).',
+  }),
 });
 export type ReceiptResource = z.output<typeof ReceiptResource>;
 
@@ -225,7 +229,7 @@ export type ReceiptList = z.output<typeof ReceiptList>;
 export const PosApiStatus = z.object({
   environment: z.enum(ENVIRONMENTS).nullable().meta({
     description:
-      'DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.6.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert.',
+      'DEMO, TEST oder LIVE: die der eingerichteten Kasse, während der Einrichtung die gewählte. null: noch keine Kasse eingerichtet und keine Umgebung gewählt (dann ist auch cash_register null und setup "needed"). Vor API-Version 1.7.0 stand hier vor der Einrichtung "LIVE"; eine Kasse, die Belege signiert, hat immer einen Wert.',
   }),
   setup: z.enum(SETUP_STATES).meta({
     description: 'needed: keine Kasse eingerichtet; in_progress: Einrichtung läuft; ready: Kasse signiert',
@@ -237,6 +241,10 @@ export const PosApiStatus = z.object({
       cash_register_serial_number: z.string(),
       description: z.string(),
       state: z.string(),
+      taken_over_elsewhere: z.boolean().meta({
+        description:
+          'SIGN AT führt Belege dieser Kasse, die dieser PC nicht erstellt hat: sie wurde auf einem anderen PC übernommen, hier wird nicht mehr signiert (seit 1.6.0)',
+      }),
     })
     .nullable()
     .meta({ description: 'null: keine Kasse eingerichtet' }),

@@ -244,6 +244,20 @@ test('characters the code page lacks become "?" instead of garbage', () => {
   assert.match(parsed.text, /^1 x Tee \? +3,00 B$/m);
 });
 
+test('typographic marks and emoji are replaced the same way on paper and in the preview, in both code pages', () => {
+  const text = '„Bio“ Apfelsaft – 0,5 l … 🍎👍🏽 Tee 茶';
+  const receipt = sampleReceipt({
+    lines: [{ text, quantityMilli: 1000, unitPriceCents: 300, amountCents: 300, vatRate: '10' }],
+  });
+  const line = /^1 x "Bio" Apfelsaft - 0,5 l \.\.\. \?\? Tee \? +3,00 B$/m;
+  for (const printer of [EPSON_80, STAR]) {
+    const { parsed } = print(receipt, printer);
+    const preview = receiptPlainText(layoutReceipt(receipt, SAMPLE_COMPANY, { columns: printer.columns }));
+    assert.match(parsed.text, line, `${printer.label}: the paper`);
+    assert.match(preview.join('\n'), line, `${printer.label}: the preview, cell for cell`);
+  }
+});
+
 test('a document laid out for another width is refused rather than printed garbled', () => {
   const document = layoutReceipt(sampleReceipt(), SAMPLE_COMPANY, { columns: 32 });
   assert.throws(() => encodeReceiptDocument(document, EPSON_80), /32 columns/);

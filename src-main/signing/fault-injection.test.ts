@@ -166,10 +166,12 @@ describe('signing through injected SIGN AT faults', () => {
   test('SIGN AT unreachable: sales complete offline at once, then drain in their original order; the DEP stays valid', async () => {
     const unreachableDir = join(dir, 'outage-emulator');
     let outageEmulator = await spawnEmulator({ dataDir: unreachableDir });
-    const f = await pipelineFixture(outageEmulator.baseUrl, { signTimeoutMs: 200 });
+    const f = await pipelineFixture(outageEmulator.baseUrl, { signTimeoutMs: 10_000 });
     try {
+      // The run's first sale also waits for its look at SIGN AT's newest receipts (register-guard.ts).
       const before = await f.pipeline.signSale(sale('Vorher', '1.00'));
       assert.equal(before.state, 'signed');
+      f.pipeline.signTimeoutMs = 200;
       const port = outageEmulator.port;
       await outageEmulator.kill();
 

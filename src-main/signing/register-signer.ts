@@ -36,6 +36,12 @@ export interface RegisterSignerDeps {
   onSettled(record: JournalRecord, response: SignedReceipt | null): void;
   /** Something about the queue or the outage changed (for the status bar). */
   onStatusChanged(): void;
+  /**
+   * Asked before the first receipt goes out, and again after a failed attempt: may this PC sign on the
+   * register ('sign'), is SIGN AT not to be asked now ('wait', as after a failed attempt), or was the
+   * register taken over elsewhere ('stop': nothing more is sent until `resume`).
+   */
+  beforeSigning?(): Promise<'sign' | 'wait' | 'stop'>;
 }
 
 export function toOutcome(response: SignedReceipt): SignAtOutcome {
@@ -68,6 +74,10 @@ export class RegisterSigner {
   #loop: Promise<void> = Promise.resolve();
   #wake: (() => void) | null = null;
   #closed = false;
+  /** The next receipt waits for `beforeSigning` first. */
+  #mustAsk = true;
+  /** `beforeSigning` said stop: the queue stays in the journal, nothing is sent. */
+  #stopped = false;
 
   constructor(deps: RegisterSignerDeps) {
     this.#deps = deps;
@@ -75,7 +85,7 @@ export class RegisterSigner {
 
   /** Makes sure the worker runs; wakes it from a pause so a new sale is tried at once. */
   kick(): void {
-    if (this.#closed) return;
+    if (this.#closed || this.#stopped) return;
     this.#wake?.();
     if (this.#active) return;
     this.#active = true;
@@ -105,6 +115,18 @@ export class RegisterSigner {
     });
   }
 
+  /** The next receipt asks `beforeSigning` again (SIGN AT's numbering jumped: someone else may sign). */
+  askAgain(): void {
+    this.#mustAsk = true;
+  }
+
+  /** Signs again after a stop, asking first; what waited goes out in order. */
+  resume(): void {
+    this.#stopped = false;
+    this.#mustAsk = true;
+    this.kick();
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     this.#abort.abort();
@@ -127,12 +149,16 @@ export class RegisterSigner {
           this.#active = false;
           return;
         }
-        const result = await this.#attempt(head);
+        const asked = this.#mustAsk ? await this.#ask() : 'sign';
+        if (this.#closed || asked === 'stop') break;
+        const result = asked === 'wait' ? 'retry' : await this.#attempt(head);
         if (result === 'stopped') break;
         if (result === 'settled') {
           failures = 0;
           continue;
         }
+        // After a failure SIGN AT may have been reached from elsewhere meanwhile: ask again first.
+        this.#mustAsk = true;
         failures += 1;
         await this.#pause(failures);
       }
@@ -150,6 +176,13 @@ export class RegisterSigner {
       }
     }
     this.#active = false;
+  }
+
+  async #ask(): Promise<'sign' | 'wait' | 'stop'> {
+    const verdict = this.#deps.beforeSigning ? await this.#deps.beforeSigning() : 'sign';
+    if (verdict === 'sign') this.#mustAsk = false;
+    if (verdict === 'stop') this.#stopped = true;
+    return verdict;
   }
 
   async #pause(failures: number): Promise<void> {

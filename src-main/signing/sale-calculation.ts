@@ -13,7 +13,11 @@ import { priceSale, type LineToPrice } from '../../src-shared/sale-pricing.ts';
 import { EMPTY_SALE, type StoredSale } from '../journal/stored-sale.ts';
 
 function tooLarge(field: string, what: string): PosError {
-  return new PosError('invalid_input', `${what}: Betrag zu groß (höchstens 10.000.000,00 €)`, field);
+  return new PosError(
+    'invalid_input',
+    `${what}: Betrag zu groß (höchstens ${formatEuro(MAX_RECEIPT_CENTS)} €)`,
+    field,
+  );
 }
 
 function lineToPrice(line: SaleLineInput, i: number): LineToPrice {

@@ -84,7 +84,8 @@ test('bad input is refused with a clear message and leaves no journal row', asyn
     ],
     [
       { kind: 'NORMAL', lines: [{ text: 'Kaffee', quantity: '1', unitPrice: '3.80', vatRate: '7' }] },
-      /vatRate/,
+      // Named as the cashier knows it; the path (lines.0.vatRate) stays in the error's field.
+      /^Position 1, Steuersatz: /,
     ],
     [
       {

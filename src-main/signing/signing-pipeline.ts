@@ -19,6 +19,7 @@ import { toReceipt, type JournalRecord } from '../journal/journal-record.ts';
 import type { StoredSale } from '../journal/stored-sale.ts';
 import { OutageTracker } from './outage-tracker.ts';
 import type { PrintReceipt } from './print-port.ts';
+import { RegisterGuard, type TakenOver } from './register-guard.ts';
 import { RegisterSigner } from './register-signer.ts';
 import { cancellationSale, calculateSale, zeroSale } from './sale-calculation.ts';
 import { ScuCertificates } from './scu-certificates.ts';
@@ -83,6 +84,13 @@ export class SigningPipeline {
   readonly #owedOnceSigned = new Set<string>();
   #printChain: Promise<unknown> = Promise.resolve();
   #lastNumber: number | null = null;
+  readonly #guard: RegisterGuard;
+  /**
+   * Whether this PC looks for another one signing on its register. Not in the demo: its SIGN AT lives in
+   * this data folder, no other PC can sign on its register, and the look would only cost a round trip.
+   */
+  readonly #guarded: boolean;
+  #firstLook: Promise<unknown> = Promise.resolve();
   #syncNeeded = true;
   #syncing: Promise<void> | null = null;
   #checkingSignatures: Promise<void> | null = null;
@@ -100,6 +108,7 @@ export class SigningPipeline {
       registerId: deps.register.id,
       log: deps.log,
     });
+    this.#guarded = deps.environment !== 'DEMO';
     this.#signer = new RegisterSigner({
       registerId: deps.register.id,
       journal: deps.journal,
@@ -111,7 +120,54 @@ export class SigningPipeline {
       checkAnswer: (sent, response) => checkSignAnswer(sent, response, this.#certificates, this.#now()),
       onSettled: (record, response) => this.#onSettled(record, response),
       onStatusChanged: () => this.#emitStatus(),
+      ...(this.#guarded
+        ? {
+            beforeSigning: async () => {
+              const verdict = await this.#guard.check();
+              return verdict === 'ok' ? 'sign' : verdict === 'taken_over' ? 'stop' : 'wait';
+            },
+          }
+        : {}),
     });
+    this.#guard = new RegisterGuard({
+      client: deps.client,
+      journal: deps.journal,
+      registerId: deps.register.id,
+      log: deps.log,
+      now: this.#now,
+      onTakenOver: (takenOver) => {
+        deps.log.warn('Kasse auf einem anderen PC übernommen: dieser PC signiert nicht mehr', {
+          registerId: deps.register.id,
+          foreignReceipts: takenOver.foreignReceipts,
+          newestReceiptNumber: takenOver.newestReceiptNumber,
+        });
+        this.#emitStatus();
+      },
+    });
+  }
+
+  /** Set once SIGN AT lists receipts of this register that this PC did not make: it signs no more. */
+  get takenOver(): TakenOver | null {
+    return this.#guard.takenOver;
+  }
+
+  /** Waits (at most `ms`) for the run's first look at SIGN AT's receipts, so no sale goes out before it. */
+  async firstLookDone(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.#firstLook,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** The merchant keeps the register here: the other PC's receipts are in the journal now; sign again. */
+  resumeHere(): void {
+    this.#guard.clear();
+    this.#signer.resume();
+    this.#emitStatus();
   }
 
   /**
@@ -123,6 +179,8 @@ export class SigningPipeline {
     // Read before the signer runs, so that no settling can slip past the list.
     const owed = this.#deps.journal.owedOriginals(this.#deps.register.id);
     for (const record of owed) if (record.state === 'pending') this.#owedOnceSigned.add(record.id);
+    // Before anything goes out: did another PC take this register over (register-guard.ts)?
+    if (this.#guarded) this.#firstLook = this.#guard.check();
     this.#signer.kick();
     if (owed.length > 0) {
       this.#deps.log.info('Belege ohne Ausdruck vom letzten Lauf werden gedruckt', { count: owed.length });
@@ -493,6 +551,11 @@ export class SigningPipeline {
     // monthly close): fetch them so the journal shows the whole chain.
     const number = Number(response.receipt_number);
     const gap = Number.isFinite(number) && (this.#lastNumber === null || number !== this.#lastNumber + 1);
+    if (gap && this.#lastNumber !== null && this.#guarded) {
+      // Receipts in between may be another PC's: the next one goes out only after a look.
+      this.#signer.askAgain();
+      void this.#guard.check();
+    }
     if (Number.isFinite(number)) this.#lastNumber = number;
     if (gap || this.#syncNeeded) void this.syncSystemReceipts();
   }

@@ -1,8 +1,11 @@
 // German UI strings, the app's first language. `Messages` is derived from this table, so the
 // English table (en.ts) fails to compile when it lacks a key or a parameter.
+import { formatEuro, MAX_RECEIPT_CENTS } from '../../src-shared/money.ts';
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
+import { MAX_LINE_TEXT } from '../../src-shared/sale-draft.ts';
 import { closingsDe } from '../closings/closings-messages.ts';
 import { onboardingDe } from '../onboarding-wizard/onboarding-messages.ts';
+import { takeoverDe } from '../takeover/takeover-messages.ts';
 
 const environmentHint: Record<Environment, string> = {
   DEMO: 'Demo: Belege signiert der eingebaute SIGN-AT-Emulator; sie sind steuerlich ohne Wirkung.',
@@ -142,11 +145,21 @@ export const de = {
     add: 'Hinzufügen ↵',
     problem: {
       amountInvalid: 'Betrag eingeben, z. B. 3,80',
+      amountTooLarge: `Betrag zu groß: höchstens ${formatEuro(MAX_RECEIPT_CENTS)} € je Position`,
       quantityInvalid: 'Menge nicht 0, höchstens 3 Nachkommastellen; eine Rückgabe mit Minus, z. B. -1',
+      quantityTooLarge: 'Menge zu groß: höchstens 999.999',
+      lineTooLarge: `Position zu groß: Menge × Betrag höchstens ${formatEuro(MAX_RECEIPT_CENTS)} €`,
+      bonTooLarge: `Der Bon würde zu groß: die Summe darf höchstens ${formatEuro(MAX_RECEIPT_CENTS)} € sein`,
       textMissing: 'Bezeichnung der Ware eingeben: sie steht auf dem Bon',
+      textTooLong: `Text zu lang: höchstens ${MAX_LINE_TEXT} Zeichen, bitte kürzen`,
     },
     bon: 'Bon',
     emptyBon: 'Noch keine Position: Betrag, Satz und Text eingeben, dann Enter.',
+    bonKeys: '↑ ↓ Position wählen · Entf entfernt sie · Strg+Entf verwirft den ganzen Bon',
+    voidQuestion: (lines: number, total: string) =>
+      `Ganzen Bon verwerfen (${lines} ${lines === 1 ? 'Position' : 'Positionen'}, EUR ${total})? Er ist nicht bezahlt und wird nicht signiert.`,
+    voidYes: 'Bon verwerfen (Enter)',
+    voidNo: 'Behalten (Esc)',
     removeLine: 'Position entfernen',
     total: 'SUMME',
     receiptNumber: 'Beleg-Nr.',
@@ -164,6 +177,9 @@ export const de = {
     open: (amount: string) => `Offen ${amount}`,
     missing: (amount: string) => `Es fehlen ${amount} €`,
     cardTooHigh: (amount: string) => `Mit Karte höchstens ${amount} €: Rückgeld gibt es nur bar`,
+    checkChange: 'Betrag prüfen',
+    bigChange: (amount: string) =>
+      `Rückgeld ${amount} €: ist der Betrag richtig? Enter bezahlt so, sonst den Betrag ändern`,
     nothingOpen: 'Die Summe ist schon gedeckt: Enter bezahlt',
     tooManyParts: (max: number) => `Höchstens ${max} Zahlungen je Bon: den Rest mit Enter bezahlen`,
     returnLine: 'Rückgabe',
@@ -196,6 +212,8 @@ export const de = {
     failed: (message: string) => `Vorschau nicht möglich: ${message}`,
   },
   printer: {
+    /** Main names its profiles in German: the German screen shows them as they are. */
+    profileLabel: (profile: { id: string; label: string }) => profile.label,
     state: {
       ready: 'Drucker bereit',
       off: 'Drucker nicht erreichbar: Belege warten und werden nachgedruckt',
@@ -297,6 +315,9 @@ export const de = {
     kind: 'Art',
     state: 'Status',
     total: 'Summe',
+    payment: 'Zahlung',
+    paymentType: { CASH: 'Bar', NON_CASH: 'Karte' },
+    listTotal: (count: number) => `Summe der ${count} gezeigten Belege (ohne Training)`,
     register: 'Kasse',
     allRegisters: 'Alle Kassen zeigen (auch Demo und stillgelegte)',
     empty: 'Keine Belege.',
@@ -305,11 +326,21 @@ export const de = {
     receiptKind,
     receiptState,
     cancelledBy: 'storniert',
+    restoredFromSignAt: {
+      lines: 'nur von SIGN AT bekannt',
+      amounts: 'nur von SIGN AT bekannt, ohne Artikelzeilen',
+    },
+    restoredHint:
+      'Dieser Beleg wurde auf dem PC signiert, von dem die Kasse übernommen wurde; das Journal kennt ihn nur aus der Belegliste von SIGN AT.',
     keysHint: 'Beleg wählen: ↑ ↓ · F5 DUPLIKAT drucken · F8 Storno · Esc zurück zur Kasse',
     more: 'Ältere Belege laden',
     reprint: 'Nochmals drucken (DUPLIKAT)',
-    reprinted: 'Als DUPLIKAT an den Drucker geschickt.',
-    reprintedNoPrinter: 'DUPLIKAT: kein Drucker eingerichtet, es steht nur hier am Bildschirm.',
+    reprinted: {
+      sent: 'Als DUPLIKAT an den Drucker geschickt.',
+      waiting:
+        'DUPLIKAT wartet auf den Drucker: er antwortet nicht. Er druckt, sobald der Drucker wieder erreichbar ist.',
+      screenOnly: 'DUPLIKAT: kein Drucker eingerichtet, es steht nur hier am Bildschirm.',
+    },
     pdf: 'Als PDF speichern',
     cancel: 'Stornieren',
     cancelQuestion: (number: string, total: string) =>
@@ -359,6 +390,7 @@ export const de = {
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingDe,
   closings: closingsDe,
+  takeover: takeoverDe,
 };
 
 export type Messages = typeof de;

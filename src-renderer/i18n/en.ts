@@ -1,8 +1,21 @@
 // English UI strings. Typed as `Messages` (derived from de.ts), so a missing key fails to compile.
+import { formatEuro, MAX_RECEIPT_CENTS } from '../../src-shared/money.ts';
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
+import { MAX_LINE_TEXT } from '../../src-shared/sale-draft.ts';
 import { closingsEn } from '../closings/closings-messages.ts';
 import { onboardingEn } from '../onboarding-wizard/onboarding-messages.ts';
+import { takeoverEn } from '../takeover/takeover-messages.ts';
 import type { Messages } from './de.ts';
+
+/** The printer profiles main names in German (src-main/printing/printer-profiles.ts), by id. */
+const PROFILE_LABELS_EN: Readonly<Record<string, string>> = {
+  'epson-tm-t20': 'Epson TM-T20II/III/IV (80 mm)',
+  'epson-tm-t88': 'Epson TM-T88V/VI/VII (80 mm)',
+  'star-tsp100': 'Star TSP100IV / TSP143IV (80 mm, StarPRNT)',
+  'star-tsp100-escpos': 'Star TSP100/TSP143 in ESC/POS emulation (80 mm)',
+  'generic-80': 'Other 80 mm printer (ESC/POS)',
+  'generic-58': 'Other 58 mm printer (ESC/POS, e.g. POS-5890)',
+};
 
 const environmentHint: Record<Environment, string> = {
   DEMO: 'Demo: receipts are signed by the built-in SIGN AT emulator; they have no tax effect.',
@@ -141,11 +154,21 @@ export const en: Messages = {
     add: 'Add ↵',
     problem: {
       amountInvalid: 'Enter an amount, e.g. 3,80',
+      amountTooLarge: `Amount too large: at most ${formatEuro(MAX_RECEIPT_CENTS)} € per item`,
       quantityInvalid: 'Quantity not 0, at most 3 decimals; a return with a minus, e.g. -1',
+      quantityTooLarge: 'Quantity too large: at most 999999',
+      lineTooLarge: `Item too large: quantity × amount at most ${formatEuro(MAX_RECEIPT_CENTS)} €`,
+      bonTooLarge: `The receipt would be too large: its total may be at most ${formatEuro(MAX_RECEIPT_CENTS)} €`,
       textMissing: 'Enter the item description: it is printed on the receipt',
+      textTooLong: `Text too long: at most ${MAX_LINE_TEXT} characters, please shorten it`,
     },
     bon: 'Receipt',
     emptyBon: 'No items yet: enter amount, rate and text, then Enter.',
+    bonKeys: '↑ ↓ pick an item · Del removes it · Ctrl+Del voids the whole receipt',
+    voidQuestion: (lines, total) =>
+      `Void the whole receipt (${lines} ${lines === 1 ? 'item' : 'items'}, EUR ${total})? It is not paid and is not signed.`,
+    voidYes: 'Void receipt (Enter)',
+    voidNo: 'Keep it (Esc)',
     removeLine: 'Remove item',
     total: 'TOTAL',
     receiptNumber: 'Receipt no.',
@@ -164,6 +187,9 @@ export const en: Messages = {
     open: (amount) => `Open ${amount}`,
     missing: (amount) => `${amount} € missing`,
     cardTooHigh: (amount) => `By card at most ${amount} €: change is given in cash only`,
+    checkChange: 'check the amount',
+    bigChange: (amount) =>
+      `Change ${amount} €: is the amount right? Enter pays it; otherwise change the amount`,
     nothingOpen: 'The total is covered already: Enter pays',
     tooManyParts: (max) => `At most ${max} payments per receipt: pay the rest with Enter`,
     returnLine: 'Return',
@@ -193,6 +219,7 @@ export const en: Messages = {
     failed: (message) => `No preview: ${message}`,
   },
   printer: {
+    profileLabel: (profile) => PROFILE_LABELS_EN[profile.id] ?? profile.label,
     state: {
       ready: 'Printer ready',
       off: 'Printer not reachable: receipts wait and print later',
@@ -294,6 +321,9 @@ export const en: Messages = {
     kind: 'Kind',
     state: 'State',
     total: 'Total',
+    payment: 'Payment',
+    paymentType: { CASH: 'Cash', NON_CASH: 'Card' },
+    listTotal: (count: number) => `Total of the ${count} receipts shown (training left out)`,
     register: 'Register',
     allRegisters: 'Show every register (demo and decommissioned ones too)',
     empty: 'No receipts.',
@@ -302,11 +332,20 @@ export const en: Messages = {
     receiptKind,
     receiptState,
     cancelledBy: 'cancelled',
+    restoredFromSignAt: {
+      lines: 'known only from SIGN AT',
+      amounts: 'known only from SIGN AT, without article lines',
+    },
+    restoredHint:
+      'This receipt was signed on the PC the cash register was taken over from; the journal knows it only from SIGN AT’s receipt list.',
     keysHint: 'Pick a receipt: ↑ ↓ · F5 print DUPLIKAT · F8 cancel · Esc back to the till',
     more: 'Load older receipts',
     reprint: 'Print again (DUPLIKAT)',
-    reprinted: 'Sent to the printer as DUPLIKAT.',
-    reprintedNoPrinter: 'DUPLIKAT: no printer set up, it is only shown here on screen.',
+    reprinted: {
+      sent: 'Sent to the printer as DUPLIKAT.',
+      waiting: 'DUPLIKAT waits for the printer: it does not answer. It prints once the printer is back.',
+      screenOnly: 'DUPLIKAT: no printer set up, it is only shown here on screen.',
+    },
     pdf: 'Save as PDF',
     cancel: 'Cancel receipt',
     cancelQuestion: (number, total) =>
@@ -356,4 +395,5 @@ export const en: Messages = {
   // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
   onboarding: onboardingEn,
   closings: closingsEn,
+  takeover: takeoverEn,
 };

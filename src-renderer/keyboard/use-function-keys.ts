@@ -19,7 +19,7 @@ export const FUNCTION_KEYS: ReadonlyArray<{ key: string; action: FunctionAction 
 
 function openJournal(stores: AppStores): void {
   stores.screen.getState().show('journal');
-  void stores.journal.getState().search();
+  void stores.journal.getState().open();
 }
 
 export function runFunctionAction(stores: AppStores, action: FunctionAction): void {

@@ -1,7 +1,7 @@
 // The data the setup needs, in the order SIGN AT uses it: environment, fiskaly access, business,
 // FinanzOnline, register. Plain form controls, so Tab walks through it and Enter starts; a wrong field
 // is named next to itself and gets the focus. Nothing is kept here: main seals the secrets.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { useMessages } from '../i18n/use-messages.ts';
@@ -9,6 +9,7 @@ import { useAppStores } from '../stores/app-stores.ts';
 import {
   checkForm,
   fieldOfPath,
+  startCanBeRetried,
   type FieldErrors,
   type FormField,
   type OnboardingFormValues,
@@ -74,7 +75,14 @@ export function OnboardingForm({
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
+  // SIGN AT could not be reached: the message says "Fortsetzen", so the button is there to press.
+  const [retryable, setRetryable] = useState(false);
+  const resumeButton = useRef<HTMLButtonElement>(null);
   const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    if (retryable && !sending) resumeButton.current?.focus();
+  }, [retryable, sending]);
 
   function set<K extends FormField>(field: K, value: OnboardingFormValues[K]) {
     setForm((current) => ({ ...current, [field]: value }));
@@ -86,12 +94,13 @@ export function OnboardingForm({
     if (first) document.getElementById(fieldId(first))?.focus();
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
     if (sending) return;
     const checked = checkForm(form, t.liveNotConfirmed);
     setErrors(checked.errors);
     setProblem(null);
+    setRetryable(false);
     if (checked.input === null) {
       focusFirst(checked.errors);
       return;
@@ -107,6 +116,7 @@ export function OnboardingForm({
         focusFirst({ [field]: message });
       } else {
         setProblem(message);
+        setRetryable(startCanBeRetried(error));
       }
     } finally {
       setSending(false);
@@ -241,9 +251,24 @@ export function OnboardingForm({
 
       <p className="hint">{t.secretsNote}</p>
       {problem && (
-        <p className="notice bad" role="alert" data-testid="onboarding-problem">
-          {problem}
-        </p>
+        <div className="notice bad" role="alert" data-testid="onboarding-problem">
+          <p>{problem}</p>
+          {retryable && (
+            <>
+              <p className="hint">{t.retryableHint}</p>
+              <button
+                ref={resumeButton}
+                type="button"
+                className="primary"
+                disabled={sending}
+                onClick={() => void submit()}
+                data-testid="onboarding-start-resume"
+              >
+                {t.resume}
+              </button>
+            </>
+          )}
+        </div>
       )}
       <div className="onb-actions">
         <button type="submit" className="primary" disabled={sending} data-testid="onboarding-start">

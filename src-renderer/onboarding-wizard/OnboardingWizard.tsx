@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
+import { useViewOfMain } from '../components/use-view-of-main.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 import { OnboardingForm } from './OnboardingForm.tsx';
@@ -32,16 +33,7 @@ export function OnboardingWizard() {
     }
   }, [client, t]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const running = view?.phase === 'running';
-  useEffect(() => {
-    if (!running) return;
-    const timer = window.setTimeout(() => void load(), POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [running, view, load]);
+  useViewOfMain(load, view?.phase === 'running', view, POLL_MS);
 
   // Once the register signs, the app leaves the setup screen: let the status say so.
   const registerReady = view?.doneSteps.includes('register_initialize') === true;

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NOT_STARTED_ONBOARDING, type OnboardingView } from '../../src-shared/onboarding-view.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
 import {
   checkForm,
   EMPTY_FORM,
   fieldOfPath,
   formFromView,
+  startCanBeRetried,
   type OnboardingFormValues,
 } from './onboarding-form.ts';
 import { stepStates } from './step-progress.ts';
@@ -93,4 +95,11 @@ test('step states: done, the failed one, and what is still to come', () => {
     stepStates({ ...view, phase: 'running', error: null }).map((s) => s.state),
     ['done', 'running', 'waiting'],
   );
+});
+
+test('a start SIGN AT did not answer can be continued; refused data cannot', () => {
+  assert.equal(startCanBeRetried(new PosError('unavailable', 'SIGN AT nicht erreichbar')), true);
+  assert.equal(startCanBeRetried(new PosError('rejected_by_sign_at', 'Zugang abgelehnt', 'access')), false);
+  assert.equal(startCanBeRetried(new PosError('invalid_input', 'UID-Nummer: …', 'vatId')), false);
+  assert.equal(startCanBeRetried(new Error('kaputt')), false);
 });

@@ -6,6 +6,7 @@ import {
   type StartOnboardingInput as StartInput,
 } from '../../src-shared/onboarding-input.ts';
 import type { OnboardingView } from '../../src-shared/onboarding-view.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
 
 export interface OnboardingFormValues {
   environment: 'TEST' | 'LIVE';
@@ -92,6 +93,14 @@ const FIELD_OF_PATH: Record<string, FormField> = {
   'fon.pin': 'pin',
   registerDescription: 'registerDescription',
 };
+
+/**
+ * Whether a start that failed can simply be tried again with "Fortsetzen": SIGN AT (or fiskaly's
+ * management API) could not be reached or did not answer in time. Refused data must be corrected instead.
+ */
+export function startCanBeRetried(error: unknown): boolean {
+  return error instanceof PosError && error.code === 'unavailable';
+}
 
 /** The form field a contract path (zod issue or PosError.field) belongs to. */
 export function fieldOfPath(path: string | undefined): FormField | null {

@@ -7,9 +7,11 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { formatEuro } from '../../src-shared/money.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
+import { PAYMENT_TYPES } from '../../src-shared/sale-draft.ts';
 import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import { downloadFile } from '../components/download-file.ts';
 import { receiptNumberText } from '../components/receipt-number.ts';
+import { reprintOutcome } from '../components/reprint-outcome.ts';
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { ReceiptCheckCard } from '../components/ReceiptCheckCard.tsx';
 import { ReceiptPreview } from '../components/ReceiptPreview.tsx';
@@ -17,6 +19,16 @@ import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 
 const SEARCH_DELAY_MS = 250;
+
+/**
+ * The sum the list's last row shows: what the receipts listed took in. Training receipts are not
+ * revenue and a receipt SIGN AT rejected does not count; a Storno counts with its negative total.
+ */
+function listedTotalCents(receipts: readonly Receipt[]): number {
+  return receipts
+    .filter((r) => r.kind !== 'TRAINING' && r.state !== 'rejected')
+    .reduce((sum, r) => sum + r.totalCents, 0);
+}
 
 /** Only sales (and training sales) can be cancelled, and only once; main checks again. */
 function canCancel(receipt: Receipt): boolean {
@@ -60,8 +72,21 @@ function JournalRow({
       <td className={`state-${receipt.state}`}>
         {t.journal.receiptState[receipt.state]}
         {receipt.cancelledBy && ` · ${t.journal.cancelledBy}`}
+        {receipt.restoredFromSignAt && (
+          <span title={t.journal.restoredHint} data-testid="journal-row-restored">
+            {' · '}
+            {t.journal.restoredFromSignAt[receipt.restoredFromSignAt]}
+          </span>
+        )}
       </td>
-      <td className="num">{formatEuro(receipt.totalCents)}</td>
+      <td data-testid="journal-row-payment">
+        {PAYMENT_TYPES.filter((type) => receipt.payments.some((p) => p.type === type))
+          .map((type) => t.journal.paymentType[type])
+          .join(' + ')}
+      </td>
+      <td className="num" data-testid="journal-row-total">
+        {formatEuro(receipt.totalCents)}
+      </td>
     </tr>
   );
 }
@@ -112,7 +137,7 @@ export function JournalScreen() {
   const lastDuplicateId = useStore(journal, (s) => s.lastDuplicateId);
   const check = useStore(journal, (s) => s.check);
   const cryptoPath = useStore(journal, (s) => s.cryptoPath);
-  const printerConfigured = useStore(status, (s) => s.status?.printer.configured === true);
+  const printer = useStore(status, (s) => s.status?.printer);
   const selected = receipts.find((r) => r.id === selectedId) ?? null;
   const searchRef = useRef<HTMLInputElement>(null);
   const searchTimer = useRef<number | undefined>(undefined);
@@ -188,6 +213,7 @@ export function JournalScreen() {
                 <th>{t.journal.time}</th>
                 <th>{t.journal.kind}</th>
                 <th>{t.journal.state}</th>
+                <th>{t.journal.payment}</th>
                 <th className="num">{t.journal.total}</th>
               </tr>
             </thead>
@@ -202,6 +228,12 @@ export function JournalScreen() {
                 />
               ))}
             </tbody>
+            <tfoot>
+              <tr data-testid="journal-list-total">
+                <td colSpan={allRegisters ? 6 : 5}>{t.journal.listTotal(receipts.length)}</td>
+                <td className="num">{formatEuro(listedTotalCents(receipts))}</td>
+              </tr>
+            </tfoot>
           </table>
         )}
         {nextCursor && (
@@ -260,8 +292,8 @@ export function JournalScreen() {
             </div>
             {confirmCancelId === selected.id && <CancelConfirm receipt={selected} />}
             {duplicate && (
-              <p className="notice" data-testid="reprint-notice">
-                {printerConfigured ? t.journal.reprinted : t.journal.reprintedNoPrinter}
+              <p className="notice" data-testid="reprint-notice" data-outcome={reprintOutcome(printer)}>
+                {t.journal.reprinted[reprintOutcome(printer)]}
               </p>
             )}
             <ReceiptPreview receipt={selected} duplicate={duplicate} />

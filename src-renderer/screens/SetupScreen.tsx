@@ -1,11 +1,12 @@
-// First start: try the demo (the embedded SIGN AT emulator, no account), or set the till up for real
-// with fiskaly TEST/LIVE credentials through the onboarding wizard. A till whose stored access cannot be
+// First start: try the demo (the embedded SIGN AT emulator, no account), set the till up for real with
+// fiskaly TEST/LIVE credentials through the onboarding wizard, or take an existing register over. A till whose stored access cannot be
 // opened here gets "Zugang erneuern" instead: it is set up, and only that secret is missing.
 import { useState } from 'react';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Status } from '../../src-shared/status.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { OnboardingWizard } from '../onboarding-wizard/OnboardingWizard.tsx';
+import { TakeoverWizard } from '../takeover/TakeoverWizard.tsx';
 import { useAppStores } from '../stores/app-stores.ts';
 import { AccessRenewalCard } from './AccessRenewalCard.tsx';
 
@@ -62,6 +63,8 @@ export function SetupScreen({ status }: { status: Status }) {
       </section>
       {/* Real operation: the wizard (src-renderer/onboarding-wizard) drives main's resumable onboarding. */}
       <OnboardingWizard />
+      {/* A new PC for a register that exists: src-renderer/takeover drives main's takeover. */}
+      <TakeoverWizard />
     </main>
   );
 }

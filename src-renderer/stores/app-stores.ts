@@ -14,7 +14,7 @@ export function createAppStores(client: PosClient) {
     status,
     screen: createScreenStore(),
     sale: createSaleStore(client.api, status),
-    journal: createJournalStore(client.api, status),
+    journal: createJournalStore(client.api, () => status.getState().status?.register?.id ?? null),
   };
 }
 export type AppStores = ReturnType<typeof createAppStores>;

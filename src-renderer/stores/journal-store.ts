@@ -1,15 +1,16 @@
-// The journal as the cashier browses it: a search over main's journal (receipt number, id, line text),
-// newest first and paged, kept fresh by main's receipt events (a late signature, a finished print, a
-// storno) so that no row on screen goes stale. Reprint and storno start here. A receipt's code (its QR
-// code scanned or pasted into the search) is checked instead of searched for: the check's answer, and
-// the journal's receipt it names, if any, take the list's place.
+// The journal as the cashier browses it: a search over main's journal (receipt number, id, line text,
+// a total such as "26,80", a day such as "03.12.2026"), newest first and paged, kept fresh by main's
+// receipt events (a late signature, a finished print, a storno) so that no row on screen goes stale.
+// Reprint and storno start here. A receipt's code (its QR code scanned or pasted into the search) is
+// checked instead of searched for: the check's answer, and the journal's receipt it names, if any, take
+// the list's place.
 import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import { isReceiptCodeText, type ReceiptCheck } from '../../src-shared/receipt-check.ts';
 import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
-import type { StatusStore } from './status-store.ts';
+import { foldText, readSearchText } from '../../src-shared/search-text.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -40,6 +41,13 @@ export interface JournalState {
   setQuery(query: string): void;
   /** The crypto material for the next check; Enter checks the code on screen again with it. */
   setCryptoPath(path: string): void;
+  /**
+   * F2 (and F5 from the till): the journal opens on a fresh search with its newest receipt selected.
+   * Until that search answers no row is shown, so a row collected from main's events before the search
+   * is never on screen unselected, and a receipt picked on an earlier visit (say one printed again with
+   * F5) is never selected again by itself, where F8 would hit it by mistake.
+   */
+  open(): Promise<void>;
   /** Switches between this till's receipts and every register's, and searches again. */
   setAllRegisters(all: boolean): Promise<void>;
   search(): Promise<void>;
@@ -62,23 +70,49 @@ function message(error: unknown): string {
 /** Whether the search on screen (its text, and its register unless all are shown) would find it. */
 function searchFinds(receipt: Receipt, query: string, registerId: string | null): boolean {
   if (registerId !== null && receipt.cashRegisterId !== registerId) return false;
-  const q = query.trim().toLowerCase();
-  if (q === '') return true;
+  if (query.trim() === '') return true;
+  // Read as main's search reads it: a total, a Vienna day, or text.
+  const typed = readSearchText(query);
+  if (typed.kind === 'amount') return receipt.totalCents === typed.cents;
+  if (typed.kind === 'day') {
+    const at = Date.parse(receipt.createdAt);
+    return at >= typed.startMs && at < typed.endMs;
+  }
+  const q = foldText(typed.text);
   return (
     receipt.id.toLowerCase().includes(q) ||
     (receipt.receiptNumber ?? '').toLowerCase().includes(q) ||
     (receipt.offlineNumber ?? '').toLowerCase().includes(q) ||
-    receipt.lines.some((line) => line.text.toLowerCase().includes(q))
+    receipt.lines.some((line) => foldText(line.text).includes(q))
   );
 }
 
-export function createJournalStore(api: PosApi, statusStore: StatusStore) {
+/** What the journal asks main for. */
+export type JournalApi = Pick<
+  PosApi,
+  | 'searchJournal'
+  | 'recentReceipts'
+  | 'reprintReceipt'
+  | 'exportReceiptPdf'
+  | 'cancelReceipt'
+  | 'getReceipt'
+  | 'checkReceiptCode'
+>;
+
+/**
+ * `tillRegisterId` names this till's cash register as main last said (null before one is set up): the
+ * journal lists its receipts unless every register's are asked for.
+ */
+export function createJournalStore(api: JournalApi, tillRegisterId: () => string | null) {
   // Each search gets a number; an answer to an older search arriving late is dropped.
   let generation = 0;
+  // Between open() and the answer to its search, main's events update rows already listed but add none:
+  // the search brings the new ones, in order, with the newest selected.
+  let opening = false;
 
   /** The register a search is limited to: this till's, unless all are asked for (or none is set up). */
   function registerFilter(allRegisters: boolean): string | null {
-    return allRegisters ? null : (statusStore.getState().status?.register?.id ?? null);
+    return allRegisters ? null : tillRegisterId();
   }
 
   function scope(allRegisters: boolean): { cashRegisterId?: string } {
@@ -97,6 +131,7 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
         });
         const receipt = check.journal ? await api.getReceipt({ id: check.journal.receiptId }) : null;
         if (mine !== generation) return;
+        opening = false;
         set({
           check,
           receipts: receipt ? [receipt] : [],
@@ -105,7 +140,9 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
           selectedId: receipt?.id ?? null,
         });
       } catch (error) {
-        if (mine === generation) set({ loading: false, error: message(error), check: null });
+        if (mine !== generation) return;
+        opening = false;
+        set({ loading: false, error: message(error), check: null });
       }
     }
 
@@ -131,6 +168,19 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
         set({ cryptoPath });
       },
 
+      async open() {
+        opening = true;
+        set({
+          receipts: [],
+          nextCursor: null,
+          selectedId: null,
+          confirmCancelId: null,
+          lastDuplicateId: null,
+          check: null,
+        });
+        await get().search();
+      },
+
       async setAllRegisters(allRegisters) {
         set({ allRegisters });
         await get().search();
@@ -153,6 +203,7 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
             ...scope(get().allRegisters),
           });
           if (mine !== generation) return;
+          opening = false;
           set((state) => ({
             receipts: page.items,
             nextCursor: page.nextCursor,
@@ -162,7 +213,9 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
               : (page.items[0]?.id ?? null),
           }));
         } catch (error) {
-          if (mine === generation) set({ loading: false, error: message(error) });
+          if (mine !== generation) return;
+          opening = false;
+          set({ loading: false, error: message(error) });
         }
       },
 
@@ -262,6 +315,7 @@ export function createJournalStore(api: PosApi, statusStore: StatusStore) {
         set((state) => {
           const known = state.receipts.some((r) => r.id === receipt.id);
           if (known) return { receipts: state.receipts.map((r) => (r.id === receipt.id ? receipt : r)) };
+          if (opening) return {};
           // A new receipt belongs at the top, if the current search would find it; an update of an older
           // receipt beyond the loaded page stays where the next search puts it.
           const newest = state.receipts[0];

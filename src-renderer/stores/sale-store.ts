@@ -5,21 +5,21 @@ import { PosError } from '../../src-shared/pos-error.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
 import type { DiscountRule } from '../../src-shared/discount.ts';
 import type { PaymentType, SaleDraftInput } from '../../src-shared/sale-draft.ts';
-import type { VatRate } from '../../src-shared/vat.ts';
 import { parseAmountInput, parseQuantityInput } from '../till/amount-input.ts';
 import { priceBon, type BonLine, type BonProblem } from '../till/bon-line.ts';
-import { addPart, finalPayments, type PaymentPart, type PaymentProblem } from '../till/payment-parts.ts';
+import { movedSelection, selectedLineIndex, selectionAfterRemoval } from '../till/bon-selection.ts';
+import { readEntryLine, type EntryFields, type EntryProblem } from '../till/entry-line.ts';
+import {
+  addPart,
+  changeToAsk,
+  finalPayments,
+  type PaymentPart,
+  type PaymentProblem,
+} from '../till/payment-parts.ts';
 import { buildSaleDraft } from '../till/sale-draft-builder.ts';
 import type { StatusStore } from './status-store.ts';
 
-export interface EntryFields {
-  amount: string;
-  quantity: string;
-  rate: VatRate;
-  text: string;
-}
-
-export type EntryProblem = 'amountInvalid' | 'quantityInvalid' | 'textMissing';
+export type { EntryFields, EntryProblem };
 /** What keeps the Bon from being paid: its pricing (a discount, a negative total) or the payment. */
 export type PayProblem = BonProblem | PaymentProblem;
 
@@ -34,6 +34,10 @@ export interface SaleData {
   entry: EntryFields;
   entryProblem: EntryProblem | null;
   lines: BonLine[];
+  /** The line ↑/↓ picked for Del; null: the newest line (bon-selection.ts). */
+  chosenLine: number | null;
+  /** Voiding the whole Bon waits for Enter (yes) or Esc (no). */
+  confirmVoid: boolean;
   /** A discount on the whole Bon, split over its rates by main's rule. */
   receiptDiscount: DiscountRule | null;
   paymentType: PaymentType;
@@ -55,6 +59,14 @@ export interface SaleState extends SaleData {
   addLine(): boolean;
   addFavourite(line: Omit<BonLine, 'quantityMilli'>): void;
   removeLine(index: number): void;
+  /** ↑ (-1) or ↓ (+1) on the Bon: the line Del would remove. */
+  moveLineSelection(step: -1 | 1): void;
+  /** Del: removes the selected line (the newest unless ↑/↓ picked another). */
+  removeSelectedLine(): void;
+  /** Ctrl+Del asks (true), Esc takes the question back (false); nothing is removed yet. */
+  askVoid(ask: boolean): void;
+  /** Enter on the question: the whole Bon goes, unpaid and unsigned; the next sale starts empty. */
+  voidBon(): void;
   /** Sets (or with null removes) the discount of one line; refused (false) when it takes off too much. */
   setLineDiscount(index: number, discount: DiscountRule | null): boolean;
   /** Sets (or with null removes) the discount on the whole Bon; refused (false) when it takes off too much. */
@@ -79,6 +91,8 @@ function freshSale(): SaleData {
     entry: EMPTY_ENTRY,
     entryProblem: null,
     lines: [],
+    chosenLine: null,
+    confirmVoid: false,
     receiptDiscount: null,
     paymentType: 'CASH',
     given: '',
@@ -121,26 +135,16 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
       },
 
       addLine() {
-        const { entry } = get();
-        const unitPriceCents = parseAmountInput(entry.amount);
-        if (unitPriceCents === null) {
-          set({ entryProblem: 'amountInvalid' });
-          return false;
-        }
-        // A negative quantity is a return (an exchange beside new articles); only 0 makes no line.
-        const quantityMilli = parseQuantityInput(entry.quantity === '' ? '1' : entry.quantity);
-        if (quantityMilli === null || quantityMilli === 0) {
-          set({ entryProblem: 'quantityInvalid' });
-          return false;
-        }
-        // § 132a BAO wants the usual trade description of every item, so an empty text is refused.
-        const text = entry.text.trim();
-        if (text === '') {
-          set({ entryProblem: 'textMissing' });
+        const { entry, lines } = get();
+        const read = readEntryLine(entry, lines);
+        if ('problem' in read) {
+          set({ entryProblem: read.problem });
           return false;
         }
         set((state) => ({
-          lines: [...state.lines, { text, quantityMilli, unitPriceCents, vatRate: entry.rate }],
+          lines: [...state.lines, read.line],
+          // The new line is the one Del takes back, as long as ↑/↓ pick no other.
+          chosenLine: null,
           entry: { ...EMPTY_ENTRY, rate: entry.rate },
           entryProblem: null,
           payError: null,
@@ -156,6 +160,7 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
             ...state.lines,
             { ...favourite, quantityMilli: quantityMilli !== 0 ? quantityMilli : 1000 },
           ],
+          chosenLine: null,
           entry: { ...state.entry, quantity: '1' },
           payError: null,
           payProblem: null,
@@ -163,7 +168,32 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
       },
 
       removeLine(index) {
-        set((state) => ({ lines: state.lines.filter((_, i) => i !== index), payProblem: null }));
+        set((state) => {
+          const lines = state.lines.filter((_, i) => i !== index);
+          return { lines, chosenLine: selectionAfterRemoval(index, lines.length), payProblem: null };
+        });
+      },
+
+      moveLineSelection(step) {
+        set((state) => ({ chosenLine: movedSelection(state.chosenLine, state.lines.length, step) }));
+      },
+
+      removeSelectedLine() {
+        const { phase, chosenLine, lines } = get();
+        const index = selectedLineIndex(chosenLine, lines.length);
+        if (phase.kind !== 'entry' || index === null) return;
+        get().removeLine(index);
+      },
+
+      askVoid(ask) {
+        const { phase, lines } = get();
+        set({ confirmVoid: ask && phase.kind === 'entry' && lines.length > 0 });
+      },
+
+      voidBon() {
+        if (get().phase.kind !== 'entry') return;
+        // Nothing was signed: the sale's id is never used, and the next Bon gets a new one.
+        set({ ...freshSale(), entry: { ...EMPTY_ENTRY, rate: get().entry.rate } });
       },
 
       setLineDiscount(index, discount) {
@@ -233,6 +263,13 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
         });
         if ('problem' in paid) {
           set({ payProblem: paid.problem });
+          return;
+        }
+        // Every change to the Bon or the payment clears payProblem, so "asked" means: nothing changed since.
+        const asked = state.payProblem?.kind === 'bigChange' ? state.payProblem.cents : null;
+        const toAsk = changeToAsk(pricing.priced.totalCents, paid.payments, asked);
+        if (toAsk !== null) {
+          set({ payProblem: { kind: 'bigChange', cents: toAsk } });
           return;
         }
         const training = statusStore.getState().status?.training === true;

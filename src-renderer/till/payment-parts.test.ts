@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatApiAmount } from '../../src-shared/money.ts';
 import { MAX_PAYMENTS, SaleDraft } from '../../src-shared/sale-draft.ts';
-import { addPart, changeCents, finalPayments, openCents, type PaymentPart } from './payment-parts.ts';
+import {
+  addPart,
+  BIG_CHANGE_CENTS,
+  changeCents,
+  changeToAsk,
+  finalPayments,
+  openCents,
+  type PaymentPart,
+} from './payment-parts.ts';
 
 const line = { text: 'Torte', quantity: '1', unitPrice: '50.00', vatRate: '10' as const };
 const api = (part: PaymentPart) => ({ type: part.type, amount: formatApiAmount(part.amountCents) });
@@ -91,5 +99,22 @@ test('a Bon takes as many payments as main accepts, and says so before main woul
   assert.ok(
     !SaleDraft.safeParse({ kind: 'NORMAL', lines: [line], payments: [...paid.payments, card].map(api) })
       .success,
+  );
+});
+
+test('a change of 100,00 € or more is asked about once; asked about that amount, Enter pays', () => {
+  const cash = (amountCents: number): PaymentPart[] => [{ type: 'CASH', amountCents }];
+  assert.equal(BIG_CHANGE_CENTS, 10_000);
+  // 13,50 paid with "2000" meant as 20,00: 1.986,50 back.
+  assert.equal(changeToAsk(1350, cash(200_000), null), 198_650);
+  assert.equal(changeToAsk(1350, cash(200_000), 198_650), null, 'the second Enter pays');
+  assert.equal(changeToAsk(1350, cash(20_000), 198_650), 18_650, 'a different amount is asked again');
+  assert.equal(changeToAsk(1350, cash(11_350), null), 10_000, '100,00 exactly is asked');
+  assert.equal(changeToAsk(1350, cash(11_349), null), null, '99,99 is not');
+  assert.equal(changeToAsk(1350, cash(1000), null), null, 'not covered: nothing to ask');
+  assert.equal(
+    changeToAsk(1350, [{ type: 'NON_CASH', amountCents: 1350 }, ...cash(5000)], null),
+    null,
+    'change 50,00 after a card part',
   );
 });

@@ -17,7 +17,15 @@ export type PaymentProblem =
   | { kind: 'cardTooHigh'; maxCents: Cents }
   | { kind: 'nothingOpen' }
   /** A sale takes MAX_PAYMENTS parts at most; the last one is what Enter pays. */
-  | { kind: 'tooManyParts'; max: number };
+  | { kind: 'tooManyParts'; max: number }
+  /** A change of `cents` (BIG_CHANGE_CENTS or more) is asked about once; Enter again pays it. */
+  | { kind: 'bigChange'; cents: Cents };
+
+/**
+ * From this change up the till asks before paying (100,00 €): a slip such as "2000" typed for "20,00"
+ * would otherwise hand out the drawer. A customer with a large note costs one more Enter.
+ */
+export const BIG_CHANGE_CENTS = 10_000;
 
 const sum = (parts: readonly PaymentPart[], type?: PaymentType) =>
   parts.filter((p) => type === undefined || p.type === type).reduce((total, p) => total + p.amountCents, 0);
@@ -31,6 +39,24 @@ export function openCents(totalCents: Cents, parts: readonly PaymentPart[]): Cen
 export function changeCents(totalCents: Cents, parts: readonly PaymentPart[]): Cents | null {
   const paid = sum(parts);
   return paid >= totalCents ? paid - totalCents : null;
+}
+
+/** Whether a change (null: not covered yet) is large enough to be checked before paying. */
+export function isBigChange(change: Cents | null): boolean {
+  return change !== null && change >= BIG_CHANGE_CENTS;
+}
+
+/**
+ * The change to ask about before these payments are paid: a big one, unless the cashier was just asked
+ * about exactly this amount (`askedCents`), so the second Enter pays. Null when nothing is to ask.
+ */
+export function changeToAsk(
+  totalCents: Cents,
+  payments: readonly PaymentPart[],
+  askedCents: Cents | null,
+): Cents | null {
+  const change = changeCents(totalCents, payments);
+  return isBigChange(change) && change !== askedCents ? change : null;
 }
 
 /** "+": the typed amount becomes a part of its own, while something is still open. */

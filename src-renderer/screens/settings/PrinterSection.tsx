@@ -159,7 +159,7 @@ export function PrinterSection() {
             <select value={form.profileId} onChange={(e) => change({ profileId: e.target.value })}>
               {profiles.map((profile) => (
                 <option key={profile.id} value={profile.id}>
-                  {profile.label}
+                  {t.printer.profileLabel(profile)}
                 </option>
               ))}
             </select>

@@ -9,6 +9,7 @@ import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import { parseAmountInput } from '../../till/amount-input.ts';
 import { priceBon } from '../../till/bon-line.ts';
+import { selectedLineIndex } from '../../till/bon-selection.ts';
 import { openCents } from '../../till/payment-parts.ts';
 import { PaymentStatus } from './PaymentStatus.tsx';
 import { PayProblemText } from './PayProblemText.tsx';
@@ -41,10 +42,43 @@ function LineDiscount({ line }: { line: ReceiptLine }) {
  * The sale as it stands: lines with their discounts and rate letters, the Bon discount, SUMME, and the
  * payment in parts. F9 (Bar) and F10 (Karte) jump to the amount; "+" adds it as a part, Enter pays.
  */
+/** Ctrl+Del asked: Enter voids the whole Bon, Esc keeps it. Nothing was signed, so nothing is journaled. */
+function VoidBonConfirm({ lineCount, total }: { lineCount: number; total: string }) {
+  const t = useMessages();
+  const { sale } = useAppStores();
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== 'Enter' && event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (event.key === 'Enter') sale.getState().voidBon();
+      else sale.getState().askVoid(false);
+    }
+    // Capture phase: the question takes Enter and Esc before the entry fields (Enter would pay).
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [sale]);
+  return (
+    <div className="confirm-box" role="alertdialog" data-testid="void-bon-confirm">
+      <p>{t.till.voidQuestion(lineCount, total)}</p>
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => sale.getState().voidBon()}>
+          {t.till.voidYes}
+        </button>
+        <button type="button" onClick={() => sale.getState().askVoid(false)}>
+          {t.till.voidNo}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function BonPanel({ signing }: { signing: boolean }) {
   const t = useMessages();
   const { sale, screen } = useAppStores();
   const lines = useStore(sale, (s) => s.lines);
+  const selected = useStore(sale, (s) => selectedLineIndex(s.chosenLine, s.lines.length));
+  const confirmVoid = useStore(sale, (s) => s.confirmVoid);
   const receiptDiscount = useStore(sale, (s) => s.receiptDiscount);
   const paymentType = useStore(sale, (s) => s.paymentType);
   const given = useStore(sale, (s) => s.given);
@@ -82,7 +116,8 @@ export function BonPanel({ signing }: { signing: boolean }) {
           return [
             <li
               key={`line-${index}`}
-              className={line.quantityMilli < 0 ? 'bon-line bon-return' : 'bon-line'}
+              className={`bon-line${line.quantityMilli < 0 ? ' bon-return' : ''}${index === selected ? ' selected' : ''}`}
+              aria-selected={index === selected}
               data-testid="bon-line"
             >
               <span className="bon-qty">{formatQuantity(line.quantityMilli)} ×</span>
@@ -111,6 +146,10 @@ export function BonPanel({ signing }: { signing: boolean }) {
           </li>
         )}
       </ol>
+      {lines.length > 0 && <p className="hint bon-keys">{t.till.bonKeys}</p>}
+      {confirmVoid && (
+        <VoidBonConfirm lineCount={lines.length} total={total === null ? '—' : formatEuro(total)} />
+      )}
       <div className="bon-total" data-testid="bon-total">
         <span>{t.till.total}</span>
         <span>EUR {total === null ? '—' : formatEuro(total)}</span>

@@ -5,9 +5,9 @@ import { useStore } from 'zustand';
 import { VAT_RATE_INFO } from '../../../src-shared/vat.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
-import type { EntryProblem } from '../../stores/sale-store.ts';
-import { rateForKey, rateKeysOn } from '../../till/rate-keys.ts';
 import { useNow } from '../../components/use-now.ts';
+import { ENTRY_PROBLEM_FIELD } from '../../till/entry-line.ts';
+import { rateForKey, rateKeysOn } from '../../till/rate-keys.ts';
 
 export function EntryPanel() {
   const t = useMessages();
@@ -20,11 +20,8 @@ export function EntryPanel() {
   const amountRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
-  const fieldOf: Record<EntryProblem, typeof amountRef> = {
-    amountInvalid: amountRef,
-    quantityInvalid: quantityRef,
-    textMissing: textRef,
-  };
+  const fieldRef = { amount: amountRef, quantity: quantityRef, text: textRef } as const;
+  const problemField = problem === null ? null : ENTRY_PROBLEM_FIELD[problem];
 
   useEffect(() => amountRef.current?.focus(), []);
 
@@ -39,7 +36,7 @@ export function EntryPanel() {
       amountRef.current?.focus();
     } else {
       const next = sale.getState().entryProblem;
-      if (next) fieldOf[next].current?.focus();
+      if (next) fieldRef[ENTRY_PROBLEM_FIELD[next]].current?.focus();
     }
   }
 
@@ -71,7 +68,7 @@ export function EntryPanel() {
             inputMode="decimal"
             autoComplete="off"
             value={entry.amount}
-            aria-invalid={problem === 'amountInvalid'}
+            aria-invalid={problemField === 'amount'}
             onChange={(e) => setEntry({ amount: e.target.value })}
             onKeyDown={onKeyDown}
             data-testid="entry-amount"
@@ -85,7 +82,7 @@ export function EntryPanel() {
             inputMode="decimal"
             autoComplete="off"
             value={entry.quantity}
-            aria-invalid={problem === 'quantityInvalid'}
+            aria-invalid={problemField === 'quantity'}
             onChange={(e) => setEntry({ quantity: e.target.value })}
             onFocus={(e) => e.target.select()}
             onKeyDown={onKeyDown}
@@ -123,9 +120,8 @@ export function EntryPanel() {
             ref={textRef}
             className="text-input"
             autoComplete="off"
-            maxLength={120}
             value={entry.text}
-            aria-invalid={problem === 'textMissing'}
+            aria-invalid={problemField === 'text'}
             onChange={(e) => setEntry({ text: e.target.value })}
             onKeyDown={onKeyDown}
             data-testid="entry-text"
@@ -136,7 +132,7 @@ export function EntryPanel() {
         </button>
       </div>
       {problem && (
-        <p className="entry-problem" role="alert">
+        <p className="entry-problem" role="alert" data-testid="entry-problem" data-problem={problem}>
           {t.till.problem[problem]}
         </p>
       )}

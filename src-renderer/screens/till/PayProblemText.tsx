@@ -21,6 +21,8 @@ export function PayProblemText({ problem }: { problem: PayProblem | null }) {
       return <>{t.till.lineDiscountTooHigh(problem.position)}</>;
     case 'receiptDiscountTooHigh':
       return <>{t.till.receiptDiscountTooHigh}</>;
+    case 'bigChange':
+      return <>{t.till.bigChange(formatEuro(problem.cents))}</>;
     case 'negativeTotal':
       return <>{t.till.negativeTotal(formatEuro(problem.cents))}</>;
   }

@@ -2,11 +2,11 @@ import type { Cents } from '../../../src-shared/money.ts';
 import { formatEuro } from '../../../src-shared/money.ts';
 import type { PaymentType } from '../../../src-shared/sale-draft.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
-import { changeCents, openCents, type PaymentPart } from '../../till/payment-parts.ts';
+import { changeCents, isBigChange, openCents, type PaymentPart } from '../../till/payment-parts.ts';
 
 /**
  * While paying: what the parts and the typed amount leave open, or the change they make. Too little cash
- * says how much is missing, before Enter is pressed.
+ * says how much is missing, and a change of 100,00 € or more says to check the amount, before Enter.
  */
 export function PaymentStatus({
   totalCents,
@@ -38,9 +38,17 @@ export function PaymentStatus({
       </span>
     );
   }
+  // A large change is marked before Enter: the first Enter then asks (sale-store), the second pays.
+  const big = isBigChange(change);
   return (
-    <span className="change" data-testid="payment-change">
+    <span className={big ? 'change big' : 'change'} data-testid="payment-change">
       {t.till.change} {formatEuro(change)}
+      {big && (
+        <>
+          {' '}
+          <em>{t.till.checkChange}</em>
+        </>
+      )}
     </span>
   );
 }
