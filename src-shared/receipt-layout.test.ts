@@ -189,6 +189,48 @@ test('a very long item text wraps completely and its amount is never cut', () =>
   }
 });
 
+test('on 58 mm paper a long article name wraps so that its amount stays beside the text', () => {
+  // 32 columns leave 14 cells beside "à 112,50 225,00 A": too few for the first line, so the amount used
+  // to stand alone under the name. It now ends the name's last line, on every paper width.
+  const names = [
+    'Kipferl mit Marillenmarmelade und Staubzucker',
+    'Marillenmarmeladenkipferl',
+    'Geschenkkorb Deluxe mit Wachauer Marillenmarmelade',
+  ];
+  const lines = names.map((name) => ({
+    text: name,
+    quantityMilli: 2000,
+    unitPriceCents: 11250,
+    amountCents: 22500,
+    vatRate: '20' as const,
+  }));
+  const receipt = sampleReceipt({
+    lines,
+    totalsPerRate: [{ vatRate: '20', grossCents: 67500, netCents: 56250, vatCents: 11250 }],
+    totalCents: 67500,
+    payments: [{ type: 'CASH', amountCents: 67500 }],
+    changeCents: 0,
+  });
+  const squashed = (line: string) => line.replace(/\s+/g, '');
+  for (const columns of PAPER_COLUMNS) {
+    const document = layoutReceipt(receipt, SAMPLE_COMPANY, { columns });
+    assertFits(document);
+    const rows = document.blocks.filter((b) => b.kind === 'row' && b.left.startsWith('2 x '));
+    assert.equal(rows.length, names.length);
+    rows.forEach((item, i) => {
+      assert.ok(item.kind === 'row');
+      const shown = `${columns} columns: ${item.lines.join(' | ')}`;
+      const withAmount = item.lines.filter((line) => line.endsWith('225,00 A'));
+      assert.equal(withAmount.length, 1, shown);
+      const before = (withAmount[0] ?? '').slice(0, -item.right.length);
+      assert.notEqual(before.trim(), '', `the amount stands alone: ${shown}`);
+      // Every character of the name reaches the paper in order (a word too long for its room is cut).
+      const itemText = item.lines.join(' ').replace(item.right, ' ');
+      assert.equal(squashed(itemText), squashed(`2 x ${names[i]}`), shown);
+    });
+  }
+});
+
 test('a hundred lines all reach the paper', () => {
   const receipt = manyLineReceipt(100);
   const out = text(layoutReceipt(receipt, SAMPLE_COMPANY, { columns: 42 }));

@@ -33,10 +33,31 @@ test('a row keeps its value whole at the right edge and wraps the label beside i
   assert.deepEqual(lines.slice(1), ['Marillenmarmelade']);
 });
 
-test('a value too wide to share the line moves below the label', () => {
+test('a value too wide to share the first line ends the label’s last line, never a line of its own', () => {
+  // Until issue 16 the value stood alone under "Kaffee Melange"; paper and preview now keep it beside text.
   const lines = composeRow('Kaffee Melange', 'à 1.234,56  12.345,60 E', 32);
-  assert.deepEqual(lines, ['Kaffee Melange', '         à 1.234,56  12.345,60 E']);
+  assert.deepEqual(lines, ['Kaffee', 'Melange  à 1.234,56  12.345,60 E']);
   assert.deepEqual(composeRow('Kaffee', 'à 1.234,56  12.345,60 E', 32), ['Kaffee   à 1.234,56  12.345,60 E']);
+});
+
+test('the last words move beside the value under the hanging indent; a word too long for the room is cut', () => {
+  assert.deepEqual(
+    composeRow('2 x Kipferl mit Marillenmarmelade und Staubzucker', 'à 12,50  25,00 A', 32, 4),
+    ['2 x Kipferl mit', '    Marillenmarmelade und', '    Staubzucker à 12,50  25,00 A'],
+  );
+  const cut = composeRow('2 x Marillenmarmeladenkipferl', 'à 12,50  25,00 A', 32, 4);
+  assert.deepEqual(cut, ['2 x Marillenmarmel', '    adenkipferl à 12,50  25,00 A']);
+  assert.equal(
+    cut
+      .map((line) => line.trim())
+      .join('')
+      .replace(/ +/g, ' '),
+    '2 x Marillenmarmeladenkipferl à 12,50 25,00 A',
+  );
+});
+
+test('only a value as wide as the line stands on a line of its own', () => {
+  assert.deepEqual(composeRow('Summe', '1234567890', 10), ['Summe', '1234567890']);
 });
 
 test('centering rounds to the left like the printer', () => {

@@ -80,9 +80,41 @@ export function wrapText(text: string, width: number, indent = 0): string[] {
 }
 
 /**
- * A label on the left and a value on the right edge. The value (an amount, an id) is never cut:
- * the label wraps beside it, and when too little room is left the value moves to a line of its
- * own below the label. `lead` indents the whole row (a sub-row under an item, e.g. its discount).
+ * The label wrapped over the whole width, with the value at the end of its last line: an amount never
+ * stands alone on a line, it stays beside (the last part of) its text. When the last line leaves too
+ * little room, its last words move to a line of their own beside the value; a last word wider than
+ * that room is cut, its end beside the value (every character still reaches the paper).
+ */
+function valueBesideLastLine(label: string, value: string, width: number, indent: number): string[] {
+  const room = width - displayWidth(value) - 1;
+  const lines = wrapText(label, width, indent);
+  const last = lines.pop() ?? '';
+  const beside = (text: string) => [...lines, padEnd(text, room) + ' ' + value];
+  if (displayWidth(last) <= room) return beside(last);
+  // The line the value goes on continues the label: it keeps the hanging indent where that leaves room.
+  const pad = ' '.repeat(indent > 0 && indent < room ? indent : 0);
+  const lead = last.slice(0, last.length - last.trimStart().length);
+  const words = last.trimStart().split(' ');
+  const tail: string[] = [];
+  while (words.length > 1 && displayWidth(pad + [words.at(-1), ...tail].join(' ')) <= room) {
+    tail.unshift(words.pop() ?? '');
+  }
+  if (tail.length === 0) {
+    const word = Array.from(words.pop() ?? '');
+    const keep = Math.max(1, word.length - (room - displayWidth(pad)));
+    tail.push(word.slice(keep).join(''));
+    words.push(word.slice(0, keep).join(''));
+  }
+  lines.push(lead + words.join(' '));
+  return beside(pad + tail.join(' '));
+}
+
+/**
+ * A label on the left and a value on the right edge. The value (an amount, an id) is never cut and
+ * never stands alone on a line: the label wraps beside it, and when too little room is left beside it
+ * on the first line, the label wraps over the whole width and the value ends its last line. Only a
+ * value (nearly) as wide as the line takes lines of its own. `lead` indents the whole row (a sub-row
+ * under an item, e.g. its discount).
  */
 export function composeRow(left: string, right: string, width: number, indent = 0, lead = 0): string[] {
   if (lead > 0 && lead < width / 2) {
@@ -97,9 +129,10 @@ export function composeRow(left: string, right: string, width: number, indent = 
   }
   if (label === '') return [padStart(value, width)];
   const labelWidth = width - valueWidth - 1;
+  if (labelWidth < 1) return [...wrapText(label, width, indent), padStart(value, width)];
   const minimumLabel = Math.min(16, Math.floor(width / 2));
-  if (labelWidth < 1 || (displayWidth(label) > labelWidth && labelWidth < minimumLabel)) {
-    return [...wrapText(label, width, indent), padStart(value, width)];
+  if (displayWidth(label) > labelWidth && labelWidth < minimumLabel) {
+    return valueBesideLastLine(label, value, width, indent);
   }
   // A hanging indent that leaves a narrow column would break ordinary words; drop it then.
   const hanging = labelWidth - indent >= 20 ? indent : 0;
