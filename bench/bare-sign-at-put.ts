@@ -8,7 +8,7 @@ import { signAtBody } from '../src-main/signing/sign-at-body.ts';
 import { nodeHttpSend } from '../src-main/fiskaly/direct-request.ts';
 import { BARE_CREDENTIALS, type RemotePeers } from './remote-peers.ts';
 
-export interface BarePut {
+interface BarePut {
   /** Signs one receipt through fetch (the baseline); resolves once the whole answer is read. */
   put(): Promise<void>;
   /** The same through node:http, the transport the app's own sale PUT uses (direct-request.ts). */

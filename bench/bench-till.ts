@@ -28,7 +28,7 @@ export interface BenchTill {
 }
 
 /** Warnings and errors still show: a benchmark that silently measures a failing till measures nothing. */
-export const quietLog: Logger = {
+const quietLog: Logger = {
   info() {},
   warn(message, fields) {
     process.stderr.write(`  [till] ${message} ${fields ? JSON.stringify(fields) : ''}\n`);

@@ -1,9 +1,9 @@
 // What one benchmark file exports and what it reports. Every figure is a row with its unit and, where
 // the issue sets one, its goal; the runner decides met / missed from the goal, never the benchmark.
 
-export type GoalOperator = '<' | '<=' | '>=' | '>';
+type GoalOperator = '<' | '<=' | '>=' | '>';
 
-export interface Goal {
+interface Goal {
   op: GoalOperator;
   value: number;
 }

@@ -16,13 +16,13 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-export interface ProfileLine {
+interface ProfileLine {
   name: string;
   selfMs: number;
   share: number;
 }
 
-export interface ProfileSummary {
+interface ProfileSummary {
   totalMs: number;
   byFunction: ProfileLine[];
   byFile: ProfileLine[];
@@ -41,7 +41,7 @@ function frameName(frame: ProfileNode['callFrame']): string {
   return `${frame.functionName || '(anonymous)'} ${file}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
 }
 
-export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary {
+function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);

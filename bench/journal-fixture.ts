@@ -12,8 +12,8 @@ import { BENCH_CACHE_DIR } from './dep-fixture.ts';
 
 // 3: schema 4 as finally released (its line index carries the total).
 const FIXTURE_VERSION = 3;
-export const FIRST_CREATED_MS = Date.UTC(2023, 0, 2, 7, 0, 0);
-export const CREATED_SPACING_MS = 61_000;
+const FIRST_CREATED_MS = Date.UTC(2023, 0, 2, 7, 0, 0);
+const CREATED_SPACING_MS = 61_000;
 export const BENCH_REGISTER_ID = '6f1c8a2e-3b7d-4c59-9e10-8a4b2c6d7e01';
 export const BENCH_KASSEN_ID = 'BENCH-KASSE-1';
 

@@ -2,7 +2,7 @@
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 
-export interface MachineInfo {
+interface MachineInfo {
   cpuModel: string;
   cores: number;
   node: string;

@@ -16,12 +16,12 @@ import type { Figure } from './benchmark.ts';
 import { copyOnDisk } from './journal-fixture-at-schema-3.ts';
 import { median } from './stats.ts';
 
-export interface MigrationRuns {
+interface MigrationRuns {
   wallMs: number[];
   cpuMs: number[];
 }
 
-export interface Migration4Timing {
+interface Migration4Timing {
   current: MigrationRuns;
   released: MigrationRuns;
   /** Distinct texts and index rows, the same for both (checked). */

@@ -28,7 +28,7 @@ import { DEMO_COMPANY } from '../src-main/onboarding/demo-company.ts';
 import { CAFE_SALE } from './bench-till.ts';
 import { distribution, type Distribution } from './stats.ts';
 
-export interface Step {
+interface Step {
   step: string;
   timing: Distribution;
 }
@@ -55,7 +55,7 @@ async function time(
  * waited for SIGN AT, and on this VM code that ran a moment ago costs several times more after such a
  * wait than back to back (caches and predictors cold again), which no hot-loop figure shows.
  */
-export const PAUSE_MS = 10;
+const PAUSE_MS = 10;
 export const AFTER_PAUSE = ` after a ${PAUSE_MS} ms pause`;
 
 /** The app's own CPU steps on the way from SIGN AT's answer to the printer, each timed both ways. */

@@ -32,7 +32,7 @@ function number(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
-export function resultsMarkdown(results: Results): string {
+function resultsMarkdown(results: Results): string {
   const rows = ['| benchmark | figure | value | goal | |', '|---|---|---:|---|---|'];
   for (const benchmark of results.benchmarks) {
     if (benchmark.error !== null) rows.push(`| ${benchmark.name} | failed: ${benchmark.error} | | | |`);

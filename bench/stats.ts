@@ -1,12 +1,12 @@
 // Order statistics for benchmark samples. Percentiles use the nearest-rank method: p99 of 200 samples
 // is the 198th smallest, a value that was actually observed, never an interpolation between two.
 
-export function sorted(samples: readonly number[]): number[] {
+function sorted(samples: readonly number[]): number[] {
   return [...samples].sort((a, b) => a - b);
 }
 
 /** Nearest-rank percentile, `p` in 0..100. */
-export function percentile(samples: readonly number[], p: number): number {
+function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) throw new RangeError('no samples');
   if (p < 0 || p > 100) throw new RangeError(`percentile ${p} is not in 0..100`);
   const ordered = sorted(samples);
@@ -23,7 +23,7 @@ export function median(samples: readonly number[]): number {
     : ((ordered[middle - 1] as number) + (ordered[middle] as number)) / 2;
 }
 
-export function mean(samples: readonly number[]): number {
+function mean(samples: readonly number[]): number {
   if (samples.length === 0) throw new RangeError('no samples');
   return samples.reduce((sum, x) => sum + x, 0) / samples.length;
 }
@@ -62,9 +62,4 @@ export function medianOfRuns(runs: readonly Distribution[]): Distribution {
     max: field('max'),
     mean: field('mean'),
   };
-}
-
-/** Milliseconds since an arbitrary origin, sub-millisecond. */
-export function nowMs(): number {
-  return performance.now();
 }

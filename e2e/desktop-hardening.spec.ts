@@ -130,3 +130,9 @@ test('a foreign page loaded into the window is refused, though the preload runs 
   assert.deepEqual(seen.unknownApi, []);
   assert.deepEqual(seen.preloadErrors, []);
 });
+
+test('main refuses every permission request and check, and rewrites response headers', async () => {
+  assert.ok(desktop);
+  const seen = await desktop.standIn.observations();
+  assert.deepEqual(seen.sessionHardening, { permissionHandlers: true, headersReceived: true });
+});

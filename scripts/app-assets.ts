@@ -21,7 +21,7 @@ export const INSTALLER_PICTURES = {
 const ICON_VIEWBOX = '0 0 512 512';
 
 /** The icon drawn `size` pixels square, as PNG (no system fonts: the icon has no text). */
-export function renderIconPng(svg: string, size: number): Buffer {
+function renderIconPng(svg: string, size: number): Buffer {
   const rendered = new Resvg(svg, {
     fitTo: { mode: 'width', value: size },
     font: { loadSystemFonts: false },

@@ -35,7 +35,7 @@ export function encodeBmp24(width: number, height: number, rgba: Uint8Array): Bu
   return bmp;
 }
 
-export interface BmpHeader {
+interface BmpHeader {
   width: number;
   height: number;
   bitsPerPixel: number;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { checkUpdateUrl } from '../src-main/shell/update-feed.ts';
 import { REPO_ROOT } from './electron-binary.ts';
 
-export interface DistPlan {
+interface DistPlan {
   args: string[];
   /** What the person building should know, one line each (German, as the app's logs). */
   notes: string[];

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROBE_TIMEOUT_MS = 15_000;
 
-export type ElectronBinary = { ok: true; path: string } | { ok: false; reason: string };
+type ElectronBinary = { ok: true; path: string } | { ok: false; reason: string };
 
 /** Where to look; tests hand in a package folder and an environment of their own. */
-export interface ElectronLookup {
+interface ElectronLookup {
   /** The installed `electron` package (node_modules/electron of this repo by default). */
   packageDir?: string;
   env?: NodeJS.ProcessEnv;

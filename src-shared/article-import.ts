@@ -20,10 +20,9 @@ export const ARTICLE_COLUMNS = ['name', 'price', 'vatRate', 'plu', 'ean', 'categ
 export type ArticleColumn = (typeof ARTICLE_COLUMNS)[number];
 export const REQUIRED_COLUMNS = ['name', 'price', 'vatRate'] as const satisfies readonly ArticleColumn[];
 
-export const FILE_PROBLEMS = ['empty', 'missing_columns', 'too_many_articles'] as const;
-export type FileProblem = (typeof FILE_PROBLEMS)[number];
+const FILE_PROBLEMS = ['empty', 'missing_columns', 'too_many_articles'] as const;
 
-export const ROW_PROBLEMS = [
+const ROW_PROBLEMS = [
   'required',
   'too_long',
   'control_characters',

@@ -8,7 +8,7 @@ const IsoTime = z.iso.datetime({ offset: true });
 /** The till warns when no good backup was made for this long. */
 export const BACKUP_OVERDUE_DAYS = 7;
 
-export const BackupGeneration = z.object({
+const BackupGeneration = z.object({
   /** The folder's name, its Vienna time: 2026-11-26_031500. */
   name: z.string(),
   createdAt: IsoTime,
@@ -17,7 +17,7 @@ export const BackupGeneration = z.object({
   receipts: z.number().int(),
   bytes: z.number().int(),
 });
-export type BackupGeneration = z.infer<typeof BackupGeneration>;
+type BackupGeneration = z.infer<typeof BackupGeneration>;
 
 export const BackupStatus = z.object({
   /** The folder the backups go to (the copy folder the merchant chose); null until one was chosen. */

@@ -27,7 +27,7 @@ import type { Outcome } from './pos-error.ts';
 export const BRIDGE_PATH_PREFIX = '/bridge/';
 export const BRIDGE_EVENTS_PATH = '/bridge/events';
 export const BRIDGE_AUTH_HEADER = 'Authorization';
-export const BRIDGE_AUTH_SCHEME = 'Bearer';
+const BRIDGE_AUTH_SCHEME = 'Bearer';
 /** Query parameter that carries the token on the SSE request. */
 export const BRIDGE_TOKEN_QUERY_PARAM = 'token';
 /** Key in the URL fragment (`#token=…`) through which the headless shell hands the token to the page. */

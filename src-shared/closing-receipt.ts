@@ -24,7 +24,7 @@ export type ClosingReceipt = z.infer<typeof ClosingReceipt>;
  * not_validated / failed: it exists but FinanzOnline has not confirmed it.
  * done: checked with SUCCESS.
  */
-export const YEARLY_CHECK_STATES = ['not_due', 'missing', 'not_validated', 'failed', 'done'] as const;
+const YEARLY_CHECK_STATES = ['not_due', 'missing', 'not_validated', 'failed', 'done'] as const;
 
 export const YearlyCheck = z.object({
   /** The year the Jahresbeleg closes. */

@@ -18,7 +18,7 @@ export const CodeLookupInput = z.strictObject({
   code: z.string().trim().min(1, 'kein Code').max(1000, 'Code zu lang'),
 });
 
-export const UNKNOWN_CODE_REASONS = [
+const UNKNOWN_CODE_REASONS = [
   /** A barcode or PLU no article has. */
   'no_article',
   /** A receipt's QR code, but of a receipt this journal does not hold (another till's). */

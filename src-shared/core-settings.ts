@@ -33,7 +33,7 @@ export const CompanyInfo = z.strictObject({
 export type CompanyInfo = z.infer<typeof CompanyInfo>;
 
 /** The company as the settings screen saves it: the UID's check digit checked as in the setup wizard. */
-export const CompanyInfoUpdate = CompanyInfo.extend({ vatId: AustrianVatId.nullable() });
+const CompanyInfoUpdate = CompanyInfo.extend({ vatId: AustrianVatId.nullable() });
 
 export const CoreSettingsView = z.object({
   company: CompanyInfo.nullable(),

@@ -5,7 +5,7 @@
 // other tools write more.
 import { z } from 'zod';
 
-export const SIGNATURE_DEVICE_TYPES = ['CERTIFICATE', 'PUBLIC_KEY'] as const;
+const SIGNATURE_DEVICE_TYPES = ['CERTIFICATE', 'PUBLIC_KEY'] as const;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 

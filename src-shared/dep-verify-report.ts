@@ -3,7 +3,7 @@
 // file, then a summary. valid / invalid / unusable are the exit codes 0 / 1 / 2 of the command.
 import { z } from 'zod';
 
-export const DEP_VERDICTS = ['valid', 'invalid', 'unusable'] as const;
+const DEP_VERDICTS = ['valid', 'invalid', 'unusable'] as const;
 export type DepVerdict = (typeof DEP_VERDICTS)[number];
 
 export const EXIT_CODE_OF: Record<DepVerdict, 0 | 1 | 2> = { valid: 0, invalid: 1, unusable: 2 };

@@ -6,7 +6,7 @@ import { parseEuro, roundedQuotient, type Cents } from './money.ts';
 import { printableText } from './text-field.ts';
 
 /** Hundredths of a percent: 1000 = 10 %, 1250 = 12,5 %. */
-export type BasisPoints = number;
+type BasisPoints = number;
 
 const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
 
@@ -32,7 +32,7 @@ export function formatApiPercent(basisPoints: BasisPoints): string {
   return formatPercent(basisPoints).replace(',', '.');
 }
 
-export const MAX_DISCOUNT_TEXT = 40;
+const MAX_DISCOUNT_TEXT = 40;
 
 /** What the receipt prints for a discount given without a text of its own (paper is German). */
 export const DEFAULT_DISCOUNT_TEXT = { line: 'Rabatt', receipt: 'Bonrabatt' } as const;

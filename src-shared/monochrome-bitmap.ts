@@ -3,8 +3,8 @@
 import { z } from 'zod';
 
 /** 576 dots is the widest printable line of an 80 mm printer at 203 dpi. */
-export const MAX_BITMAP_WIDTH = 576;
-export const MAX_BITMAP_HEIGHT = 400;
+const MAX_BITMAP_WIDTH = 576;
+const MAX_BITMAP_HEIGHT = 400;
 
 export const MonochromeBitmap = z
   .strictObject({

@@ -49,7 +49,7 @@ const Company = underFileNames(OnboardingCompany, {
 }).meta({ description: 'Das Unternehmen, für das die Kasse eingerichtet wird' });
 
 /** The register to set up: a new one by its description. */
-export const SetupFileCashRegister = z
+const SetupFileCashRegister = z
   .strictObject({
     description: StartOnboardingInput.shape.registerDescription.meta({
       description: 'Bezeichnung der Kasse, z. B. "Kasse 1"',
@@ -58,7 +58,7 @@ export const SetupFileCashRegister = z
   .meta({ description: 'Die Kasse, die angelegt wird' });
 
 /** The register to take over: an existing one of the organization, by its SIGN AT id. */
-export const TakeoverFileCashRegister = z
+const TakeoverFileCashRegister = z
   .strictObject({
     id: StartTakeoverInput.shape.registerId.meta({
       description:
@@ -114,7 +114,7 @@ const Takeover = z.strictObject({
 });
 
 /** The whole file: a new register with the merchant's own API key or a provider's `management` block, or a takeover. */
-export const SetupFile = z.union([WithApiKey, WithManagement, Takeover]).meta({
+const SetupFile = z.union([WithApiKey, WithManagement, Takeover]).meta({
   title: 'Kassen-Companion: Einrichtungsdatei (--onboard)',
   description:
     'Einrichtung ohne Rückfragen: npm run serve -- --onboard setup.json. Die Datei enthält Zugangsdaten: nach der Einrichtung löschen.',
@@ -133,13 +133,12 @@ export type UnattendedSetup = (
 };
 
 /** One thing wrong in the file: `path` is where, in the file's own names (`fon.user_pin`); '' is the whole file. */
-export interface SetupFileProblem {
+interface SetupFileProblem {
   path: string;
   message: string;
 }
 
-export type SetupFileResult =
-  { ok: true; setup: UnattendedSetup } | { ok: false; problems: SetupFileProblem[] };
+type SetupFileResult = { ok: true; setup: UnattendedSetup } | { ok: false; problems: SetupFileProblem[] };
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'Text in Anführungszeichen',

@@ -33,8 +33,8 @@ export const ManagementAccess = z.strictObject({
   apiSecret: Credential('Management-API-Secret'),
 });
 
-export const OnboardingAccess = z.discriminatedUnion('kind', [ApiKeyAccess, ManagementAccess]);
-export type OnboardingAccess = z.infer<typeof OnboardingAccess>;
+const OnboardingAccess = z.discriminatedUnion('kind', [ApiKeyAccess, ManagementAccess]);
+type OnboardingAccess = z.infer<typeof OnboardingAccess>;
 
 export const OnboardingCompany = z.strictObject({
   name: printableText(100),

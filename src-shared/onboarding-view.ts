@@ -27,7 +27,7 @@ export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
  * running (the app was closed or crashed mid-way): `resumeOnboarding` continues. failed: a step failed;
  * fix the cause, then resume (or reset). done: the register is INITIALIZED and the start receipt handled.
  */
-export const ONBOARDING_PHASES = ['not_started', 'running', 'interrupted', 'failed', 'done'] as const;
+const ONBOARDING_PHASES = ['not_started', 'running', 'interrupted', 'failed', 'done'] as const;
 export type OnboardingPhase = (typeof ONBOARDING_PHASES)[number];
 
 export const OnboardingError = z.object({

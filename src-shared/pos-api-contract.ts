@@ -187,12 +187,12 @@ export const posApiContract = {
   updateDesktopSettings: { input: DesktopSettingsUpdate, output: DesktopSettingsView },
 } as const;
 
-export type PosApiContract = typeof posApiContract;
+type PosApiContract = typeof posApiContract;
 export type OperationName = keyof PosApiContract;
 export const OPERATION_NAMES = Object.keys(posApiContract) as OperationName[];
 
 export type OperationInput<K extends OperationName> = z.input<PosApiContract[K]['input']>;
-export type OperationParsedInput<K extends OperationName> = z.output<PosApiContract[K]['input']>;
+type OperationParsedInput<K extends OperationName> = z.output<PosApiContract[K]['input']>;
 export type OperationOutput<K extends OperationName> = z.output<PosApiContract[K]['output']>;
 
 /** What the renderer calls (window.pos or the HTTP bridge): one async function per operation. */
@@ -204,20 +204,15 @@ export type PosApiHandlers = {
 };
 
 /** Operations each shell implements itself; `createApp` supplies the rest (`CoreHandlers`). */
-export const POS_API_SHELL_OPERATIONS = [
-  'getPosApiInfo',
-  'setPosApiEnabled',
-] as const satisfies readonly OperationName[];
-export const DESKTOP_SHELL_OPERATIONS = [
-  'getDesktopSettings',
-  'updateDesktopSettings',
-] as const satisfies readonly OperationName[];
-export const SHELL_OPERATION_NAMES = [...POS_API_SHELL_OPERATIONS, ...DESKTOP_SHELL_OPERATIONS] as const;
-export type ShellOperationName = (typeof SHELL_OPERATION_NAMES)[number];
+// `OperationNames<…>` fails to compile when a name is not an operation of the contract.
+type OperationNames<T extends OperationName> = T;
+type PosApiShellOperation = OperationNames<'getPosApiInfo' | 'setPosApiEnabled'>;
+type DesktopShellOperation = OperationNames<'getDesktopSettings' | 'updateDesktopSettings'>;
+type ShellOperationName = PosApiShellOperation | DesktopShellOperation;
 export type CoreHandlers = Omit<PosApiHandlers, ShellOperationName>;
 export type ShellHandlers = Pick<PosApiHandlers, ShellOperationName>;
-export type PosApiShellHandlers = Pick<PosApiHandlers, (typeof POS_API_SHELL_OPERATIONS)[number]>;
-export type DesktopShellHandlers = Pick<PosApiHandlers, (typeof DESKTOP_SHELL_OPERATIONS)[number]>;
+export type PosApiShellHandlers = Pick<PosApiHandlers, PosApiShellOperation>;
+export type DesktopShellHandlers = Pick<PosApiHandlers, DesktopShellOperation>;
 
 /** Events main pushes to every window / bridge client. */
 export const posEventContract = {
@@ -226,7 +221,7 @@ export const posEventContract = {
   /** The favourites after any change of the article list (settings, POS API, import). */
   favourites: z.array(Article),
 } as const;
-export type PosEventName = keyof typeof posEventContract;
+type PosEventName = keyof typeof posEventContract;
 export type PosEvent = {
   [K in PosEventName]: { type: K; payload: z.output<(typeof posEventContract)[K]> };
 }[PosEventName];

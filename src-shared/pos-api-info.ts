@@ -2,7 +2,7 @@
 // copies it into their till software. It is the only secret the renderer ever sees, and only on request.
 import { z } from 'zod';
 
-export const POS_API_TOKEN_SOURCES = ['generated', 'flag', 'env'] as const;
+const POS_API_TOKEN_SOURCES = ['generated', 'flag', 'env'] as const;
 
 export const PosApiInfo = z.object({
   enabled: z.boolean(),

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { QR_MODES } from './receipt-document.ts';
 
 /** ESC/POS (Epson and clones, Star in emulation) or StarPRNT (Star's own mode). */
-export const PRINTER_LANGUAGES = ['esc-pos', 'star-prnt'] as const;
+const PRINTER_LANGUAGES = ['esc-pos', 'star-prnt'] as const;
 
 /** Both hold ÄÖÜäöüß and €. CP858 is CP850 with € and is what Epson calls page 19. */
-export const PRINTER_CODE_PAGES = ['cp858', 'windows1252'] as const;
+const PRINTER_CODE_PAGES = ['cp858', 'windows1252'] as const;
 
-export const CUT_MODES = ['partial', 'full', 'none'] as const;
+const CUT_MODES = ['partial', 'full', 'none'] as const;
 
 export const PrinterProfile = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),

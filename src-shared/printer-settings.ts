@@ -7,7 +7,7 @@ import { QR_MODES } from './receipt-document.ts';
 const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9A-Fa-f:.]+$/;
 
-export const PrinterConnection = z.discriminatedUnion('kind', [
+const PrinterConnection = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   /** Raw ESC/POS over TCP, port 9100 on almost every network printer. */
   z.strictObject({
@@ -22,7 +22,7 @@ export const PrinterConnection = z.discriminatedUnion('kind', [
     deviceName: z.string().min(1).nullable(),
   }),
 ]);
-export type PrinterConnection = z.infer<typeof PrinterConnection>;
+type PrinterConnection = z.infer<typeof PrinterConnection>;
 
 export const PrinterSettings = z.strictObject({
   connection: PrinterConnection,

@@ -2,7 +2,7 @@
 // form of this (configured, state, queue).
 import { z } from 'zod';
 
-export const PRINTER_STATES = ['ready', 'off', 'none'] as const;
+const PRINTER_STATES = ['ready', 'off', 'none'] as const;
 
 export const PrinterStatus = z.object({
   configured: z.boolean(),

@@ -6,7 +6,7 @@ import { create } from 'qrcode/lib/core/qrcode.js';
 /** Modules a scanner needs as blank margin around the symbol (ISO/IEC 18004). */
 export const QR_QUIET_ZONE = 4;
 
-export interface QrMatrix {
+interface QrMatrix {
   /** Modules per side, without the quiet zone. */
   size: number;
   /** Row-major, 1 = dark. */

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { RksvBucket } from './vat.ts';
 
 export const RECEIPT_CHECK_VERDICTS = ['valid', 'invalid', 'unchecked', 'unreadable'] as const;
-export type ReceiptCheckVerdict = (typeof RECEIPT_CHECK_VERDICTS)[number];
 
 /**
  * valid: ES256 over the code verifies. invalid: it does not (the code was altered or forged).

@@ -10,7 +10,7 @@ export const PAPER_COLUMNS = [32, 42, 48] as const;
 export type PaperColumns = (typeof PAPER_COLUMNS)[number];
 
 /** normal; tall = double height; large = double height and double width (half the columns). */
-export const TEXT_SIZES = ['normal', 'tall', 'large'] as const;
+const TEXT_SIZES = ['normal', 'tall', 'large'] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
 
 export const QR_MODES = ['native', 'raster'] as const;

@@ -26,7 +26,7 @@ export function defaultPaper(columns: number): PaperGeometry {
     : { paperMm: 80, printableMm: 72, printableDots: columns === 42 ? 512 : 576 };
 }
 
-export function dotsPerCell(document: ReceiptDocument, paper: PaperGeometry): number {
+function dotsPerCell(document: ReceiptDocument, paper: PaperGeometry): number {
   return paper.printableDots / document.columns;
 }
 

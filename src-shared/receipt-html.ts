@@ -9,7 +9,7 @@ import { documentHeightMm, LINE_HEIGHT_CELLS, qrSideDots, type PaperGeometry } f
 /** Monospaced fonts whose advance is 0.6 em, the ratio the font size below assumes. */
 const MONOSPACE = "'DejaVu Sans Mono', 'Liberation Mono', 'Cousine', 'Courier New', monospace";
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

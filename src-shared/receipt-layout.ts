@@ -53,7 +53,7 @@ const KIND_TITLES: Partial<Record<AnyReceiptKind, string>> = {
 
 const PAYMENT_LABELS: Record<PaymentType, string> = { CASH: 'Bar', NON_CASH: 'Karte/Unbar' };
 
-export interface TextStyle {
+interface TextStyle {
   align?: Align;
   bold?: boolean;
   size?: TextSize;

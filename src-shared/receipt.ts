@@ -46,7 +46,6 @@ export type AnyReceiptKind = (typeof ALL_RECEIPT_KINDS)[number];
  * the signature waits for the SCU's certificate and is checked as soon as the app has it.
  */
 export const CODE_CHECK_STATES = ['ok', 'mismatch', 'unverified'] as const;
-export type CodeCheckState = (typeof CODE_CHECK_STATES)[number];
 export const CodeCheck = z.object({
   state: z.enum(CODE_CHECK_STATES),
   /** German, naming both values (e.g. "Betrag Normal (20 %) im QR-Code ist 12,35 statt 12,34"). */

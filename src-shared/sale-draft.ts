@@ -8,7 +8,6 @@ import { printableText } from './text-field.ts';
 import { VAT_RATES } from './vat.ts';
 
 export const RECEIPT_KINDS = ['NORMAL', 'TRAINING', 'CANCELLATION', 'ZERO'] as const;
-export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 
 export const PAYMENT_TYPES = ['CASH', 'NON_CASH'] as const;
 export type PaymentType = (typeof PAYMENT_TYPES)[number];

@@ -62,7 +62,7 @@ function priceLine(line: LineToPrice, index: number): ReceiptLine {
 }
 
 /** The amount of a line after its own discount. */
-export function lineNetCents(line: ReceiptLine): Cents {
+function lineNetCents(line: ReceiptLine): Cents {
   return line.amountCents + (line.discount?.amountCents ?? 0);
 }
 

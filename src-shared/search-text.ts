@@ -7,7 +7,7 @@
 import { parseEuro } from './money.ts';
 import { IsoDate, viennaDaysRange } from './vienna-day.ts';
 
-export type SearchText =
+type SearchText =
   | { kind: 'amount'; cents: number }
   | { kind: 'day'; startMs: number; endMs: number }
   | { kind: 'text'; text: string };

@@ -5,13 +5,13 @@ import { ENVIRONMENTS } from './receipt.ts';
 export const SETUP_STATES = ['needed', 'in_progress', 'ready'] as const;
 
 /** What "Zugang erneuern" asks for: the fiskaly API key and secret, the FinanzOnline PIN, or both. */
-export const ACCESS_RENEWAL_NEEDS = ['api_access', 'fon_pin'] as const;
+const ACCESS_RENEWAL_NEEDS = ['api_access', 'fon_pin'] as const;
 /**
  * Why a stored secret cannot be opened. other_shell: the desktop app sealed it in the OS keychain, which
  * the service cannot reach. key_lost: the key that sealed it is gone (keychain reset, a data folder copied
  * from another PC or user, a damaged key file).
  */
-export const UNREADABLE_REASONS = ['other_shell', 'key_lost'] as const;
+const UNREADABLE_REASONS = ['other_shell', 'key_lost'] as const;
 
 export const AccessRenewal = z.object({
   needs: z.array(z.enum(ACCESS_RENEWAL_NEEDS)).min(1),

@@ -6,7 +6,7 @@ import { VAT_RATE_INFO, VAT_RATES, type VatRate } from './vat.ts';
 import { viennaWallClock } from './vienna-wall-clock.ts';
 
 /** The first Vienna calendar day (YYYY-MM-DD) a rate may be used; absent: valid on every day. */
-export const VAT_RATE_VALID_FROM: Partial<Record<VatRate, string>> = { '4.9': '2026-07-01' };
+const VAT_RATE_VALID_FROM: Partial<Record<VatRate, string>> = { '4.9': '2026-07-01' };
 
 function viennaDay(date: Date): string {
   const t = viennaWallClock(date);

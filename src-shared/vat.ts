@@ -40,7 +40,7 @@ export const SIGN_AT_VAT_RATE: Record<
   special: 'SPECIAL',
 };
 
-export interface VatSplit {
+interface VatSplit {
   gross: Cents;
   net: Cents;
   vat: Cents;

@@ -12,7 +12,7 @@ const VIENNA = new Intl.DateTimeFormat('en-US', {
 });
 
 /** Two-digit fields (four for the year) of a moment's wall-clock time in Vienna. */
-export interface ViennaWallClock {
+interface ViennaWallClock {
   year: string;
   month: string;
   day: string;

@@ -23,7 +23,7 @@ const EVENTS = [
 ];
 
 /** What `electron <appPath>` read from the app's package.json. */
-export interface AppIdentity {
+interface AppIdentity {
   appPath: string;
   name: string;
   productName?: string;

@@ -11,7 +11,7 @@ export interface ChromiumLaunch {
   args: string[];
 }
 
-export interface ChromiumHooks {
+interface ChromiumHooks {
   route(route: Route): Promise<void>;
   /** A page the stand-in did not open: a window the renderer asked for (window.open, target=_blank). */
   popup(page: Page): void;

@@ -3,6 +3,7 @@ import { app } from './app-module.ts';
 import { describeWindow, pageOf, windowsSoFar, type BrowserWindow } from './browser-window.ts';
 import { handledChannels, invokedChannels } from './ipc-main.ts';
 import { recorded, windowOpensAnswered, type Observations } from './observations.ts';
+import { sessionHardening } from './session-module.ts';
 import { unknownApiUses } from './strict-surface.ts';
 import { rendererOf } from './web-contents.ts';
 import type { ControlRequest, FromExecutable, ToExecutable } from './control-protocol.ts';
@@ -27,6 +28,7 @@ function observations(): Observations {
     handledChannels: handledChannels(),
     invokedChannels: invokedChannels(),
     windows: windowsSoFar().map(describeWindow),
+    sessionHardening: sessionHardening(),
   };
 }
 

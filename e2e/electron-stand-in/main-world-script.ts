@@ -7,7 +7,7 @@
 import type { WireCodec, WireHooks } from './wire-codec.ts';
 import type { WorldLink } from './world-link.ts';
 
-export interface MainWorldConfig {
+interface MainWorldConfig {
   eventPrefix: string;
   inSubFrames: boolean;
 }

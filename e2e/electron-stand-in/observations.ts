@@ -2,7 +2,7 @@
 // their state, what window.open asked and how main answered, the dialogs shown, the application menu,
 // preload failures, and every API the shell used that the stand-in does not know.
 
-export interface WindowOpenDecision {
+interface WindowOpenDecision {
   /** The URL the page asked for, as Electron reports it. */
   url: string;
   action: 'allow' | 'deny';
@@ -46,6 +46,8 @@ export interface Observations {
   /** Every ipcRenderer.invoke that reached main, by channel: how often the page asked main that way. */
   invokedChannels: Record<string, number>;
   windows: WindowState[];
+  /** Whether main refused permissions (request and check handlers) and rewrote response headers. */
+  sessionHardening: { permissionHandlers: boolean; headersReceived: boolean };
 }
 
 const windowOpenWaiters = new Set<() => void>();

@@ -20,7 +20,7 @@ export interface PreloadWorldConfig {
   inSubFrames: boolean;
 }
 
-export type PreloadFunction = (
+type PreloadFunction = (
   require: (name: string) => unknown,
   process: object,
   exports: object,

@@ -6,7 +6,7 @@ import { isReady } from './lifecycle.ts';
 import { addStandardScheme } from './scheme-address.ts';
 import { notImplemented, strict } from './strict-surface.ts';
 
-export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 
 interface CustomScheme {
   scheme: string;

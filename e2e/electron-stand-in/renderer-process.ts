@@ -39,7 +39,7 @@ export interface WindowOpenRequest {
   userGesture: boolean;
 }
 
-export interface RendererHooks {
+interface RendererHooks {
   invoke(
     source: IpcSource,
     channel: string,

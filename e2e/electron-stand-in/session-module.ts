@@ -20,7 +20,7 @@ export interface BeforeRequestDetails {
   uploadData: { bytes: Buffer }[];
 }
 
-export interface BeforeRequestResponse {
+interface BeforeRequestResponse {
   cancel?: boolean;
   redirectURL?: string;
 }

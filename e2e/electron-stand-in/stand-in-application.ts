@@ -10,7 +10,7 @@ import type { Observations } from './observations.ts';
 
 const EXECUTABLE = fileURLToPath(new URL('./stand-in-executable.ts', import.meta.url));
 
-export interface StandInLaunchOptions {
+interface StandInLaunchOptions {
   /** The app folder (its package.json names the main script) and the app's own arguments. */
   args: string[];
   cwd: string;

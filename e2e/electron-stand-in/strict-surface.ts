@@ -5,20 +5,14 @@
 import { EventEmitter } from 'node:events';
 
 const unknownUses: string[] = [];
-const listeners = new Set<(what: string) => void>();
 
 /** Every unknown member or event the code under test reached for, in order. */
 export function unknownApiUses(): readonly string[] {
   return unknownUses;
 }
 
-export function onUnknownApiUse(listener: (what: string) => void): void {
-  listeners.add(listener);
-}
-
 export function notImplemented(what: string): Error {
   unknownUses.push(what);
-  for (const listener of listeners) listener(what);
   return new Error(
     `Electron stand-in: ${what} is not implemented. Add it to e2e/electron-stand-in/ following ` +
       "Electron's documentation, or stop using it in the shell.",
@@ -98,7 +92,7 @@ export class StrictEmitter extends EventEmitter {
 }
 
 /** Electron's `Event`: what listeners of preventable events get (before-quit, will-navigate, close). */
-export interface PreventableEvent {
+interface PreventableEvent {
   defaultPrevented: boolean;
   preventDefault(): void;
 }

@@ -20,7 +20,7 @@ const EVENTS = [
   'destroyed',
 ];
 
-export type WindowOpenHandler = Parameters<ElectronWebContents['setWindowOpenHandler']>[0];
+type WindowOpenHandler = Parameters<ElectronWebContents['setWindowOpenHandler']>[0];
 
 interface ContentsState {
   id: number;

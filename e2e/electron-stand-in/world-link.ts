@@ -7,7 +7,7 @@
 //
 // Both worlds get this function's source text, so it stays self-contained.
 
-export interface WorldReply {
+interface WorldReply {
   id: number;
   error?: string;
   [field: string]: unknown;

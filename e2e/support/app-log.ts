@@ -11,7 +11,7 @@ function logged(pattern: RegExp, output: string, what: string): string {
   return found;
 }
 
-export function emulatorOrigin(output: string): string {
+function emulatorOrigin(output: string): string {
   return logged(EMULATOR_URL_PATTERN, output, "the demo emulator's baseUrl");
 }
 

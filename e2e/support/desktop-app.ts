@@ -57,7 +57,7 @@ export async function createDesktopMachine(): Promise<DesktopMachine> {
   };
 }
 
-export interface DesktopAppOptions {
+interface DesktopAppOptions {
   /** Reuse a machine (restart scenarios); otherwise a fresh one is made and removed on stop. */
   machine?: DesktopMachine;
   /** Start with `--demo` (the default): the app sets the demo up itself. */
@@ -95,7 +95,7 @@ async function packagedApp(machine: DesktopMachine, updateUrl: string): Promise<
 }
 
 /** The app's process, whether or not it opens a window (a second instance quits before it would). */
-export interface DesktopProcess {
+interface DesktopProcess {
   standIn: StandInApplication;
   machine: DesktopMachine;
   output(): string;

@@ -5,8 +5,7 @@ import { accessSync, constants, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const NO_CHROMIUM_MESSAGE =
-  'No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH';
+const NO_CHROMIUM_MESSAGE = 'No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH';
 
 function isExecutable(path: string): boolean {
   try {

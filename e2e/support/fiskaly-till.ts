@@ -9,7 +9,7 @@ import { until } from './until.ts';
 export const FISKALY_API_KEY = 'e2e-renew-key';
 export const FISKALY_API_SECRET = 'e2e-renew-secret';
 
-export interface FiskalyTill {
+interface FiskalyTill {
   /** The sale handed out while SIGN AT did not answer: it waits in the journal. */
   waitingId: string;
 }

@@ -2,7 +2,7 @@
 // (a striped border, an amber bar) rather than that a class name is set.
 import { PNG } from 'pngjs';
 
-export interface Rgb {
+interface Rgb {
   r: number;
   g: number;
   b: number;

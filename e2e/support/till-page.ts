@@ -12,7 +12,7 @@ const RATE_KEY: Record<VatRate, string> = {
   '0': '0',
 };
 
-export interface TillItem {
+interface TillItem {
   /** As typed, e.g. "3,80". */
   amount: string;
   quantity: string;

@@ -14,7 +14,7 @@ export interface TillSession {
   close(): Promise<void>;
 }
 
-export interface OpenTillOptions extends HeadlessAppOptions {
+interface OpenTillOptions extends HeadlessAppOptions {
   /** Runs before the page loads, e.g. to install Playwright's fake clock. */
   beforeLoad?: (page: Page) => Promise<void>;
 }

@@ -10,7 +10,7 @@ import { ACCESS_RENEWAL_STEP } from './access-renewal.ts';
 import type { ActiveRegister, RegisterRuntime } from './register-runtime.ts';
 import type { SetupProgress } from './setup-progress.ts';
 
-export interface AppStatusParts {
+interface AppStatusParts {
   /** The mode the shell started in (npm start runs the demo). */
   mode: AppMode;
   settings: CoreSettingsStore;

@@ -10,7 +10,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/sign-at-emulato
 import type { Logger } from '../host/app-host.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
 
-export interface AppsOnEmulator {
+interface AppsOnEmulator {
   readonly emulator: RunningEmulator;
   options(): CreateAppOptions;
   open(dir: string): Promise<App>;

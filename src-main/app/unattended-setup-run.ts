@@ -9,7 +9,7 @@ import { onboardingStepDoneText, onboardingStepText } from '../onboarding/onboar
 import { deleteFileLine, type SetupOutput } from './setup-file-output.ts';
 import { runTakeoverFile, type UnattendedTakeOver } from './unattended-takeover-run.ts';
 
-export interface UnattendedOnboarder extends UnattendedTakeOver {
+interface UnattendedOnboarder extends UnattendedTakeOver {
   onboardUnattended(
     input: StartOnboardingParsed,
     onView: (view: OnboardingView) => void,

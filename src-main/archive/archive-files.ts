@@ -16,10 +16,10 @@ import {
 import { join } from 'node:path';
 import { MANIFEST_FILE, sha256Hex, type ManifestEntry } from './archive-manifest.ts';
 
-export const ARCHIVE_DIR = 'archive';
-export const EXPORT_DIR = 'dep7';
+const ARCHIVE_DIR = 'archive';
+const EXPORT_DIR = 'dep7';
 
-export interface StoredFile {
+interface StoredFile {
   file: string;
   sha256: string;
   bytes: number;

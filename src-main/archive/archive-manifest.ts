@@ -34,7 +34,7 @@ export const ManifestEntry = z.object({
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
-export interface ManifestRead {
+interface ManifestRead {
   entries: ManifestEntry[];
   /** SHA-256 of the last line, or null for an empty manifest. */
   head: string | null;

@@ -7,7 +7,7 @@ import type { SettingsStore } from '../host/app-host.ts';
 
 const KEY = 'archive';
 
-export const ArchiveState = z.object({
+const ArchiveState = z.object({
   /** When the archive was first looked at: the clock for "overdue" before the first export. */
   sinceMs: z.number().int(),
   lastAttemptAtMs: z.number().int().nullable(),
@@ -17,7 +17,7 @@ export const ArchiveState = z.object({
   verification: ArchiveVerification.nullable(),
   lastCopy: z.object({ targetDir: z.string(), atMs: z.number().int(), files: z.number().int() }).nullable(),
 });
-export type ArchiveState = z.infer<typeof ArchiveState>;
+type ArchiveState = z.infer<typeof ArchiveState>;
 
 export class ArchiveStateStore {
   readonly #settings: SettingsStore;

@@ -30,7 +30,7 @@ import type { ChainPosition } from './dep-verifier.ts';
 import { verifyDepExportInParallel } from './parallel-dep-verifier.ts';
 
 /** One export a day, checked for every hour the app runs. */
-export const ARCHIVE_INTERVAL_MS = 24 * 3600_000;
+const ARCHIVE_INTERVAL_MS = 24 * 3600_000;
 /** Far inside fiskaly's 3 months: a month without a successful export is shown as overdue. */
 export const OVERDUE_AFTER_MS = 30 * 24 * 3600_000;
 
@@ -41,7 +41,7 @@ export interface ArchiveTarget {
   environment: Environment;
 }
 
-export interface ArchiverDeps {
+interface ArchiverDeps {
   dataDir: string;
   settings: SettingsStore;
   /** The register to archive and the client to reach it; null while none is set up. */

@@ -19,7 +19,7 @@ function isClosingKind(type: string): type is (typeof CLOSING_KINDS)[number] {
 }
 const LISTED_TYPES = ['INITIALIZATION', 'MONTHLY_CLOSE', 'YEARLY_CLOSE'];
 
-export interface ClosingsDeps {
+interface ClosingsDeps {
   settings: SettingsStore;
   journal: SystemReceiptJournal;
   printReceipt: PrintReceipt;

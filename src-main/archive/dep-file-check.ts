@@ -16,7 +16,7 @@ import { OrderedDepCheck, PIECE_RECEIPTS } from './parallel-dep-verifier.ts';
 
 const READ_CHUNK_BYTES = 2 ** 20;
 
-export interface DepFileCheckOptions {
+interface DepFileCheckOptions {
   /** The crypto material container (AES key, keys by serial), if there is one. */
   cryptoPath?: string | null;
   workers?: number;

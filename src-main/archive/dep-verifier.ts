@@ -70,7 +70,7 @@ export interface DepPiece {
 }
 
 /** What a check counted, for the summary; pieces add up with addTally. */
-export interface DepTally {
+interface DepTally {
   receipts: number;
   start: number;
   sale: number;
@@ -457,14 +457,14 @@ export function verifyDepPiece(
 }
 
 /** A finding as one line of text, as the archive shows it: "Beleg Nr. 5: …". */
-export function findingText(finding: DepFinding): string {
+function findingText(finding: DepFinding): string {
   if (finding.receiptNumber !== null) return `Beleg Nr. ${finding.receiptNumber}: ${finding.message}`;
   if (finding.position !== null) return `Beleg ${finding.position}. im Export: ${finding.message}`;
   return `Gruppe ${finding.group}: ${finding.message}`;
 }
 
 /** The note that closes a check: how many receipts carry the failure marker. */
-export function failedReceiptsNote(failed: number): string[] {
+function failedReceiptsNote(failed: number): string[] {
   return failed > 0 ? [`${failed} Beleg(e) mit „Sicherheitseinrichtung ausgefallen“`] : [];
 }
 

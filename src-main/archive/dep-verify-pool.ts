@@ -23,7 +23,7 @@ interface Queued {
   reject(reason: unknown): void;
 }
 
-export interface DepVerifyPoolOptions {
+interface DepVerifyPoolOptions {
   /** A thread failed while it checked a piece (the piece is checked on the calling thread instead). */
   onWorkerLost?: (reason: string) => void;
 }

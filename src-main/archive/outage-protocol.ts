@@ -18,7 +18,7 @@ import type { OutageRecord } from '../journal/outage-journal.ts';
  */
 const CLOCK_SLACK_MS = 60 * 60 * 1000;
 
-export interface ProtocolRegister {
+interface ProtocolRegister {
   id: string;
   /** Null when not known here (another register, with no receipt in an outage). */
   kassenId: string | null;

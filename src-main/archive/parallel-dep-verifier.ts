@@ -28,7 +28,7 @@ import {
 } from './dep-verifier.ts';
 import { DepVerifyPool } from './dep-verify-pool.ts';
 
-export interface ParallelDepCheckOptions extends DepCheckOptions {
+interface ParallelDepCheckOptions extends DepCheckOptions {
   /** Worker threads at most; the cores by default. */
   workers?: number;
   /** Stops the check, also in the middle of a piece (the app is closing); it rejects with the reason. */
@@ -37,7 +37,7 @@ export interface ParallelDepCheckOptions extends DepCheckOptions {
   onWorkerLost?: (reason: string) => void;
 }
 
-export interface InMemoryDepCheckOptions extends ParallelDepCheckOptions {
+interface InMemoryDepCheckOptions extends ParallelDepCheckOptions {
   /** Fewer receipts than this in a piece are not worth sending to a worker: a small export is checked here. */
   minReceiptsPerPiece?: number;
 }

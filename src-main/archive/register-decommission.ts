@@ -13,7 +13,7 @@ import { toOutcome } from '../signing/register-signer.ts';
 import type { ArchiveTarget, Archiver } from './archiver.ts';
 import { reportingSignAtFailure } from './sign-at-failure.ts';
 
-export interface DecommissionDeps {
+interface DecommissionDeps {
   archiver: Archiver;
   target(): ArchiveTarget | null;
   journal: SystemReceiptJournal & Pick<Journal, 'countWaiting'>;

@@ -21,7 +21,7 @@ import {
 } from '../../src-shared/article-cells.ts';
 import type { ColumnMap } from './article-csv-columns.ts';
 
-export interface ArticleRowFields {
+interface ArticleRowFields {
   name?: string;
   priceCents?: Cents;
   vatRate?: VatRate;

@@ -9,7 +9,7 @@ import type { ArticleColumn, RowProblem } from '../../src-shared/article-import.
 import { rowProblem, type ArticleRow } from './article-csv-row.ts';
 import type { ArticleChange } from './article-store.ts';
 
-export interface ImportPlan {
+interface ImportPlan {
   changes: ArticleChange[];
   created: number;
   updated: number;

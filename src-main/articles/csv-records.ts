@@ -2,10 +2,10 @@
 // breaks). The separator is what the heading uses: Excel in Austria writes semicolons, English Excel and
 // most other programs commas, "Unicode-Text" tabs. A first line "sep=;" (Excel's own hint) names it.
 
-export const CSV_SEPARATORS = [';', ',', '\t'] as const;
-export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+const CSV_SEPARATORS = [';', ',', '\t'] as const;
+type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 
-export interface CsvRecords {
+interface CsvRecords {
   separator: CsvSeparator;
   /** Each record with the row Excel shows it in (the first record is row 1). */
   records: Array<{ row: number; cells: string[] }>;

@@ -3,9 +3,9 @@
 // mark; other programs write UTF-8 without a mark. Bytes that are no valid UTF-8 can only be the ANSI
 // file, so they are read as Windows-1252 rather than turned into replacement characters.
 
-export type SpreadsheetEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+type SpreadsheetEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
 
-export interface SpreadsheetText {
+interface SpreadsheetText {
   text: string;
   encoding: SpreadsheetEncoding;
 }

@@ -4,12 +4,12 @@
 // of the 4 weeks before (weekly); the rest goes once a newer good backup stands beside it.
 import { viennaWallClock } from '../../src-shared/vienna-wall-clock.ts';
 
-export const DAILY_GENERATIONS = 7;
-export const WEEKLY_GENERATIONS = 4;
+const DAILY_GENERATIONS = 7;
+const WEEKLY_GENERATIONS = 4;
 
 const NAME = /^(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})(\d{2})(?:-(\d{1,3}))?$/;
 
-export interface GenerationName {
+interface GenerationName {
   name: string;
   /** Vienna calendar day, 2026-11-26. */
   day: string;

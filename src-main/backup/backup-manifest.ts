@@ -7,12 +7,12 @@ import { ENVIRONMENTS } from '../../src-shared/receipt.ts';
 export const BACKUP_MANIFEST_FILE = 'backup.json';
 export const JOURNAL_COPY_FILE = 'journal.sqlite';
 export const SETTINGS_COPY_FILE = 'settings.json';
-export const BACKUP_REASONS = ['daily', 'day_close', 'manual'] as const;
+const BACKUP_REASONS = ['daily', 'day_close', 'manual'] as const;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const StoredCopy = z.object({ file: z.string(), sha256: Sha256, bytes: z.number().int().min(0) });
-export type StoredCopy = z.infer<typeof StoredCopy>;
+const StoredCopy = z.object({ file: z.string(), sha256: Sha256, bytes: z.number().int().min(0) });
+type StoredCopy = z.infer<typeof StoredCopy>;
 
 export const BackupManifest = z.object({
   format: z.literal('kassen-companion-backup'),

@@ -5,7 +5,7 @@ import type { SettingsStore } from '../host/app-host.ts';
 
 const KEY = 'backup';
 
-export const BackupState = z.object({
+const BackupState = z.object({
   /** When backups were first looked at: the clock for "overdue" before the first one. */
   sinceMs: z.number().int(),
   targetDir: z.string().nullable(),
@@ -15,7 +15,7 @@ export const BackupState = z.object({
     .nullable(),
   lastError: z.string().nullable(),
 });
-export type BackupState = z.infer<typeof BackupState>;
+type BackupState = z.infer<typeof BackupState>;
 
 export class BackupStateStore {
   readonly #settings: SettingsStore;

@@ -28,14 +28,14 @@ import {
 } from './backup-manifest.ts';
 import type { SettingsSnapshot } from './backup-settings.ts';
 
-export interface BackupSources {
+interface BackupSources {
   journal: Journal;
   settings: SettingsSnapshot;
   register: BackupManifest['register'];
   dep: BackupManifest['dep'];
 }
 
-export interface WrittenGeneration {
+interface WrittenGeneration {
   name: string;
   dir: string;
   manifest: BackupManifest;

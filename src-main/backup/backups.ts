@@ -29,7 +29,7 @@ import { writeBackupGeneration } from './backup-writer.ts';
 import { sha256OfFile } from './file-sha256.ts';
 import { checkJournalCopyOffThread } from './journal-check-thread.ts';
 
-export const BACKUP_INTERVAL_MS = 24 * 3600_000;
+const BACKUP_INTERVAL_MS = 24 * 3600_000;
 const OVERDUE_AFTER_MS = BACKUP_OVERDUE_DAYS * 24 * 3600_000;
 
 export interface BackupsDeps {

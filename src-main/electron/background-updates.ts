@@ -10,7 +10,7 @@ import type { UpdateFeed } from '../shell/update-feed.ts';
 
 const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
-export interface BackgroundUpdates {
+interface BackgroundUpdates {
   /** The version downloaded and ready to install; null when none. */
   downloadedVersion(): string | null;
   /** Quits the app and runs the installer silently (the app is not started again: the merchant quit it). */

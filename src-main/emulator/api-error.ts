@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ZodError } from 'zod';
 
 /** The fiskaly error body: `{status_code, error, code, message}`. */
-export type ErrorBody = { status_code: number; error: string; code: string; message: string };
+type ErrorBody = { status_code: number; error: string; code: string; message: string };
 
 /** Thrown by route handlers; the server turns it into a fiskaly-shaped error response. */
 export class ApiError extends Error {

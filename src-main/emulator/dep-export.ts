@@ -1,13 +1,13 @@
 import type { EmulatorContext } from './emulator-context.ts';
 import type { ReceiptRow } from './stored-records.ts';
 
-export type DepGroup = {
+type DepGroup = {
   Signaturzertifikat: string;
   Zertifizierungsstellen: string[];
   'Belege-kompakt': string[];
 };
 
-export type DepExport = { 'Belege-Gruppe': DepGroup[] };
+type DepExport = { 'Belege-Gruppe': DepGroup[] };
 
 /**
  * The RKSV DEP7 export: receipts in signing order, one group per signing certificate (a new group

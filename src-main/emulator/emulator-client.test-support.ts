@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './sign-at-emulator.ts';
 
-export type Reply = { status: number; body: Record<string, unknown>; requestId: string | null };
+type Reply = { status: number; body: Record<string, unknown>; requestId: string | null };
 
 /** A bare SIGN AT client for the emulator's tests: fetch, JSON, a bearer token. */
 export class TestClient {

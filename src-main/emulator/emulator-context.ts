@@ -2,7 +2,7 @@ import type { EmulatorClock } from './emulator-clock.ts';
 import type { EmulatorStore } from './emulator-store.ts';
 import type { FaultState } from './fault-settings.ts';
 
-export type EmulatorConfig = {
+type EmulatorConfig = {
   /** When both are set, only this pair is accepted; otherwise any non-empty pair is its own organization. */
   readonly apiKey: string | undefined;
   readonly apiSecret: string | undefined;

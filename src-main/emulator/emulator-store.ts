@@ -35,7 +35,7 @@ export type ReceiptRange = {
   readonly endTimeSignature?: number;
 };
 
-export type TokenRow = { kind: 'access' | 'refresh'; organizationId: string; expiresAt: number };
+type TokenRow = { kind: 'access' | 'refresh'; organizationId: string; expiresAt: number };
 
 const SCHEMA_VERSION = 1;
 

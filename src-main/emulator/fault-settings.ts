@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { seededRandom } from './seeded-random.ts';
 
 /** What `POST /_emulator/faults` can switch on; each field is independent and stays until changed. */
-export const faultSettings = z.object({
+const faultSettings = z.object({
   /** The SCU cannot sign: receipts come back `signed:false` with the failure marker (HTTP 200). */
   scu_outage: z.boolean(),
   /** Delay before every /api/v1 request is handled. */

@@ -14,7 +14,7 @@ export type CryptoMaterialContainer = {
   >;
 };
 
-export type VerifiedReceipt = {
+type VerifiedReceipt = {
   receiptNumber: string;
   dateTime: string;
   kind: 'normal' | 'training' | 'cancellation';
@@ -23,7 +23,7 @@ export type VerifiedReceipt = {
   counter: bigint;
 };
 
-export type VerificationReport = { errors: string[]; receipts: VerifiedReceipt[] };
+type VerificationReport = { errors: string[]; receipts: VerifiedReceipt[] };
 
 const HEADER = 'eyJhbGciOiJFUzI1NiJ9';
 const FAILED = 'Sicherheitseinrichtung ausgefallen';

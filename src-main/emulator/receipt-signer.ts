@@ -15,7 +15,7 @@ import type { CashRegisterRecord, ReceiptRow, ReceiptType, ScuRecord } from './s
  * provider: no real trust provider has it (so an emulator receipt can never pass for a real one), and the
  * BMF verification tool still knows it.
  */
-export const EMULATOR_ALGORITHM_ID = 'R1-AT100';
+const EMULATOR_ALGORITHM_ID = 'R1-AT100';
 
 export type ReceiptRequest = {
   readonly id: string;

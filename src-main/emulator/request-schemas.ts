@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Request bodies and path ids as SIGN AT v1 accepts them (../shared/reference/sign-at-api.md).
 
 const AMOUNT = /^-?\d+\.\d{2}$/;
-export const amountString = z.string().regex(AMOUNT, { message: 'should match pattern "^-?\\d+\\.\\d{2}$"' });
+const amountString = z.string().regex(AMOUNT, { message: 'should match pattern "^-?\\d+\\.\\d{2}$"' });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export const uuidParam = z.string().regex(UUID, { message: 'should match format "uuid"' });
@@ -21,7 +21,7 @@ export const fonAuthBody = z.object({
   fon_user_pin: z.string().min(8).max(128),
 });
 
-export const legalEntityId = z
+const legalEntityId = z
   .object({
     vat_id: z
       .string()
@@ -57,7 +57,7 @@ export const cashRegisterPatchBody = z.object({
   metadata: metadata.optional(),
 });
 
-export const rawSchema = z.object({
+const rawSchema = z.object({
   gross_amount_standard: amountString,
   gross_amount_reduced_1: amountString,
   gross_amount_reduced_2: amountString,
@@ -66,7 +66,7 @@ export const rawSchema = z.object({
 });
 export type RawAmounts = z.infer<typeof rawSchema>;
 
-export const vatRate = z.enum(['STANDARD', 'REDUCED_1', 'REDUCED_2', 'SPECIAL', 'ZERO']);
+const vatRate = z.enum(['STANDARD', 'REDUCED_1', 'REDUCED_2', 'SPECIAL', 'ZERO']);
 
 // fiskaly documents negative amounts only for `raw` (sign-at-api.md); for standard_v1's amounts per rate
 // the emulator accepts none, so that a client depending on undocumented behaviour fails here, not in LIVE.
@@ -75,7 +75,7 @@ const nonNegativeAmountString = z
   .string()
   .regex(NON_NEGATIVE_AMOUNT, { message: 'should match pattern "^\\d+\\.\\d{2}$"' });
 
-export const standardV1Schema = z.object({
+const standardV1Schema = z.object({
   amounts_per_vat_rate: z.array(z.object({ vat_rate: vatRate, amount: nonNegativeAmountString })),
   amounts_per_payment_type: z.array(
     z.object({

@@ -3,7 +3,7 @@ import { schemaError } from './api-error.ts';
 import type { EmulatorContext } from './emulator-context.ts';
 import type { OrganizationRecord } from './stored-records.ts';
 
-export type RouteRequest = {
+type RouteRequest = {
   /** Capture groups of the route's path pattern. */
   readonly params: readonly string[];
   readonly query: URLSearchParams;

@@ -6,7 +6,7 @@ import type { ScuRecord } from './stored-records.ts';
  * The SCU as it is now. PENDING ends by itself after `scuPendingMs` (the certificate "being issued");
  * the change is written the first time someone looks, which is all a client can observe anyway.
  */
-export function settledScu(ctx: EmulatorContext, record: ScuRecord): ScuRecord {
+function settledScu(ctx: EmulatorContext, record: ScuRecord): ScuRecord {
   if (record.state !== 'PENDING' || ctx.clock.now().getTime() < record.pending_until_ms) return record;
   const created: ScuRecord = {
     ...record,

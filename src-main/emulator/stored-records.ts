@@ -6,14 +6,14 @@ import { z } from 'zod';
 const metadata = z.record(z.string(), z.string());
 const unixSeconds = z.number().int();
 
-export const fonStatus = z.object({
+const fonStatus = z.object({
   fon_participant_id: z.string(),
   fon_user_id: z.string(),
   authentication_status: z.enum(['AUTHENTICATED', 'UNAUTHENTICATED', 'ERROR_UNSPECIFIED']),
   time_authentication: unixSeconds,
 });
 
-export const configuration = z.object({
+const configuration = z.object({
   monthly_receipt_validation_enabled: z.boolean(),
   yearly_receipt_validation_enabled: z.boolean(),
 });
@@ -25,15 +25,7 @@ export const organizationRecord = z.object({
 });
 export type OrganizationRecord = z.infer<typeof organizationRecord>;
 
-export const SCU_STATES = [
-  'PENDING',
-  'CREATED',
-  'INITIALIZED',
-  'DECOMMISSIONED',
-  'OUTAGE',
-  'DEFECTIVE',
-] as const;
-export type ScuState = (typeof SCU_STATES)[number];
+const SCU_STATES = ['PENDING', 'CREATED', 'INITIALIZED', 'DECOMMISSIONED', 'OUTAGE', 'DEFECTIVE'] as const;
 
 export const scuRecord = z.object({
   id: z.string(),
@@ -54,7 +46,7 @@ export const scuRecord = z.object({
 });
 export type ScuRecord = z.infer<typeof scuRecord>;
 
-export const CASH_REGISTER_STATES = [
+const CASH_REGISTER_STATES = [
   'CREATED',
   'REGISTERED',
   'INITIALIZED',

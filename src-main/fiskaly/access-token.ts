@@ -3,7 +3,7 @@
 // one renewal, so a burst of sales after a long pause does not send a burst of /auth calls.
 import type { AuthResponse } from './sign-at-resources.ts';
 
-export interface AccessTokenSourceOptions {
+interface AccessTokenSourceOptions {
   /** POST /auth with the given body. */
   authenticate(
     body: { api_key: string; api_secret: string } | { refresh_token: string },

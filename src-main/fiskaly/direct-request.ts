@@ -7,7 +7,7 @@
 import http from 'node:http';
 import https from 'node:https';
 
-export interface DirectAnswer {
+interface DirectAnswer {
   status: number;
   statusText: string;
   headers: { get(name: string): string | null };
@@ -15,7 +15,7 @@ export interface DirectAnswer {
   body: string;
 }
 
-export interface DirectRequest {
+interface DirectRequest {
   method: string;
   headers: Record<string, string>;
   body: string | null;
@@ -31,7 +31,7 @@ export type DirectSend = (url: string, request: DirectRequest) => Promise<Direct
  * next sale would then wait for its timeout instead of a fresh connection. A shorter `Keep-Alive:
  * timeout` from the server wins (node:http takes it from the answer).
  */
-export const IDLE_CONNECTION_MS = 4000;
+const IDLE_CONNECTION_MS = 4000;
 
 /** A sender with its own keep-alive agents, so sales in quick succession reuse the connection. */
 export function nodeHttpSend(idleMs: number = IDLE_CONNECTION_MS): DirectSend {

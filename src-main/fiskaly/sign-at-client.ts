@@ -68,7 +68,7 @@ export interface SignAtClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface CallOptions {
+interface CallOptions {
   signal?: AbortSignal;
   /** Overall bound including retries; the call fails with kind 'timeout' when it passes. */
   totalTimeoutMs?: number;
@@ -76,7 +76,7 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { limit: 4, baseDelayMs: 300, maxDelayMs: 5000 };
+const DEFAULT_RETRY: RetryPolicy = { limit: 4, baseDelayMs: 300, maxDelayMs: 5000 };
 
 type Method = 'get' | 'put' | 'patch' | 'post';
 

@@ -3,21 +3,19 @@
 // `requestId` is SIGN AT's X-Request-Id: fiskaly support needs it to trace a failed call.
 import { FiskalyApiError, type FiskalyApiErrorDetails } from './fiskaly-api-error.ts';
 
-export const SIGN_AT_ERROR_KINDS = [
+type SignAtErrorKind =
   /** SIGN AT answered with a non-2xx status. */
-  'http',
+  | 'http'
   /** No answer: connection refused, reset or dropped. */
-  'network',
+  | 'network'
   /** No answer within the time allowed. */
-  'timeout',
+  | 'timeout'
   /** The caller gave up (AbortSignal), e.g. the outage bound elapsed. */
-  'aborted',
+  | 'aborted'
   /** An answer arrived but did not have the expected shape. */
-  'invalid_response',
+  | 'invalid_response'
   /** The answer came from the other environment (TEST vs LIVE) than the one we work in. */
-  'environment_mismatch',
-] as const;
-export type SignAtErrorKind = (typeof SIGN_AT_ERROR_KINDS)[number];
+  | 'environment_mismatch';
 
 export type SignAtErrorDetails = FiskalyApiErrorDetails<SignAtErrorKind>;
 

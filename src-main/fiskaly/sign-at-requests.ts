@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** SIGN AT's amount format: two decimals, point, negatives allowed. */
-export const SignAtAmount = z.string().regex(/^-?\d+\.\d{2}$/, 'Betrag im Format 0.00');
+const SignAtAmount = z.string().regex(/^-?\d+\.\d{2}$/, 'Betrag im Format 0.00');
 
 export const RawAmounts = z.strictObject({
   gross_amount_standard: SignAtAmount,
@@ -14,7 +14,7 @@ export const RawAmounts = z.strictObject({
 });
 export type RawAmounts = z.infer<typeof RawAmounts>;
 
-export const SIGN_AT_VAT_RATES = ['STANDARD', 'REDUCED_1', 'REDUCED_2', 'SPECIAL', 'ZERO'] as const;
+const SIGN_AT_VAT_RATES = ['STANDARD', 'REDUCED_1', 'REDUCED_2', 'SPECIAL', 'ZERO'] as const;
 
 export const StandardV1 = z.strictObject({
   amounts_per_vat_rate: z.array(
@@ -38,7 +38,7 @@ export const StandardV1 = z.strictObject({
 export type StandardV1 = z.infer<typeof StandardV1>;
 
 /** The receipt types a client may ask SIGN AT to sign (the others SIGN AT makes itself). */
-export const CLIENT_RECEIPT_TYPES = ['NORMAL', 'CANCELLATION', 'TRAINING'] as const;
+const CLIENT_RECEIPT_TYPES = ['NORMAL', 'CANCELLATION', 'TRAINING'] as const;
 
 export const SignReceiptBody = z.strictObject({
   receipt_type: z.enum(CLIENT_RECEIPT_TYPES),
@@ -55,7 +55,7 @@ export const FonCredentials = z.strictObject({
 });
 export type FonCredentials = z.infer<typeof FonCredentials>;
 
-export const LegalEntityId = z.union([
+const LegalEntityId = z.union([
   z.strictObject({ vat_id: z.string().regex(/^ATU\d{8}$/) }),
   z.strictObject({ tax_id: z.string().min(1) }),
   z.strictObject({ gln: z.string().min(1) }),

@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { Hints, NumberOrString, openEnum, UnixSeconds } from './tolerant.ts';
 
-export const SIGN_AT_ENVS = ['TEST', 'LIVE'] as const;
-export type SignAtEnv = (typeof SIGN_AT_ENVS)[number];
+export type SignAtEnv = 'TEST' | 'LIVE';
 
 export const AuthResponse = z.looseObject({
   access_token: z.string().min(1),
@@ -18,7 +17,7 @@ export const AuthResponse = z.looseObject({
 });
 export type AuthResponse = z.infer<typeof AuthResponse>;
 
-export const FON_AUTH_STATUSES = ['AUTHENTICATED', 'UNAUTHENTICATED', 'ERROR_UNSPECIFIED'] as const;
+const FON_AUTH_STATUSES = ['AUTHENTICATED', 'UNAUTHENTICATED', 'ERROR_UNSPECIFIED'] as const;
 export const FonAuthResponse = z.looseObject({
   fon_participant_id: z.string().optional(),
   fon_user_id: z.string().optional(),
@@ -27,15 +26,7 @@ export const FonAuthResponse = z.looseObject({
 });
 export type FonAuthResponse = z.infer<typeof FonAuthResponse>;
 
-export const SCU_STATES = [
-  'PENDING',
-  'CREATED',
-  'INITIALIZED',
-  'DECOMMISSIONED',
-  'OUTAGE',
-  'DEFECTIVE',
-] as const;
-export type ScuState = (typeof SCU_STATES)[number] | (string & {});
+const SCU_STATES = ['PENDING', 'CREATED', 'INITIALIZED', 'DECOMMISSIONED', 'OUTAGE', 'DEFECTIVE'] as const;
 export const SignatureCreationUnit = z.looseObject({
   _id: z.string(),
   _env: z.string().optional(),
@@ -47,7 +38,7 @@ export const SignatureCreationUnit = z.looseObject({
 });
 export type SignatureCreationUnit = z.infer<typeof SignatureCreationUnit>;
 
-export const CASH_REGISTER_STATES = [
+const CASH_REGISTER_STATES = [
   'CREATED',
   'REGISTERED',
   'INITIALIZED',
@@ -55,7 +46,6 @@ export const CASH_REGISTER_STATES = [
   'DECOMMISSIONED',
   'DEFECTIVE',
 ] as const;
-export type CashRegisterState = (typeof CASH_REGISTER_STATES)[number] | (string & {});
 export const CashRegister = z.looseObject({
   _id: z.string(),
   _env: z.string().optional(),
@@ -78,7 +68,7 @@ export const CashRegisterList = z.looseObject({
 });
 export type CashRegisterList = z.infer<typeof CashRegisterList>;
 
-export const SIGN_AT_RECEIPT_TYPES = [
+const SIGN_AT_RECEIPT_TYPES = [
   'NORMAL',
   'CANCELLATION',
   'TRAINING',
@@ -88,7 +78,6 @@ export const SIGN_AT_RECEIPT_TYPES = [
   'YEARLY_CLOSE',
   'SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE',
 ] as const;
-export type SignAtReceiptType = (typeof SIGN_AT_RECEIPT_TYPES)[number] | (string & {});
 
 export const SignedReceipt = z.looseObject({
   _id: z.string(),
@@ -117,7 +106,7 @@ export const ReceiptList = z.looseObject({
 });
 export type ReceiptList = z.infer<typeof ReceiptList>;
 
-export const VALIDATION_RESULTS = ['SUCCESS', 'ERROR_UNSPECIFIED'] as const;
+const VALIDATION_RESULTS = ['SUCCESS', 'ERROR_UNSPECIFIED'] as const;
 export const ReceiptValidation = z.looseObject({
   validation_result: openEnum(VALIDATION_RESULTS),
   time_validation: UnixSeconds.optional(),

@@ -5,7 +5,7 @@ import type { PosEvent } from '../../src-shared/pos-api-contract.ts';
 
 const HEARTBEAT_MS = 20_000;
 
-export interface EventStream {
+interface EventStream {
   /** Takes over the response for good: it stays open until the client leaves or `closeAll`. */
   subscribe(req: IncomingMessage, res: ServerResponse): Promise<void>;
   broadcast(event: PosEvent): void;

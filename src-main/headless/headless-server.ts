@@ -19,7 +19,7 @@ import { createBridgeHandler } from './bridge-handler.ts';
 import { createEventStream } from './event-stream.ts';
 import { createStaticFiles } from './static-files.ts';
 
-export interface HeadlessServerOptions {
+interface HeadlessServerOptions {
   /** The full contract: the core's handlers plus the shell's own. */
   handlers: PosApiHandlers;
   /** Main's events, forwarded to every event-stream client. */

@@ -8,7 +8,7 @@ import { after, before } from 'node:test';
 import { spawnEmulator, type EmulatorProcess } from '../signing/test-support/emulator-process.ts';
 import { killServeRuns, serve, type ServeRun } from './serve-process.test-support.ts';
 
-export interface OnboardRuns {
+interface OnboardRuns {
   root: string;
   /** The emulator (started in `before`). */
   emulator(): EmulatorProcess;

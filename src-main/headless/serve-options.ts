@@ -56,7 +56,7 @@ const ServeOptions = z.strictObject({
   help: z.boolean().default(false),
 });
 
-export interface ServeOptions {
+interface ServeOptions {
   demo: boolean;
   dataDir: string;
   port: number;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
+const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
 export interface ServeRun {
   child: ChildProcess;

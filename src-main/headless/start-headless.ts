@@ -17,7 +17,7 @@ import { applyPrinterFlag } from './printer-flag.ts';
 import { createDataFolderHost } from '../host/data-folder-host.ts';
 import { startHeadlessServer, type HeadlessServer } from './headless-server.ts';
 
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 export interface HeadlessOptions {
   dataDir: string;

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RENDERER_CSP } from '../shell/content-security-policy.ts';
 import { findRendererFile, NOT_BUILT_MESSAGE } from '../shell/renderer-files.ts';
 
-export const PAGE_SECURITY_HEADERS = {
+const PAGE_SECURITY_HEADERS = {
   'Content-Security-Policy': RENDERER_CSP,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',

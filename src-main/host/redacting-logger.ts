@@ -17,7 +17,7 @@ const SENSITIVE_WORDS = new Set([
 const SENSITIVE_KEY_QUALIFIERS = new Set(['api', 'private', 'access', 'encryption', 'secret']);
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const MAX_DEPTH = 6;
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 function keyWords(key: string): string[] {
   return key
@@ -27,7 +27,7 @@ function keyWords(key: string): string[] {
     .filter(Boolean);
 }
 
-export function isSensitiveKey(key: string): boolean {
+function isSensitiveKey(key: string): boolean {
   const words = keyWords(key);
   return words.some(
     (word, i) =>
@@ -37,7 +37,7 @@ export function isSensitiveKey(key: string): boolean {
 }
 
 /** A copy of `value` that is safe to log. */
-export function redact(value: unknown, depth = 0): unknown {
+function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(BEARER, `$1 ${REDACTED}`);
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[…]';

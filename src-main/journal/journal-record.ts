@@ -16,7 +16,7 @@ import { StoredSale } from './stored-sale.ts';
  * The states the journal stores. SIGN AT's `signed: false` is kept as the answer came (signed or
  * signed_late, with signed = 0) and read as the public state `signature_failed`.
  */
-export const STORED_STATES = ['pending', 'signed', 'offline', 'signed_late', 'rejected'] as const;
+const STORED_STATES = ['pending', 'signed', 'offline', 'signed_late', 'rejected'] as const;
 export type StoredState = (typeof STORED_STATES)[number];
 
 function publicState(state: StoredState, signed: boolean): ReceiptState {

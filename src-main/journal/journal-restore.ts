@@ -7,7 +7,7 @@ import type { AnyReceiptKind, Environment } from '../../src-shared/receipt.ts';
 import type { SignAtOutcome } from './journal.ts';
 import type { StoredSale } from './stored-sale.ts';
 
-export interface RestoredSaleImport {
+interface RestoredSaleImport {
   id: string;
   registerId: string;
   environment: Environment;

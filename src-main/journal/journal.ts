@@ -68,12 +68,12 @@ export interface NextToSign {
 }
 
 /** A receipt whose code disagreed with it and that no storno cancelled yet. */
-export interface OpenCodeMismatch {
+interface OpenCodeMismatch {
   id: string;
   receiptNumber: string | null;
 }
 
-export interface SignAttempt {
+interface SignAttempt {
   receiptId: string;
   startedMs: number;
   finishedMs: number;
@@ -84,7 +84,7 @@ export interface SignAttempt {
   requestId: string | null;
 }
 
-export interface SignAtReceiptImport {
+interface SignAtReceiptImport {
   id: string;
   registerId: string;
   environment: Environment;
@@ -93,7 +93,7 @@ export interface SignAtReceiptImport {
 }
 
 /** A job the print queue held until the printer answered, tied to its journal row by the queue's job id. */
-export interface QueuedPrintJob {
+interface QueuedPrintJob {
   queueJobId: string;
   receiptId: string;
   duplicate: boolean;
@@ -101,7 +101,7 @@ export interface QueuedPrintJob {
 }
 
 /** An original that still waited for the printer when the app stopped. */
-export interface OwedPrint {
+interface OwedPrint {
   queueJobId: string;
   requestedMs: number;
   record: JournalRecord;
@@ -117,7 +117,7 @@ export class JournalConflict extends Error {
   }
 }
 
-export interface SearchPage {
+interface SearchPage {
   items: JournalRecord[];
   nextCursor: string | null;
 }

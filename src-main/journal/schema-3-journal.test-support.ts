@@ -6,7 +6,7 @@ import { openJournalDatabase } from './open-journal-database.ts';
 
 export const SCHEMA_3 = MIGRATIONS.filter((migration) => migration.version <= 3);
 
-export interface Schema3Receipt {
+interface Schema3Receipt {
   /** The stored sale as JSON (its `lines` are what migration 4 indexes). */
   sale: unknown;
   totalCents: number;

@@ -17,7 +17,7 @@ import {
 
 export const MANAGEMENT_BASE_URL = 'https://dashboard.fiskaly.com/api/v0';
 
-export interface ManagementClientOptions {
+interface ManagementClientOptions {
   baseUrl: string;
   apiKey: string;
   apiSecret: string;

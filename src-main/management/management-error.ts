@@ -2,8 +2,7 @@
 // onboarding reports both the same way. Never carries a request body: that holds the provider's key.
 import { FiskalyApiError, type FiskalyApiErrorDetails } from '../fiskaly/fiskaly-api-error.ts';
 
-export const MANAGEMENT_ERROR_KINDS = ['http', 'network', 'timeout', 'invalid_response'] as const;
-export type ManagementErrorKind = (typeof MANAGEMENT_ERROR_KINDS)[number];
+type ManagementErrorKind = 'http' | 'network' | 'timeout' | 'invalid_response';
 
 export class ManagementApiError extends FiskalyApiError<ManagementErrorKind> {
   constructor(details: FiskalyApiErrorDetails<ManagementErrorKind>) {

@@ -6,7 +6,7 @@ import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
 import { OnboardingStepError } from './onboarding-failure.ts';
 import type { StepHandler } from './onboarding-runtime.ts';
 
-export interface ProvenCredentials {
+interface ProvenCredentials {
   signAtEnvironment: 'TEST' | 'LIVE';
   organizationId: string | null;
 }

@@ -6,7 +6,7 @@ import { DEMO_FON_CREDENTIALS, DEMO_REGISTER_DESCRIPTION } from './demo-company.
 import type { OnboardingMachine } from './onboarding-machine.ts';
 
 /** The demo business as the onboarding wants it (zip and town apart); the receipt shows DEMO_COMPANY. */
-export const DEMO_ONBOARDING_COMPANY = {
+const DEMO_ONBOARDING_COMPANY = {
   name: 'Café Muster GmbH',
   address: 'Musterstraße 1',
   zip: '1010',

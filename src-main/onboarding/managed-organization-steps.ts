@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { OnboardingStepError } from './onboarding-failure.ts';
 import type { StepHandler, StepRuntime } from './onboarding-runtime.ts';
 
-export const CREATION_TOKEN_METADATA_KEY = 'kassen_companion_onboarding';
+const CREATION_TOKEN_METADATA_KEY = 'kassen_companion_onboarding';
 
 function managed(rt: StepRuntime) {
   const state = rt.record().managed;

@@ -16,9 +16,9 @@ import { createCoreSettingsPublisher } from './core-settings-publisher.ts';
 import { OnboardingMachine, type OnboardingMachineDeps } from './onboarding-machine.ts';
 
 export const FAST_RETRY = { limit: 2, baseDelayMs: 1, maxDelayMs: 5 };
-export const FAST_WAIT = { pollIntervalMs: 10, stateTimeoutMs: 5000 };
+const FAST_WAIT = { pollIntervalMs: 10, stateTimeoutMs: 5000 };
 
-export interface PrintedReceipt {
+interface PrintedReceipt {
   receipt: Receipt;
   duplicate: boolean;
 }

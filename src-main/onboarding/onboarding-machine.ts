@@ -55,7 +55,7 @@ const STEP_HANDLERS: Record<OnboardingStep, StepHandler> = {
   start_receipt_validation: startReceiptValidationStep,
 };
 
-export const DEFAULT_STATE_WAIT: StateWaitTiming = { pollIntervalMs: 2000, stateTimeoutMs: 120_000 };
+const DEFAULT_STATE_WAIT: StateWaitTiming = { pollIntervalMs: 2000, stateTimeoutMs: 120_000 };
 
 export interface OnboardingMachineDeps {
   settings: SettingsStore;
@@ -77,7 +77,7 @@ export interface OnboardingMachineDeps {
 }
 
 /** The start data, with the target: the demo runs through the very same machine. */
-export type OnboardingStart = StartOnboardingParsed & { target?: OnboardingTarget };
+type OnboardingStart = StartOnboardingParsed & { target?: OnboardingTarget };
 
 export class OnboardingMachine {
   readonly #deps: OnboardingMachineDeps;

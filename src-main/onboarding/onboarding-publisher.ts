@@ -4,7 +4,7 @@
 import type { Environment } from '../../src-shared/receipt.ts';
 import type { OnboardingTarget } from './onboarding-record.ts';
 
-export interface ProvenAccess {
+interface ProvenAccess {
   target: OnboardingTarget;
   baseUrl: string;
   apiKey: string;

@@ -6,13 +6,13 @@ import { SIGN_AT_ENVIRONMENTS } from '../../src-shared/onboarding-input.ts';
 import { ONBOARDING_STEPS, OnboardingError, type OnboardingStep } from '../../src-shared/onboarding-view.ts';
 import { ENVIRONMENTS } from '../../src-shared/receipt.ts';
 
-export const ONBOARDING_TARGETS = ['fiskaly', 'demo'] as const;
+const ONBOARDING_TARGETS = ['fiskaly', 'demo'] as const;
 export type OnboardingTarget = (typeof ONBOARDING_TARGETS)[number];
 
-export const START_RECEIPT_PRINT_STATES = ['not_tried', 'attempted', 'printed', 'failed'] as const;
+const START_RECEIPT_PRINT_STATES = ['not_tried', 'attempted', 'printed', 'failed'] as const;
 
-export const StoredValidation = z.object({ result: z.string(), validatedAtMs: z.number().int().nullable() });
-export type StoredValidation = z.infer<typeof StoredValidation>;
+const StoredValidation = z.object({ result: z.string(), validatedAtMs: z.number().int().nullable() });
+type StoredValidation = z.infer<typeof StoredValidation>;
 
 export const OnboardingRecord = z.object({
   version: z.literal(1),

@@ -10,7 +10,7 @@ import { OnboardingStepError } from './onboarding-failure.ts';
 
 const KEY = 'onboardingSecrets';
 
-export const SECRET_NAMES = [
+const SECRET_NAMES = [
   'signAtApiKey',
   'signAtApiSecret',
   'fonPin',

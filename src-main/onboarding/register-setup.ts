@@ -11,7 +11,7 @@ import type { FonCredentials } from '../fiskaly/sign-at-requests.ts';
 import type { WaitOptions } from '../fiskaly/wait-for-state.ts';
 import type { SetupProgress } from '../settings/core-settings.ts';
 
-export interface RegisterSetupInput {
+interface RegisterSetupInput {
   client: SignAtClient;
   fon: FonCredentials;
   vatId: string;

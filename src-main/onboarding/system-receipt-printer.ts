@@ -13,7 +13,7 @@ export type SystemReceiptJournal = Pick<
 >;
 
 /** 'printed' now, 'already' printed before, 'failed' (no printer took it, or an earlier attempt broke off). */
-export type SystemPrintOutcome = 'printed' | 'already' | 'failed';
+type SystemPrintOutcome = 'printed' | 'already' | 'failed';
 
 export async function printSystemReceipt(
   journal: SystemReceiptJournal,

@@ -4,7 +4,7 @@
 import type { StartOnboardingParsed } from '../../src-shared/onboarding-input.ts';
 import { nextStep, registerInitialized, type OnboardingRecord } from './onboarding-record.ts';
 
-export type UnattendedPlan =
+type UnattendedPlan =
   /** A new setup, or one redone with the file's data (the machine keeps the SCU and register ids). */
   | { action: 'start' }
   /** The file's setup, continued; its secrets are sealed again first (a corrected PIN takes effect). */
@@ -14,7 +14,7 @@ export type UnattendedPlan =
   | { action: 'refuse'; message: string };
 
 /** The same setup: everything the record keeps from the start input (secrets are not kept there). */
-export function sameSetup(record: OnboardingRecord, input: StartOnboardingParsed): boolean {
+function sameSetup(record: OnboardingRecord, input: StartOnboardingParsed): boolean {
   const company = record.company;
   return (
     record.target === 'fiskaly' &&

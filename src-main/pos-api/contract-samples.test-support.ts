@@ -54,7 +54,7 @@ export const SAMPLE_RECEIPT: Receipt = {
   codeCheck: { state: 'ok', problems: [] },
 };
 
-export const SAMPLE_POS_API_INFO: PosApiInfo = {
+const SAMPLE_POS_API_INFO: PosApiInfo = {
   enabled: false,
   url: null,
   openapiUrl: null,

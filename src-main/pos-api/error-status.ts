@@ -4,7 +4,7 @@
 // acts gets a 4xx with a code of its own.
 import type { PosErrorCode } from '../../src-shared/pos-error.ts';
 
-export interface ErrorCodeDoc {
+interface ErrorCodeDoc {
   /** The status this code is answered with. */
   status: number;
   /** Statuses the code also comes with, each for one documented case (see `meaning`). */

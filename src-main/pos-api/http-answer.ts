@@ -2,7 +2,7 @@
 // carries Access-Control-Allow-Origin: CORS stays closed, so no web page can read an answer.
 import type { ServerResponse } from 'node:http';
 
-export const JSON_SECURITY_HEADERS = {
+const JSON_SECURITY_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',

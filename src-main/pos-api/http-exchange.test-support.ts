@@ -2,7 +2,7 @@
 // un-normalized path, or a body that is not what its headers claim.
 import { request } from 'node:http';
 
-export interface RawAnswer {
+interface RawAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;

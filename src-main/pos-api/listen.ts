@@ -14,7 +14,7 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export interface ListenOptions {
+interface ListenOptions {
   /** How many following ports to try when `port` is taken (0: none, the EADDRINUSE is thrown). */
   nextPorts?: number;
 }

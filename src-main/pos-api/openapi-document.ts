@@ -52,7 +52,7 @@ const STATUS_TITLES: Record<number, string> = {
 /** Statuses whose answer says when to come back. */
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
-export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: 'draft-2020-12' });
   return rest;
 }
@@ -101,8 +101,6 @@ function queryParameters(query: z.ZodObject) {
     };
   });
 }
-
-export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
 
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};

@@ -25,9 +25,9 @@ export interface PosApiLimits {
   burst: number;
   perSecond: number;
 }
-export const DEFAULT_POS_API_LIMITS: PosApiLimits = { bodyBytes: 256 * 1024, burst: 60, perSecond: 20 };
+const DEFAULT_POS_API_LIMITS: PosApiLimits = { bodyBytes: 256 * 1024, burst: 60, perSecond: 20 };
 
-export interface PosApiHandlerOptions {
+interface PosApiHandlerOptions {
   handlers: PosApiHandlers;
   /** The current token; asked per request so a rotation takes effect at once. */
   token: () => string;
@@ -36,7 +36,7 @@ export interface PosApiHandlerOptions {
   limits?: Partial<PosApiLimits>;
 }
 
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 interface CompiledRoute {
   route: PosApiRoute;

@@ -33,7 +33,7 @@ export interface RouteContext {
   call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
 }
 
-export interface RouteResult {
+interface RouteResult {
   status: number;
   body: unknown;
 }

@@ -58,7 +58,7 @@ const DiscountIn = DiscountInput.meta({
   examples: [{ percent: '10' }, { amount: '1.50', text: 'Stammkunde' }],
 });
 
-export const ReceiptItemIn = z.strictObject({
+const ReceiptItemIn = z.strictObject({
   text: printableText(120),
   quantity: QuantityString.meta({
     description:
@@ -73,7 +73,7 @@ export const ReceiptItemIn = z.strictObject({
   }),
 });
 
-export const PaymentIn = z.strictObject({ type: z.enum(PAYMENT_TYPES), amount: AmountIn });
+const PaymentIn = z.strictObject({ type: z.enum(PAYMENT_TYPES), amount: AmountIn });
 
 export const ReceiptCreate = z.strictObject({
   id: z.uuid().optional().meta({

@@ -13,7 +13,7 @@ import { storedToken, type PosApiToken } from './pos-api-token.ts';
 
 export const ENABLED_SETTING = 'posApi.enabled';
 
-export interface PosApiServiceOptions {
+interface PosApiServiceOptions {
   host: AppHost;
   handlers: PosApiHandlers;
   /** Token from --pos-api-token / POS_API_TOKEN; null: the stored (or newly generated) one. */

@@ -5,7 +5,7 @@ import { generateToken, MIN_TOKEN_LENGTH } from './bearer-token.ts';
 
 export const TOKEN_SETTING = 'posApi.tokenSealed';
 
-export type TokenSource = 'generated' | 'flag' | 'env';
+type TokenSource = 'generated' | 'flag' | 'env';
 export interface PosApiToken {
   value: string;
   source: TokenSource;

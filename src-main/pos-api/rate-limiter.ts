@@ -1,6 +1,6 @@
 // A token bucket per client address. The POS API sits on the same PC as the till software, so the
 // limit is there to stop a runaway loop or a token guesser, not to meter honest use.
-export interface RateLimiterOptions {
+interface RateLimiterOptions {
   /** Requests a client may make in a burst. */
   capacity: number;
   /** Requests per second the bucket refills. */
@@ -8,7 +8,7 @@ export interface RateLimiterOptions {
   now?: () => number;
 }
 
-export interface RateLimiter {
+interface RateLimiter {
   /** True if the request may proceed (and uses up one token). */
   take(key: string): boolean;
 }

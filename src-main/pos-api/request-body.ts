@@ -9,7 +9,7 @@ import { PosError } from '../../src-shared/pos-error.ts';
  * How much of an oversized body is read and discarded before the connection is given up. A sale is a
  * few KiB; a client sending more than this is not a till, and reading on would only cost the till time.
  */
-export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const tooLarge = () => new PosError('too_large', `Anfrage zu groß (höchstens ${limitBytes} Bytes)`);

@@ -13,7 +13,7 @@ import type { PosApiToken } from './pos-api-token.ts';
 export const PORT_SETTING = 'posApi.port';
 const LOOPBACK = '127.0.0.1';
 
-export interface SwitchablePosApi {
+interface SwitchablePosApi {
   /** The core's handlers plus getPosApiInfo / setPosApiEnabled: the full contract for the shell to serve. */
   handlers: PosApiHandlers;
   /** Starts the server if the setting says so; a busy port is reported in the info, not thrown. */

@@ -32,7 +32,7 @@ interface Entry extends QueuedPrint {
   resolve: ((printed: boolean) => void) | null;
 }
 
-export interface PrintQueueOptions {
+interface PrintQueueOptions {
   /** Sends one job; throws when the printer did not take it (it is retried whole). */
   send(item: QueuedPrint): Promise<void>;
   listener: PrintJobListener;
@@ -41,7 +41,7 @@ export interface PrintQueueOptions {
   onChange(): void;
 }
 
-export interface PrintQueue {
+interface PrintQueue {
   /** True once printed; false when it waits in the queue (it prints later, exactly once). */
   submit(item: QueuedPrint): Promise<boolean>;
   /** Jobs the journal still had pending at start; they print before anything new. */

@@ -27,7 +27,7 @@ import { testPrintDocument } from './test-print-document.ts';
 export { PRINTER_SETTINGS_KEY } from './printer-settings-store.ts';
 export type { CompanyHeader, DocumentLayout, ReceiptPreview } from './receipt-documents.ts';
 
-export interface PrintServiceOptions {
+interface PrintServiceOptions {
   settings: SettingsStore;
   /** Null until setup has the business data; receipts wait in the queue until then. */
   company(): CompanyHeader | null;
@@ -45,7 +45,7 @@ export interface PrintServiceOptions {
   tcpTimeouts?: TcpTimeouts;
 }
 
-export interface TestPrintResult {
+interface TestPrintResult {
   printed: boolean;
   message: string | null;
 }

@@ -9,20 +9,20 @@ const CP858_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐' +
   '└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈ€ÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
 
-export interface RasterImage {
+interface RasterImage {
   width: number;
   height: number;
   /** Row-major, 1 = black. */
   dots: Uint8Array;
 }
 
-export interface PrinterCommand {
+interface PrinterCommand {
   name: string;
   offset: number;
   args: number[];
 }
 
-export interface ParsedPrint {
+interface ParsedPrint {
   commands: PrinterCommand[];
   /** Offset of the first printable character byte. */
   firstTextOffset: number;

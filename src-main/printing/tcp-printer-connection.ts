@@ -3,7 +3,7 @@
 // exactly the reconnect we need. The connection may be opened a moment before the job is ready.
 import net from 'node:net';
 
-export interface TcpPrinterAddress {
+interface TcpPrinterAddress {
   host: string;
   port: number;
 }

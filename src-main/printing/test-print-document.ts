@@ -5,7 +5,7 @@ import type { PrinterProfile } from '../../src-shared/printer-profile.ts';
 import type { ReceiptBlock, ReceiptDocument } from '../../src-shared/receipt-document.ts';
 import { alignLine, composeRow, wrapText } from '../../src-shared/text-columns.ts';
 
-export const TEST_PRINT_UMLAUTS = 'ÄÖÜäöüß';
+const TEST_PRINT_UMLAUTS = 'ÄÖÜäöüß';
 export const TEST_QR_NATIVE = 'Kassen-Companion Testdruck: QR nativ';
 export const TEST_QR_RASTER = 'Kassen-Companion Testdruck: QR Rasterbild';
 

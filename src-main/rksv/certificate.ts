@@ -13,7 +13,7 @@ const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
 const COMMON_NAME = '2.5.4.3';
 const ORGANIZATION = '2.5.4.10';
 
-export type SelfSignedCertificateOptions = {
+type SelfSignedCertificateOptions = {
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject;
   readonly commonName: string;
@@ -24,7 +24,7 @@ export type SelfSignedCertificateOptions = {
   readonly serialHex?: string;
 };
 
-export type SelfSignedCertificate = { readonly der: Buffer; readonly serialHex: string };
+type SelfSignedCertificate = { readonly der: Buffer; readonly serialHex: string };
 
 /**
  * A random positive 8-byte serial with a non-zero first byte, so that the DER integer, the hex string

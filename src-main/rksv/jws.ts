@@ -7,7 +7,7 @@ export const JWS_HEADER = 'eyJhbGciOiJFUzI1NiJ9';
 export const FAILURE_MARKER_TEXT = 'Sicherheitseinrichtung ausgefallen';
 export const FAILURE_MARKER_BYTES: Buffer = Buffer.from(FAILURE_MARKER_TEXT, 'utf8');
 
-export type CompactJws = { readonly payload: string; readonly signature: Buffer };
+type CompactJws = { readonly payload: string; readonly signature: Buffer };
 
 /**
  * What ES256 signs and verifies: the JWS signing input of RFC 7515 (header and payload in base64url,

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
  * The shared RKSV test vectors, read in place (never copied into the repo). Resolves to
  * ../shared/testvectors/rksv/ next to the project root.
  */
-export const TESTVECTORS_DIR = new URL('../../../shared/testvectors/rksv/', import.meta.url);
+const TESTVECTORS_DIR = new URL('../../../shared/testvectors/rksv/', import.meta.url);
 
 export const TESTVECTORS_ABSENT =
   'skipped: ../shared/testvectors/rksv/ is absent (the shared test vectors are not checked out next to the repo)';

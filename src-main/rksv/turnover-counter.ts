@@ -4,9 +4,9 @@ import { createCipheriv, createHash, type Cipheriv } from 'node:crypto';
 export const TRAINING_MARKER = 'VFJB';
 export const CANCELLATION_MARKER = 'U1RP';
 
-export const DEFAULT_COUNTER_BYTES = 8;
+const DEFAULT_COUNTER_BYTES = 8;
 
-export type CounterKey = {
+type CounterKey = {
   readonly aesKey: Uint8Array;
   readonly cashRegisterId: string;
   readonly receiptNumber: string;

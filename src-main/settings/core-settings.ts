@@ -6,7 +6,7 @@ import { CompanyInfo, SIGN_TIMEOUT_MS } from '../../src-shared/core-settings.ts'
 import { ENVIRONMENTS } from '../../src-shared/receipt.ts';
 import { UiLanguage } from '../../src-shared/ui-language.ts';
 
-export const APP_MODES = ['demo', 'live'] as const;
+const APP_MODES = ['demo', 'live'] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
 export const RegisterSettings = z.object({
@@ -26,7 +26,7 @@ export const SetupProgress = z.object({
 });
 export type SetupProgress = z.infer<typeof SetupProgress>;
 
-export const SigningCredentials = z.object({
+const SigningCredentials = z.object({
   baseUrl: z.url(),
   apiKey: z.string().min(1),
   /** Sealed with the host's SecretBox. */
@@ -34,7 +34,7 @@ export const SigningCredentials = z.object({
   /** TEST or LIVE as the merchant chose it; every SIGN AT answer must carry the same. */
   env: z.enum(['TEST', 'LIVE']).nullable(),
 });
-export type SigningCredentials = z.infer<typeof SigningCredentials>;
+type SigningCredentials = z.infer<typeof SigningCredentials>;
 
 export const CoreSettings = z.object({
   mode: z.enum(APP_MODES).nullable().default(null),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export const APP_DIR_NAME = 'Kassen-Companion';
 
 /** The per-user application data root, as Electron's app.getPath('appData') computes it. */
-export function appDataRoot(
+function appDataRoot(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
   home: string = homedir(),

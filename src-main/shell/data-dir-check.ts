@@ -8,11 +8,11 @@ import { join } from 'node:path';
  * Below this much free space the till does not start. A sale takes a few KiB, but SQLite needs room for
  * its WAL, and a till that cannot journal a sale must not take one.
  */
-export const MIN_FREE_BYTES = 8 * 1024 * 1024;
+const MIN_FREE_BYTES = 8 * 1024 * 1024;
 const PROBE_FILE = '.write-check';
 const PROBE_BYTES = 64 * 1024;
 
-export type DataDirProblem = 'not_writable' | 'disk_full';
+type DataDirProblem = 'not_writable' | 'disk_full';
 
 /** The data folder cannot hold the journal: read-only, no permission, or no room. */
 export class DataDirUnusableError extends Error {

@@ -10,13 +10,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
-export const LOCK_DATABASE_NAME = 'instance-lock.sqlite';
+const LOCK_DATABASE_NAME = 'instance-lock.sqlite';
 /** The PID file earlier versions locked with; it decides nothing any more and is removed. */
 export const LEGACY_LOCK_FILE_NAME = 'instance.lock';
 /** A restarted app may find the old one still closing its journal: it waits this long before refusing. */
 const DEFAULT_WAIT_MS = 2000;
 
-export interface DataDirLock {
+interface DataDirLock {
   release(): void;
 }
 

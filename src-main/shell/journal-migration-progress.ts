@@ -18,7 +18,7 @@ export interface MigrationTexts {
 // de-DE: a point between thousands, as Austrians write counts too (de-AT's ICU default is a space).
 const NUMBER = { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-GB') };
 
-export function migrationTexts(receipts: number, language: UiLanguage): MigrationTexts {
+function migrationTexts(receipts: number, language: UiLanguage): MigrationTexts {
   const count = NUMBER[language].format(receipts);
   return language === 'en'
     ? {

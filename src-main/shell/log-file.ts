@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const LOG_DIR = 'logs';
 export const LOG_FILE_NAME = 'kassen-companion.log';
 
-export interface LogFile {
+interface LogFile {
   /** Where the lines go now; null when neither the data folder nor the temp folder takes them. */
   readonly path: string | null;
   write(line: string): void;

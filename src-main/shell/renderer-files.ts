@@ -18,7 +18,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export type RendererFile =
+type RendererFile =
   | { kind: 'file'; path: string; contentType: string; isIndex: boolean }
   | { kind: 'missing' }
   /** The renderer was never built: say so instead of a bare 404. */

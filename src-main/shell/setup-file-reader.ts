@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseSetupFile, type UnattendedSetup } from '../../src-shared/onboarding-file.ts';
 
-export type SetupFileRead = { ok: true; setup: UnattendedSetup } | { ok: false; lines: string[] };
+type SetupFileRead = { ok: true; setup: UnattendedSetup } | { ok: false; lines: string[] };
 
 function unreadable(path: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -13,8 +13,6 @@ export type StartUpFailure =
   | { kind: 'port_in_use'; host: string; port: number }
   | { kind: 'unexpected'; dataDir: string; message: string };
 
-export type StartUpFailureKind = StartUpFailure['kind'];
-
 // SQLite's primary result codes (the low byte of an extended code).
 const SQLITE_READONLY = 8;
 const SQLITE_FULL = 13;

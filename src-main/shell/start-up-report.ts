@@ -7,7 +7,7 @@ import { classifyStartUpFailure, type StartUpFailure } from './start-up-failure.
 import { accessRenewalMessage, startUpMessage, type StartUpMessage } from './start-up-messages.ts';
 import { languageInDataDir } from './stored-language.ts';
 
-export interface StartUpReport {
+interface StartUpReport {
   failure: StartUpFailure;
   language: UiLanguage;
   /** In `language`: what the dialog or stderr shows. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const UPDATE_URL_FIELD = 'updateUrl';
+const UPDATE_URL_FIELD = 'updateUrl';
 
 export type UpdateFeed = { url: string } | { url: null; reason: string };
 

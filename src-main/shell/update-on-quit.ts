@@ -4,7 +4,7 @@
 // app under a sale is the one moment a till must never be interrupted, and the journal's resubmission
 // should finish on the version that started it. Plain Node, so the rule is tested without Electron.
 
-export interface QuitState {
+interface QuitState {
   /** The version electron-updater has downloaded and verified; null when none waits. */
   downloadedVersion: string | null;
   /** Receipts journaled but not yet signed (Status.signing.queueLength), read once intake stopped. */

@@ -23,7 +23,7 @@ function execArgument(argument: string): string {
   return `"${argument.replace(/(["`$\\])/g, '\\$1')}"`.replace(/\\/g, '\\\\');
 }
 
-export function autostartEntry(name: string, command: readonly string[]): string {
+function autostartEntry(name: string, command: readonly string[]): string {
   return [
     '[Desktop Entry]',
     'Type=Application',

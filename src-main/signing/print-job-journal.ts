@@ -8,10 +8,7 @@ import type { Journal } from '../journal/journal.ts';
 import { toReceipt } from '../journal/journal-record.ts';
 import type { PrintJob, PrintJobListener, QueuedPrint } from '../printing/print-queue.ts';
 
-export type PrintJobJournal = Pick<
-  Journal,
-  'queueOriginalPrint' | 'finishQueuedPrint' | 'owedPrints' | 'get'
->;
+type PrintJobJournal = Pick<Journal, 'queueOriginalPrint' | 'finishQueuedPrint' | 'owedPrints' | 'get'>;
 
 /** The print queue's listener: journals what waits and what came out; `onPrinted` hears of originals. */
 export function journaledPrintJobs(

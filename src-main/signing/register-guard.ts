@@ -21,9 +21,9 @@ export interface TakenOver {
   newestReceiptNumber: string | null;
 }
 
-export type GuardVerdict = 'ok' | 'taken_over' | 'unreachable';
+type GuardVerdict = 'ok' | 'taken_over' | 'unreachable';
 
-export interface RegisterGuardDeps {
+interface RegisterGuardDeps {
   client: SignAtClient;
   journal: Journal;
   registerId: string;

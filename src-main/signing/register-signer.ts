@@ -22,7 +22,7 @@ export interface SignerTiming {
   resubmitMaxDelayMs: number;
 }
 
-export interface RegisterSignerDeps {
+interface RegisterSignerDeps {
   registerId: string;
   journal: Journal;
   client: SignAtClient;
@@ -61,7 +61,7 @@ type AttemptResult = 'settled' | 'retry' | 'stopped';
 const UNSIGNED_REASON = 'Sicherheitseinrichtung ausgefallen (SIGN AT signiert nicht)';
 
 /** How a wait ended; `record` is the receipt as it settled, when this signer settled it meanwhile. */
-export interface SettledWait {
+interface SettledWait {
   settled: boolean;
   record?: JournalRecord;
 }

@@ -13,7 +13,7 @@ import {
 } from '../rksv/signing-certificate.ts';
 
 /** Journal meta key of a kept certificate: the prefix and the serial in decimal. */
-export const CERTIFICATE_META_PREFIX = 'scu-certificate:';
+const CERTIFICATE_META_PREFIX = 'scu-certificate:';
 
 const FETCH_TIMEOUT_MS = 10_000;
 
@@ -31,7 +31,7 @@ export function storedScuCertificates(journal: Journal): SigningCertificate[] {
     .filter((certificate) => certificate !== null);
 }
 
-export interface ScuCertificatesDeps {
+interface ScuCertificatesDeps {
   journal: Journal;
   client: SignAtClient;
   registerId: string;

@@ -26,7 +26,7 @@ function bucketTotals(sale: StoredSale): Map<RksvBucket, Cents> {
   return totals;
 }
 
-export function rawAmounts(sale: StoredSale): RawAmounts {
+function rawAmounts(sale: StoredSale): RawAmounts {
   const totals = bucketTotals(sale);
   const amount = (bucket: RksvBucket) => formatApiAmount(totals.get(bucket) ?? 0);
   return {
@@ -38,7 +38,7 @@ export function rawAmounts(sale: StoredSale): RawAmounts {
   };
 }
 
-export function standardV1(sale: StoredSale): StandardV1 {
+function standardV1(sale: StoredSale): StandardV1 {
   const totals = bucketTotals(sale);
   // What stayed in the till of each type: the change comes out of the cash handed over.
   const kept = keptPerPaymentType(sale.payments, sale.changeCents);

@@ -3,7 +3,7 @@
 // ready) leaves it waiting, because the sale happened and must still be signed once the cause is fixed.
 import { SignAtError } from '../fiskaly/sign-at-error.ts';
 
-export type FailureVerdict = 'reject' | 'wait';
+type FailureVerdict = 'reject' | 'wait';
 
 const BODY_REFUSED = new Set([400, 413, 422]);
 

@@ -36,7 +36,7 @@ export interface RegisterConfig {
   kassenId: string;
 }
 
-export interface SigningPipelineDeps {
+interface SigningPipelineDeps {
   journal: Journal;
   client: SignAtClient;
   register: RegisterConfig;

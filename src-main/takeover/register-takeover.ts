@@ -37,7 +37,7 @@ import type { RegisterSettings } from '../settings/core-settings.ts';
 import { listTakeoverRegisters } from './organization-registers.ts';
 import { importSignAtReceipts } from './sign-at-journal-import.ts';
 
-export const TAKEOVER_DIR = 'takeover';
+const TAKEOVER_DIR = 'takeover';
 
 export interface SignOn {
   register: RegisterSettings;
@@ -46,7 +46,7 @@ export interface SignOn {
   settings: SettingsSnapshot | null;
 }
 
-export interface RegisterTakeoverDeps {
+interface RegisterTakeoverDeps {
   dataDir: string;
   journal: Journal;
   archiver: Archiver;

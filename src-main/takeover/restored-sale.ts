@@ -80,7 +80,7 @@ function rateOfBucket(bucket: RksvBucket, special: VatRate): VatRate {
   return rates[bucket];
 }
 
-export interface RestoredSale {
+interface RestoredSale {
   kind: AnyReceiptKind;
   sale: StoredSale;
   /** 'lines': the article lines came back; 'amounts': only the amounts per rate. */

@@ -14,7 +14,7 @@ import { specialRates } from './special-rate.ts';
 const PAGE = 100;
 const TILL_TYPES: readonly string[] = ['NORMAL', 'CANCELLATION', 'TRAINING'];
 
-export interface SignAtImport {
+interface SignAtImport {
   /** Receipts SIGN AT listed for the register. */
   listed: number;
   /** Of those, new to the journal (SIGN AT's own receipts included). */

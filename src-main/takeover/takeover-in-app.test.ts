@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { SIGN_TIMEOUT_MS } from '../../src-shared/core-settings.ts';
 import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import type { FaultSettings } from '../emulator/fault-settings.ts';
 import { createSignAtClient } from '../fiskaly/sign-at-client.ts';
@@ -318,6 +319,9 @@ test('a sale the old PC handed out during an outage and backed up unsigned is si
   const view = await untilTakeoverSettled(second);
   assert.equal(view.phase, 'done', view.error ?? '');
   assert.equal(view.result?.stillWaiting, 1, 'the handed-out sale waits to be signed here');
+  // The backup carried the old PC's 1 s limit; on a loaded machine a sign can take longer than that,
+  // and the next sale would go offline for the wrong reason: the longest limit leaves only the order.
+  await second.handlers.updateSettings({ signTimeoutMs: SIGN_TIMEOUT_MS.max });
   const next = await sell(second, 3);
   const signedLate = await second.handlers.getReceipt({ id: handedOut.id });
   assert.equal(signedLate.state, 'signed_late');

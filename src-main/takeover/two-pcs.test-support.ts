@@ -15,12 +15,12 @@ import { createDataFolderHost } from '../host/data-folder-host.ts';
 import type { Logger } from '../host/app-host.ts';
 import { spawnEmulator, type EmulatorProcess } from '../signing/test-support/emulator-process.ts';
 
-export const QUIET: Logger = { info() {}, warn() {}, error() {} };
-export const FON = { participantId: 'T0001', userId: 'KASSE1', pin: 'pin-pin-pin-1' };
+const QUIET: Logger = { info() {}, warn() {}, error() {} };
+const FON = { participantId: 'T0001', userId: 'KASSE1', pin: 'pin-pin-pin-1' };
 export const API_SECRET = 'shop-secret-42';
 
 /** The shop's company, as the setup wizard is given it. */
-export const COMPANY = {
+const COMPANY = {
   name: 'Greißlerei Gruber',
   address: 'Dorfplatz 2',
   zip: '3500',

@@ -27,7 +27,7 @@ function validatingInvoke(transport: PosTransport) {
   };
 }
 
-export type PosClientResult = { ok: true; client: PosClient } | { ok: false; reason: 'no_token' };
+type PosClientResult = { ok: true; client: PosClient } | { ok: false; reason: 'no_token' };
 
 export function connectPosClient(): PosClientResult {
   const preload = createPreloadBridge();

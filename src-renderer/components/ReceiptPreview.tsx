@@ -8,7 +8,7 @@ import { useMessages } from '../i18n/use-messages.ts';
 import { ReceiptView } from '../receipt-view/ReceiptView.tsx';
 import { useAppStores } from '../stores/app-stores.ts';
 
-export interface ReceiptPreviewProps {
+interface ReceiptPreviewProps {
   receipt: Receipt;
   /** A reprint: the paper carries DUPLIKAT and the time main printed it again. */
   duplicate?: boolean;

@@ -4,7 +4,7 @@
 // screen. Said from the printer's state, never assumed from the fact that a reprint was asked for.
 import type { Status } from '../../src-shared/status.ts';
 
-export type ReprintOutcome = 'sent' | 'waiting' | 'screenOnly';
+type ReprintOutcome = 'sent' | 'waiting' | 'screenOnly';
 
 export function reprintOutcome(printer: Status['printer'] | undefined): ReprintOutcome {
   if (printer === undefined || !printer.configured || printer.state === 'none') return 'screenOnly';

@@ -62,7 +62,7 @@ export function formFromView(view: OnboardingView): OnboardingFormValues {
   };
 }
 
-export function inputFromForm(form: OnboardingFormValues): StartInput {
+function inputFromForm(form: OnboardingFormValues): StartInput {
   return {
     environment: form.environment,
     access: { kind: form.accessKind, apiKey: form.apiKey, apiSecret: form.apiSecret },

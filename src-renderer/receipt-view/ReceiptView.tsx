@@ -11,7 +11,7 @@ import './ReceiptView.css';
 /** A QR module is never drawn smaller than this many CSS pixels, so a screenshot still scans. */
 const MIN_MODULE_PX = 4;
 
-export interface ReceiptViewProps {
+interface ReceiptViewProps {
   document: ReceiptDocument;
   /** The printer's paper; 58 mm for 32 columns and 80 mm otherwise when absent. */
   paper?: PaperGeometry;

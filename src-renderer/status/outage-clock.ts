@@ -1,11 +1,11 @@
 // § 17 RKSV and the BMF decree: an outage of the signature unit lasting more than 48 hours must be
 // reported to FinanzOnline within a week. We warn from 24 h on so the merchant has time to act.
-export const OUTAGE_WARN_AFTER_MS = 24 * 60 * 60 * 1000;
-export const OUTAGE_REPORT_AFTER_MS = 48 * 60 * 60 * 1000;
+const OUTAGE_WARN_AFTER_MS = 24 * 60 * 60 * 1000;
+const OUTAGE_REPORT_AFTER_MS = 48 * 60 * 60 * 1000;
 
-export type OutageLevel = 'running' | 'warn' | 'report';
+type OutageLevel = 'running' | 'warn' | 'report';
 
-export interface OutageClock {
+interface OutageClock {
   hours: number;
   minutes: number;
   level: OutageLevel;

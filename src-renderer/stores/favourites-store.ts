@@ -7,14 +7,14 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { VAT_RATES } from '../../src-shared/vat.ts';
 import type { BonLine } from '../till/bon-line.ts';
 
-export const MAX_FAVOURITES = 9;
+const MAX_FAVOURITES = 9;
 
 const Favourite = z.object({
   text: z.string().trim().min(1).max(120),
   unitPriceCents: z.number().int().min(0).max(1_000_000_000),
   vatRate: z.enum(VAT_RATES),
 });
-export type Favourite = Omit<BonLine, 'quantityMilli'>;
+type Favourite = Omit<BonLine, 'quantityMilli'>;
 
 interface FavouritesState {
   favourites: Favourite[];

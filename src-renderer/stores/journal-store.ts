@@ -12,9 +12,9 @@ import { isReceiptCodeText, type ReceiptCheck } from '../../src-shared/receipt-c
 import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
 import { foldText, readSearchText } from '../../src-shared/search-text.ts';
 
-export const JOURNAL_PAGE_SIZE = 50;
+const JOURNAL_PAGE_SIZE = 50;
 
-export interface JournalState {
+interface JournalState {
   query: string;
   /**
    * Every register's receipts, not only this till's: the journal also keeps a demo left behind and a
@@ -327,4 +327,3 @@ export function createJournalStore(api: JournalApi, tillRegisterId: () => string
     };
   });
 }
-export type JournalStore = ReturnType<typeof createJournalStore>;

@@ -30,7 +30,7 @@ export type SalePhase =
   | { kind: 'done'; receipt: Receipt };
 
 /** What the till shows of the sale; SaleState adds what the screens do with it. */
-export interface SaleData {
+interface SaleData {
   entry: EntryFields;
   entryProblem: EntryProblem | null;
   lines: BonLine[];
@@ -302,4 +302,3 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
     };
   });
 }
-export type SaleStore = ReturnType<typeof createSaleStore>;

@@ -1,10 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 
-export type ScreenName = 'till' | 'journal' | 'closings' | 'settings';
+type ScreenName = 'till' | 'journal' | 'closings' | 'settings';
 /** Dialogs that take the keyboard until answered (Enter = yes, Esc = no). */
-export type DialogName = 'zero-receipt' | 'line-discount' | 'receipt-discount' | null;
+type DialogName = 'zero-receipt' | 'line-discount' | 'receipt-discount' | null;
 
-export interface ScreenState {
+interface ScreenState {
   screen: ScreenName;
   dialog: DialogName;
   /** Main's answer when an F-key action failed (e.g. training could not be switched). */
@@ -24,4 +24,3 @@ export function createScreenStore() {
     reportActionError: (actionError) => set({ actionError }),
   }));
 }
-export type ScreenStore = ReturnType<typeof createScreenStore>;

@@ -7,7 +7,7 @@ import { PosError } from '../../src-shared/pos-error.ts';
 import type { Status } from '../../src-shared/status.ts';
 import type { EventChannelState } from '../api/transport.ts';
 
-export interface StatusState {
+interface StatusState {
   status: Status | null;
   /** Why main could not be asked, shown instead of a screen that would pretend to work. */
   loadError: string | null;

@@ -39,7 +39,7 @@ export const EMPTY_TAKEOVER_FORM: TakeoverFormValues = {
   liveConfirmed: false,
 };
 
-export function inputFromTakeoverForm(form: TakeoverFormValues): StartInput {
+function inputFromTakeoverForm(form: TakeoverFormValues): StartInput {
   return {
     access: { environment: form.environment, apiKey: form.apiKey, apiSecret: form.apiSecret },
     registerId: form.registerId,

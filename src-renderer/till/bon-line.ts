@@ -23,7 +23,7 @@ export type BonProblem =
   | { kind: 'receiptDiscountTooHigh' }
   | { kind: 'negativeTotal'; cents: Cents };
 
-export type BonPricing = { priced: PricedSale; problem: null } | { priced: null; problem: BonProblem };
+type BonPricing = { priced: PricedSale; problem: null } | { priced: null; problem: BonProblem };
 
 /** The Bon priced as main will price it, or what stands in the way. */
 export function priceBon(lines: readonly BonLine[], receiptDiscount: DiscountRule | null): BonPricing {

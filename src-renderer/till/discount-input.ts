@@ -3,7 +3,7 @@
 import { parsePercent, type DiscountRule } from '../../src-shared/discount.ts';
 import { parseAmountInput } from './amount-input.ts';
 
-export type TypedDiscount =
+type TypedDiscount =
   { basisPoints: number; offCents?: undefined } | { basisPoints?: undefined; offCents: number };
 
 /** The typed discount, or null when it is neither a percentage over 0 up to 100 nor a positive amount. */

@@ -5,7 +5,7 @@
 import type { VatRate } from '../../src-shared/vat.ts';
 import { isVatRateValidOn } from '../../src-shared/vat-validity.ts';
 
-export const RATE_KEYS: ReadonlyArray<{ key: string; rate: VatRate }> = [
+const RATE_KEYS: ReadonlyArray<{ key: string; rate: VatRate }> = [
   { key: '1', rate: '20' },
   { key: '2', rate: '10' },
   { key: '3', rate: '13' },

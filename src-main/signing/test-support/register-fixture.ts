@@ -27,7 +27,7 @@ export const FAST_SIGNING: SigningOptions = {
 
 export const QUIET_LOG: Logger = { info() {}, warn() {}, error() {} };
 
-export const TEST_API_SECRET = 'pipeline-test-secret';
+const TEST_API_SECRET = 'pipeline-test-secret';
 
 /**
  * SIGN AT allows one SCU per organization, and each API key is an organization of its own in the
