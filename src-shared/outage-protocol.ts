@@ -3,6 +3,7 @@
 // got during the outage carries a local number ("N-000123") and its time of issue, and the protocol
 // says which SIGN AT receipt number (and DEP entry) that paper got when it was signed later.
 import { z } from 'zod';
+import { ExportedFile } from './exported-file.ts';
 import { ALL_RECEIPT_KINDS, RECEIPT_STATES } from './receipt.ts';
 import { viennaWallClock } from './vienna-wall-clock.ts';
 
@@ -88,12 +89,8 @@ export const OutageProtocolExportInput = z.strictObject({
 });
 
 /** The protocol as a file, base64-encoded (the renderer turns it into a download). */
-export const OutageProtocolFile = z.object({
-  fileName: z.string(),
-  mimeType: z.enum(['application/pdf', 'text/csv']),
-  base64: z.base64(),
-});
-export type OutageProtocolFile = z.infer<typeof OutageProtocolFile>;
+export const OutageProtocolFile = ExportedFile;
+export type OutageProtocolFile = ExportedFile;
 
 /** The calendar year of a moment in Austria (the year a Jahresbeleg closes). */
 export function viennaYear(iso: string): number {

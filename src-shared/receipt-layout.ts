@@ -7,7 +7,7 @@
 import { discountLabel } from './discount.ts';
 import { formatEuro } from './money.ts';
 import { formatQuantity } from './quantity.ts';
-import type { AnyReceiptKind, Receipt, ReceiptDiscount } from './receipt.ts';
+import type { AnyReceiptKind, RateTotal, Receipt, ReceiptDiscount } from './receipt.ts';
 import type { ReceiptCompany } from './receipt-company.ts';
 import {
   cellsPerLine,
@@ -42,7 +42,8 @@ export interface LayoutOptions {
 /** The marker RKSV prescribes, printed in plain text whenever the signature unit failed. */
 export const FAILED_SIGNATURE_LABEL = 'Sicherheitseinrichtung ausgefallen';
 
-const KIND_TITLES: Partial<Record<AnyReceiptKind, string>> = {
+/** The title a receipt of a special kind carries on paper. */
+export const KIND_TITLES: Partial<Record<AnyReceiptKind, string>> = {
   ZERO: 'Nullbeleg',
   INITIALIZATION: 'Startbeleg',
   MONTHLY_CLOSE: 'Monatsbeleg',
@@ -51,7 +52,7 @@ const KIND_TITLES: Partial<Record<AnyReceiptKind, string>> = {
   SIGNATURE_CREATION_UNIT_FAULT_CLEARANCE: 'Sammelbeleg',
 };
 
-const PAYMENT_LABELS: Record<PaymentType, string> = { CASH: 'Bar', NON_CASH: 'Karte/Unbar' };
+export const PAYMENT_LABELS: Record<PaymentType, string> = { CASH: 'Bar', NON_CASH: 'Karte/Unbar' };
 
 interface TextStyle {
   align?: Align;
@@ -72,7 +73,7 @@ export function text(content: string, columns: number, style: TextStyle = {}): T
 }
 
 /** Lines composed here already (a table): printed as they are, never re-wrapped. */
-function preformatted(lines: string[]): TextBlock {
+export function preformatted(lines: string[]): TextBlock {
   return { kind: 'text', lines, align: 'left', bold: false, size: 'normal' };
 }
 
@@ -273,23 +274,29 @@ function totals(receipt: Receipt, columns: number): ReceiptBlock[] {
   return blocks;
 }
 
-function usedRates(receipt: Receipt): { rate: VatRate; gross: number; net: number; vat: number }[] {
+function usedRates(receipt: Receipt): RateTotal[] {
   const inLines = new Set(receipt.lines.map((line) => line.vatRate));
   return VAT_RATES.flatMap((rate) => {
     const total = receipt.totalsPerRate.find((t) => t.vatRate === rate);
     if (!total || (total.grossCents === 0 && !inLines.has(rate))) return [];
-    return [{ rate, gross: total.grossCents, net: total.netCents, vat: total.vatCents }];
+    return [total];
   });
 }
 
-/** Net, VAT and gross per rate used: a table where it fits, one small block per rate where not. */
-function vatBreakdown(receipt: Receipt, columns: number): ReceiptBlock[] {
-  const rates = usedRates(receipt);
+/**
+ * Net, VAT and gross per rate: a table where it fits, one small block per rate where not. The receipt
+ * and the daily report print their rates with it.
+ */
+export function vatTable(rates: readonly RateTotal[], columns: number): ReceiptBlock[] {
   if (rates.length === 0) return [];
   const rateLabel = (rate: VatRate) => `${VAT_RATE_INFO[rate].letter} ${VAT_RATE_INFO[rate].label}`;
   const headings = ['Netto', 'USt', 'Brutto'] as const;
-  const figures = rates.map((r) => [formatEuro(r.net), formatEuro(r.vat), formatEuro(r.gross)]);
-  const labelWidth = Math.max(displayWidth('Satz'), ...rates.map((r) => displayWidth(rateLabel(r.rate))));
+  const figures = rates.map((r) => [
+    formatEuro(r.netCents),
+    formatEuro(r.vatCents),
+    formatEuro(r.grossCents),
+  ]);
+  const labelWidth = Math.max(displayWidth('Satz'), ...rates.map((r) => displayWidth(rateLabel(r.vatRate))));
   const widths = headings.map((heading, c) =>
     Math.max(displayWidth(heading), ...figures.map((f) => displayWidth(f[c] ?? ''))),
   );
@@ -302,14 +309,14 @@ function vatBreakdown(receipt: Receipt, columns: number): ReceiptBlock[] {
       cells.map((cell, c) => ' '.repeat(gap) + padStart(cell, widths[c] ?? 0)).join('');
     return [
       preformatted([tableLine('Satz', headings)]),
-      preformatted(rates.map((r, i) => tableLine(rateLabel(r.rate), figures[i] ?? []))),
+      preformatted(rates.map((r, i) => tableLine(rateLabel(r.vatRate), figures[i] ?? []))),
     ];
   }
   return rates.flatMap((r) => [
-    text(rateLabel(r.rate), columns, { bold: true }),
-    row('Netto', formatEuro(r.net), columns),
-    row('USt', formatEuro(r.vat), columns),
-    row('Brutto', formatEuro(r.gross), columns),
+    text(rateLabel(r.vatRate), columns, { bold: true }),
+    row('Netto', formatEuro(r.netCents), columns),
+    row('USt', formatEuro(r.vatCents), columns),
+    row('Brutto', formatEuro(r.grossCents), columns),
   ]);
 }
 
@@ -339,7 +346,7 @@ export function layoutReceipt(
   ];
   if (receipt.lines.length > 0) blocks.push(...items(receipt, columns), separator);
   blocks.push(...totals(receipt, columns), separator);
-  const breakdown = vatBreakdown(receipt, columns);
+  const breakdown = vatTable(usedRates(receipt), columns);
   if (breakdown.length > 0) blocks.push(...breakdown, separator);
   const later = laterEntry(receipt, columns);
   if (later.length > 0) blocks.push(...later, separator);
