@@ -15,6 +15,7 @@ const CORE = [
   'src-main/rksv',
   'src-main/journal',
   'src-main/articles',
+  'src-main/reports',
   'src-main/fiskaly',
   'src-main/management',
   'src-main/emulator',
@@ -50,6 +51,12 @@ export const LAYERS = {
   'src-main/articles': {
     imports: ['src-shared', 'src-main/sqlite'],
     tests: ['src-main/journal'],
+    packages: 'node',
+  },
+  // The Tagesbericht (X, Z), the cash drawer and the accountant's export, from the journal.
+  'src-main/reports': {
+    imports: ['src-shared', 'src-main/journal'],
+    tests: ['src-main/sqlite', 'src-main/app', 'src-main/emulator', 'src-main/signing', 'src-main/settings'],
     packages: 'node',
   },
   'src-main/fiskaly': {

@@ -23,6 +23,13 @@ import {
   type JournalRecord,
   type StoredState,
 } from './journal-record.ts';
+import {
+  DayClosingJournal,
+  type NewCashMovement,
+  type NewDayClosing,
+  type StoredCashMovement,
+  type StoredDayClosing,
+} from './day-closing-journal.ts';
 import { encodeCursor, JournalSearcher, type JournalSearch } from './journal-search.ts';
 import {
   openJournalDatabase,
@@ -117,6 +124,26 @@ export class JournalConflict extends Error {
   }
 }
 
+/** What a Z closes: the register's open receipts and drawer movements up to its end, and the Z before it. */
+export interface OpenDay {
+  receipts: JournalRecord[];
+  movements: StoredCashMovement[];
+  previous: StoredDayClosing | null;
+}
+
+/**
+ * The time a receipt's paper carries (handed out offline, or SIGN AT's time; the journal time while it
+ * has neither), in SQL over `receipts r`.
+ */
+const ISSUED_MS = 'coalesce(r.offline_ms, r.signed_at_ms, r.created_ms)';
+/**
+ * A receipt's paper time follows its journal time by the seconds SIGN AT takes, or by a restart of the
+ * PC it was journaled before; SIGN AT's clock may run a little behind the till's. Receipts are looked up
+ * by journal time (indexed) within these margins, then by the time on their paper.
+ */
+const ISSUED_AFTER_CREATED_MS = 2 * 24 * 3600_000;
+const ISSUED_BEFORE_CREATED_MS = 3600_000;
+
 interface SearchPage {
   items: JournalRecord[];
   nextCursor: string | null;
@@ -132,6 +159,7 @@ export class Journal {
   readonly #outages: OutageJournal;
   /** A register taken over on a new PC: the backup's journal and SIGN AT's receipts come in here. */
   readonly restore: JournalRestore;
+  readonly #days: DayClosingJournal;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -140,6 +168,7 @@ export class Journal {
     this.#searcher = new JournalSearcher(this.#sql);
     this.#outages = new OutageJournal(this.#sql);
     this.restore = new JournalRestore(db, this.#sql, (work) => this.#transaction(work));
+    this.#days = new DayClosingJournal(this.#sql);
   }
 
   static open(path: string): Journal {
@@ -496,6 +525,86 @@ export class Journal {
       [fromMs, toMs, registerId],
       'ORDER BY r.created_ms, r.seq',
     );
+  }
+
+  /** A register's receipts whose paper time lies in [startMs, endMs), in journal order. */
+  receiptsIssuedIn(registerId: string, startMs: number, endMs: number): JournalRecord[] {
+    return this.#records(
+      `WHERE r.created_ms >= ? AND r.created_ms < ? AND r.register_id = ?
+         AND ${ISSUED_MS} >= ? AND ${ISSUED_MS} < ?`,
+      [startMs - ISSUED_AFTER_CREATED_MS, endMs + ISSUED_BEFORE_CREATED_MS, registerId, startMs, endMs],
+      'ORDER BY r.seq',
+    );
+  }
+
+  #openDay(registerId: string, endMs: number): OpenDay {
+    return {
+      receipts: this.#records(
+        `WHERE r.register_id = ? AND r.day_closing IS NULL AND ${ISSUED_MS} < ?`,
+        [registerId, endMs],
+        'ORDER BY r.seq',
+      ),
+      movements: this.#days.openCashMovements(registerId, endMs),
+      previous: this.#days.last(registerId),
+    };
+  }
+
+  /** What the next Z of the register would hold if it closed at `endMs`. */
+  openDay(registerId: string, endMs: number): OpenDay {
+    return this.#openDay(registerId, endMs);
+  }
+
+  /**
+   * The register's next Z, in one transaction: `close` sees what is open up to `endMs` and makes the Z
+   * (it may refuse by throwing; nothing is written then), which then holds those receipts and movements.
+   */
+  closeDay(registerId: string, endMs: number, close: (open: OpenDay) => NewDayClosing): StoredDayClosing {
+    return this.#transaction(() => {
+      const open = this.#openDay(registerId, endMs);
+      return this.#days.insert(
+        registerId,
+        close(open),
+        open.receipts.map((record) => record.seq),
+        open.movements.map((movement) => movement.id),
+      );
+    });
+  }
+
+  /**
+   * An Einlage, Entnahme or Kassensturz. `expect` sees the open day at that moment (a Kassensturz needs
+   * what the drawer should hold), in the same transaction, so no sale slips between the two.
+   */
+  addCashMovement(
+    registerId: string,
+    atMs: number,
+    make: (open: OpenDay) => Omit<NewCashMovement, 'registerId' | 'createdMs'>,
+  ): StoredCashMovement {
+    return this.#transaction(() =>
+      this.#days.addCashMovement({
+        // Every open receipt, whatever its paper time: the drawer holds what they took in.
+        ...make(this.#openDay(registerId, Number.MAX_SAFE_INTEGER)),
+        registerId,
+        createdMs: atMs,
+      }),
+    );
+  }
+
+  dayClosing(registerId: string, number: number): StoredDayClosing | null {
+    return this.#days.byNumber(registerId, number);
+  }
+
+  /** The register's Z reports, newest first. */
+  dayClosings(registerId: string, limit: number): StoredDayClosing[] {
+    return this.#days.list(registerId, limit);
+  }
+
+  lastDayClosing(registerId: string): StoredDayClosing | null {
+    return this.#days.last(registerId);
+  }
+
+  /** The first Z that closed a day, if one did. */
+  dayClosingOf(registerId: string, businessDate: string): StoredDayClosing | null {
+    return this.#days.firstOfDate(registerId, businessDate);
   }
 
   /** pending|offline → rejected: SIGN AT refused the request itself; it is never sent again. */

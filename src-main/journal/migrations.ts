@@ -9,6 +9,7 @@
 // receipts that still wait for SIGN AT.
 
 import type { DatabaseSync } from 'node:sqlite';
+import { openTodaysReceipts } from './day-closing-backfill.ts';
 import { lineTextBackfill } from './line-text-backfill.ts';
 
 /** How far a migration's walk over the journaled receipts has got. */
@@ -269,5 +270,54 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX receipts_register_number ON receipts (register_id, receipt_number)
         WHERE receipt_number IS NOT NULL AND number_repeated = 0;
     `,
+  },
+  {
+    version: 9,
+    description:
+      'Tagesabschluss: Z reports numbered per register, the cash drawer (Einlage, Entnahme, Kassensturz)',
+    sql: `
+      -- One row per Z report: its number (Z1, Z2, … per register), the day it closed, and the report as it
+      -- was printed (JSON), never changed afterwards. closing_cash_cents is what the drawer should hold at
+      -- the end: the next day's opening cash.
+      CREATE TABLE day_closings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        register_id TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        business_date TEXT NOT NULL,
+        closed_ms INTEGER NOT NULL,
+        closing_cash_cents INTEGER NOT NULL,
+        report TEXT NOT NULL,
+        UNIQUE (register_id, number)
+      );
+      -- Money put in (deposit) or taken out (withdrawal) with a reason, and each Kassensturz (count: what
+      -- was counted, what was expected then, by note and coin when counted so). Not receipts: never signed.
+      -- day_closing: the Z that holds it; NULL while the day is open.
+      CREATE TABLE cash_movements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        register_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('deposit', 'withdrawal', 'count')),
+        amount_cents INTEGER NOT NULL,
+        expected_cents INTEGER,
+        denominations TEXT,
+        reason TEXT,
+        created_ms INTEGER NOT NULL,
+        day_closing INTEGER REFERENCES day_closings(id)
+      );
+      CREATE INDEX cash_movements_open ON cash_movements (register_id, id) WHERE day_closing IS NULL;
+      CREATE INDEX cash_movements_created ON cash_movements (register_id, created_ms);
+      -- The Z that holds a receipt (day_closings.id); NULL while no Z does. Receipts journaled before this
+      -- version read 0 (the column's default, so the update rewrites no row): they are in no Z, since
+      -- there were none, and the first Z does not sweep years of history into itself. The backfill opens
+      -- today's, so that the first Z after the update holds the whole day.
+      ALTER TABLE receipts ADD COLUMN day_closing INTEGER DEFAULT 0;
+      CREATE INDEX receipts_open_day ON receipts (register_id, seq) WHERE day_closing IS NULL;
+      -- Every receipt inserted from now on (a sale, SIGN AT's own, one a takeover restores) starts open,
+      -- whoever inserts it: the database itself sees to it, in the inserting transaction.
+      CREATE TRIGGER receipts_open_for_day_closing AFTER INSERT ON receipts
+      BEGIN
+        UPDATE receipts SET day_closing = NULL WHERE seq = new.seq;
+      END;
+    `,
+    backfill: (db) => openTodaysReceipts(db),
   },
 ];

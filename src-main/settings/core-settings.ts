@@ -3,6 +3,7 @@
 // chosen, so an interrupted setup resumes with the same SCU and cash register instead of making new ones.
 import { z } from 'zod';
 import { CompanyInfo, SIGN_TIMEOUT_MS } from '../../src-shared/core-settings.ts';
+import { DEFAULT_EXPORT_ACCOUNTS, ExportAccounts } from '../../src-shared/export-accounts.ts';
 import { ENVIRONMENTS } from '../../src-shared/receipt.ts';
 import { UiLanguage } from '../../src-shared/ui-language.ts';
 
@@ -53,5 +54,7 @@ export const CoreSettings = z.object({
   credentials: SigningCredentials.nullable().default(null),
   setup: SetupProgress.nullable().default(null),
   register: RegisterSettings.nullable().default(null),
+  /** The ledger accounts of the tax adviser's CSV export. */
+  exportAccounts: ExportAccounts.default(DEFAULT_EXPORT_ACCOUNTS),
 });
 export type CoreSettings = z.infer<typeof CoreSettings>;
