@@ -26,6 +26,7 @@ import { onboardingHandlers } from './app/onboarding-handlers.ts';
 import { outageProtocolHandlers } from './app/outage-protocol-handlers.ts';
 import { printingHandlers } from './app/printing-handlers.ts';
 import { RegisterRuntime } from './app/register-runtime.ts';
+import { reportHandlers } from './app/report-handlers.ts';
 import { salesHandlers } from './app/sales-handlers.ts';
 import { settingsHandlers } from './app/settings-handlers.ts';
 import { SetupProgress } from './app/setup-progress.ts';
@@ -158,6 +159,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...backupHandlers(parts),
     ...articleHandlers(parts),
     ...takeoverHandlers(parts),
+    ...reportHandlers(parts),
   };
   await startUp(parts);
 

@@ -13,6 +13,7 @@ import {
 } from './article.ts';
 import { ArticleImportInput, ArticleImportReport } from './article-import.ts';
 import { BackupNowInput, BackupStatus } from './backup-status.ts';
+import { CashCountInput, CashMovementInput } from './cash-drawer.ts';
 import {
   ClosingList,
   ClosingReceipt,
@@ -21,8 +22,20 @@ import {
 } from './closing-receipt.ts';
 import { CodeLookup, CodeLookupInput } from './code-lookup.ts';
 import { CoreSettingsUpdate, CoreSettingsView } from './core-settings.ts';
+import {
+  CashMovement,
+  CloseDayInput,
+  DayClosingList,
+  DayReport,
+  DayReportQuery,
+  DayReportTarget,
+  ReceiptsExportInput,
+  ZReportQuery,
+} from './day-report.ts';
 import { DepVerifyReport, VerifyDepFileInput } from './dep-verify-report.ts';
 import { DesktopSettingsUpdate, DesktopSettingsView } from './desktop-settings.ts';
+import { ExportAccounts } from './export-accounts.ts';
+import { ExportedFile } from './exported-file.ts';
 import { JournalPage, JournalQuery } from './journal-query.ts';
 import { AdoptFavouritesInput } from './legacy-favourite.ts';
 import { RenewAccessInput, StartOnboardingInput } from './onboarding-input.ts';
@@ -179,6 +192,28 @@ export const posApiContract = {
   releaseRegister: { input: typedConfirmation(RELEASE_CONFIRMATION), output: Status },
   /** Another PC signed on the register: take its receipts from SIGN AT into this journal and sign here again. */
   keepRegisterHere: { input: NoInput, output: Status },
+  // Tagesabschluss (src-main/reports/): the X and Z reports, the cash drawer, the tax adviser's export.
+  /** The X report of a day (default today): its receipts as they stand now; it closes nothing. */
+  dayReport: { input: DayReportQuery, output: DayReport },
+  /** Closes a day (default today) with the register's next Z report, and starts a backup. */
+  closeDay: { input: CloseDayInput, output: DayReport },
+  /** A Z report as it was closed. */
+  zReport: { input: ZReportQuery, output: DayReport },
+  /** The register's Z reports, newest first. */
+  listDayClosings: { input: NoInput, output: DayClosingList },
+  /** Einlage or Entnahme with its reason: recorded and in the report, never signed (not a sale). */
+  recordCashMovement: { input: CashMovementInput, output: CashMovement },
+  /** Kassensturz: the counted cash (by note and coin, or one total) against the expected, and the difference. */
+  countCash: { input: CashCountInput, output: CashMovement },
+  /** An X or Z report on the receipt printer, at once (not queued); says whether it came out. */
+  printDayReport: { input: DayReportTarget, output: TestPrintResult },
+  /** An X or Z report as PDF, laid out as it prints. */
+  exportDayReportPdf: { input: DayReportTarget, output: ExportedFile },
+  /** The tax adviser's CSV of a date range: one row per receipt and VAT rate (BMD/RZL import). */
+  exportReceiptsCsv: { input: ReceiptsExportInput, output: ExportedFile },
+  /** The ledger accounts the CSV books to, as the tax adviser set them. */
+  getExportAccounts: { input: NoInput, output: ExportAccounts },
+  updateExportAccounts: { input: ExportAccounts, output: ExportAccounts },
   // Served by the shell, not the core: only the shell knows where the POS API listens.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },

@@ -9,6 +9,9 @@ import {
   type OperationOutput,
   type PosApiHandlers,
 } from '../../src-shared/pos-api-contract.ts';
+import { sampleZReport } from '../../src-shared/day-report-fixtures.test-support.ts';
+import type { DayReport } from '../../src-shared/day-report.ts';
+import { DEFAULT_EXPORT_ACCOUNTS } from '../../src-shared/export-accounts.ts';
 import { DEFAULT_PRINTER_SETTINGS } from '../../src-shared/printer-settings.ts';
 import type { PosApiInfo } from '../../src-shared/pos-api-info.ts';
 import type { Receipt } from '../../src-shared/receipt.ts';
@@ -54,6 +57,12 @@ export const SAMPLE_RECEIPT: Receipt = {
   codeCheck: { state: 'ok', problems: [] },
 };
 
+/** The X report of 3 December 2026 as main answers it. */
+export const SAMPLE_DAY_REPORT: DayReport = sampleZReport({ kind: 'X', zNumber: null });
+
+/** A receipts CSV with one row, as main answers it (base64 of the file). */
+export const SAMPLE_RECEIPTS_CSV = '\uFEFFsatzart;konto\r\n0;2700\r\n';
+
 const SAMPLE_POS_API_INFO: PosApiInfo = {
   enabled: false,
   url: null,
@@ -88,6 +97,14 @@ export const SAMPLE_INPUTS: { [K in OperationName]?: OperationInput<K> } = {
   exportOutageProtocol: { format: 'csv' },
   setPosApiEnabled: { enabled: true },
   renewAccess: { access: { apiKey: 'key-0123', apiSecret: 'secret-0123' } },
+  dayReport: { date: '2026-12-03' },
+  zReport: { zNumber: 1 },
+  recordCashMovement: { kind: 'deposit', amount: '100.00', reason: 'Wechselgeld' },
+  countCash: { total: '123.40' },
+  printDayReport: { kind: 'Z', zNumber: 1 },
+  exportDayReportPdf: { kind: 'X', date: '2026-12-03' },
+  exportReceiptsCsv: { from: '2026-12-01', to: '2026-12-31' },
+  updateExportAccounts: DEFAULT_EXPORT_ACCOUNTS,
 };
 
 /** A valid input for `name`, or null when the samples hold none (and the operation needs one). */
@@ -113,6 +130,12 @@ const SAMPLE_OUTPUTS: { [K in OperationName]?: OperationOutput<K> } = {
   searchJournal: { items: [SAMPLE_RECEIPT], nextCursor: null },
   getPosApiInfo: SAMPLE_POS_API_INFO,
   setPosApiEnabled: { ...SAMPLE_POS_API_INFO, enabled: true },
+  dayReport: SAMPLE_DAY_REPORT,
+  exportReceiptsCsv: {
+    fileName: 'Belege-DEMO-KASSE-1-2026-12-03.csv',
+    mimeType: 'text/csv',
+    base64: Buffer.from(SAMPLE_RECEIPTS_CSV, 'utf8').toString('base64'),
+  },
 };
 
 /**

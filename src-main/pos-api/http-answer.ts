@@ -24,3 +24,19 @@ export function sendJson(
   });
   res.end(text);
 }
+
+/** A file as the route answers it (a CSV), with the same headers, offered for download. */
+export function sendFile(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  file: { name: string; text: string },
+): void {
+  res.writeHead(status, {
+    ...JSON_SECURITY_HEADERS,
+    'Content-Type': `${contentType}; charset=utf-8`,
+    'Content-Disposition': `attachment; filename="${file.name.replace(/[^\w.-]+/g, '_')}"`,
+    'Content-Length': String(Buffer.byteLength(file.text)),
+  });
+  res.end(file.text);
+}

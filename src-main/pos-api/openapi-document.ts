@@ -5,6 +5,7 @@ import { ArticleDeleted, ArticleList, ArticleResource, ArticleWrite } from './ar
 import { codesForStatus } from './error-status.ts';
 import { PATH_PARAMETER_DOCS, POS_API_ROUTES } from './pos-api-routes.ts';
 import {
+  DailyReportResource,
   ErrorResponse,
   ONBOARDING_SCHEMA_PATH,
   OPENAPI_PATH,
@@ -31,6 +32,7 @@ const COMPONENTS = new Map<z.ZodType, { name: string; io: 'input' | 'output' }>(
   [ArticleResource, { name: 'Article', io: 'output' }],
   [ArticleList, { name: 'ArticleList', io: 'output' }],
   [ArticleDeleted, { name: 'ArticleDeleted', io: 'output' }],
+  [DailyReportResource, { name: 'DailyReport', io: 'output' }],
   [ErrorResponse, { name: 'Error', io: 'output' }],
 ]);
 
@@ -123,6 +125,9 @@ export function buildOpenApiDocument() {
       [route.response.status]: {
         description: route.response.description,
         ...(route.response.schema ? { content: jsonContent(route.response.schema) } : {}),
+        ...(route.response.contentType
+          ? { content: { [route.response.contentType]: { schema: { type: 'string' } } } }
+          : {}),
       },
     };
     for (const status of [...statuses].sort((a, b) => a - b)) responses[status] = errorResponse(status);
@@ -171,7 +176,8 @@ export function buildOpenApiDocument() {
         'Beleg behandeln. 503 heißt immer "vorübergehend, später wiederholen"; ein bleibender Zustand ist ein ' +
         '4xx mit eigenem Code (Tabelle bei Error.code). 1.2: Belegzustand signature_failed (SIGN AT ' +
         'signed:false), Felder offline_number und issued_at (Nacherfassung), GET /outages (Ausfallprotokoll). ' +
-        '1.5: die Artikelliste (/articles: lesen, suchen, per EAN oder PLU finden, anlegen, ersetzen, löschen).',
+        '1.5: die Artikelliste (/articles: lesen, suchen, per EAN oder PLU finden, anlegen, ersetzen, löschen). ' +
+        '1.8: GET /reports/daily (Tagesbericht) und GET /reports/receipts.csv (Export für den Steuerberater).',
       license: { name: 'Proprietär', identifier: 'LicenseRef-Kassen-Companion' },
     },
     servers: [

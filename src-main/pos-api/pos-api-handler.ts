@@ -10,7 +10,7 @@ import { dispatchOperation } from '../../src-shared/pos-api-dispatch.ts';
 import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
 import { bearerFrom, tokensMatch } from './bearer-token.ts';
 import { HTTP_STATUS_FOR, RETRY_AFTER_UNAVAILABLE_S } from './error-status.ts';
-import { sendJson } from './http-answer.ts';
+import { sendFile, sendJson } from './http-answer.ts';
 import { buildOpenApiDocument } from './openapi-document.ts';
 import { apiFieldPath } from './pos-api-mapping.ts';
 import { POS_API_ROUTES, type PosApiRoute, type RouteContext } from './pos-api-routes.ts';
@@ -134,6 +134,10 @@ export function createPosApiHandler(options: PosApiHandlerOptions): RequestHandl
       query = parsed.data;
     }
     const result = await route.handle({ params, body, query, call });
+    if (result.file !== undefined && route.response.contentType !== undefined) {
+      sendFile(res, result.status, route.response.contentType, result.file);
+      return;
+    }
     sendJson(res, result.status, result.body);
   }
 

@@ -1,5 +1,6 @@
 // Translation between POS API v1 (snake_case, decimal strings) and the PosApi contract (camelCase,
 // integer cents). The core only ever sees the contract; the API never exposes more than the receipt.
+import type { DayReport } from '../../src-shared/day-report.ts';
 import { formatApiAmount } from '../../src-shared/money.ts';
 import { OUTAGE_REPORT_AFTER_MS, type OutageProtocol } from '../../src-shared/outage-protocol.ts';
 import { formatApiQuantity } from '../../src-shared/quantity.ts';
@@ -9,6 +10,7 @@ import { formatApiPercent } from '../../src-shared/discount.ts';
 import type { SaleDraftInput } from '../../src-shared/sale-draft.ts';
 import type { Status } from '../../src-shared/status.ts';
 import type {
+  DailyReportResource,
   OutageProtocolResource,
   PosApiStatus,
   ReceiptCheckResource,
@@ -129,6 +131,31 @@ export function outageProtocolResource(protocol: OutageProtocol): OutageProtocol
       clearance_needed: outage.clearanceNeeded,
       report_due: outage.reportDue,
     })),
+  };
+}
+
+export function dailyReportResource(report: DayReport): DailyReportResource {
+  return {
+    date: report.date,
+    receipt_count: report.receiptCount,
+    first_receipt_number: report.firstReceiptNumber,
+    last_receipt_number: report.lastReceiptNumber,
+    per_vat_rate: report.perRate.map((rate) => ({
+      vat_rate: rate.vatRate,
+      net: formatApiAmount(rate.netCents),
+      vat: formatApiAmount(rate.vatCents),
+      gross: formatApiAmount(rate.grossCents),
+    })),
+    per_payment_type: report.perPayment.map((payment) => ({
+      type: payment.type,
+      amount: formatApiAmount(payment.amountCents),
+    })),
+    cancellations: {
+      count: report.cancellations.count,
+      amount: formatApiAmount(report.cancellations.amountCents),
+    },
+    training_count: report.training.count,
+    total_gross: formatApiAmount(report.totalCents),
   };
 }
 

@@ -5,6 +5,7 @@ import type { OperationInput, OperationName, OperationOutput } from '../../src-s
 import { PosError } from '../../src-shared/pos-error.ts';
 import { ARTICLE_ID, ARTICLE_ROUTES } from './article-routes.ts';
 import {
+  dailyReportResource,
   outageProtocolResource,
   receiptCheckResource,
   receiptResource,
@@ -12,6 +13,8 @@ import {
   statusResource,
 } from './pos-api-mapping.ts';
 import {
+  DailyReportQueryParams,
+  DailyReportResource,
   OutageProtocolQueryParams,
   OutageProtocolResource,
   PosApiStatus,
@@ -21,6 +24,7 @@ import {
   ReceiptList,
   ReceiptListQuery,
   ReceiptResource,
+  ReceiptsCsvQueryParams,
 } from './pos-api-schemas.ts';
 
 export interface RouteContext {
@@ -35,7 +39,10 @@ export interface RouteContext {
 
 interface RouteResult {
   status: number;
+  /** JSON, unless `file` is given. */
   body: unknown;
+  /** A file answered as it is (the route's `response.contentType`), offered for download as `name`. */
+  file?: { name: string; text: string };
 }
 
 export interface PosApiRoute {
@@ -48,7 +55,13 @@ export interface PosApiRoute {
   requestBody?: z.ZodType;
   /** Query parameters as one object schema; each property becomes a documented parameter. */
   query?: z.ZodObject;
-  response: { status: number; description: string; schema: z.ZodType | null };
+  response: {
+    status: number;
+    description: string;
+    schema: z.ZodType | null;
+    /** A route that answers with a file instead of JSON (then `schema` is null). */
+    contentType?: 'text/csv';
+  };
   /** Error statuses this route can answer with besides 401/413/429, for the document. */
   errors: readonly number[];
   handle(ctx: RouteContext): Promise<RouteResult>;
@@ -192,6 +205,50 @@ export const POS_API_ROUTES: readonly PosApiRoute[] = [
     },
   },
   ...ARTICLE_ROUTES,
+  {
+    method: 'GET',
+    path: '/reports/daily',
+    operationId: 'getDailyReport',
+    summary:
+      'Tagesbericht (X) eines Kalendertags: Belege, Belegnummern, Netto/USt/Brutto je Satz, Zahlungsarten, ' +
+      'Stornos, Trainingsbelege; dieselben Zahlen wie der Tagesbericht in der App',
+    auth: true,
+    query: DailyReportQueryParams,
+    response: { status: 200, description: 'der Tagesbericht', schema: DailyReportResource },
+    errors: [409, 422],
+    async handle(ctx) {
+      const query = ctx.query as z.output<typeof DailyReportQueryParams>;
+      const report = await ctx.call('dayReport', query.date === undefined ? undefined : { date: query.date });
+      return { status: 200, body: DailyReportResource.parse(dailyReportResource(report)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/reports/receipts.csv',
+    operationId: 'getReceiptsCsv',
+    summary:
+      'Belege eines Zeitraums für den Steuerberater (from bis to, beide inklusive, höchstens 366 Tage): ' +
+      'eine Zeile je Beleg und USt-Satz, Feldnamen des BMD-Buchungsimports, UTF-8 mit BOM, Semikolon, ' +
+      'Dezimalkomma (Spalten im README)',
+    auth: true,
+    query: ReceiptsCsvQueryParams,
+    response: {
+      status: 200,
+      description: 'die CSV-Datei (text/csv; charset=utf-8)',
+      schema: null,
+      contentType: 'text/csv',
+    },
+    errors: [409, 422],
+    async handle(ctx) {
+      const range = ctx.query as z.output<typeof ReceiptsCsvQueryParams>;
+      const file = await ctx.call('exportReceiptsCsv', range);
+      return {
+        status: 200,
+        body: null,
+        file: { name: file.fileName, text: Buffer.from(file.base64, 'base64').toString('utf8') },
+      };
+    },
+  },
 ];
 
 export const PATH_PARAMETER_DOCS: Record<string, string> = {

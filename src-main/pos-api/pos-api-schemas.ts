@@ -27,6 +27,8 @@ import { printableText } from '../../src-shared/text-field.ts';
 import { DiscountInput } from '../../src-shared/discount.ts';
 import { VAT_RATES } from '../../src-shared/vat.ts';
 import { POS_ERROR_CODES } from '../../src-shared/pos-error.ts';
+import { REPORT_PAYMENT_TYPES, ReceiptsExportInput } from '../../src-shared/day-report.ts';
+import { IsoDate } from '../../src-shared/vienna-day.ts';
 import { POS_API_ERROR_CODES } from './error-status.ts';
 
 export const POS_API_BASE = '/api/v1';
@@ -34,7 +36,7 @@ export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** The JSON Schema of the setup file of `--onboard`, published next to the OpenAPI document. */
 export const ONBOARDING_SCHEMA_PATH = `${POS_API_BASE}/onboarding.schema.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.7.0';
+export const POS_API_VERSION = '1.8.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -428,6 +430,52 @@ export const ReceiptCheckResource = z.object({
     .meta({ description: 'der Beleg dieses Journals mit Kassen-ID und Belegnummer des Codes; null: keiner' }),
 });
 export type ReceiptCheckResource = z.output<typeof ReceiptCheckResource>;
+export const DailyReportQueryParams = z.strictObject({
+  date: IsoDate.optional().meta({
+    description: 'Kalendertag (Wiener Zeit) als JJJJ-MM-TT; ohne Angabe heute',
+    examples: ['2026-12-03'],
+  }),
+});
+
+export const DailyReportResource = z
+  .object({
+    date: IsoDate,
+    receipt_count: z.number().int().min(0).meta({
+      description:
+        'Ausgegebene Belege des Tages (Verkauf, Storno, Nullbeleg, Belege von SIGN AT), ohne Trainingsbelege',
+    }),
+    first_receipt_number: z.string().nullable().meta({
+      description:
+        'Kleinste Belegnummer von SIGN AT an diesem Tag (Trainingsbelege zählen in der Nummerierung)',
+    }),
+    last_receipt_number: z.string().nullable(),
+    per_vat_rate: z
+      .array(z.object({ vat_rate: VatRate, net: AmountOut, vat: AmountOut, gross: AmountOut }))
+      .meta({
+        description:
+          'Brutto je Satz über den Tag (Stornos abgezogen); Netto und USt daraus, je Satz einmal kaufmännisch gerundet',
+      }),
+    per_payment_type: z.array(z.object({ type: z.enum(REPORT_PAYMENT_TYPES), amount: AmountOut })).meta({
+      description:
+        'CASH: bar bezahlt abzüglich Rückgeld; NON_CASH: Karte/unbar; UNSPECIFIED (nur wenn nicht 0): ohne Zahlungsart gesendete Belege',
+    }),
+    cancellations: z
+      .object({ count: z.number().int().min(0), amount: AmountOut })
+      .meta({ description: 'Stornobelege: Anzahl und Betrag (negativ)' }),
+    training_count: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'Trainingsbelege: eigens gezählt, in keiner Summe' }),
+    total_gross: AmountOut.meta({ description: 'Summe brutto aller Belege des Tages ohne Training' }),
+  })
+  .meta({
+    description:
+      'Tagesbericht (X) einer Kasse: alle Belege mit diesem Datum auf dem Papier (Wiener Zeit), so wie sie jetzt stehen',
+  });
+export type DailyReportResource = z.output<typeof DailyReportResource>;
+
+export const ReceiptsCsvQueryParams = ReceiptsExportInput;
 
 export const ErrorResponse = z.object({
   error: z.object({

@@ -12,6 +12,8 @@ import { rawRequest } from './http-exchange.test-support.ts';
 import { createRedactingLogger } from '../host/redacting-logger.ts';
 import {
   recordingHandlers,
+  SAMPLE_DAY_REPORT,
+  SAMPLE_RECEIPTS_CSV,
   SAMPLE_RECEIPT,
   SAMPLE_STATUS,
   type RecordedCall,
@@ -99,6 +101,8 @@ test('the OpenAPI document is OpenAPI 3.1 whose every reference resolves, served
     '/api/v1/receipts/check',
     '/api/v1/receipts/{id}',
     '/api/v1/receipts/{id}/reprint',
+    '/api/v1/reports/daily',
+    '/api/v1/reports/receipts.csv',
     '/api/v1/status',
   ]);
   const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
@@ -463,6 +467,65 @@ test('the receipt check in the documented shape: the code scanned, with crypto m
   assert.equal(error.field, 'qr_code_data');
   assert.match(error.message, /Der Code des Belegs fehlt/);
   assert.equal(h.calls.filter((c) => c.name === 'checkReceiptCode').length, 1, 'nothing checked');
+});
+
+test('the daily report: exactly the documented fields, amounts as decimal strings, for the date asked', async () => {
+  const h = await harness();
+  const res = await api(h, 'GET', '/reports/daily?date=2026-12-03');
+  const body = await assertMatchesDocument(h.origin, res, 'GET', '/reports/daily');
+  assert.deepEqual(body, {
+    date: '2026-12-03',
+    receipt_count: 5,
+    first_receipt_number: '41',
+    last_receipt_number: '46',
+    per_vat_rate: [
+      { vat_rate: '20', net: '27.17', vat: '5.43', gross: '32.60' },
+      { vat_rate: '10', net: '7.36', vat: '0.74', gross: '8.10' },
+    ],
+    per_payment_type: [
+      { type: 'CASH', amount: '30.70' },
+      { type: 'NON_CASH', amount: '10.00' },
+    ],
+    cancellations: { count: 1, amount: '-12.00' },
+    training_count: 1,
+    total_gross: '40.70',
+  });
+  assert.equal(SAMPLE_DAY_REPORT.totalCents, 4070);
+  await api(h, 'GET', '/reports/daily');
+  assert.deepEqual(
+    h.calls.filter((c) => c.name === 'dayReport').map((c) => c.input),
+    [{ date: '2026-12-03' }, undefined],
+    'without a date: today, as the app decides',
+  );
+  for (const bad of ['2026-12-32', '03.12.2026', '2026-2-1']) {
+    const refused = await api(h, 'GET', `/reports/daily?date=${bad}`);
+    assert.equal(refused.status, 422, bad);
+    assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'invalid_input');
+  }
+});
+
+test('the receipts CSV comes as a text/csv download with its BOM; a wrong range is refused before the core', async () => {
+  const h = await harness();
+  const res = await api(h, 'GET', '/reports/receipts.csv?from=2026-12-01&to=2026-12-31');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
+  assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="Belege-.+\.csv"$/);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
+  assert.equal(bytes.toString('utf8'), SAMPLE_RECEIPTS_CSV);
+  const document = await servedDocument(h.origin);
+  const answer = (
+    (((document.paths as Json)['/api/v1/reports/receipts.csv'] as Json).get as Json).responses as Json
+  )['200'] as Json;
+  assert.deepEqual(answer.content, { 'text/csv': { schema: { type: 'string' } } });
+
+  for (const query of ['from=2026-12-31&to=2026-12-01', 'from=2026-01-01&to=2027-01-02', 'from=2026-12-01']) {
+    assert.equal((await api(h, 'GET', `/reports/receipts.csv?${query}`)).status, 422, query);
+  }
+  assert.deepEqual(
+    h.calls.filter((c) => c.name === 'exportReceiptsCsv').map((c) => c.input),
+    [{ from: '2026-12-01', to: '2026-12-31' }],
+  );
 });
 
 test('receipts and status are read back in the documented shape', async () => {

@@ -1,19 +1,24 @@
-// The closing screen's content: DEP archive, backups, the check of any DEP file, Monats-/Jahresbelege,
-// the Ausfallprotokoll, decommissioning. Mounted by the screen that owns navigation; it talks to main
+// The closing screen's content: receipts whose QR code does not match (when there are any), then the
+// Tagesabschluss (daily report, Z, cash drawer) and the tax adviser's export, as the everyday part; then DEP archive, backups, the check of any DEP file,
+// Monats-/Jahresbelege, the Ausfallprotokoll, decommissioning. Mounted by the screen that owns navigation; it talks to main
 // only through the contract.
 import { ArchiveSection } from './ArchiveSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { ClosingsSection } from './ClosingsSection.tsx';
 import { CodeMismatchSection } from './CodeMismatchSection.tsx';
+import { DayCloseSection } from './DayCloseSection.tsx';
 import { DepFileCheckSection } from './DepFileCheckSection.tsx';
 import { DecommissionSection } from './DecommissionSection.tsx';
 import { OutageProtocolSection } from './OutageProtocolSection.tsx';
+import { ReceiptsExportSection } from './ReceiptsExportSection.tsx';
 import './closings.css';
 
 export function ClosingsPanel() {
   return (
     <div className="closings-panel" data-testid="closings-panel">
       <CodeMismatchSection />
+      <DayCloseSection />
+      <ReceiptsExportSection />
       <ArchiveSection />
       <BackupSection />
       <DepFileCheckSection />

@@ -13,7 +13,7 @@ import {
 import { formatOutageDuration } from '../../src-shared/outage-protocol-text.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
-import { downloadFile } from '../components/download-file.ts';
+import { downloadExportedFile } from '../components/download-file.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 
@@ -154,8 +154,7 @@ export function OutageProtocolSection() {
   const save = (format: (typeof OUTAGE_PROTOCOL_FORMATS)[number]) =>
     run(format, async () => {
       const file = await client.api.exportOutageProtocol({ format });
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      downloadFile(file.fileName, new Blob([bytes], { type: file.mimeType }));
+      downloadExportedFile(file);
     });
 
   return (

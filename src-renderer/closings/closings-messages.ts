@@ -2,6 +2,7 @@
 // src-renderer/i18n/de.ts and en.ts carry them as `closings`.
 import { outageProtocolDe, outageProtocolEn } from './outage-protocol-messages.ts';
 import { backupDe, backupEn } from './backup-messages.ts';
+import { dayCloseDe, dayCloseEn } from './day-close-messages.ts';
 
 export const closingsDe = {
   archiveTitle: 'Datenerfassungsprotokoll (DEP) sichern',
@@ -115,6 +116,7 @@ export const closingsDe = {
   newRegisterWorking: 'Wird vorbereitet …',
   outages: outageProtocolDe,
   backup: backupDe,
+  dayClose: dayCloseDe,
 };
 
 export const closingsEn: typeof closingsDe = {
@@ -229,4 +231,5 @@ export const closingsEn: typeof closingsDe = {
   newRegisterWorking: 'Preparing …',
   outages: outageProtocolEn,
   backup: backupEn,
+  dayClose: dayCloseEn,
 };

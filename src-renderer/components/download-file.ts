@@ -8,3 +8,9 @@ export function downloadFile(fileName: string, file: Blob): void {
   // The click has started the download; the URL is not needed any longer.
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** A file main made (PDF, CSV; base64 in the contract's answer) handed to the download. */
+export function downloadExportedFile(file: { fileName: string; mimeType: string; base64: string }): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  downloadFile(file.fileName, new Blob([bytes], { type: file.mimeType }));
+}
