@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { inflateSync } from 'node:zlib';
 import { DEFAULT_PRINTER_SETTINGS } from '../src-shared/printer-settings.ts';
 import { decodeQrFromPng } from './support/decode-qr.ts';
 import { startFakePrinter, type FakePrinter } from './support/fake-printer.ts';
+import { pdfContent } from './support/pdf-text.ts';
 import { paperText, payWithEnter, ringUp, showQr } from './support/till-page.ts';
 import { openTill, type TillSession } from './support/till-session.ts';
 
@@ -37,13 +37,6 @@ after(async () => {
   await session?.close();
   await printer?.close();
 });
-
-/** The PDF's page content (one deflated stream): its text operators, as the printer's lines. */
-function pdfContent(pdf: Buffer): string {
-  const marker = Buffer.from('/FlateDecode >>\nstream\n', 'latin1');
-  const start = pdf.indexOf(marker) + marker.length;
-  return inflateSync(pdf.subarray(start, pdf.indexOf('\nendstream', start))).toString('latin1');
-}
 
 /** Waits (bounded by the queue's longest pause between attempts) until the receipt was signed later. */
 async function signedLate(id: string): Promise<void> {
