@@ -61,14 +61,16 @@ test('every curl line of the README answers as the README says', async () => {
   const run = await promisify(execFile)('bash', ['-c', script], {
     env: { ...process.env, TOKEN: TEST_POS_API_TOKEN, API: `${service.origin}/api/v1`, QR: scanned.qr },
     encoding: 'utf8',
+    // A line that saves a file (-o) saves it here, not in the checkout.
+    cwd: root,
   });
   const answers = run.stdout
     .split(separator)
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .map((part) => JSON.parse(part) as Json);
-  const [sale, read, list, reprint, check, status, openapi, schema, article, byCode] = answers;
-  assert.equal(answers.length, 10, 'ten curl lines');
+  const [sale, read, list, reprint, check, status, openapi, schema, daily, article, byCode] = answers;
+  assert.equal(answers.length, 11, 'eleven curl lines answer JSON; the CSV line saves its file');
   assert.equal(sale?.state, 'signed');
   assert.equal(sale?.total, '4.55');
   assert.equal(sale?.change, '0.45');
@@ -82,6 +84,19 @@ test('every curl line of the README answers as the README says', async () => {
   assert.equal(status?.setup, 'ready');
   assert.equal(openapi?.openapi, '3.1.0');
   assert.equal(schema?.title, 'Kassen-Companion: Einrichtungsdatei (--onboard)');
+  assert.deepEqual(Object.keys(daily ?? {}), [
+    'date',
+    'receipt_count',
+    'first_receipt_number',
+    'last_receipt_number',
+    'per_vat_rate',
+    'per_payment_type',
+    'cancellations',
+    'training_count',
+    'total_gross',
+  ]);
+  assert.equal(daily?.date, '2026-12-03');
+  assert.match(readFileSync(join(root, 'belege.csv'), 'utf8'), /^\uFEFFsatzart;konto;gkonto;belegnr;/);
   assert.equal(article?.ean, '9001234567896');
   assert.deepEqual(byCode?.articles, [article]);
 });
