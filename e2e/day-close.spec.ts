@@ -172,7 +172,9 @@ test('a day at the counter: cash, card, a split payment with discounts, a Storno
   await page.keyboard.press('F2');
   const cashRow = page.locator(`[data-testid="journal-row"][data-receipt-id="${ids.cash}"]`);
   await cashRow.click();
-  await page.locator(`[data-testid="journal-row"][data-receipt-id="${ids.cash}"][aria-selected="true"]`).waitFor();
+  await page
+    .locator(`[data-testid="journal-row"][data-receipt-id="${ids.cash}"][aria-selected="true"]`)
+    .waitFor();
   await page.getByTestId('journal-search').focus(); // the journal's keys work while the cashier is in it
   await page.keyboard.press('F8');
   await page.getByTestId('cancel-confirm').waitFor();
