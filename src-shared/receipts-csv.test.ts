@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dayFigures } from './day-figures.ts';
 import { DEFAULT_EXPORT_ACCOUNTS } from './export-accounts.ts';
 import { sampleReceipt } from './receipt-fixtures.test-support.ts';
-import { RECEIPTS_CSV_COLUMNS, receiptsCsv } from './receipts-csv.ts';
-
-/** The file as a tax adviser's import reads it: BOM off, CRLF rows, fields by heading. */
-function parse(csv: string): Array<Record<string, string>> {
-  assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a byte order mark');
-  assert.ok(csv.endsWith('\r\n'));
-  const [heading = '', ...rows] = csv.slice(1).trimEnd().split('\r\n');
-  const names = heading.split(';');
-  assert.deepEqual(names, [...RECEIPTS_CSV_COLUMNS]);
-  return rows.map((row) => Object.fromEntries(row.split(';').map((value, i) => [names[i] ?? '', value])));
-}
+import { receiptsCsv } from './receipts-csv.ts';
+import { csvCents, readReceiptsCsv } from './receipts-csv-reading.test-support.ts';
 
 test('one row per receipt and VAT rate, in BMD’s field names, decimal commas and Austrian dates', () => {
   // 13:32 UTC on 25 November is 14:32 in Vienna; the sample is paid in cash (change back).
-  const rows = parse(receiptsCsv([sampleReceipt()], DEFAULT_EXPORT_ACCOUNTS));
+  const rows = readReceiptsCsv(receiptsCsv([sampleReceipt()], DEFAULT_EXPORT_ACCOUNTS));
   assert.deepEqual(rows, [
     {
       satzart: '0',
@@ -66,23 +58,25 @@ test('one row per receipt and VAT rate, in BMD’s field names, decimal commas a
   ]);
 });
 
+/** Receipt no. 1, 12,00 at 20 % paid by card, and no. 2, its Storno refunded to the card. */
+const card = sampleReceipt({
+  receiptNumber: '1',
+  totalsPerRate: [{ vatRate: '20', grossCents: 1200, netCents: 1000, vatCents: 200 }],
+  totalCents: 1200,
+  payments: [{ type: 'NON_CASH', amountCents: 1200 }],
+  changeCents: 0,
+});
+const storno = sampleReceipt({
+  kind: 'CANCELLATION',
+  receiptNumber: '2',
+  totalsPerRate: [{ vatRate: '20', grossCents: -1200, netCents: -1000, vatCents: -200 }],
+  totalCents: -1200,
+  payments: [{ type: 'NON_CASH', amountCents: -1200 }],
+  changeCents: 0,
+  cancels: { id: '6f1c7a52-3b4e-4d2a-9c8f-1e2d3c4b5a69', receiptNumber: '1' },
+});
+
 test('a Storno books with the signs turned; card, mixed and unpaid receipts go to their accounts', () => {
-  const card = sampleReceipt({
-    receiptNumber: '1',
-    totalsPerRate: [{ vatRate: '20', grossCents: 1200, netCents: 1000, vatCents: 200 }],
-    totalCents: 1200,
-    payments: [{ type: 'NON_CASH', amountCents: 1200 }],
-    changeCents: 0,
-  });
-  const storno = sampleReceipt({
-    kind: 'CANCELLATION',
-    receiptNumber: '2',
-    totalsPerRate: [{ vatRate: '20', grossCents: -1200, netCents: -1000, vatCents: -200 }],
-    totalCents: -1200,
-    payments: [{ type: 'NON_CASH', amountCents: -1200 }],
-    changeCents: 0,
-    cancels: { id: '6f1c7a52-3b4e-4d2a-9c8f-1e2d3c4b5a69', receiptNumber: '1' },
-  });
   const mixed = sampleReceipt({
     receiptNumber: '3',
     totalsPerRate: [{ vatRate: '0', grossCents: 1000, netCents: 1000, vatCents: 0 }],
@@ -94,7 +88,7 @@ test('a Storno books with the signs turned; card, mixed and unpaid receipts go t
     changeCents: 500,
   });
   const unpaid = sampleReceipt({ receiptNumber: '4', payments: [], changeCents: 0 });
-  const rows = parse(receiptsCsv([card, storno, mixed, unpaid], DEFAULT_EXPORT_ACCOUNTS));
+  const rows = readReceiptsCsv(receiptsCsv([card, storno, mixed, unpaid], DEFAULT_EXPORT_ACCOUNTS));
   assert.deepEqual(
     rows.map((r) => [r.belegnr, r.konto, r.gkonto, r.prozent, r.steuercode, r.betrag, r.steuer]),
     [
@@ -120,7 +114,7 @@ test('training, Nullbelege, rejected and pending receipts have no row; an offlin
     payments: [{ type: 'CASH', amountCents: 450 }],
     changeCents: 0,
   });
-  const rows = parse(
+  const rows = readReceiptsCsv(
     receiptsCsv(
       [
         sampleReceipt({ kind: 'TRAINING' }),
@@ -137,4 +131,39 @@ test('training, Nullbelege, rejected and pending receipts have no row; an offlin
   assert.equal(rows[0]?.extbelegnr, 'N-000007');
   assert.equal(rows[0]?.belegdatum, '04.12.2026');
   assert.equal(rows[0]?.text, 'Kassa K1-7F3A Ausfallbeleg N-000007');
+});
+
+test('read back, the rows of a day add up to its report: per VAT rate and in total', () => {
+  const twoRates = sampleReceipt({ receiptNumber: '3' });
+  const offline = sampleReceipt({
+    state: 'offline',
+    receiptNumber: null,
+    offlineNumber: 'N-000001',
+    totalsPerRate: [{ vatRate: '0', grossCents: 450, netCents: 450, vatCents: 0 }],
+    totalCents: 450,
+  });
+  const day = [
+    twoRates,
+    card,
+    storno,
+    offline,
+    sampleReceipt({ kind: 'TRAINING', receiptNumber: '4' }),
+    sampleReceipt({ kind: 'ZERO', receiptNumber: '5', totalsPerRate: [], totalCents: 0, payments: [] }),
+    sampleReceipt({ state: 'pending', receiptNumber: null }),
+    sampleReceipt({ state: 'rejected', receiptNumber: null }),
+  ];
+  const report = dayFigures(day);
+  const rows = readReceiptsCsv(receiptsCsv(day, DEFAULT_EXPORT_ACCOUNTS));
+
+  const grossOf = (prozent: string) =>
+    rows.filter((row) => row.prozent === prozent).reduce((sum, row) => sum + csvCents(row.betrag), 0);
+  for (const rate of report.perRate) {
+    assert.equal(grossOf(rate.vatRate.replace('.', ',')), rate.grossCents, `gross at ${rate.vatRate} %`);
+  }
+  assert.equal(
+    rows.reduce((sum, row) => sum + csvCents(row.betrag), 0),
+    report.totalCents,
+    'the file’s amounts add up to the report’s total',
+  );
+  assert.equal(report.totalCents, 2320 + 450);
 });

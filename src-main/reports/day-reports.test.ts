@@ -101,6 +101,33 @@ test('a sale after the Z is in no Z until the next one, which takes it and says 
   close();
 });
 
+test('Z numbers count per register: another register’s first Z is its Z1, holding only its own receipts', () => {
+  const { reports, sold, clock, close } = setUp();
+  const OTHER = { id: 'reg-2', kassenId: 'K2' };
+  sold(at(9), { sale: storedSale(500) });
+  sold(at(10), { registerId: OTHER.id, kassenId: OTHER.kassenId, sale: storedSale(300) });
+  assert.equal(reports.close(REGISTER).zNumber, 1);
+  clock.now = at(19);
+  sold(at(18, 30), { sale: storedSale(250) });
+  assert.equal(reports.close(REGISTER).zNumber, 2);
+
+  const other = reports.close(OTHER);
+  assert.equal(other.zNumber, 1, 'not Z3: the numbers are the register’s own');
+  assert.equal(other.kassenId, 'K2');
+  assert.equal(other.totalCents, 300);
+  assert.equal(reports.z(REGISTER, 1).totalCents, 500);
+  assert.equal(reports.z(OTHER, 1).totalCents, 300);
+  assert.deepEqual(
+    reports.list(OTHER).map((c) => c.zNumber),
+    [1],
+  );
+  assert.deepEqual(
+    reports.list(REGISTER).map((c) => c.zNumber),
+    [2, 1],
+  );
+  close();
+});
+
 test('a Z waits for a receipt being signed, refuses a day in the future or before the last Z, and writes nothing then', () => {
   const { journal, reports, sold, clock, close } = setUp();
   sold(at(10));
