@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { formatApiAmount, formatEuro } from '../src-shared/money.ts';
 import { DEFAULT_PRINTER_SETTINGS } from '../src-shared/printer-settings.ts';
 import type { Receipt } from '../src-shared/receipt.ts';
+import { csvCents, readReceiptsCsv } from '../src-shared/receipts-csv-reading.test-support.ts';
 import { splitGross, VAT_RATES, type VatRate } from '../src-shared/vat.ts';
 import { viennaDate } from '../src-shared/vienna-day.ts';
 import { startFakePrinter, type FakePrinter } from './support/fake-printer.ts';
@@ -136,6 +137,20 @@ async function reportOnScreen(page: Page) {
     first: await numbers.getAttribute('data-first'),
     last: await numbers.getAttribute('data-last'),
   };
+}
+
+/** The report's figures on paper after `from`: each rate's net, VAT and gross in its row, the total. */
+async function printedFigures(report: Awaited<ReturnType<typeof reportOnScreen>>, from: number) {
+  const { printer } = current();
+  await printer.waitFor(`EUR ${formatEuro(report.totalCents)}`, from);
+  const text = printer.bytes().subarray(from).toString('latin1').replace(/ +/g, ' ');
+  for (const rate of report.perRate) {
+    const row = [rate.net, rate.vat, rate.gross].map((cents) => formatEuro(cents)).join(' ');
+    assert.ok(
+      text.includes(`${rate.rate.replace('.', ',')} % ${row}`),
+      `the ${rate.rate} % row prints ${row}`,
+    );
+  }
 }
 
 test('a day at the counter: cash, card, a split payment with discounts, a Storno, training, a Nullbeleg', async () => {
@@ -297,7 +312,7 @@ test('the X report prints on the 80 mm printer; the Z report closes the day with
   await day.getByTestId('day-print').click();
   await day.getByTestId('day-notice').filter({ hasText: 'Der Bericht wurde gedruckt.' }).waitFor();
   await printer.waitFor('TAGESBERICHT (X)', from);
-  await printer.waitFor(`EUR ${formatEuro(x.totalCents)}`, from);
+  await printedFigures(x, from);
 
   await day.getByTestId('day-close-start').focus();
   await page.keyboard.press('Enter');
@@ -318,13 +333,14 @@ test('the X report prints on the 80 mm printer; the Z report closes the day with
   await day.getByTestId('day-print').click();
   await day.getByTestId('day-notice').filter({ hasText: 'Der Bericht wurde gedruckt.' }).waitFor();
   await printer.waitFor('Z-BERICHT NR. 1', from);
-  await printer.waitFor(`EUR ${formatEuro(z.totalCents)}`, from);
+  await printedFigures(z, from);
 
   const [download] = await Promise.all([page.waitForEvent('download'), day.getByTestId('day-pdf').click()]);
   assert.match(download.suggestedFilename(), /^Tagesbericht-.+-Z1-\d{4}-\d\d-\d\d\.pdf$/);
   const pdf = await readFile(await download.path());
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   assert.ok(pdfContent(pdf).includes('Z-BERICHT NR. 1'), 'the PDF has the printed lines');
+  assert.ok(pdfContent(pdf).includes(`EUR ${formatEuro(z.totalCents)}`), 'the PDF has the total');
 });
 
 test('the tax adviser’s CSV of the day: a row per receipt and rate, adding up to each receipt; the POS API sends the same file', async () => {
@@ -345,9 +361,7 @@ test('the tax adviser’s CSV of the day: a row per receipt and rate, adding up 
       '\uFEFFsatzart;konto;gkonto;belegnr;belegdatum;buchsymbol;buchcode;prozent;steuercode;betrag;steuer;text;extbelegnr\r\n',
     ),
   );
-  const [heading = '', ...lines] = csv.slice(1).trimEnd().split('\r\n');
-  const names = heading.split(';');
-  const rows = lines.map((line) => Object.fromEntries(line.split(';').map((v, i) => [names[i] ?? '', v])));
+  const rows = readReceiptsCsv(csv);
 
   const sold = await Promise.all(
     [ids.cash, ids.card, ids.split, ids.storno].map((id) => session.app.api.getReceipt({ id })),
@@ -357,11 +371,10 @@ test('the tax adviser’s CSV of the day: a row per receipt and rate, adding up 
     sold.reduce((n, r) => n + r.totalsPerRate.filter((t) => t.grossCents !== 0).length, 0),
     'one row per receipt and rate; training and the Nullbeleg have none',
   );
-  const cents = (text: string | undefined) => Number((text ?? '').replace(',', ''));
   for (const receipt of sold) {
     const own = rows.filter((row) => row.belegnr === receipt.receiptNumber);
     assert.equal(
-      own.reduce((sum, row) => sum + cents(row.betrag), 0),
+      own.reduce((sum, row) => sum + csvCents(row.betrag), 0),
       receipt.totalCents,
       `receipt ${receipt.receiptNumber ?? ''} adds up`,
     );
@@ -369,7 +382,7 @@ test('the tax adviser’s CSV of the day: a row per receipt and rate, adding up 
       assert.match(row.belegdatum ?? '', /^\d\d\.\d\d\.\d{4}$/);
       const rate = receipt.totalsPerRate.find((t) => formatEuro(t.grossCents) === row.betrag);
       assert.ok(rate, `a rate with ${row.betrag ?? ''}`);
-      assert.equal(cents(row.steuer), rate.vatCents === 0 ? 0 : -rate.vatCents);
+      assert.equal(csvCents(row.steuer), rate.vatCents === 0 ? 0 : -rate.vatCents);
     }
   }
   assert.deepEqual(
@@ -381,6 +394,27 @@ test('the tax adviser’s CSV of the day: a row per receipt and rate, adding up 
     split.map((row) => row.konto),
     ['2890', '2890'],
     'paid partly by card, partly in cash: the clearing account',
+  );
+
+  const report = (await (await posApi(`/reports/daily?date=${today}`)).json()) as {
+    per_vat_rate: Array<{ vat_rate: string; gross: string }>;
+    total_gross: string;
+  };
+  for (const rate of report.per_vat_rate) {
+    assert.equal(
+      formatApiAmount(
+        rows
+          .filter((row) => row.prozent === rate.vat_rate.replace('.', ','))
+          .reduce((sum, row) => sum + csvCents(row.betrag), 0),
+      ),
+      rate.gross,
+      `the rows at ${rate.vat_rate} % add up to the daily report's gross`,
+    );
+  }
+  assert.equal(
+    formatApiAmount(rows.reduce((sum, row) => sum + csvCents(row.betrag), 0)),
+    report.total_gross,
+    'the file adds up to the daily report',
   );
 
   const answer = await posApi(`/reports/receipts.csv?from=${today}&to=${today}`);
