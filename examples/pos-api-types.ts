@@ -141,6 +141,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/daily': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tagesbericht (X) eines Kalendertags: Belege, Belegnummern, Netto/USt/Brutto je Satz, Zahlungsarten, Stornos, Trainingsbelege; dieselben Zahlen wie der Tagesbericht in der App */
+    get: operations['getDailyReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/receipts.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Belege eines Zeitraums für den Steuerberater (from bis to, beide inklusive, höchstens 366 Tage): eine Zeile je Beleg und USt-Satz, Feldnamen des BMD-Buchungsimports, UTF-8 mit BOM, Semikolon, Dezimalkomma (Spalten im README) */
+    get: operations['getReceiptsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/openapi.json': {
     parameters: {
       query?: never;
@@ -874,6 +908,64 @@ export interface components {
        * @description der gelöschte Artikel
        */
       id: string;
+    };
+    /** @description Tagesbericht (X) einer Kasse: alle Belege mit diesem Datum auf dem Papier (Wiener Zeit), so wie sie jetzt stehen */
+    DailyReport: {
+      date: string;
+      /** @description Ausgegebene Belege des Tages (Verkauf, Storno, Nullbeleg, Belege von SIGN AT), ohne Trainingsbelege */
+      receipt_count: number;
+      /** @description Kleinste Belegnummer von SIGN AT an diesem Tag (Trainingsbelege zählen in der Nummerierung) */
+      first_receipt_number: string | null;
+      last_receipt_number: string | null;
+      /** @description Brutto je Satz über den Tag (Stornos abgezogen); Netto und USt daraus, je Satz einmal kaufmännisch gerundet */
+      per_vat_rate: {
+        /**
+         * @description USt-Satz in Prozent
+         * @enum {string}
+         */
+        vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
+        /**
+         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @example 3.50
+         */
+        net: string;
+        /**
+         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @example 3.50
+         */
+        vat: string;
+        /**
+         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @example 3.50
+         */
+        gross: string;
+      }[];
+      /** @description CASH: bar bezahlt abzüglich Rückgeld; NON_CASH: Karte/unbar; UNSPECIFIED (nur wenn nicht 0): ohne Zahlungsart gesendete Belege */
+      per_payment_type: {
+        /** @enum {string} */
+        type: 'CASH' | 'NON_CASH' | 'UNSPECIFIED';
+        /**
+         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @example 3.50
+         */
+        amount: string;
+      }[];
+      /** @description Stornobelege: Anzahl und Betrag (negativ) */
+      cancellations: {
+        count: number;
+        /**
+         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @example 3.50
+         */
+        amount: string;
+      };
+      /** @description Trainingsbelege: eigens gezählt, in keiner Summe */
+      training_count: number;
+      /**
+       * @description Summe brutto aller Belege des Tages ohne Training
+       * @example 3.50
+       */
+      total_gross: string;
     };
     Error: {
       error: {
@@ -1916,6 +2008,164 @@ export interface operations {
       };
       /** @description unbekannter Pfad, Beleg oder Artikel. error.code: `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getDailyReport: {
+    parameters: {
+      query?: {
+        /** @description Kalendertag (Wiener Zeit) als JJJJ-MM-TT; ohne Angabe heute */
+        date?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description der Tagesbericht */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DailyReport'];
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ungültige Werte (field nennt das Feld) oder von SIGN AT abgelehnt. error.code: `invalid_input`, `rejected_by_sign_at` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description zu viele Anfragen. error.code: `rate_limited` */
+      429: {
+        headers: {
+          /** @description Sekunden bis zum nächsten Versuch */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description interner Fehler (Details nur im Protokoll der App). error.code: `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getReceiptsCsv: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description die CSV-Datei (text/csv; charset=utf-8) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Token fehlt oder ist falsch. error.code: `unauthorized` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description fremder Host oder fremde Herkunft (Origin). error.code: `unauthorized` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      409: {
         headers: {
           [name: string]: unknown;
         };
