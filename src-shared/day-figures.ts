@@ -7,6 +7,7 @@
 //   types and the cash by what it refunded.
 // - Training receipts are counted apart; every other figure leaves them out.
 import type { CashMovement, CashSummary, DayReport, ReportPaymentType } from './day-report.ts';
+import { keptPerPaymentType } from './kept-payments.ts';
 import type { Cents } from './money.ts';
 import { ALL_RECEIPT_KINDS, type AnyReceiptKind, type Receipt, type ReceiptState } from './receipt.ts';
 import { splitGross, VAT_RATES, type VatRate } from './vat.ts';
@@ -73,12 +74,8 @@ function compareNumbers(a: string, b: string): number {
 
 /** What each payment type took in on one receipt; the part no payment names is UNSPECIFIED. */
 function paymentParts(receipt: ReportedReceipt): Record<ReportPaymentType, Cents> {
-  const parts: Record<ReportPaymentType, Cents> = { CASH: 0, NON_CASH: 0, UNSPECIFIED: 0 };
-  for (const payment of receipt.payments) parts[payment.type] += payment.amountCents;
-  // Change goes back in cash only (main refuses a card part above the total).
-  parts.CASH -= receipt.changeCents;
-  parts.UNSPECIFIED = receipt.totalCents - parts.CASH - parts.NON_CASH;
-  return parts;
+  const kept = keptPerPaymentType(receipt.payments, receipt.changeCents);
+  return { ...kept, UNSPECIFIED: receipt.totalCents - kept.CASH - kept.NON_CASH };
 }
 
 function perRate(gross: ReadonlyMap<VatRate, Cents>): DayReport['perRate'] {

@@ -9,6 +9,7 @@
 import { excelAmount, excelCsv } from './excel-csv.ts';
 import { isHandedOut, issuedAtOf, type ReportedReceipt } from './day-figures.ts';
 import type { ExportAccounts } from './export-accounts.ts';
+import { keptPerPaymentType } from './kept-payments.ts';
 import type { Receipt } from './receipt.ts';
 import { VAT_RATE_INFO } from './vat.ts';
 import { formatDayDe, viennaDate } from './vienna-day.ts';
@@ -43,10 +44,7 @@ export type ExportedReceipt = ReportedReceipt & Pick<Receipt, 'kassenId' | 'canc
 
 /** Cash only → the cash account; card only → the card account; a mix, or no payment type → clearing. */
 function paymentAccount(receipt: ExportedReceipt, accounts: ExportAccounts): string {
-  const sum = (type: 'CASH' | 'NON_CASH') =>
-    receipt.payments.filter((p) => p.type === type).reduce((total, p) => total + p.amountCents, 0);
-  const cash = sum('CASH') - receipt.changeCents;
-  const card = sum('NON_CASH');
+  const { CASH: cash, NON_CASH: card } = keptPerPaymentType(receipt.payments, receipt.changeCents);
   if (card === 0 && cash === receipt.totalCents) return accounts.cash;
   if (cash === 0 && card === receipt.totalCents) return accounts.card;
   return accounts.clearing;
