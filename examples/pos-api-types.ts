@@ -2085,7 +2085,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2164,7 +2164,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned` */
+      /** @description widerspricht dem Zustand von Beleg, Kasse oder Artikelliste. error.code: `conflict`, `register_not_set_up`, `register_decommissioned`, `register_taken_over` */
       409: {
         headers: {
           [name: string]: unknown;
