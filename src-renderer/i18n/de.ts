@@ -94,7 +94,7 @@ export const de = {
     training: 'Training',
     trainingOff: 'Training beenden',
     reprintLast: 'Letzten Bon drucken (DUPLIKAT)',
-    closings: 'Tagesabschluss & DEP',
+    closings: 'Abschlüsse & DEP',
     settings: 'Einstellungen',
     till: 'Kasse',
   },

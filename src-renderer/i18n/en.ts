@@ -103,7 +103,7 @@ export const en: Messages = {
     training: 'Training',
     trainingOff: 'End training',
     reprintLast: 'Reprint last receipt (DUPLIKAT)',
-    closings: 'Day close & DEP',
+    closings: 'Closings & DEP',
     settings: 'Settings',
     till: 'Till',
   },
