@@ -920,7 +920,7 @@ export interface components {
       /** @description Brutto je Satz über den Tag (Stornos abgezogen); Netto und USt daraus, je Satz einmal kaufmännisch gerundet */
       per_vat_rate: {
         /**
-         * @description USt-Satz in Prozent
+         * @description USt-Satz in Prozent; 4.9 erst für Umsätze ab 1. Juli 2026 (sonst 422)
          * @enum {string}
          */
         vat_rate: '0' | '10' | '13' | '19' | '20' | '4.9';
