@@ -6,6 +6,12 @@ import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import { z } from 'zod';
 import { DenominationCount } from '../../src-shared/cash-drawer.ts';
 
+/**
+ * `receipts.day_closing` of a receipt another PC made that a takeover brought in from SIGN AT alone:
+ * whatever closed it was not this PC, so no Z here holds it (migration 9).
+ */
+export const CLOSED_ELSEWHERE = -1;
+
 const CASH_MOVEMENT_ROW_KINDS = ['deposit', 'withdrawal', 'count'] as const;
 
 const Denominations = z

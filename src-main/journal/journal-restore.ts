@@ -2,9 +2,15 @@
 // the newest backup comes in, then what SIGN AT alone still knows, each receipt once; and on the PC the
 // register was taken from, what waited there is given up, marked. Kept apart from the till's everyday
 // writes (journal.ts), on the same connection.
+//
+// The Tagesabschluss comes along: the backup's Z reports and drawer movements keep their numbers and
+// hold the same receipts here, so the next Z goes on after the old PC's last. A receipt known only from
+// SIGN AT is closed elsewhere (CLOSED_ELSEWHERE): this PC never had it in its drawer or its day.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { PosError } from '../../src-shared/pos-error.ts';
 import type { AnyReceiptKind, Environment } from '../../src-shared/receipt.ts';
 import type { SignAtOutcome } from './journal.ts';
+import { CLOSED_ELSEWHERE } from './day-closing-journal.ts';
 import type { StoredSale } from './stored-sale.ts';
 
 interface RestoredSaleImport {
@@ -36,9 +42,11 @@ export class JournalRestore {
 
   /**
    * Brings in every receipt of another journal file (a restored backup, already at this schema version)
-   * that this one lacks, in that journal's order, with the outages they belong to. Receipts are matched
-   * by id, outages by register and start: running it again adds nothing. What the other PC still owed
-   * the printer is not printed here. A column that points at another table needs its mapping here.
+   * that this one lacks, in that journal's order, with the outages they belong to, and that journal's Z
+   * reports and drawer movements. Receipts are matched by id, outages by register and start, Z reports
+   * by register and number, movements by register, kind, time and amount: running it again adds
+   * nothing. What the other PC still owed the printer is not printed here. A column that points at
+   * another table needs its mapping here.
    */
   async mergeFrom(
     path: string,
@@ -46,7 +54,9 @@ export class JournalRestore {
   ): Promise<{ added: number; total: number }> {
     this.#db.prepare('ATTACH DATABASE ? AS restored').run(path);
     try {
+      this.#refuseOtherDayClosings();
       this.#mergeOutages();
+      this.#mergeDayClosings();
       const columns = this.#db
         .prepare('PRAGMA main.table_info(receipts)')
         .all()
@@ -64,6 +74,14 @@ export class JournalRestore {
          WHERE r.seq > ? AND r.seq <= ? AND NOT EXISTS (SELECT 1 FROM main.receipts m WHERE m.id = r.id)
          ORDER BY r.seq`,
       );
+      // The insert trigger opens every new receipt (migration 9); each one then takes its Z from there.
+      const closeAsThere = this.#db.prepare(
+        `UPDATE main.receipts SET day_closing = CASE
+           WHEN r.day_closing IS NULL OR r.day_closing <= 0 THEN r.day_closing
+           ELSE (SELECT m.new FROM temp.restored_closings m WHERE m.old = r.day_closing) END
+         FROM restored.receipts r WHERE r.id = main.receipts.id AND main.receipts.seq > ?`,
+      );
+      const lastSeq = this.#db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM main.receipts');
       const nextBatch = this.#db.prepare(
         `SELECT max(seq) AS last, count(*) AS n FROM
            (SELECT seq FROM restored.receipts WHERE seq > ? ORDER BY seq LIMIT ${MERGE_BATCH})`,
@@ -76,7 +94,12 @@ export class JournalRestore {
         const batch = nextBatch.get(after);
         const last = batch?.['last'];
         if (typeof last !== 'number') break;
-        added += this.#transaction(() => Number(insert.run(after, last).changes));
+        added += this.#transaction(() => {
+          const before = Number(lastSeq.get()?.['seq'] ?? 0);
+          const changes = Number(insert.run(after, last).changes);
+          closeAsThere.run(before);
+          return changes;
+        });
         done += Number(batch?.['n'] ?? 0);
         after = last;
         onProgress(done, total);
@@ -85,6 +108,7 @@ export class JournalRestore {
       return { added, total };
     } finally {
       this.#db.exec('DROP TABLE IF EXISTS temp.restored_outages');
+      this.#db.exec('DROP TABLE IF EXISTS temp.restored_closings');
       this.#db.exec('DETACH DATABASE restored');
     }
   }
@@ -114,6 +138,55 @@ export class JournalRestore {
     });
   }
 
+  /**
+   * A Z of the backup whose number this journal has for another Z of the register (the register was
+   * closed here too since): the two cannot both be that number, so nothing is brought in.
+   */
+  #refuseOtherDayClosings(): void {
+    const clash = this.#db
+      .prepare(
+        `SELECT r.number FROM restored.day_closings r JOIN main.day_closings m
+           ON m.register_id = r.register_id AND m.number = r.number
+         WHERE m.closed_ms <> r.closed_ms OR m.report <> r.report ORDER BY r.number LIMIT 1`,
+      )
+      .get()?.['number'];
+    if (clash !== undefined) {
+      throw new PosError(
+        'conflict',
+        `Die Sicherung enthält einen anderen Tagesabschluss Z${String(clash)} als dieser PC: sie passt nicht zu diesem Journal, nichts wurde übernommen.`,
+        'backupDir',
+      );
+    }
+  }
+
+  /**
+   * The other journal's Z reports, each once under its own number, and which of this journal's rows each
+   * became; then its drawer movements, held by the same Z here (or open, as they were there).
+   */
+  #mergeDayClosings(): void {
+    this.#db.exec('CREATE TEMP TABLE restored_closings (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)');
+    this.#transaction(() => {
+      this.#db.exec(
+        `INSERT INTO main.day_closings (register_id, number, business_date, closed_ms, closing_cash_cents, report)
+         SELECT register_id, number, business_date, closed_ms, closing_cash_cents, report
+         FROM restored.day_closings r
+         WHERE NOT EXISTS (SELECT 1 FROM main.day_closings m WHERE m.register_id = r.register_id AND m.number = r.number)
+         ORDER BY r.id;
+         INSERT INTO temp.restored_closings (old, new)
+         SELECT r.id, m.id FROM restored.day_closings r
+         JOIN main.day_closings m ON m.register_id = r.register_id AND m.number = r.number;
+         INSERT INTO main.cash_movements
+           (register_id, kind, amount_cents, expected_cents, denominations, reason, created_ms, day_closing)
+         SELECT r.register_id, r.kind, r.amount_cents, r.expected_cents, r.denominations, r.reason, r.created_ms,
+           (SELECT m.new FROM temp.restored_closings m WHERE m.old = r.day_closing)
+         FROM restored.cash_movements r
+         WHERE NOT EXISTS (SELECT 1 FROM main.cash_movements m WHERE m.register_id = r.register_id
+           AND m.kind = r.kind AND m.created_ms = r.created_ms AND m.amount_cents = r.amount_cents)
+         ORDER BY r.id;`,
+      );
+    });
+  }
+
   /** A receipt of this register under this number is in the journal already (whatever its id). */
   hasReceiptNumber(registerId: string, receiptNumber: string): boolean {
     return (
@@ -140,6 +213,24 @@ export class JournalRestore {
             receipt.registerId,
           )?.['created_ms'];
     const createdMs = Math.max(outcome.signedAtMs ?? Date.now(), typeof previous === 'number' ? previous : 0);
+    return this.closedElsewhere(receipt.id, () => this.#insertRestoredSale(receipt, createdMs));
+  }
+
+  /**
+   * Brings in a receipt only SIGN AT still knows (`insert` journals it, true if it was new) as closed
+   * elsewhere, in one transaction: the PC that made it had it in its drawer and closed its day, or never
+   * did; this PC cannot tell which, so none of its Z reports holds it.
+   */
+  closedElsewhere(id: string, insert: () => boolean): boolean {
+    return this.#transaction(() => {
+      const added = insert();
+      if (added) this.#sql('UPDATE receipts SET day_closing = ? WHERE id = ?').run(CLOSED_ELSEWHERE, id);
+      return added;
+    });
+  }
+
+  #insertRestoredSale(receipt: RestoredSaleImport, createdMs: number): boolean {
+    const { outcome } = receipt;
     const result = this.#sql(
       `INSERT OR IGNORE INTO receipts (id, register_id, kassen_id, environment, kind, origin, state, sale,
          total_cents, created_ms, signed, receipt_number, signed_at_ms, qr_code_data, hints, response, printed,

@@ -24,6 +24,7 @@ import {
   type StoredState,
 } from './journal-record.ts';
 import {
+  CLOSED_ELSEWHERE,
   DayClosingJournal,
   type NewCashMovement,
   type NewDayClosing,
@@ -533,6 +534,16 @@ export class Journal {
       `WHERE r.created_ms >= ? AND r.created_ms < ? AND r.register_id = ?
          AND ${ISSUED_MS} >= ? AND ${ISSUED_MS} < ?`,
       [startMs - ISSUED_AFTER_CREATED_MS, endMs + ISSUED_BEFORE_CREATED_MS, registerId, startMs, endMs],
+      'ORDER BY r.seq',
+    );
+  }
+
+  /** A register's receipts closed elsewhere (a takeover's, from SIGN AT alone) whose paper time lies in [startMs, endMs). */
+  closedElsewhereIssuedIn(registerId: string, startMs: number, endMs: number): JournalRecord[] {
+    return this.#records(
+      `WHERE r.register_id = ? AND r.day_closing = ${CLOSED_ELSEWHERE} AND r.created_ms >= ? AND r.created_ms < ?
+         AND ${ISSUED_MS} >= ? AND ${ISSUED_MS} < ?`,
+      [registerId, startMs - ISSUED_AFTER_CREATED_MS, endMs + ISSUED_BEFORE_CREATED_MS, startMs, endMs],
       'ORDER BY r.seq',
     );
   }

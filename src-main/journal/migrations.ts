@@ -308,11 +308,15 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The Z that holds a receipt (day_closings.id); NULL while no Z does. Receipts journaled before this
       -- version read 0 (the column's default, so the update rewrites no row): they are in no Z, since
       -- there were none, and the first Z does not sweep years of history into itself. The backfill opens
-      -- today's, so that the first Z after the update holds the whole day.
+      -- today's, so that the first Z after the update holds the whole day. -1: a receipt of another PC
+      -- that a takeover brought in from SIGN AT alone; whatever closed it was not this PC, so no Z here
+      -- holds it (a Z names those of its days instead).
       ALTER TABLE receipts ADD COLUMN day_closing INTEGER DEFAULT 0;
       CREATE INDEX receipts_open_day ON receipts (register_id, seq) WHERE day_closing IS NULL;
-      -- Every receipt inserted from now on (a sale, SIGN AT's own, one a takeover restores) starts open,
-      -- whoever inserts it: the database itself sees to it, in the inserting transaction.
+      CREATE INDEX receipts_closed_elsewhere ON receipts (register_id, created_ms) WHERE day_closing = -1;
+      -- Every receipt inserted from now on (a sale, SIGN AT's own) starts open, whoever inserts it: the
+      -- database itself sees to it, in the inserting transaction. A takeover's restore (journal-restore.ts)
+      -- sets what the receipt's own journal or SIGN AT says right after, in that same transaction.
       CREATE TRIGGER receipts_open_for_day_closing AFTER INSERT ON receipts
       BEGIN
         UPDATE receipts SET day_closing = NULL WHERE seq = new.seq;

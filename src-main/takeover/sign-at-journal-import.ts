@@ -1,7 +1,8 @@
 // SIGN AT's own receipt list of a register, brought into the journal: every receipt SIGN AT still has
 // (its last 3 months), merged by id and receipt number, never twice. A receipt the journal had waiting
 // (the backup was made before SIGN AT answered) takes SIGN AT's answer; one the journal lacks comes in
-// marked as known only from SIGN AT, with its article lines where SIGN AT echoes them.
+// marked as known only from SIGN AT, with its article lines where SIGN AT echoes them, and closed
+// elsewhere: no Z of this PC holds it (journal-restore.ts).
 import type { Environment } from '../../src-shared/receipt.ts';
 import { SYSTEM_RECEIPT_KINDS } from '../../src-shared/receipt.ts';
 import type { SignAtClient } from '../fiskaly/sign-at-client.ts';
@@ -82,16 +83,12 @@ export async function importSignAtReceipts(options: {
         continue;
       }
       if (isSystemKind(receipt.receipt_type)) {
-        if (
-          journal.importSignAtReceipt({
-            id: receipt._id,
-            registerId,
-            environment,
-            kind: receipt.receipt_type,
-            outcome,
-          })
-        )
-          result.added += 1;
+        const kind = receipt.receipt_type;
+        // SIGN AT's own receipt of the other PC's time (its Startbeleg, a Monatsbeleg): its day, not ours.
+        const added = journal.restore.closedElsewhere(receipt._id, () =>
+          journal.importSignAtReceipt({ id: receipt._id, registerId, environment, kind, outcome }),
+        );
+        if (added) result.added += 1;
         continue;
       }
       if (!TILL_TYPES.includes(receipt.receipt_type)) {
