@@ -6,7 +6,13 @@
 // - A Storno carries the negated amounts and payments of its receipt: it lowers the rates, the payment
 //   types and the cash by what it refunded.
 // - Training receipts are counted apart; every other figure leaves them out.
-import type { CashMovement, CashSummary, DayReport, ReportPaymentType } from './day-report.ts';
+import type {
+  CashMovement,
+  CashSummary,
+  ClosedElsewhere,
+  DayReport,
+  ReportPaymentType,
+} from './day-report.ts';
 import { keptPerPaymentType } from './kept-payments.ts';
 import type { Cents } from './money.ts';
 import { ALL_RECEIPT_KINDS, type AnyReceiptKind, type Receipt, type ReceiptState } from './receipt.ts';
@@ -165,4 +171,12 @@ export function cashSummary(
     expectedCents: openingCents + salesCents + depositsCents - withdrawalsCents + differenceCents,
     movements: [...movements],
   };
+}
+
+/** What a report says of receipts closed elsewhere (a takeover's, from SIGN AT alone); null for none. */
+export function closedElsewhereFigures(receipts: readonly ReportedReceipt[]): ClosedElsewhere | null {
+  if (receipts.length === 0) return null;
+  const { receiptCount, totalCents, firstReceiptNumber, lastReceiptNumber, firstIssuedAt, lastIssuedAt } =
+    dayFigures(receipts);
+  return { receiptCount, totalCents, firstReceiptNumber, lastReceiptNumber, firstIssuedAt, lastIssuedAt };
 }

@@ -34,6 +34,7 @@ export function sampleZReport(overrides: Partial<DayReport> = {}): DayReport {
     offline: { count: 1, amountCents: 450, waiting: 1 },
     pending: 0,
     carriedOver: 0,
+    closedElsewhere: null,
     closedBy: null,
     cash: {
       openingCents: 10_000,

@@ -60,6 +60,39 @@ test('an X report says it closes nothing, and after the Z which Z closed its day
   assert.doesNotMatch(out, /Soll-Bestand/);
 });
 
+test('after a takeover from SIGN AT alone the paper says which receipts of the former PC no Z here holds', () => {
+  const closedElsewhere = {
+    receiptCount: 7,
+    totalCents: 4560,
+    firstReceiptNumber: '2',
+    lastReceiptNumber: '8',
+    firstIssuedAt: '2026-12-01T08:00:00.000Z',
+    lastIssuedAt: '2026-12-03T09:00:00.000Z',
+  };
+  const firstZ = flat(
+    layoutDayReport(sampleZReport({ zNumber: 1, closedElsewhere }), SAMPLE_COMPANY, { columns: 42 }),
+  );
+  assert.match(
+    firstZ,
+    /Nicht in diesem Z-Bericht: 7 Beleg\(e\) \(Nr\. 2 bis 8, 45,60\) vom früheren PC der Kasse, bei der Übernahme nur aus SIGN AT geholt\. Abgeschlossen wurden sie, wenn überhaupt, auf dem früheren PC\./,
+  );
+  assert.match(
+    firstZ,
+    /Die Z-Nummern des früheren PCs sind hier nicht bekannt: dies ist der erste Z-Bericht dieses PCs\./,
+  );
+  const x = flat(
+    layoutDayReport(sampleZReport({ kind: 'X', zNumber: null, closedElsewhere }), SAMPLE_COMPANY, {
+      columns: 42,
+    }),
+  );
+  assert.match(
+    x,
+    /Davon 7 Beleg\(e\) \(Nr\. 2 bis 8, 45,60\) vom früheren PC der Kasse.*: in keinem Z-Bericht dieses PCs\./,
+  );
+  assert.doesNotMatch(x, /Z-Nummern/);
+  assert.doesNotMatch(flat(layoutDayReport(sampleZReport(), SAMPLE_COMPANY, { columns: 42 })), /früheren PC/);
+});
+
 test('every line fits the paper at 32, 42 and 48 columns', () => {
   for (const columns of PAPER_COLUMNS) {
     const document = layoutDayReport(sampleZReport(), SAMPLE_COMPANY, { columns });

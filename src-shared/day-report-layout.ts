@@ -111,7 +111,46 @@ function specialReceipts(report: DayReport, columns: number): ReceiptBlock[] {
       text(`Enthält ${report.carriedOver} Beleg(e) früherer Tage (nach deren Abschluss erstellt).`, columns),
     );
   }
+  blocks.push(...closedElsewhereLines(report).map((line) => text(line, columns)));
   return blocks;
+}
+
+/** The words of `closedElsewhereLines`: German on paper; the screen brings its language's. */
+export interface ClosedElsewhereWords {
+  numbers: (first: string, last: string) => string;
+  what: (count: number, numbers: string, amount: string) => string;
+  inX: (what: string) => string;
+  inZ: (what: string) => string;
+  firstZ: string;
+}
+
+export const CLOSED_ELSEWHERE_DE: ClosedElsewhereWords = {
+  numbers: (first, last) => `Nr. ${first} bis ${last}, `,
+  what: (count, numbers, amount) =>
+    `${count} Beleg(e) (${numbers}${amount}) vom früheren PC der Kasse, bei der Übernahme nur aus SIGN AT geholt`,
+  inX: (what) => `Davon ${what}: in keinem Z-Bericht dieses PCs.`,
+  inZ: (what) =>
+    `Nicht in diesem Z-Bericht: ${what}. Abgeschlossen wurden sie, wenn überhaupt, auf dem früheren PC.`,
+  firstZ: 'Die Z-Nummern des früheren PCs sind hier nicht bekannt: dies ist der erste Z-Bericht dieses PCs.',
+};
+
+/**
+ * Receipts a takeover brought in from SIGN AT alone, in words: the X holds them, the Z does not; the
+ * first Z after such a takeover says its number starts here.
+ */
+export function closedElsewhereLines(
+  report: DayReport,
+  words: ClosedElsewhereWords = CLOSED_ELSEWHERE_DE,
+): string[] {
+  const elsewhere = report.closedElsewhere;
+  if (elsewhere === null) return [];
+  const numbers =
+    elsewhere.firstReceiptNumber === null
+      ? ''
+      : words.numbers(elsewhere.firstReceiptNumber, elsewhere.lastReceiptNumber ?? '');
+  const what = words.what(elsewhere.receiptCount, numbers, euro(elsewhere.totalCents));
+  if (report.kind === 'X') return [words.inX(what)];
+  return [words.inZ(what), ...(report.zNumber === 1 ? [words.firstZ] : [])];
 }
 
 function denominationsText(movement: CashMovement): string[] {

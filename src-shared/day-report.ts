@@ -57,6 +57,21 @@ export const CashSummary = z.object({
 });
 export type CashSummary = z.infer<typeof CashSummary>;
 
+/**
+ * Receipts another PC of the register made that came here with a takeover from SIGN AT alone: that PC
+ * had them in its drawer and closed its days (or died first), which this PC cannot know, so no Z of this
+ * PC holds them. Counted like a report's receipts (training apart, in no total).
+ */
+export const ClosedElsewhere = z.object({
+  receiptCount: z.number().int().min(0),
+  totalCents: z.number().int(),
+  firstReceiptNumber: z.string().nullable(),
+  lastReceiptNumber: z.string().nullable(),
+  firstIssuedAt: IsoTime.nullable(),
+  lastIssuedAt: IsoTime.nullable(),
+});
+export type ClosedElsewhere = z.infer<typeof ClosedElsewhere>;
+
 export const DayReport = z.object({
   kind: z.enum(DAY_REPORT_KINDS),
   /** Z1, Z2, … per register; null on an X report. */
@@ -92,6 +107,11 @@ export const DayReport = z.object({
   pending: z.number().int().min(0),
   /** Z: receipts dated before the closed day (sold after their own day's Z, or of a day never closed). */
   carriedOver: z.number().int().min(0),
+  /**
+   * Receipts closed elsewhere (ClosedElsewhere). X: those of the day, which its figures hold. Z: those
+   * dated since the previous Z, which its figures do not hold. Null when there are none.
+   */
+  closedElsewhere: ClosedElsewhere.nullable().default(null),
   /** X of a day already closed: the Z that closed it. */
   closedBy: z.object({ zNumber: z.number().int(), closedAt: IsoTime }).nullable(),
   /** The drawer: on a Z, and on the X of the day still open; null on the X of a closed or earlier day. */

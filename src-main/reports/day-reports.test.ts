@@ -17,12 +17,13 @@ const REGISTER = { id: 'reg-1', kassenId: 'K1' };
 const at = (hour: number, minute = 0) => Date.UTC(2026, 11, 3, hour - 1, minute);
 
 let files = 0;
-function setUp(nowMs = at(18)) {
+/** `lastNumber`: SIGN AT's last receipt number of the register before this PC's first sale. */
+function setUp(nowMs = at(18), lastNumber = 0) {
   files += 1;
   const journal = Journal.open(join(dir, `j${files}.sqlite`));
   const clock = { now: nowMs };
   const reports = new DayReports(journal, () => clock.now);
-  let number = 0;
+  let number = lastNumber;
   /** A sale journaled and signed at `atMs` (SIGN AT a second later). */
   function sold(atMs: number, overrides: Partial<NewReceipt> = {}): string {
     const receipt = newReceipt({ createdMs: atMs, ...overrides });
@@ -211,5 +212,74 @@ test('a total counted as one amount', () => {
   assert.equal(count.amountCents, 1230);
   assert.equal(count.denominations, null);
   assert.equal(count.differenceCents, 1230);
+  close();
+});
+
+test('after a takeover from SIGN AT alone: the X of the day holds the old PC’s receipts, the Z only this PC’s and names the others once', () => {
+  const { journal, reports, sold, clock, close } = setUp(at(18), 3);
+  /** A receipt the old PC signed at `atMs`, known here only from SIGN AT's list. */
+  function restored(number: string, atMs: number, totalCents: number) {
+    const receipt = newReceipt({ createdMs: atMs, sale: cashSale(totalCents, totalCents) });
+    journal.restore.importRestoredSale({
+      id: receipt.id,
+      registerId: REGISTER.id,
+      environment: 'DEMO',
+      kind: 'NORMAL',
+      sale: receipt.sale,
+      restored: 'lines',
+      outcome: {
+        signed: true,
+        receiptNumber: number,
+        signedAtMs: atMs,
+        qrCodeData: `_R1-AT100_K1_${number}_`,
+        kassenId: 'K1',
+        hints: [],
+        response: '{}',
+      },
+    });
+  }
+  restored('1', Date.UTC(2026, 10, 20, 9), 1500); // weeks ago on the old PC
+  restored('2', at(9), 700); // this morning, before the old PC died
+  restored('3', at(10), 300);
+  // The new PC signs on and sells; SIGN AT numbers on.
+  for (const hour of [14, 15, 16]) sold(at(hour)); // Nr. 4 to 6
+  const x = reports.x(REGISTER, '2026-12-03');
+  assert.equal(x.receiptCount, 5, 'the X of the day: both PCs’ receipts of the day');
+  assert.equal(x.totalCents, 700 + 300 + 3 * 380);
+  assert.deepEqual([x.firstReceiptNumber, x.lastReceiptNumber], ['2', '6']);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  assert.deepEqual(x.closedElsewhere, {
+    receiptCount: 2,
+    totalCents: 1000,
+    firstReceiptNumber: '2',
+    lastReceiptNumber: '3',
+    firstIssuedAt: iso(at(9)),
+    lastIssuedAt: iso(at(10)),
+  });
+  assert.equal(x.cash?.salesCents, 3 * 380, 'the drawer here took in only this PC’s cash');
+
+  const z1 = reports.close(REGISTER, '2026-12-03');
+  assert.equal(z1.zNumber, 1);
+  assert.equal(z1.receiptCount, 3, 'only the receipts made on this PC');
+  assert.equal(z1.totalCents, 3 * 380);
+  assert.deepEqual([z1.firstReceiptNumber, z1.lastReceiptNumber], ['4', '6']);
+  assert.equal(z1.carriedOver, 0, 'the old PC’s receipts of earlier days are not swept in');
+  assert.deepEqual(
+    z1.closedElsewhere,
+    {
+      ...x.closedElsewhere,
+      receiptCount: 3,
+      totalCents: 2500,
+      firstReceiptNumber: '1',
+      firstIssuedAt: iso(Date.UTC(2026, 10, 20, 9)),
+    },
+    'Z1 names every receipt of the old PC up to its day, which it does not hold',
+  );
+  assert.equal(z1.cash?.expectedCents, 3 * 380);
+
+  clock.now = at(19);
+  sold(at(18, 30));
+  const z2 = reports.close(REGISTER, '2026-12-03');
+  assert.deepEqual([z2.zNumber, z2.receiptCount, z2.closedElsewhere], [2, 1, null], 'named once, by Z1');
   close();
 });

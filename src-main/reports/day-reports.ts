@@ -2,9 +2,16 @@
 // closes a day (src-shared/day-report.ts says which receipts each holds). A Z is computed and stored in
 // one journal transaction with the receipts and drawer movements it closes, and read back as stored, so
 // a reprint is the paper of that evening. The drawer's Einlagen, Entnahmen and Kassenstürze are kept
-// beside the receipts; they are not sales and never go to SIGN AT.
+// beside the receipts; they are not sales and never go to SIGN AT. Receipts a takeover brought in from
+// SIGN AT alone are closed elsewhere: no Z here holds them, each report names those of its days.
 import { countedCents, type CashCountInput, type CashMovementInput } from '../../src-shared/cash-drawer.ts';
-import { cashSummary, dayFigures, isHandedOut, issuedAtOf } from '../../src-shared/day-figures.ts';
+import {
+  cashSummary,
+  closedElsewhereFigures,
+  dayFigures,
+  isHandedOut,
+  issuedAtOf,
+} from '../../src-shared/day-figures.ts';
 import {
   DayReport,
   type CashMovement,
@@ -47,6 +54,19 @@ function openCash(open: OpenDay): CashSummary {
   );
 }
 
+/**
+ * Where the receipts closed elsewhere that a new Z names begin: after those the previous Z named, i.e.
+ * from its closed day's end, or from its closing if that came first (after the old PC's Z of the evening,
+ * what it sold later). The closing is taken to its second: SIGN AT's times have whole seconds, and a sale
+ * right after the Z may carry the Z's second. Those of a takeover are all older than any Z made here, so
+ * none is named twice.
+ */
+function closedElsewhereFromMs(previous: StoredDayClosing | null): number {
+  if (previous === null) return 0;
+  const closedSecondMs = Math.floor(previous.closedMs / 1000) * 1000;
+  return Math.min(closedSecondMs, viennaDaysRange(previous.businessDate).endMs);
+}
+
 function storedReport(closing: StoredDayClosing): DayReport {
   return DayReport.parse(JSON.parse(closing.report));
 }
@@ -81,6 +101,9 @@ export class DayReports {
       generatedAt: iso(nowMs),
       ...figures,
       carriedOver: 0,
+      closedElsewhere: closedElsewhereFigures(
+        this.#journal.closedElsewhereIssuedIn(register.id, startMs, endMs).map(toReceipt),
+      ),
       closedBy: closing === null ? null : { zNumber: closing.number, closedAt: iso(closing.closedMs) },
       cash,
     });
@@ -96,7 +119,8 @@ export class DayReports {
     if (date > viennaDate(nowMs)) {
       throw new PosError('invalid_input', 'Ein Tag in der Zukunft kann nicht abgeschlossen werden.', 'date');
     }
-    const stored = this.#journal.closeDay(register.id, viennaDaysRange(date).endMs, (open) => {
+    const endMs = viennaDaysRange(date).endMs;
+    const stored = this.#journal.closeDay(register.id, endMs, (open) => {
       if (open.previous !== null && date < open.previous.businessDate) {
         throw new PosError(
           'conflict',
@@ -124,6 +148,11 @@ export class DayReports {
         carriedOver: receipts.filter(
           (receipt) => isHandedOut(receipt) && viennaDate(Date.parse(issuedAtOf(receipt))) < date,
         ).length,
+        closedElsewhere: closedElsewhereFigures(
+          this.#journal
+            .closedElsewhereIssuedIn(register.id, closedElsewhereFromMs(open.previous), endMs)
+            .map(toReceipt),
+        ),
         closedBy: null,
         cash,
       });

@@ -43,15 +43,19 @@ async function takeoverScenario(shape: Partial<FaultSettings>): Promise<void> {
     retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 5 },
   });
 
-  // The first PC: setup, 20 sales, a backup, 5 more sales; then its data folder is gone.
+  // The first PC: setup, an Einlage, 20 sales, its Z1, a backup, 5 more sales; then its data folder is gone.
   const firstDir = shop.newDir('kc-pc1-');
   const first = await shop.open(firstDir);
   const { registerId, kassenId } = await setUpRegister(shop, first);
+  await first.handlers.recordCashMovement({ kind: 'deposit', amount: '100.00', reason: 'Wechselgeld' });
   const sold = new Map<string, Awaited<ReturnType<typeof sell>>>();
   for (let n = 1; n <= 20; n++) {
     const receipt = await sell(first, n);
     sold.set(receipt.id, receipt);
   }
+  const oldZ1 = await first.handlers.closeDay(undefined);
+  assert.deepEqual([oldZ1.zNumber, oldZ1.receiptCount], [1, 21], 'the Startbeleg and 20 sales');
+  await first.handlers.recordCashMovement({ kind: 'withdrawal', amount: '20.00', reason: 'Bank' });
   await first.handlers.archiveNow(undefined);
   const usb = shop.newDir('kc-usb-');
   const backup = await first.handlers.backupNow({ targetDir: usb });
@@ -125,6 +129,42 @@ async function takeoverScenario(shape: Partial<FaultSettings>): Promise<void> {
     );
     sold.set(receipt.id, receipt);
   }
+
+  // The day goes on from the old PC's Z1: the new PC's Z is Z2, holds only its own 5 sales and the
+  // Entnahme left open there, starts from Z1's drawer, and names the 5 sales only SIGN AT knew.
+  assert.deepEqual(await second.handlers.zReport({ zNumber: 1 }), oldZ1, 'Z1 as the old PC printed it');
+  const z2 = await second.handlers.closeDay(undefined);
+  const newSales = [...sold.values()].slice(-5);
+  assert.deepEqual(
+    {
+      zNumber: z2.zNumber,
+      receipts: z2.receiptCount,
+      first: z2.firstReceiptNumber,
+      total: z2.totalCents,
+      opening: z2.cash?.openingCents,
+      movements: z2.cash?.movements.map((movement) => [movement.kind, movement.amountCents]),
+    },
+    {
+      zNumber: 2,
+      receipts: 5,
+      first: '27',
+      total: newSales.reduce((sum, receipt) => sum + receipt.totalCents, 0),
+      opening: oldZ1.cash?.expectedCents,
+      movements: [['withdrawal', 2000]],
+    },
+  );
+  assert.deepEqual(
+    [
+      z2.closedElsewhere?.receiptCount,
+      z2.closedElsewhere?.firstReceiptNumber,
+      z2.closedElsewhere?.lastReceiptNumber,
+    ],
+    [5, '22', '26'],
+  );
+  assert.deepEqual(
+    (await second.handlers.listDayClosings(undefined)).closings.map((closing) => closing.zNumber),
+    [2, 1],
+  );
 
   const journal = await journalOf(second, registerId);
   const sales = journal.filter((receipt) => receipt.kind === 'NORMAL');
@@ -211,6 +251,27 @@ test('no backup: the takeover works from SIGN AT alone, receipts marked, a storn
 
   const next = await sell(second, 7);
   assert.equal(next.receiptNumber, '9');
+  // The old PC's Z reports are gone with it: this PC's first Z holds only its own sale, and names the
+  // 8 receipts (Startbeleg, 6 sales, the Storno) it brought in from SIGN AT and holds in no Z.
+  const z1 = await second.handlers.closeDay(undefined);
+  assert.deepEqual(
+    {
+      zNumber: z1.zNumber,
+      receipts: z1.receiptCount,
+      total: z1.totalCents,
+      elsewhere: z1.closedElsewhere?.receiptCount,
+      numbers: [z1.closedElsewhere?.firstReceiptNumber, z1.closedElsewhere?.lastReceiptNumber],
+      elsewhereTotal: z1.closedElsewhere?.totalCents,
+    },
+    {
+      zNumber: 1,
+      receipts: 1,
+      total: next.totalCents,
+      elsewhere: 8,
+      numbers: ['1', '8'],
+      elsewhereTotal: sold.reduce((sum, receipt) => sum + receipt.totalCents, 0) + storno.totalCents,
+    },
+  );
   const journal = await journalOf(second, registerId);
   assert.deepEqual(
     journal.map((receipt) => [receipt.receiptNumber, receipt.kind, receipt.restoredFromSignAt ?? null]),

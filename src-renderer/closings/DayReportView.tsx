@@ -162,6 +162,11 @@ export function DayReportView({ report }: { report: DayReport }) {
       </dl>
       {report.pending > 0 && <p className="hint">{t.pending(report.pending)}</p>}
       {report.carriedOver > 0 && <p className="hint">{t.carriedOver(report.carriedOver)}</p>}
+      {t.closedElsewhere(report).map((line) => (
+        <p className="hint" data-testid="day-report-closed-elsewhere" key={line}>
+          {line}
+        </p>
+      ))}
       {report.cash && <CashView cash={report.cash} t={t} />}
     </article>
   );

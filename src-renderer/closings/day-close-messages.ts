@@ -1,7 +1,8 @@
 // The Tagesabschluss card's strings, German first; closings-messages.ts carries them as `dayClose`.
 // The printed report, its PDF and the CSV are German (like the receipts); only the screen follows the
 // language.
-import type { CashMovement, ReportPaymentType } from '../../src-shared/day-report.ts';
+import { closedElsewhereLines } from '../../src-shared/day-report-layout.ts';
+import type { CashMovement, DayReport, ReportPaymentType } from '../../src-shared/day-report.ts';
 import type { AnyReceiptKind } from '../../src-shared/receipt.ts';
 
 const kindsDe: Record<AnyReceiptKind, string> = {
@@ -73,6 +74,8 @@ export const dayCloseDe = {
   offlineWaiting: (count: number) => `davon ${count} noch nicht signiert`,
   pending: (count: number) => `${count} Beleg(e) werden gerade signiert und sind noch nicht enthalten.`,
   carriedOver: (count: number) => `Enthält ${count} Beleg(e) früherer Tage (nach deren Abschluss erstellt).`,
+  /** As on the paper. */
+  closedElsewhere: (report: DayReport) => closedElsewhereLines(report),
   cashTitle: 'Kassa (Bargeld)',
   opening: 'Anfangsbestand',
   cashSales: 'Bar-Umsatz',
@@ -126,6 +129,16 @@ export const dayCloseDe = {
   accountsSaved: 'Konten gespeichert.',
 };
 
+const closedElsewhereEn = (report: DayReport) =>
+  closedElsewhereLines(report, {
+    numbers: (first, last) => `no. ${first} to ${last}, `,
+    what: (count, numbers, amount) =>
+      `${count} receipt(s) (${numbers}${amount}) of the register's former PC, taken over from SIGN AT alone`,
+    inX: (what) => `Of these, ${what}: in no Z report of this PC.`,
+    inZ: (what) => `Not in this Z report: ${what}. If they were closed, it was on the former PC.`,
+    firstZ: "The former PC's Z numbers are not known here: this is this PC's first Z report.",
+  });
+
 export const dayCloseEn: typeof dayCloseDe = {
   title: 'Day close (Tagesabschluss)',
   intro:
@@ -166,6 +179,7 @@ export const dayCloseEn: typeof dayCloseDe = {
   offlineWaiting: (count: number) => `${count} of them not signed yet`,
   pending: (count: number) => `${count} receipt(s) being signed right now, not included yet.`,
   carriedOver: (count: number) => `Includes ${count} receipt(s) of earlier days (made after their close).`,
+  closedElsewhere: closedElsewhereEn,
   cashTitle: 'Cash drawer',
   opening: 'Opening cash',
   cashSales: 'Cash sales',
