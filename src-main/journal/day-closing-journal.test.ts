@@ -26,7 +26,10 @@ test('migration 9: receipts from before it are in no Z, except today’s, which 
   const lastYear = newReceipt({ createdMs: Date.UTC(2025, 5, 1, 10) });
   const yesterday = newReceipt({ createdMs: Date.UTC(2026, 11, 2, 20) });
   const thisMorning = newReceipt({ createdMs: Date.UTC(2026, 11, 3, 7) });
-  for (const receipt of [lastYear, yesterday, thisMorning]) old.accept(receipt);
+  const oldPcThisMorning = newReceipt({ createdMs: Date.UTC(2026, 11, 3, 6) });
+  for (const receipt of [lastYear, yesterday, thisMorning, oldPcThisMorning]) old.accept(receipt);
+  // Taken over from SIGN AT alone this morning, by the version before: the other PC's sale.
+  before.prepare("UPDATE receipts SET restored_from_sign_at = 'lines' WHERE id = ?").run(oldPcThisMorning.id);
   old.close();
 
   const upgraded = new Journal(
