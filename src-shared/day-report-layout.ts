@@ -116,7 +116,7 @@ function specialReceipts(report: DayReport, columns: number): ReceiptBlock[] {
 }
 
 /** The words of `closedElsewhereLines`: German on paper; the screen brings its language's. */
-export interface ClosedElsewhereWords {
+interface ClosedElsewhereWords {
   numbers: (first: string, last: string) => string;
   what: (count: number, numbers: string, amount: string) => string;
   inX: (what: string) => string;
@@ -124,7 +124,7 @@ export interface ClosedElsewhereWords {
   firstZ: string;
 }
 
-export const CLOSED_ELSEWHERE_DE: ClosedElsewhereWords = {
+const CLOSED_ELSEWHERE_DE: ClosedElsewhereWords = {
   numbers: (first, last) => `Nr. ${first} bis ${last}, `,
   what: (count, numbers, amount) =>
     `${count} Beleg(e) (${numbers}${amount}) vom früheren PC der Kasse, bei der Übernahme nur aus SIGN AT geholt`,
