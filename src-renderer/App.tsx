@@ -88,6 +88,7 @@ export function App() {
     const unsubscribe = connectEvents(stores);
     void stores.status.getState().refresh();
     void stores.status.getState().refreshPosApi();
+    void stores.favourites.getState().start();
     return unsubscribe;
   }, [stores]);
 

@@ -8,7 +8,6 @@ import { viennaWallClock } from '../../src-shared/vienna-wall-clock.ts';
 import { articleCsv } from '../articles/article-csv-export.ts';
 import { importArticleCsv } from '../articles/article-import.ts';
 import type { AppParts } from './app-parts.ts';
-import { lookupCode } from './code-lookup.ts';
 
 type ArticleHandlers = Pick<
   CoreHandlers,
@@ -26,10 +25,9 @@ type ArticleHandlers = Pick<
 
 export function articleHandlers({
   articles,
-  journal,
   events,
   host,
-}: Pick<AppParts, 'articles' | 'journal' | 'events' | 'host'>): ArticleHandlers {
+}: Pick<AppParts, 'articles' | 'events' | 'host'>): ArticleHandlers {
   function changed(): void {
     events.emit({ type: 'favourites', payload: articles.favourites() });
   }
@@ -79,7 +77,10 @@ export function articleHandlers({
         base64: Buffer.from(articleCsv(articles.all()), 'utf8').toString('base64'),
       };
     },
-    lookupCode: async ({ code }) => lookupCode(code, articles, journal),
+    lookupCode: async ({ code }) => {
+      const article = articles.byCode(code);
+      return article ? { kind: 'article', article } : { kind: 'unknown', code };
+    },
     adoptLegacyFavourites: async ({ favourites }) => {
       if (favourites.length > 0) {
         articles.adoptFavourites(

@@ -262,17 +262,6 @@ export class Journal {
     return this.#records('WHERE r.id = ?', [id])[0] ?? null;
   }
 
-  /** The receipt a QR code names: its Kassen-ID and receipt number (unique per Kassen-ID under RKSV). */
-  findByReceiptNumber(kassenId: string, receiptNumber: string): JournalRecord | null {
-    return (
-      this.#records(
-        'WHERE r.receipt_number = ? AND r.kassen_id = ?',
-        [receiptNumber, kassenId],
-        'LIMIT 1',
-      )[0] ?? null
-    );
-  }
-
   /** Receipts that still wait for SIGN AT, oldest first: the order they must be signed in. */
   waiting(registerId: string): JournalRecord[] {
     return this.#records(

@@ -1,4 +1,6 @@
 // Hands a file to the browser's (or Electron's) download, without leaving the page.
+import { base64Blob } from './file-base64.ts';
+
 export function downloadFile(fileName: string, file: Blob): void {
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
@@ -11,6 +13,5 @@ export function downloadFile(fileName: string, file: Blob): void {
 
 /** A file main made (PDF, CSV; base64 in the contract's answer) handed to the download. */
 export function downloadExportedFile(file: { fileName: string; mimeType: string; base64: string }): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  downloadFile(file.fileName, new Blob([bytes], { type: file.mimeType }));
+  downloadFile(file.fileName, base64Blob(file.base64, file.mimeType));
 }

@@ -3,6 +3,7 @@
 import { formatEuro, MAX_RECEIPT_CENTS } from '../../src-shared/money.ts';
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
 import { MAX_LINE_TEXT } from '../../src-shared/sale-draft.ts';
+import { articlesDe } from '../articles/article-messages.ts';
 import { closingsDe } from '../closings/closings-messages.ts';
 import { onboardingDe } from '../onboarding-wizard/onboarding-messages.ts';
 import { takeoverDe } from '../takeover/takeover-messages.ts';
@@ -391,6 +392,8 @@ export const de = {
   onboarding: onboardingDe,
   closings: closingsDe,
   takeover: takeoverDe,
+  // The article list, its import, the favourite pages and scanned codes (src-renderer/articles).
+  articles: articlesDe,
 };
 
 export type Messages = typeof de;

@@ -2,6 +2,7 @@
 import { formatEuro, MAX_RECEIPT_CENTS } from '../../src-shared/money.ts';
 import type { Environment, ReceiptState, AnyReceiptKind } from '../../src-shared/receipt.ts';
 import { MAX_LINE_TEXT } from '../../src-shared/sale-draft.ts';
+import { articlesEn } from '../articles/article-messages.ts';
 import { closingsEn } from '../closings/closings-messages.ts';
 import { onboardingEn } from '../onboarding-wizard/onboarding-messages.ts';
 import { takeoverEn } from '../takeover/takeover-messages.ts';
@@ -396,4 +397,6 @@ export const en: Messages = {
   onboarding: onboardingEn,
   closings: closingsEn,
   takeover: takeoverEn,
+  // The article list, its import, the favourite pages and scanned codes (src-renderer/articles).
+  articles: articlesEn,
 };

@@ -2,6 +2,7 @@
 // through the same validated client and tests could build a second, independent set.
 import { createContext, useContext } from 'react';
 import type { PosClient } from '../api/pos-client.ts';
+import { createFavouritesStore } from './favourites-store.ts';
 import { createJournalStore } from './journal-store.ts';
 import { createSaleStore } from './sale-store.ts';
 import { createScreenStore } from './screen-store.ts';
@@ -15,6 +16,7 @@ export function createAppStores(client: PosClient) {
     screen: createScreenStore(),
     sale: createSaleStore(client.api, status),
     journal: createJournalStore(client.api, () => status.getState().status?.register?.id ?? null),
+    favourites: createFavouritesStore(client.api),
   };
 }
 export type AppStores = ReturnType<typeof createAppStores>;
@@ -30,6 +32,9 @@ export function connectEvents(stores: AppStores): () => void {
         case 'receipt':
           stores.sale.getState().receiptChanged(event.payload);
           stores.journal.getState().receiptChanged(event.payload);
+          break;
+        case 'favourites':
+          stores.favourites.getState().apply(event.payload);
           break;
       }
     },

@@ -1,47 +1,109 @@
-// The till's favourite items (the sketch's [Melange 3,80] buttons). They are a preference of this
-// till's screen, made by the cashier, so the renderer keeps them itself; what is read back from
-// storage is checked like any other input, because a damaged entry must not reach a receipt.
+// The till's favourite buttons: the favourite articles of main's article list, in their order, kept fresh
+// by main's `favourites` event (an edit in the settings or over the POS API shows at once). Shown in
+// pages of nine, one per Ctrl+digit; as many pages as there are favourites, so none is ever dropped.
+// Favourites the till kept in the browser before (localStorage) are handed to main once.
 import { z } from 'zod';
-import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
-import { VAT_RATES } from '../../src-shared/vat.ts';
-import type { BonLine } from '../till/bon-line.ts';
+import { createStore } from 'zustand/vanilla';
+import type { Article, ArticleInputRaw } from '../../src-shared/article.ts';
+import { LEGACY_FAVOURITES_KEY, LegacyFavourite } from '../../src-shared/legacy-favourite.ts';
+import type { PosApi } from '../../src-shared/pos-api-contract.ts';
+import { PosError } from '../../src-shared/pos-error.ts';
 
-const MAX_FAVOURITES = 9;
+export const FAVOURITES_PER_PAGE = 9;
 
-const Favourite = z.object({
-  text: z.string().trim().min(1).max(120),
-  unitPriceCents: z.number().int().min(0).max(1_000_000_000),
-  vatRate: z.enum(VAT_RATES),
-});
-type Favourite = Omit<BonLine, 'quantityMilli'>;
-
-interface FavouritesState {
-  favourites: Favourite[];
-  add(favourite: Favourite): void;
-  remove(index: number): void;
+export interface FavouritesState {
+  favourites: Article[];
+  /** 0-based; kept within the pages there are when the favourites change. */
+  page: number;
+  /** Main's answer when making or removing a favourite failed. */
+  problem: PosError | null;
+  /** Hands the browser's old favourites to main (once), then loads the favourites. */
+  start(): Promise<void>;
+  apply(favourites: Article[]): void;
+  turnPage(step: 1 | -1): void;
+  /** A new favourite article from what stands in the entry fields; false (and `problem`) when refused. */
+  addArticle(article: ArticleInputRaw): Promise<boolean>;
+  /** Takes the article off the buttons; it stays in the article list. */
+  remove(article: Article): Promise<void>;
 }
 
-export const useFavouritesStore = create<FavouritesState>()(
-  persist(
-    (set) => ({
-      favourites: [],
-      add: (favourite) =>
-        set((state) => ({
-          favourites: [...state.favourites.filter((f) => f.text !== favourite.text), favourite].slice(
-            -MAX_FAVOURITES,
-          ),
-        })),
-      remove: (index) => set((state) => ({ favourites: state.favourites.filter((_, i) => i !== index) })),
-    }),
-    {
-      name: 'kassen-companion.favourites',
-      storage: createJSONStorage(() => window.localStorage),
-      partialize: (state) => ({ favourites: state.favourites }),
-      merge: (persisted, current) => {
-        const parsed = z.object({ favourites: z.array(Favourite).max(MAX_FAVOURITES) }).safeParse(persisted);
-        return parsed.success ? { ...current, favourites: parsed.data.favourites } : current;
-      },
+export function pageCount(favourites: readonly Article[]): number {
+  return Math.max(1, Math.ceil(favourites.length / FAVOURITES_PER_PAGE));
+}
+
+/** The favourites the till kept in localStorage (zustand's persist format), each one checked. */
+function legacyFavourites(storage: Storage): LegacyFavourite[] | null {
+  const raw = storage.getItem(LEGACY_FAVOURITES_KEY);
+  if (raw === null) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  const parsed = z.object({ state: z.object({ favourites: z.array(z.unknown()) }) }).safeParse(stored);
+  if (!parsed.success) return [];
+  // A damaged entry must not reach a receipt; the others are kept.
+  return parsed.data.state.favourites.flatMap((entry) => {
+    const favourite = LegacyFavourite.safeParse(entry);
+    return favourite.success ? [favourite.data] : [];
+  });
+}
+
+export function createFavouritesStore(api: PosApi, storage: () => Storage = () => window.localStorage) {
+  return createStore<FavouritesState>()((set, get) => ({
+    favourites: [],
+    page: 0,
+    problem: null,
+
+    async start() {
+      try {
+        const legacy = legacyFavourites(storage());
+        if (legacy !== null) {
+          get().apply(await api.adoptLegacyFavourites({ favourites: legacy }));
+          // Only once main has them: a failed hand-over is tried again at the next start.
+          storage().removeItem(LEGACY_FAVOURITES_KEY);
+          return;
+        }
+        get().apply(await api.listFavourites(undefined));
+      } catch (error) {
+        set({ problem: error instanceof PosError ? error : new PosError('internal', String(error)) });
+      }
     },
-  ),
-);
+
+    apply(favourites) {
+      set((state) => ({ favourites, page: Math.min(state.page, pageCount(favourites) - 1) }));
+    },
+
+    turnPage(step) {
+      set((state) => ({
+        page: (state.page + step + pageCount(state.favourites)) % pageCount(state.favourites),
+      }));
+    },
+
+    async addArticle(article) {
+      try {
+        await api.createArticle({ ...article, favourite: true });
+        // The event brings the new list too; asking keeps this window right without the event channel.
+        const favourites = await api.listFavourites(undefined);
+        set({ problem: null, favourites, page: pageCount(favourites) - 1 });
+        return true;
+      } catch (error) {
+        set({ problem: error instanceof PosError ? error : new PosError('internal', String(error)) });
+        return false;
+      }
+    },
+
+    async remove(article) {
+      try {
+        const { id, updatedAt: _updatedAt, ...fields } = article;
+        await api.updateArticle({ ...fields, id, favourite: false });
+        get().apply(await api.listFavourites(undefined));
+        set({ problem: null });
+      } catch (error) {
+        set({ problem: error instanceof PosError ? error : new PosError('internal', String(error)) });
+      }
+    },
+  }));
+}
+export type FavouritesStore = ReturnType<typeof createFavouritesStore>;

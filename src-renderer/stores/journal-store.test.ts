@@ -107,6 +107,50 @@ test('F5 at the till selects the receipt it printed again, whichever answer come
   assert.equal(journal.getState().lastDuplicateId, last.id);
 });
 
+test('a receipt code scanned at the till is checked and opens its receipt selected, not the one printed before', async () => {
+  const older = receipt(1);
+  const newest = receipt(2);
+  const main = slowMain([newest, older]);
+  const own = '_R1-AT1_K1_1_2026-12-03T11:01:00_0,00_0,00_0,00_0,00_0,00_x_1_y_z';
+  const foreign = own.replace('_K1_', '_ANDERE-KASSE_');
+  const checked: string[] = [];
+  main.api.checkReceiptCode = async ({ qrCodeData }) => {
+    checked.push(qrCodeData);
+    return {
+      verdict: 'valid',
+      message: 'Echt',
+      problems: [],
+      code: null,
+      signature: null,
+      journal: qrCodeData === own ? { receiptId: older.id, sameCode: true } : null,
+    };
+  };
+  const journal = createJournalStore(main.api, () => REGISTER);
+  const opened = journal.getState().open();
+  await main.answerSearch();
+  await opened;
+  await journal.getState().reprint(newest.id);
+
+  // A scanner ends the code with Enter; what reaches the store may carry a line end.
+  await journal.getState().openCode(`${own}\n`);
+  let state = journal.getState();
+  assert.deepEqual(checked, [own], 'main checked the code, once');
+  assert.equal(state.query, own, 'the search shows the code scanned');
+  assert.equal(state.check?.journal?.receiptId, older.id);
+  assert.deepEqual(
+    state.receipts.map((r) => r.id),
+    [older.id],
+  );
+  assert.equal(state.selectedId, older.id, 'F8 hits the receipt scanned');
+  assert.equal(state.lastDuplicateId, null, 'the DUPLIKAT notice of the other receipt is gone');
+
+  await journal.getState().openCode(foreign);
+  state = journal.getState();
+  assert.equal(state.check?.journal, null);
+  assert.deepEqual(state.receipts, [], 'no receipt of this journal');
+  assert.equal(state.selectedId, null, 'F5 and F8 have nothing to hit');
+});
+
 test('a new sale joins the list on screen only when the search typed would find it: a total, a day, ß as ss', async () => {
   const flowers = { ...receipt(1), totalCents: 2680 };
   const main = slowMain([flowers]);

@@ -3,7 +3,7 @@
 // receipt events (a late signature, a finished print, a storno) so that no row on screen goes stale.
 // Reprint and storno start here. A receipt's code (its QR code scanned or pasted into the search) is
 // checked instead of searched for: the check's answer, and the journal's receipt it names, if any, take
-// the list's place.
+// the list's place. A receipt's code scanned at the till takes the same way (openCode).
 import { createStore } from 'zustand/vanilla';
 import type { PosApi } from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
@@ -11,6 +11,7 @@ import type { Receipt } from '../../src-shared/receipt.ts';
 import { isReceiptCodeText, type ReceiptCheck } from '../../src-shared/receipt-check.ts';
 import { RECEIPT_KINDS } from '../../src-shared/sale-draft.ts';
 import { foldText, readSearchText } from '../../src-shared/search-text.ts';
+import { base64Blob } from '../components/file-base64.ts';
 
 const JOURNAL_PAGE_SIZE = 50;
 
@@ -48,6 +49,11 @@ interface JournalState {
    * F5) is never selected again by itself, where F8 would hit it by mistake.
    */
   open(): Promise<void>;
+  /**
+   * A receipt's code scanned at the till: the journal opens on it as if it had been scanned into the
+   * search, so the check's answer shows and the receipt it names is selected, ready for F5 and F8.
+   */
+  openCode(code: string): Promise<void>;
   /** Switches between this till's receipts and every register's, and searches again. */
   setAllRegisters(all: boolean): Promise<void>;
   search(): Promise<void>;
@@ -181,6 +187,11 @@ export function createJournalStore(api: JournalApi, tillRegisterId: () => string
         await get().search();
       },
 
+      async openCode(code) {
+        set({ query: code.trim() });
+        await get().open();
+      },
+
       async setAllRegisters(allRegisters) {
         set({ allRegisters });
         await get().search();
@@ -285,8 +296,7 @@ export function createJournalStore(api: JournalApi, tillRegisterId: () => string
         set({ busy: true, error: null });
         try {
           const pdf = await api.exportReceiptPdf({ id });
-          const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-          save(pdf.fileName, new Blob([bytes], { type: pdf.mimeType }));
+          save(pdf.fileName, base64Blob(pdf.base64, pdf.mimeType));
           set({ busy: false });
         } catch (error) {
           set({ busy: false, error: message(error) });

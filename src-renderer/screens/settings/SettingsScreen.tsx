@@ -8,6 +8,7 @@ import { LANGUAGES, useLanguageStore } from '../../i18n/language-store.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
 import { setUpNewRegister } from '../../stores/set-up-new-register.ts';
+import { ArticlesSection } from '../../articles/ArticlesSection.tsx';
 import { CompanySection } from './CompanySection.tsx';
 import { DesktopSection } from './DesktopSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
@@ -157,6 +158,7 @@ export function SettingsScreen() {
       <PrinterSection />
       <PosApiSection />
       <DesktopSection />
+      <ArticlesSection />
     </main>
   );
 }
