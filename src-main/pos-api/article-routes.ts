@@ -1,6 +1,7 @@
 // The article list in POS API v1 (since 1.5.0): list and search, read, create, replace, delete. The till
 // software of a POS provider keeps the shop's articles here, and the till scans and rings them up.
 import type { z } from 'zod';
+import type { Article, ArticlePage } from '../../src-shared/article.ts';
 import { articleInputFromRequest, articleResource } from './article-mapping.ts';
 import {
   ArticleDeleted,
@@ -9,11 +10,16 @@ import {
   ArticleResource,
   ArticleWrite,
 } from './article-schemas.ts';
-import type { PosApiRoute } from './pos-api-routes.ts';
+import type { PosApiRoute, RouteResult } from './pos-api-routes.ts';
 
 export const ARTICLE_ID = { name: 'article_id', description: 'id des Artikels (UUID)' } as const;
 
 const articleId = (params: Record<string, string>) => params[ARTICLE_ID.name] ?? '';
+
+/** One article as every route answers with it: the POS API's shape, checked against its schema. */
+function articleAnswer(article: Article, status: 200 | 201): RouteResult {
+  return { status, body: ArticleResource.parse(articleResource(article)) };
+}
 
 export const ARTICLE_ROUTES: readonly PosApiRoute[] = [
   {
@@ -27,16 +33,18 @@ export const ARTICLE_ROUTES: readonly PosApiRoute[] = [
     errors: [422],
     async handle(ctx) {
       const query = ctx.query as z.output<typeof ArticleListQuery>;
+      let page: ArticlePage;
       if (query.code !== undefined) {
         const found = await ctx.call('lookupCode', { code: query.code });
-        const articles = found.kind === 'article' ? [articleResource(found.article)] : [];
-        return { status: 200, body: ArticleList.parse({ articles, total: articles.length }) };
+        const items = found.kind === 'article' ? [found.article] : [];
+        page = { items, total: items.length };
+      } else {
+        page = await ctx.call('searchArticles', {
+          limit: query.limit,
+          offset: query.offset,
+          ...(query.query === undefined ? {} : { query: query.query }),
+        });
       }
-      const page = await ctx.call('searchArticles', {
-        limit: query.limit,
-        offset: query.offset,
-        ...(query.query === undefined ? {} : { query: query.query }),
-      });
       return {
         status: 200,
         body: ArticleList.parse({ articles: page.items.map(articleResource), total: page.total }),
@@ -52,8 +60,7 @@ export const ARTICLE_ROUTES: readonly PosApiRoute[] = [
     response: { status: 200, description: 'der Artikel', schema: ArticleResource },
     errors: [404, 422],
     async handle(ctx) {
-      const article = await ctx.call('getArticle', { id: articleId(ctx.params) });
-      return { status: 200, body: ArticleResource.parse(articleResource(article)) };
+      return articleAnswer(await ctx.call('getArticle', { id: articleId(ctx.params) }), 200);
     },
   },
   {
@@ -66,8 +73,10 @@ export const ARTICLE_ROUTES: readonly PosApiRoute[] = [
     response: { status: 201, description: 'der neue Artikel', schema: ArticleResource },
     errors: [409],
     async handle(ctx) {
-      const article = await ctx.call('createArticle', articleInputFromRequest(ctx.body as ArticleWrite));
-      return { status: 201, body: ArticleResource.parse(articleResource(article)) };
+      return articleAnswer(
+        await ctx.call('createArticle', articleInputFromRequest(ctx.body as ArticleWrite)),
+        201,
+      );
     },
   },
   {
@@ -82,8 +91,7 @@ export const ARTICLE_ROUTES: readonly PosApiRoute[] = [
     errors: [404, 409],
     async handle(ctx) {
       const input = articleInputFromRequest(ctx.body as ArticleWrite);
-      const article = await ctx.call('updateArticle', { ...input, id: articleId(ctx.params) });
-      return { status: 200, body: ArticleResource.parse(articleResource(article)) };
+      return articleAnswer(await ctx.call('updateArticle', { ...input, id: articleId(ctx.params) }), 200);
     },
   },
   {
