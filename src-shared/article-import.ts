@@ -21,6 +21,8 @@ export type ArticleColumn = (typeof ARTICLE_COLUMNS)[number];
 export const REQUIRED_COLUMNS = ['name', 'price', 'vatRate'] as const satisfies readonly ArticleColumn[];
 
 const FILE_PROBLEMS = ['empty', 'missing_columns', 'too_many_articles'] as const;
+/** What can be wrong with the file as a whole; the settings name each one (article-messages.ts). */
+export type FileProblem = (typeof FILE_PROBLEMS)[number];
 
 const ROW_PROBLEMS = [
   'required',

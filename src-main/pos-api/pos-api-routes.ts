@@ -37,7 +37,7 @@ export interface RouteContext {
   call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
 }
 
-interface RouteResult {
+export interface RouteResult {
   status: number;
   /** JSON, unless `file` is given. */
   body: unknown;

@@ -108,7 +108,7 @@ export const articlesDe = {
   },
 };
 
-export type ArticleMessages = typeof articlesDe;
+type ArticleMessages = typeof articlesDe;
 
 const columnEn: Record<ArticleColumn, string> = {
   name: 'Name',

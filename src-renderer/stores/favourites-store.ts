@@ -11,7 +11,7 @@ import { PosError } from '../../src-shared/pos-error.ts';
 
 export const FAVOURITES_PER_PAGE = 9;
 
-export interface FavouritesState {
+interface FavouritesState {
   favourites: Article[];
   /** 0-based; kept within the pages there are when the favourites change. */
   page: number;
@@ -106,4 +106,3 @@ export function createFavouritesStore(api: PosApi, storage: () => Storage = () =
     },
   }));
 }
-export type FavouritesStore = ReturnType<typeof createFavouritesStore>;

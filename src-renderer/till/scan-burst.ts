@@ -11,7 +11,7 @@
 import { EAN_LENGTHS, isValidEan } from '../../src-shared/ean.ts';
 
 export const SCAN_MAX_GAP_MS = 50;
-export const SCAN_MIN_LENGTH = 4;
+const SCAN_MIN_LENGTH = 4;
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock']);
 
