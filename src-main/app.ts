@@ -120,10 +120,11 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     log: host.log,
     onChange: () => events.statusChanged(),
   });
+  const articles = new ArticleStore(journal.database);
   const parts: AppParts = {
     host,
     journal,
-    articles: new ArticleStore(journal.database),
+    articles,
     settings,
     printing,
     printReceipt,
@@ -132,7 +133,10 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     events,
     archiver,
     backups,
-    takeover: createAppTakeover({ host, journal, archiver, printing, runtime, setup, events }, options),
+    takeover: createAppTakeover(
+      { host, journal, articles, archiver, printing, runtime, setup, events },
+      options,
+    ),
     closings: new Closings({ settings: host.settings, journal, printReceipt, target, log: host.log }),
     depFiles: new DepFileVerifier({ log: host.log }),
     appStatus: createAppStatus({

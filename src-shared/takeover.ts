@@ -62,6 +62,11 @@ export const TakeoverResult = z.object({
   backup: z.object({ name: z.string(), createdAt: IsoTime, receipts: z.number().int() }).nullable(),
   /** Receipts brought in from the backup's journal (every register it held). */
   fromBackup: z.number().int(),
+  /**
+   * The backup's article list: articles added here, and those skipped because this PC's list has one
+   * with the same name, PLU or EAN already. Null when the journal came from SIGN AT alone.
+   */
+  articles: z.object({ added: z.number().int(), skipped: z.number().int() }).nullable(),
   /** Receipts of the register SIGN AT listed. */
   listedBySignAt: z.number().int(),
   /** Of those, how many the journal did not have: now in it, marked as known only from SIGN AT. */

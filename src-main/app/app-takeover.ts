@@ -1,8 +1,9 @@
 // The takeover of a register ("Kasse übernehmen") as the app runs it: SIGN AT where onboarding finds it,
 // the register runtime signing on at the end, the backup's printer choice where this PC has none yet,
-// and each step in the status bar.
+// each step in the status bar, and the backup's favourites on the till once they are in the list.
 import type { PrinterSettings } from '../../src-shared/printer-settings.ts';
 import type { Archiver } from '../archive/archiver.ts';
+import type { ArticleStore } from '../articles/article-store.ts';
 import { createSignAtClient } from '../fiskaly/sign-at-client.ts';
 import type { AppHost } from '../host/app-host.ts';
 import type { Journal } from '../journal/journal.ts';
@@ -19,6 +20,7 @@ export function createAppTakeover(
   parts: {
     host: AppHost;
     journal: Journal;
+    articles: ArticleStore;
     archiver: Archiver;
     printing: PrintService;
     runtime: RegisterRuntime;
@@ -55,6 +57,10 @@ export function createAppTakeover(
           : null;
       setup.error = view.phase === 'failed' ? view.error : null;
       events.statusChanged();
+      // The backup's articles are in the list now: the till shows their favourite buttons at once.
+      if (view.phase === 'done' && view.result?.articles?.added) {
+        events.emit({ type: 'favourites', payload: parts.articles.favourites() });
+      }
     },
   });
 }

@@ -28,7 +28,7 @@ function resultLines(result: TakeoverResult): string[] {
     result.lastReceiptNumber === null ? 'noch kein Beleg' : `letzter Beleg Nr. ${result.lastReceiptNumber}`;
   const fromSignAt = `${result.onlyFromSignAt} Belege nur von SIGN AT`;
   const origin = result.backup
-    ? `aus der Sicherung ${result.backup.name}: ${result.fromBackup} Belege, dazu ${fromSignAt}`
+    ? `aus der Sicherung ${result.backup.name}: ${result.fromBackup} Belege, dazu ${fromSignAt}, ${result.articles?.added ?? 0} Artikel`
     : `ohne Sicherung: ${fromSignAt} (SIGN AT führt die letzten 3 Monate)`;
   return [
     `Kasse übernommen: Kassen-ID ${result.kassenId}, ${result.environment}, ${last}. Kein neuer Startbeleg.`,

@@ -187,6 +187,40 @@ export class JournalRestore {
     });
   }
 
+  /**
+   * The other journal's article list (migration 6), so that the till on the new PC scans and shows
+   * favourites as the old one did. An article whose id, name, PLU or EAN this list has already stays as
+   * it is here (set up on this PC on purpose) and is counted as skipped; favourites keep their order,
+   * after this list's own. Running it again adds nothing.
+   */
+  mergeArticlesFrom(path: string): { added: number; skipped: number } {
+    this.#db.prepare('ATTACH DATABASE ? AS restored').run(path);
+    try {
+      return this.#transaction(() => {
+        const offered = Number(
+          this.#db.prepare('SELECT count(*) AS n FROM restored.articles').get()?.['n'] ?? 0,
+        );
+        const added = this.#db
+          .prepare(
+            `INSERT INTO main.articles
+               (id, name, name_key, sort_key, price_cents, vat_rate, plu, ean, category, favourite_rank, updated_ms)
+             SELECT r.id, r.name, r.name_key, r.sort_key, r.price_cents, r.vat_rate, r.plu, r.ean, r.category,
+               CASE WHEN r.favourite_rank IS NULL THEN NULL
+                 ELSE r.favourite_rank + (SELECT coalesce(max(favourite_rank), 0) FROM main.articles) END,
+               r.updated_ms
+             FROM restored.articles r
+             WHERE NOT EXISTS (SELECT 1 FROM main.articles m WHERE m.id = r.id OR m.name_key = r.name_key
+               OR m.plu = r.plu OR m.ean = r.ean)
+             ORDER BY r.favourite_rank IS NULL, r.favourite_rank, r.sort_key`,
+          )
+          .run().changes;
+        return { added: Number(added), skipped: offered - Number(added) };
+      });
+    } finally {
+      this.#db.exec('DETACH DATABASE restored');
+    }
+  }
+
   /** A receipt of this register under this number is in the journal already (whatever its id). */
   hasReceiptNumber(registerId: string, receiptNumber: string): boolean {
     return (

@@ -163,7 +163,8 @@ export class RegisterTakeover {
     const snapshot = backup ? this.#settingsOf(backup) : null;
 
     this.#step('journal');
-    const fromBackup = backup ? await this.#mergeBackupJournal(backup) : 0;
+    const merged = backup ? await this.#mergeBackupJournal(backup) : null;
+    const fromBackup = merged?.receipts ?? 0;
 
     this.#step('sign_at');
     const imported = await importSignAtReceipts({
@@ -212,6 +213,7 @@ export class RegisterTakeover {
       kassenId,
       backup: backup?.generation.name ?? null,
       fromBackup,
+      articles: merged?.articles ?? null,
       onlyFromSignAt: imported.added,
     });
     rmSync(join(this.#deps.dataDir, TAKEOVER_DIR), { recursive: true, force: true });
@@ -227,6 +229,7 @@ export class RegisterTakeover {
           }
         : null,
       fromBackup,
+      articles: merged?.articles ?? null,
       listedBySignAt: imported.listed,
       onlyFromSignAt: imported.added,
       settledFromSignAt: imported.settled,
@@ -247,9 +250,11 @@ export class RegisterTakeover {
 
   /**
    * The backup's journal is copied here first (and checked again after the copy: a stick may fail while
-   * it is read), brought to this app's schema, then merged.
+   * it is read), brought to this app's schema, then merged: its receipts, then its article list.
    */
-  async #mergeBackupJournal(backup: FoundBackup): Promise<number> {
+  async #mergeBackupJournal(
+    backup: FoundBackup,
+  ): Promise<{ receipts: number; articles: { added: number; skipped: number } }> {
     const dir = join(this.#deps.dataDir, TAKEOVER_DIR);
     mkdirSync(dir, { recursive: true });
     const copy = join(dir, 'journal-aus-sicherung.sqlite');
@@ -266,7 +271,7 @@ export class RegisterTakeover {
     const merged = await this.#deps.journal.restore.mergeFrom(copy, (done, total) =>
       this.#step('journal', `${done} von ${total} Belegen aus der Sicherung`),
     );
-    return merged.added;
+    return { receipts: merged.added, articles: this.#deps.journal.restore.mergeArticlesFrom(copy) };
   }
 
   async #restoreDep(backup: FoundBackup): Promise<number> {

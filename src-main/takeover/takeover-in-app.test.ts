@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { ArticleInput } from '../../src-shared/article.ts';
 import { SIGN_TIMEOUT_MS } from '../../src-shared/core-settings.ts';
 import { formatViennaDateTime } from '../../src-shared/vienna-display-time.ts';
 import type { FaultSettings } from '../emulator/fault-settings.ts';
@@ -48,6 +49,9 @@ async function takeoverScenario(shape: Partial<FaultSettings>): Promise<void> {
   const first = await shop.open(firstDir);
   const { registerId, kassenId } = await setUpRegister(shop, first);
   await first.handlers.recordCashMovement({ kind: 'deposit', amount: '100.00', reason: 'Wechselgeld' });
+  await first.handlers.createArticle(
+    ArticleInput.parse({ name: 'Semmel', priceCents: 45, vatRate: '10', plu: '7', favourite: true }),
+  );
   const sold = new Map<string, Awaited<ReturnType<typeof sell>>>();
   for (let n = 1; n <= 20; n++) {
     const receipt = await sell(first, n);
@@ -99,8 +103,21 @@ async function takeoverScenario(shape: Partial<FaultSettings>): Promise<void> {
       listed: view.result.listedBySignAt,
       depFiles: view.result.depFiles,
       last: view.result.lastReceiptNumber,
+      articles: view.result.articles,
     },
-    { fromBackup: 21, onlyFromSignAt: 5, listed: 26, depFiles: 1, last: '26' },
+    {
+      fromBackup: 21,
+      onlyFromSignAt: 5,
+      listed: 26,
+      depFiles: 1,
+      last: '26',
+      articles: { added: 1, skipped: 0 },
+    },
+  );
+  assert.deepEqual(
+    (await second.handlers.listFavourites(undefined)).map((article) => [article.name, article.plu]),
+    [['Semmel', '7']],
+    "the old PC's favourite is on the new till's buttons",
   );
   const status = await second.handlers.status(undefined);
   assert.equal(status.setup, 'ready');

@@ -65,6 +65,14 @@ export const takeoverDe = {
         ? `${belege(result.fromBackup)} aus der Sicherung vom ${formatViennaDateTime(result.backup.createdAt)}.`
         : 'Ohne Sicherung: nur aus SIGN AT.',
       `${belege(result.onlyFromSignAt)} nur von SIGN AT bekannt (im Journal vermerkt).`,
+      ...(result.articles
+        ? [
+            `${result.articles.added} Artikel aus der Sicherung übernommen` +
+              (result.articles.skipped
+                ? `, ${result.articles.skipped} nicht, weil es sie hier schon gibt (Name, PLU oder EAN).`
+                : '.'),
+          ]
+        : []),
       result.depFiles === null
         ? 'DEP-Archiv: wird ab jetzt von SIGN AT neu aufgebaut.'
         : `DEP-Archiv: ${result.depFiles} ${result.depFiles === 1 ? 'Datei' : 'Dateien'} übernommen und geprüft.`,
@@ -126,6 +134,14 @@ export const takeoverEn: typeof takeoverDe = {
         ? `${receipts(result.fromBackup)} from the backup of ${formatViennaDateTime(result.backup.createdAt)}.`
         : 'Without a backup: from SIGN AT alone.',
       `${receipts(result.onlyFromSignAt)} known only from SIGN AT (marked in the journal).`,
+      ...(result.articles
+        ? [
+            `${result.articles.added} ${result.articles.added === 1 ? 'article' : 'articles'} taken from the backup` +
+              (result.articles.skipped
+                ? `, ${result.articles.skipped} not, as this PC has them already (name, PLU or EAN).`
+                : '.'),
+          ]
+        : []),
       result.depFiles === null
         ? 'DEP archive: built up again from SIGN AT from now on.'
         : `DEP archive: ${result.depFiles} ${result.depFiles === 1 ? 'file' : 'files'} brought back and verified.`,
