@@ -1,19 +1,9 @@
 // The archive folder on this PC: `<dataDir>/archive/manifest.jsonl` and the exports in `dep7/`. An
 // export is written to a temporary name, forced to disk, renamed into place and made read-only, so a
 // crash never leaves half a file under a name the manifest could point to.
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { syncDirectory, writeFileDurably } from '../host/durable-file.ts';
 import { MANIFEST_FILE, sha256Hex, type ManifestEntry } from './archive-manifest.ts';
 
 const ARCHIVE_DIR = 'archive';
@@ -30,32 +20,8 @@ export function archivePaths(dataDir: string) {
   return { root, exports: join(root, EXPORT_DIR), manifest: join(root, MANIFEST_FILE) };
 }
 
-export function syncDirectory(dir: string): void {
-  // Makes the rename itself durable; not possible on Windows, where rename is already journaled.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function safeName(text: string): string {
   return text.replace(/[^A-Za-z0-9-]/g, '-');
-}
-
-/** Writes `text` and forces it to disk before returning; returns the bytes written. */
-export function writeFileDurably(path: string, text: string): Buffer {
-  const data = Buffer.from(text, 'utf8');
-  const fd = openSync(path, 'w', 0o644);
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return data;
 }
 
 export function exportFileName(seq: number, kassenId: string, first: number, last: number): string {

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { PosError } from '../../src-shared/pos-error.ts';
-import { syncDirectory, writeFileDurably } from '../archive/archive-files.ts';
+import { syncDirectory, writeFileDurably } from '../host/durable-file.ts';
 import type { JournalCopyCheck } from '../journal/journal-copy-check.ts';
 import type { Journal } from '../journal/journal.ts';
 import { generationName } from './backup-generations.ts';
