@@ -6,13 +6,14 @@
 //   3. the receipt discount: a percentage of the sum after step 2, once, half away from zero; then split
 //      over the rates in proportion to their sums after step 2, largest remainder (proportional-split.ts);
 //   4. net and VAT per rate from its gross after every discount, once per rate (vat.ts).
-import { discountOffCents, type DiscountRule } from './discount.ts';
+import { DEFAULT_DISCOUNT_TEXT, discountOffCents, discountRule, type DiscountRule } from './discount.ts';
 import { lineAmountCents } from './line-amount.ts';
-import type { Cents } from './money.ts';
+import { parseEuro, type Cents } from './money.ts';
 import { PosError } from './pos-error.ts';
 import { splitInProportion } from './proportional-split.ts';
-import type { Milli } from './quantity.ts';
+import { parseQuantity, type Milli } from './quantity.ts';
 import type { RateTotal, ReceiptDiscount, ReceiptLine } from './receipt.ts';
+import type { SaleLineInput } from './sale-draft.ts';
 import { splitGross, VAT_RATES, type VatRate } from './vat.ts';
 
 export interface LineToPrice {
@@ -21,6 +22,26 @@ export interface LineToPrice {
   unitPriceCents: Cents;
   vatRate: VatRate;
   discount?: DiscountRule | undefined;
+}
+
+/** A sale line as the contract carries it (decimal strings) in the units the pricing takes; `i` counts from 0. */
+export function lineToPrice(line: SaleLineInput, i: number): LineToPrice {
+  const quantityMilli = parseQuantity(line.quantity);
+  const unitPriceCents = parseEuro(line.unitPrice);
+  if (quantityMilli === null) {
+    throw new PosError('invalid_input', `Position ${i + 1}: Menge ungültig`, `lines.${i}.quantity`);
+  }
+  if (unitPriceCents === null) {
+    throw new PosError('invalid_input', `Position ${i + 1}: Preis ungültig`, `lines.${i}.unitPrice`);
+  }
+  return {
+    text: line.text,
+    quantityMilli,
+    unitPriceCents,
+    vatRate: line.vatRate,
+    discount:
+      line.discount === undefined ? undefined : discountRule(line.discount, DEFAULT_DISCOUNT_TEXT.line),
+  };
 }
 
 export interface PricedSale {

@@ -6,10 +6,9 @@ import { keptPayments } from '../../src-shared/kept-payments.ts';
 import { lineAmountCents } from '../../src-shared/line-amount.ts';
 import { formatEuro, MAX_RECEIPT_CENTS, parseEuro, type Cents } from '../../src-shared/money.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
-import { parseQuantity } from '../../src-shared/quantity.ts';
 import type { Payment } from '../../src-shared/receipt.ts';
 import type { PaymentInput, SaleDraft, SaleLineInput } from '../../src-shared/sale-draft.ts';
-import { priceSale, type LineToPrice } from '../../src-shared/sale-pricing.ts';
+import { lineToPrice, priceSale } from '../../src-shared/sale-pricing.ts';
 import { EMPTY_SALE, type StoredSale } from '../journal/stored-sale.ts';
 
 function tooLarge(field: string, what: string): PosError {
@@ -18,25 +17,6 @@ function tooLarge(field: string, what: string): PosError {
     `${what}: Betrag zu groß (höchstens ${formatEuro(MAX_RECEIPT_CENTS)} €)`,
     field,
   );
-}
-
-function lineToPrice(line: SaleLineInput, i: number): LineToPrice {
-  const quantityMilli = parseQuantity(line.quantity);
-  const unitPriceCents = parseEuro(line.unitPrice);
-  if (quantityMilli === null) {
-    throw new PosError('invalid_input', `Position ${i + 1}: Menge ungültig`, `lines.${i}.quantity`);
-  }
-  if (unitPriceCents === null) {
-    throw new PosError('invalid_input', `Position ${i + 1}: Preis ungültig`, `lines.${i}.unitPrice`);
-  }
-  return {
-    text: line.text,
-    quantityMilli,
-    unitPriceCents,
-    vatRate: line.vatRate,
-    discount:
-      line.discount === undefined ? undefined : discountRule(line.discount, DEFAULT_DISCOUNT_TEXT.line),
-  };
 }
 
 function calculatePayments(
