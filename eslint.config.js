@@ -16,6 +16,7 @@ const CORE = [
   'src-main/journal',
   'src-main/articles',
   'src-main/reports',
+  'src-main/till',
   'src-main/fiskaly',
   'src-main/management',
   'src-main/emulator',
@@ -59,6 +60,8 @@ export const LAYERS = {
     tests: ['src-main/sqlite', 'src-main/app', 'src-main/emulator', 'src-main/signing', 'src-main/settings'],
     packages: 'node',
   },
+  // The till's open Bon in the data folder (not the journal: it is no receipt).
+  'src-main/till': { imports: ['src-shared', 'src-main/host'], packages: 'node' },
   'src-main/fiskaly': {
     imports: ['src-shared', 'src-main/host'],
     tests: ['src-main/emulator'],

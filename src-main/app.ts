@@ -23,6 +23,7 @@ import { createAppTakeover } from './app/app-takeover.ts';
 import { takeoverHandlers } from './app/takeover-handlers.ts';
 import { journalHandlers } from './app/journal-handlers.ts';
 import { onboardingHandlers } from './app/onboarding-handlers.ts';
+import { openBonHandlers } from './app/open-bon-handlers.ts';
 import { outageProtocolHandlers } from './app/outage-protocol-handlers.ts';
 import { printingHandlers } from './app/printing-handlers.ts';
 import { RegisterRuntime } from './app/register-runtime.ts';
@@ -42,6 +43,7 @@ import type { AppHost } from './host/app-host.ts';
 import { Journal } from './journal/journal.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { CoreSettingsStore } from './settings/core-settings-store.ts';
+import { OpenBonStore } from './till/open-bon-store.ts';
 import { journaledPrintJobs } from './signing/print-job-journal.ts';
 import type { PrintReceipt } from './signing/print-port.ts';
 
@@ -125,6 +127,12 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     host,
     journal,
     articles,
+    openBons: new OpenBonStore({
+      dataDir: host.dataDir,
+      registerId: () => settings.read().register?.registerId ?? null,
+      journaled: (id) => journal.has(id),
+      log: host.log,
+    }),
     settings,
     printing,
     printReceipt,
@@ -164,6 +172,7 @@ export async function createApp(host: AppHost, options: CreateAppOptions): Promi
     ...articleHandlers(parts),
     ...takeoverHandlers(parts),
     ...reportHandlers(parts),
+    ...openBonHandlers(parts),
   };
   await startUp(parts);
 

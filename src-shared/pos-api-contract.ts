@@ -40,6 +40,7 @@ import { JournalPage, JournalQuery } from './journal-query.ts';
 import { AdoptFavouritesInput } from './legacy-favourite.ts';
 import { RenewAccessInput, StartOnboardingInput } from './onboarding-input.ts';
 import { OnboardingView } from './onboarding-view.ts';
+import { OpenBon } from './open-bon.ts';
 import {
   OutageProtocol,
   OutageProtocolExportInput,
@@ -85,6 +86,13 @@ export const posApiContract = {
   /** Prints a receipt again, marked DUPLIKAT; it is never signed again. */
   reprintReceipt: { input: z.strictObject({ id: z.uuid() }), output: Receipt },
   setTrainingMode: { input: z.strictObject({ enabled: z.boolean() }), output: Status },
+  /** The till's open Bon on this register as last kept in the data folder; null when there is none. */
+  getOpenBon: { input: NoInput, output: OpenBon.nullable() },
+  /**
+   * Keeps the till's open Bon in the data folder (on every change), replacing the one kept before. An
+   * empty Bon, or one whose sale is journaled (paid), removes it. Answers what is kept now.
+   */
+  keepOpenBon: { input: OpenBon, output: OpenBon.nullable() },
   searchJournal: { input: JournalQuery, output: JournalPage },
   /**
    * The receipt check: any receipt's code (the text of its QR code, scanned or pasted) read field by field,

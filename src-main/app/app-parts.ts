@@ -4,6 +4,7 @@ import type { Archiver } from '../archive/archiver.ts';
 import type { ArticleStore } from '../articles/article-store.ts';
 import type { Backups } from '../backup/backups.ts';
 import type { RegisterTakeover } from '../takeover/register-takeover.ts';
+import type { OpenBonStore } from '../till/open-bon-store.ts';
 import type { Closings } from '../archive/closings.ts';
 import type { DepFileVerifier } from '../archive/dep-file-verifier.ts';
 import type { AppHost } from '../host/app-host.ts';
@@ -21,6 +22,8 @@ export interface AppParts {
   journal: Journal;
   /** The article list, kept in the journal's database file. */
   articles: ArticleStore;
+  /** The till's open Bon, kept in the data folder until it is paid or voided. */
+  openBons: OpenBonStore;
   settings: CoreSettingsStore;
   printing: PrintService;
   /** The printer port the pipeline, onboarding and closings print through (a shell may supply its own). */

@@ -13,10 +13,18 @@ export function salesHandlers({
   settings,
   appStatus,
   events,
-}: Pick<AppParts, 'runtime' | 'settings' | 'appStatus' | 'events'>): SalesHandlers {
+  openBons,
+}: Pick<AppParts, 'runtime' | 'settings' | 'appStatus' | 'events' | 'openBons'>): SalesHandlers {
   return {
     status: async () => appStatus.status(),
-    signSale: async (draft) => (await runtime.requireSellingChecked()).pipeline.signSale(draft),
+    signSale: async (draft) => {
+      try {
+        return await (await runtime.requireSellingChecked()).pipeline.signSale(draft);
+      } finally {
+        // Journaled means paid, even when signing or printing failed afterwards: the till's Bon is done.
+        openBons.dropPaid();
+      }
+    },
     cancelReceipt: async ({ id }) => (await runtime.requireSellingChecked()).pipeline.cancelReceipt(id),
     setTrainingMode: async ({ enabled }) => {
       settings.update({ training: enabled });

@@ -105,6 +105,11 @@ export const SAMPLE_INPUTS: { [K in OperationName]?: OperationInput<K> } = {
   exportDayReportPdf: { kind: 'X', date: '2026-12-03' },
   exportReceiptsCsv: { from: '2026-12-01', to: '2026-12-31' },
   updateExportAccounts: DEFAULT_EXPORT_ACCOUNTS,
+  keepOpenBon: {
+    id: SAMPLE_RECEIPT.id,
+    lines: [{ text: 'Semmel', quantity: '2.5', unitPrice: '1.40', vatRate: '10' }],
+    payments: [],
+  },
 };
 
 /** A valid input for `name`, or null when the samples hold none (and the operation needs one). */
