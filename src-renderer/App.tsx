@@ -11,6 +11,7 @@ import { useLanguageStore } from './i18n/language-store.ts';
 import { useMessages } from './i18n/use-messages.ts';
 import { useFunctionKeys } from './keyboard/use-function-keys.ts';
 import { connectEvents, useAppStores } from './stores/app-stores.ts';
+import { keepOpenBon } from './stores/open-bon-keeper.ts';
 import { JournalScreen } from './screens/JournalScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
@@ -26,6 +27,8 @@ function ReadyApp() {
   const t = useMessages();
   const channel = useStore(stores.status, (s) => s.channel);
   useFunctionKeys();
+  // The open Bon is the register's, kept in its data folder: back on the till once it is ready.
+  useEffect(() => keepOpenBon(stores.client.api, stores.sale), [stores]);
   if (!status) return null;
   return (
     <div

@@ -193,6 +193,8 @@ export const de = {
     negativeTotal: (amount: string) =>
       `Die Summe darf nicht negativ sein (${amount} €): Geld zurück gibt es mit einem Storno des ursprünglichen Belegs (F2)`,
     pay: 'BEZAHLEN',
+    bonNotKept: (message: string) =>
+      `Der Bon ist nicht im Datenordner gesichert (${message}): nach einem Neustart wäre er weg. Die nächste Änderung versucht es wieder.`,
     payFailed: (message: string) =>
       `Nicht abgeschlossen: ${message}. Der Bon bleibt erhalten; Enter versucht es erneut.`,
     signing: 'Signieren',

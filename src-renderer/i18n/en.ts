@@ -202,6 +202,8 @@ export const en: Messages = {
     negativeTotal: (amount) =>
       `The total may not be negative (${amount} €): money back is a cancellation (Storno) of the original receipt (F2)`,
     pay: 'PAY',
+    bonNotKept: (message) =>
+      `The Bon is not saved in the data folder (${message}): a restart would lose it. The next change tries again.`,
     payFailed: (message) => `Not completed: ${message}. The receipt is kept; Enter tries again.`,
     signing: 'Signing',
     printing: 'Printing',

@@ -16,6 +16,7 @@ import {
   type PaymentPart,
   type PaymentProblem,
 } from '../till/payment-parts.ts';
+import type { BonContent } from '../till/open-bon.ts';
 import { buildSaleDraft } from '../till/sale-draft-builder.ts';
 import type { StatusStore } from './status-store.ts';
 
@@ -51,10 +52,17 @@ interface SaleData {
   /** Main's message when paying failed; the Bon stays as it was so nothing is lost. */
   payError: string | null;
   payProblem: PayProblem | null;
+  /** Why main did not keep the Bon in the data folder at the last change; null once it did. */
+  bonNotKept: string | null;
 }
 
 export interface SaleState extends SaleData {
   setEntry(patch: Partial<EntryFields>): void;
+  /**
+   * The open Bon main kept (the window reloaded, the app restarted) back on the till. Taken only into an
+   * empty Bon, so that nothing entered meanwhile is overwritten; false when it was not taken.
+   */
+  restoreBon(bon: BonContent): boolean;
   /** Adds the entry fields as a line; returns false (and sets entryProblem) when they do not parse. */
   addLine(): boolean;
   addFavourite(line: Omit<BonLine, 'quantityMilli'>): void;
@@ -101,6 +109,7 @@ function freshSale(): SaleData {
     phase: { kind: 'entry' },
     payError: null,
     payProblem: null,
+    bonNotKept: null,
   };
 }
 
@@ -129,6 +138,14 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
 
     return {
       ...freshSale(),
+
+      restoreBon(bon) {
+        const { phase, lines, paymentParts, receiptDiscount } = get();
+        const empty = lines.length === 0 && paymentParts.length === 0 && receiptDiscount === null;
+        if (phase.kind !== 'entry' || !empty) return false;
+        set({ ...bon, chosenLine: null, payError: null, payProblem: null });
+        return true;
+      },
 
       setEntry(patch) {
         set((state) => ({ entry: { ...state.entry, ...patch }, entryProblem: null }));

@@ -84,6 +84,7 @@ export function BonPanel({ signing }: { signing: boolean }) {
   const given = useStore(sale, (s) => s.given);
   const parts = useStore(sale, (s) => s.paymentParts);
   const payError = useStore(sale, (s) => s.payError);
+  const bonNotKept = useStore(sale, (s) => s.bonNotKept);
   const payProblem = useStore(sale, (s) => s.payProblem);
   const { removeLine, setPaymentType, setGiven, pay, addPaymentPart, removePaymentPart } = sale.getState();
   const givenRef = useRef<HTMLInputElement>(null);
@@ -244,6 +245,11 @@ export function BonPanel({ signing }: { signing: boolean }) {
       {payError && (
         <p className="pay-error" role="alert" data-testid="pay-error">
           {t.till.payFailed(payError)}
+        </p>
+      )}
+      {bonNotKept && (
+        <p className="pay-error" role="alert" data-testid="bon-not-kept">
+          {t.till.bonNotKept(bonNotKept)}
         </p>
       )}
     </section>
