@@ -138,6 +138,7 @@ test('a Bon an older version kept that no longer reads is dropped with a log lin
     assert.equal(open().read(), null);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]?.message ?? '', /Offener Bon .* nicht lesbar .* verworfen/);
+    assert.match(String(warnings[0]?.fields?.['problem']), /^(Position 1, Preis: )?Ungültige Eingabe/);
     assert.equal(existsSync(file()), false, 'dropped, so the next start is quiet');
     open().keep(bon());
     assert.deepEqual(JSON.parse(readFileSync(file(), 'utf8')), bon(), 'the next Bon is kept as usual');

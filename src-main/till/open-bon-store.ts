@@ -3,8 +3,9 @@
 // half written. It is no receipt and never signed: once its sale is in the journal it is dropped.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { isEmptyBon, OpenBon } from '../../src-shared/open-bon.ts';
-import { PosError } from '../../src-shared/pos-error.ts';
+import { invalidInput, PosError } from '../../src-shared/pos-error.ts';
 import type { Logger } from '../host/app-host.ts';
 import { replaceFileDurably } from '../host/durable-file.ts';
 
@@ -37,12 +38,12 @@ export class OpenBonStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    const bon = OpenBon.safeParse(parsedJson(text));
+    const bon = OpenBon.safeParse(parsedJson(text), { error: germanIssueText });
     if (!bon.success) {
       // Kept by an older version whose Bon this one no longer reads: the till starts with an empty Bon.
       this.#deps.log.warn('Offener Bon aus einer früheren Version ist nicht lesbar und wurde verworfen', {
         file,
-        problem: bon.error.issues[0]?.message ?? 'kein JSON',
+        problem: invalidInput(bon.error).message,
       });
       rmSync(file, { force: true });
       return null;
@@ -89,6 +90,9 @@ export class OpenBonStore {
     return join(this.#deps.dataDir, OPEN_BON_DIR, `${registerId}.json`);
   }
 }
+
+/** The log is German: zod's own words (a missing field, a wrong type) too. */
+const germanIssueText: z.core.$ZodErrorMap = (issue) => z.locales.de().localeError(issue);
 
 function parsedJson(text: string): unknown {
   try {
