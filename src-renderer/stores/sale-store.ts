@@ -319,3 +319,4 @@ export function createSaleStore(api: PosApi, statusStore: StatusStore) {
     };
   });
 }
+export type SaleStore = ReturnType<typeof createSaleStore>;
