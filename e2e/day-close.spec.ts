@@ -274,6 +274,8 @@ test('the X report on F6 and the POS API’s daily report are the sum of those r
     cancellations: { count: x.cancellations.count, amount: formatApiAmount(x.cancellations.amount) },
     training_count: x.training,
     total_gross: formatApiAmount(x.totalCents),
+    // The screen names no receipts closed on a former PC (there was no takeover), nor does the answer.
+    closed_elsewhere: null,
   });
 });
 

@@ -966,6 +966,17 @@ export interface components {
        * @example 3.50
        */
       total_gross: string;
+      /** @description Belege dieses Tages, die eine Kassenübernahme (PC-Wechsel) nur von SIGN AT kennt: in den Zahlen oben enthalten, aber in keinem Z-Bon dieses PCs (der frühere PC hat sie abgeschlossen); null: keine (seit 1.9.0) */
+      closed_elsewhere: {
+        receipt_count: number;
+        first_receipt_number: string | null;
+        last_receipt_number: string | null;
+        /**
+         * @description Betrag in Euro als Dezimalzahl mit Punkt
+         * @example 3.50
+         */
+        total_gross: string;
+      } | null;
     };
     Error: {
       error: {

@@ -156,6 +156,12 @@ export function dailyReportResource(report: DayReport): DailyReportResource {
     },
     training_count: report.training.count,
     total_gross: formatApiAmount(report.totalCents),
+    closed_elsewhere: report.closedElsewhere && {
+      receipt_count: report.closedElsewhere.receiptCount,
+      first_receipt_number: report.closedElsewhere.firstReceiptNumber,
+      last_receipt_number: report.closedElsewhere.lastReceiptNumber,
+      total_gross: formatApiAmount(report.closedElsewhere.totalCents),
+    },
   };
 }
 

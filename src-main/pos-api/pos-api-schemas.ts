@@ -36,7 +36,7 @@ export const OPENAPI_PATH = `${POS_API_BASE}/openapi.json`;
 /** The JSON Schema of the setup file of `--onboard`, published next to the OpenAPI document. */
 export const ONBOARDING_SCHEMA_PATH = `${POS_API_BASE}/onboarding.schema.json`;
 /** v1 only grows (fields, codes); the minor version counts what was added (README: POS API changes). */
-export const POS_API_VERSION = '1.8.0';
+export const POS_API_VERSION = '1.9.0';
 
 /** What the API sends for money: always two decimals, a point, no grouping ("1234.50", "-3.00"). */
 const AmountOut = z
@@ -468,6 +468,18 @@ export const DailyReportResource = z
       .min(0)
       .meta({ description: 'Trainingsbelege: eigens gezählt, in keiner Summe' }),
     total_gross: AmountOut.meta({ description: 'Summe brutto aller Belege des Tages ohne Training' }),
+    closed_elsewhere: z
+      .object({
+        receipt_count: z.number().int().min(0),
+        first_receipt_number: z.string().nullable(),
+        last_receipt_number: z.string().nullable(),
+        total_gross: AmountOut,
+      })
+      .nullable()
+      .meta({
+        description:
+          'Belege dieses Tages, die eine Kassenübernahme (PC-Wechsel) nur von SIGN AT kennt: in den Zahlen oben enthalten, aber in keinem Z-Bon dieses PCs (der frühere PC hat sie abgeschlossen); null: keine (seit 1.9.0)',
+      }),
   })
   .meta({
     description:

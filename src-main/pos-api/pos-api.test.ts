@@ -489,6 +489,7 @@ test('the daily report: exactly the documented fields, amounts as decimal string
     cancellations: { count: 1, amount: '-12.00' },
     training_count: 1,
     total_gross: '40.70',
+    closed_elsewhere: null,
   });
   assert.equal(SAMPLE_DAY_REPORT.totalCents, 4070);
   await api(h, 'GET', '/reports/daily');
@@ -502,6 +503,32 @@ test('the daily report: exactly the documented fields, amounts as decimal string
     assert.equal(refused.status, 422, bad);
     assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'invalid_input');
   }
+});
+
+test('the daily report after a takeover names the receipts only SIGN AT knew, as the screen does', async () => {
+  const h = await harness({
+    handlers: () => ({
+      dayReport: async () => ({
+        ...SAMPLE_DAY_REPORT,
+        closedElsewhere: {
+          receiptCount: 2,
+          totalCents: 1000,
+          firstReceiptNumber: '41',
+          lastReceiptNumber: '42',
+          firstIssuedAt: '2026-12-03T08:00:00.000Z',
+          lastIssuedAt: '2026-12-03T09:00:00.000Z',
+        },
+      }),
+    }),
+  });
+  const res = await api(h, 'GET', '/reports/daily?date=2026-12-03');
+  const body = await assertMatchesDocument(h.origin, res, 'GET', '/reports/daily');
+  assert.deepEqual(body.closed_elsewhere, {
+    receipt_count: 2,
+    first_receipt_number: '41',
+    last_receipt_number: '42',
+    total_gross: '10.00',
+  });
 });
 
 test('the receipts CSV comes as a text/csv download with its BOM; a wrong range is refused before the core', async () => {
