@@ -1,6 +1,7 @@
-// Decommissioning at the closing screen (F6), then a new cash register in its place: the closed till
-// refuses sales, the merchant sets up a new register from the same screen, and the next receipt carries
-// the new Kassen-ID, while the old register's receipts stay in the journal (listed there on request).
+// Decommissioning in "Kasse verwalten" (settings, F12; no longer on the everyday closing screen F6), then a
+// new cash register in its place: the closed till refuses sales and points to it, the merchant sets up a
+// new register from the same screen, and the next receipt carries the new Kassen-ID, while the old
+// register's receipts stay in the journal (listed there on request).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DECOMMISSION_CONFIRMATION } from '../src-shared/closing-receipt.ts';
@@ -9,22 +10,33 @@ import { tillForThisFile } from './support/till-session.ts';
 
 const till = tillForThisFile();
 
-test('F6 decommissions the till; "Neue Kasse einrichten" leads through setup to sales under a new Kassen-ID', async () => {
+test('"Kasse verwalten" decommissions the till; "Neue Kasse einrichten" leads through setup to sales under a new Kassen-ID', async () => {
   const { page, app } = till();
   await ringUp(page, { amount: '3,80', quantity: '1', rate: '10', text: 'Melange' });
   const oldSale = await payWithEnter(page);
   const old = (await app.api.status(undefined)).register;
   assert.ok(old);
 
+  // F6 is the day's business: closings and DEP, no decommissioning.
   await page.keyboard.press('F6');
+  await page.getByTestId('closings-archive').waitFor();
+  assert.equal(await page.getByTestId('closings-decommission').count(), 0, 'no decommissioning on F6');
+
+  await page.keyboard.press('F12');
+  await page.getByTestId('open-register-admin').click();
+  await page.getByTestId('register-admin').getByText(old.kassenId).waitFor();
   const section = page.getByTestId('closings-decommission');
+  // Without the typed word the button stays disabled: a stray Enter or click ends nothing.
+  await section.getByTestId('decommission-confirm').fill(DECOMMISSION_CONFIRMATION.slice(0, -1));
+  assert.equal(await section.getByTestId('decommission-submit').isDisabled(), true);
   await section.getByTestId('decommission-confirm').fill(DECOMMISSION_CONFIRMATION);
   await section.getByTestId('decommission-submit').click();
   await section.getByTestId('decommission-result').waitFor({ timeout: 30_000 });
   assert.equal((await app.api.status(undefined)).register?.state, 'DECOMMISSIONED');
-  // The archive card on the same screen shows the final archive, Schlussbeleg included.
+  // The archive card on F6 shows the final archive, Schlussbeleg included.
   const archived = (await app.api.archiveStatus(undefined)).receipts;
   assert.ok(archived >= 3, `start receipt, sale and Schlussbeleg archived: ${archived}`);
+  await page.keyboard.press('F6');
   await page
     .getByTestId('archive-receipts')
     .filter({ hasText: new RegExp(`^${archived}$`) })
@@ -38,6 +50,9 @@ test('F6 decommissions the till; "Neue Kasse einrichten" leads through setup to 
     /außer Betrieb genommen/,
   );
 
+  // The till says where the way on is, and leads there.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('decommissioned-notice').getByRole('button').click();
   await section.getByTestId('new-register').click();
   // The setup screen takes over; in demo mode it offers the demo again.
   await startDemo(page);

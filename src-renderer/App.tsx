@@ -11,6 +11,8 @@ import { useLanguageStore } from './i18n/language-store.ts';
 import { useMessages } from './i18n/use-messages.ts';
 import { useFunctionKeys } from './keyboard/use-function-keys.ts';
 import { connectEvents, useAppStores } from './stores/app-stores.ts';
+import { DecommissionedNotice } from './register-admin/DecommissionedNotice.tsx';
+import { RegisterAdminScreen } from './register-admin/RegisterAdminScreen.tsx';
 import { keepOpenBon } from './stores/open-bon-keeper.ts';
 import { JournalScreen } from './screens/JournalScreen.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
@@ -45,6 +47,7 @@ function ReadyApp() {
       <CodeMismatchBanner signing={status.signing} />
       <OutageBanner signing={status.signing} />
       <YearlyDuty />
+      <DecommissionedNotice />
       {status.register && <TakeoverDoneNotice registerId={status.register.id} />}
       {actionError && (
         <p className="action-error" role="alert">
@@ -66,6 +69,7 @@ function ReadyApp() {
         </main>
       )}
       {screen === 'settings' && <SettingsScreen />}
+      {screen === 'register-admin' && <RegisterAdminScreen />}
       <FunctionKeyBar />
       <ZeroReceiptDialog />
     </div>

@@ -1,4 +1,4 @@
-// The closing screen's strings (archive, Monats-/Jahresbelege, decommissioning), German first;
+// The closing screen's strings (archive, Monats-/Jahresbelege, backups, DEP check), German first;
 // src-renderer/i18n/de.ts and en.ts carry them as `closings`.
 import { outageProtocolDe, outageProtocolEn } from './outage-protocol-messages.ts';
 import { backupDe, backupEn } from './backup-messages.ts';
@@ -100,20 +100,6 @@ export const closingsDe = {
     note: 'Hinweis',
     more: (count: number) => `… und ${count} weitere; alle listet „npm run dep:verify“.`,
   },
-  decommissionTitle: 'Kasse stilllegen',
-  decommissionText:
-    'Für die geplante Außerbetriebnahme: das DEP wird ein letztes Mal gesichert und vollständig geprüft, dann meldet fiskaly die Kasse bei FinanzOnline ab und erstellt den Schlussbeleg, der gedruckt und mitgesichert wird. Danach kann die Kasse keine Belege mehr signieren. Das kann nicht rückgängig gemacht werden.',
-  decommissionConfirm: (word: string) => `Zur Bestätigung „${word}“ eintippen`,
-  decommission: 'Kasse endgültig stilllegen',
-  decommissioning: 'Wird stillgelegt …',
-  decommissioned: (number: string, printed: boolean, archived: boolean) =>
-    `Die Kasse ist stillgelegt. Schlussbeleg Nr. ${number}${printed ? ' wurde gedruckt' : ' – bitte im Journal drucken'}${archived ? ' und ist im Archiv.' : '; das Archiv bitte erneut sichern.'}`,
-  alreadyDecommissioned: 'Diese Kasse ist stillgelegt.',
-  notReady: 'Es ist noch keine Kasse eingerichtet.',
-  newRegisterText:
-    'Soll auf diesem PC weiter kassiert werden, braucht es eine neue Kasse: mit eigener Kassen-ID und eigenem Startbeleg, in derselben fiskaly-Organisation. Journal und Archiv der stillgelegten Kasse bleiben erhalten.',
-  newRegister: 'Neue Kasse einrichten',
-  newRegisterWorking: 'Wird vorbereitet …',
   outages: outageProtocolDe,
   backup: backupDe,
   dayClose: dayCloseDe,
@@ -215,20 +201,6 @@ export const closingsEn: typeof closingsDe = {
     note: 'Note',
     more: (count: number) => `… and ${count} more; “npm run dep:verify” lists them all.`,
   },
-  decommissionTitle: 'Decommission the cash register',
-  decommissionText:
-    'For a planned decommissioning: the DEP is backed up and fully checked one last time, then fiskaly deregisters the till with FinanzOnline and makes the closing receipt, which is printed and backed up too. Afterwards the till cannot sign receipts any more. This cannot be undone.',
-  decommissionConfirm: (word: string) => `Type “${word}” to confirm`,
-  decommission: 'Decommission the cash register for good',
-  decommissioning: 'Decommissioning …',
-  decommissioned: (number: string, printed: boolean, archived: boolean) =>
-    `The cash register is decommissioned. Closing receipt no. ${number}${printed ? ' was printed' : ' – please print it from the journal'}${archived ? ' and is in the archive.' : '; please back up the archive again.'}`,
-  alreadyDecommissioned: 'This cash register is decommissioned.',
-  notReady: 'No cash register is set up yet.',
-  newRegisterText:
-    'To keep selling on this PC, it needs a new cash register, with its own Kassen-ID and start receipt, in the same fiskaly organization. The journal and archive of the decommissioned register stay.',
-  newRegister: 'Set up a new cash register',
-  newRegisterWorking: 'Preparing …',
   outages: outageProtocolEn,
   backup: backupEn,
   dayClose: dayCloseEn,

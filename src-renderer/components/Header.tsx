@@ -92,7 +92,11 @@ export function Header({ status }: { status: Status }) {
     <header className="top-bar">
       {status.environment && <EnvironmentBadge environment={status.environment} />}
       <span className="register-name">{names}</span>
-      {current !== 'till' && <span className="screen-name">{t.keys[current]}</span>}
+      {current !== 'till' && (
+        <span className="screen-name">
+          {current === 'register-admin' ? t.registerAdmin.title : t.keys[current]}
+        </span>
+      )}
       <span className="spacer" />
       <SigningState signing={status.signing} now={now} />
       <PrinterState printer={status.printer} />

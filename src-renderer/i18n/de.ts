@@ -7,6 +7,7 @@ import { articlesDe } from '../articles/article-messages.ts';
 import { closingsDe } from '../closings/closings-messages.ts';
 import { onboardingDe } from '../onboarding-wizard/onboarding-messages.ts';
 import { takeoverDe } from '../takeover/takeover-messages.ts';
+import { registerAdminDe } from '../register-admin/register-admin-messages.ts';
 
 const environmentHint: Record<Environment, string> = {
   DEMO: 'Demo: Belege signiert der eingebaute SIGN-AT-Emulator; sie sind steuerlich ohne Wirkung.',
@@ -379,10 +380,6 @@ export const de = {
       'Antwortet SIGN AT nicht in dieser Zeit, wird der Beleg mit „Sicherheitseinrichtung ausgefallen“ ausgegeben und später nachsigniert.',
     save: 'Speichern',
     saved: 'Gespeichert.',
-    leaveDemoTitle: 'Demo beenden',
-    leaveDemoText:
-      'Für den Echtbetrieb mit fiskaly: die Demo-Kasse wird beiseitegelegt und die Einrichtung beginnt wie beim ersten Start. Die Demo-Belege bleiben im Journal, als DEMO gekennzeichnet.',
-    leaveDemo: 'Demo beenden und einrichten',
     desktop: 'Desktop-App',
     startAtLogin: 'Beim Anmelden am PC starten',
     fullScreen: 'Vollbild ohne Fensterrahmen (Kiosk, für Touch-Kassen)',
@@ -390,12 +387,13 @@ export const de = {
     desktopNotApplicable:
       'Gilt nur für die Desktop-App. Den Dienst startet das System (als Windows-Dienst oder systemd-Unit); Vollbild im Browser mit F11 oder dessen Kiosk-Modus.',
   },
-  // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
+  // Setup wizard, closing screen, takeover and "Kasse verwalten" (each in its own folder).
   onboarding: onboardingDe,
   closings: closingsDe,
   takeover: takeoverDe,
   // The article list, its import, the favourite pages and scanned codes (src-renderer/articles).
   articles: articlesDe,
+  registerAdmin: registerAdminDe,
 };
 
 export type Messages = typeof de;

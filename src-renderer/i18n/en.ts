@@ -6,6 +6,7 @@ import { articlesEn } from '../articles/article-messages.ts';
 import { closingsEn } from '../closings/closings-messages.ts';
 import { onboardingEn } from '../onboarding-wizard/onboarding-messages.ts';
 import { takeoverEn } from '../takeover/takeover-messages.ts';
+import { registerAdminEn } from '../register-admin/register-admin-messages.ts';
 import type { Messages } from './de.ts';
 
 /** The printer profiles main names in German (src-main/printing/printer-profiles.ts), by id. */
@@ -384,10 +385,6 @@ export const en: Messages = {
       'If SIGN AT does not answer in this time, the receipt is issued with “Sicherheitseinrichtung ausgefallen” and signed later.',
     save: 'Save',
     saved: 'Saved.',
-    leaveDemoTitle: 'Leave the demo',
-    leaveDemoText:
-      'For real operation with fiskaly: the demo till is put aside and setup starts as on the first start. The demo receipts stay in the journal, marked DEMO.',
-    leaveDemo: 'Leave the demo and set up',
     desktop: 'Desktop app',
     startAtLogin: 'Start when logging in to the PC',
     fullScreen: 'Full screen without window frame (kiosk, for touch tills)',
@@ -395,10 +392,11 @@ export const en: Messages = {
     desktopNotApplicable:
       'Applies to the desktop app only. The service is started by the system (as a Windows service or a systemd unit); full screen in the browser with F11 or its kiosk mode.',
   },
-  // Setup wizard and closing screen (src-renderer/onboarding-wizard, src-renderer/closings).
+  // Setup wizard, closing screen, takeover and "Kasse verwalten" (each in its own folder).
   onboarding: onboardingEn,
   closings: closingsEn,
   takeover: takeoverEn,
   // The article list, its import, the favourite pages and scanned codes (src-renderer/articles).
   articles: articlesEn,
+  registerAdmin: registerAdminEn,
 };

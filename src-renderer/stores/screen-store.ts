@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 
-type ScreenName = 'till' | 'journal' | 'closings' | 'settings';
+/** `register-admin` ("Kasse verwalten") has no function key: it opens from the settings only. */
+type ScreenName = 'till' | 'journal' | 'closings' | 'settings' | 'register-admin';
 /** Dialogs that take the keyboard until answered (Enter = yes, Esc = no). */
 type DialogName = 'zero-receipt' | 'line-discount' | 'receipt-discount' | null;
 

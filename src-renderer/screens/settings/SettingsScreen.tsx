@@ -1,5 +1,5 @@
 // F12: what this till is (company, register, environment), how it talks to the outside
-// (POS API, printer) and the UI language; in the demo, the way out of it.
+// (POS API, printer) and the UI language; the way to "Kasse verwalten" (decommissioning, leaving the demo).
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { PosApiInfo } from '../../../src-shared/pos-api-info.ts';
@@ -7,7 +7,6 @@ import { PosError } from '../../../src-shared/pos-error.ts';
 import { LANGUAGES, useLanguageStore } from '../../i18n/language-store.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { useAppStores } from '../../stores/app-stores.ts';
-import { setUpNewRegister } from '../../stores/set-up-new-register.ts';
 import { ArticlesSection } from '../../articles/ArticlesSection.tsx';
 import { CompanySection } from './CompanySection.tsx';
 import { DesktopSection } from './DesktopSection.tsx';
@@ -79,45 +78,9 @@ function PosApiSection() {
   );
 }
 
-/** In the demo only: leave it for the first-start choice (fiskaly setup, or the demo afresh). */
-function LeaveDemoSection() {
-  const t = useMessages();
-  const stores = useAppStores();
-  const [working, setWorking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function leave() {
-    if (working) return;
-    setWorking(true);
-    setError(null);
-    try {
-      await setUpNewRegister(stores);
-    } catch (e) {
-      setError(e instanceof PosError ? e.message : String(e));
-    } finally {
-      setWorking(false);
-    }
-  }
-
-  return (
-    <section className="settings-card" data-testid="settings-leave-demo">
-      <h2>{t.settings.leaveDemoTitle}</h2>
-      <p>{t.settings.leaveDemoText}</p>
-      <button type="button" disabled={working} onClick={() => void leave()} data-testid="leave-demo">
-        {t.settings.leaveDemo}
-      </button>
-      {error && (
-        <p className="notice bad" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
-  );
-}
-
 export function SettingsScreen() {
   const t = useMessages();
-  const { status } = useAppStores();
+  const { status, screen } = useAppStores();
   const current = useStore(status, (s) => s.status);
   const language = useLanguageStore((s) => s.language);
   const setLanguage = useLanguageStore((s) => s.setLanguage);
@@ -153,8 +116,15 @@ export function SettingsScreen() {
           <dt>{t.settings.kassenId}</dt>
           <dd>{current?.register?.kassenId ?? t.settings.none}</dd>
         </dl>
+        <p className="hint">{t.registerAdmin.openHint}</p>
+        <button
+          type="button"
+          onClick={() => screen.getState().show('register-admin')}
+          data-testid="open-register-admin"
+        >
+          {t.registerAdmin.open}
+        </button>
       </section>
-      {current?.register && current.environment === 'DEMO' && <LeaveDemoSection />}
       <PrinterSection />
       <PosApiSection />
       <DesktopSection />

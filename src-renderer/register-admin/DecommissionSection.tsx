@@ -1,53 +1,32 @@
-// Planned decommissioning. The merchant types the confirmation word (as main also demands it), so a
-// stray Enter can never end a register; main refuses while receipts still wait for their signature or
-// when the final archive does not verify, and says so here. A decommissioned register can then be put
-// aside for a new one, set up on the setup screen.
+// Planned decommissioning, in "Kasse verwalten" (never on the everyday F6 screen). The merchant types the
+// confirmation word (as main also demands it), so a stray Enter can never end a register; main refuses
+// while receipts still wait for their signature or when the final archive does not verify, and says so
+// here. A decommissioned register can then be put aside for a new one, set up on the setup screen.
 import { useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
 import { DECOMMISSION_CONFIRMATION, type DecommissionResult } from '../../src-shared/closing-receipt.ts';
-import { PosError } from '../../src-shared/pos-error.ts';
+import { useMainAction } from '../components/use-main-action.ts';
 import { useMessages } from '../i18n/use-messages.ts';
 import { useAppStores } from '../stores/app-stores.ts';
 import { setUpNewRegister } from '../stores/set-up-new-register.ts';
-import { useStore } from 'zustand';
 
 export function DecommissionSection() {
-  const t = useMessages().closings;
+  const t = useMessages().registerAdmin;
   const stores = useAppStores();
   const { client, status } = stores;
   const register = useStore(status, (s) => s.status?.register ?? null);
   const [typed, setTyped] = useState('');
-  const [working, setWorking] = useState(false);
   const [result, setResult] = useState<DecommissionResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { working, problem, run } = useMainAction();
 
-  async function decommission(event: FormEvent) {
+  function decommission(event: FormEvent) {
     event.preventDefault();
-    if (typed !== DECOMMISSION_CONFIRMATION || working) return;
-    setWorking(true);
-    setProblem(null);
-    try {
+    if (typed !== DECOMMISSION_CONFIRMATION) return;
+    void run(async () => {
       setResult(await client.api.decommissionRegister({ confirm: DECOMMISSION_CONFIRMATION }));
       setTyped('');
       await status.getState().refresh();
-    } catch (error) {
-      setProblem(error instanceof PosError ? error.message : String(error));
-    } finally {
-      setWorking(false);
-    }
-  }
-
-  /** After decommissioning: the till puts the closed register aside; the setup screen takes over. */
-  async function newRegister() {
-    if (working) return;
-    setWorking(true);
-    setProblem(null);
-    try {
-      await setUpNewRegister(stores);
-    } catch (error) {
-      setProblem(error instanceof PosError ? error.message : String(error));
-    } finally {
-      setWorking(false);
-    }
+    });
   }
 
   const decommissioned = register?.state === 'DECOMMISSIONED';
@@ -59,7 +38,7 @@ export function DecommissionSection() {
       ) : decommissioned && result === null ? (
         <p>{t.alreadyDecommissioned}</p>
       ) : result === null ? (
-        <form className="settings-form" onSubmit={(e) => void decommission(e)}>
+        <form className="settings-form" onSubmit={decommission}>
           <p>{t.decommissionText}</p>
           <label>
             {t.decommissionConfirm(DECOMMISSION_CONFIRMATION)}
@@ -96,7 +75,7 @@ export function DecommissionSection() {
           <button
             type="button"
             disabled={working}
-            onClick={() => void newRegister()}
+            onClick={() => void run(() => setUpNewRegister(stores))}
             data-testid="new-register"
           >
             {working ? t.newRegisterWorking : t.newRegister}
