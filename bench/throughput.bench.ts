@@ -4,6 +4,7 @@
 import { posApiContract, type ShellHandlers } from '../src-shared/pos-api-contract.ts';
 import { startPosApiServer } from '../src-main/pos-api/pos-api-server.ts';
 import { createPosApiService } from '../src-main/pos-api/pos-api-service.ts';
+import { createPosApiShellHandlers } from '../src-main/pos-api/pos-api-shell-handlers.ts';
 import { createDesktopSettingsHandlers } from '../src-main/shell/desktop-settings-handlers.ts';
 import type { PosApiLimits } from '../src-main/pos-api/pos-api-handler.ts';
 import { numberFlag, type BenchContext, type BenchReport, type Benchmark, type Figure } from './benchmark.ts';
@@ -62,11 +63,11 @@ async function startPosApi(till: BenchTill, limits?: Partial<PosApiLimits>) {
   const listening = await startPosApiServer(service, '127.0.0.1', 0, false);
   function shellHandlers(): ShellHandlers {
     return {
-      getPosApiInfo: async () => service.info(listening.origin),
-      setPosApiEnabled: async ({ enabled }) => {
-        service.setEnabled(enabled);
-        return service.info(listening.origin);
-      },
+      ...createPosApiShellHandlers({
+        service: () => service,
+        info: () => service.info(listening.origin),
+        apply: async () => service.info(listening.origin),
+      }),
       ...createDesktopSettingsHandlers(till.host.settings, null),
     };
   }

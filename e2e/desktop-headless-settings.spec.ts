@@ -44,7 +44,8 @@ test('the service, the desktop app and the service again each read what the othe
       // A controlled checkbox: it shows the new state once main has switched the API on.
       await posApi.getByLabel('POS-API eingeschaltet').click();
       const token = posApi.getByTestId('pos-api-token');
-      await token.waitFor();
+      // Masked until asked for.
+      await posApi.getByTestId('pos-api-token-show').click();
       tokenShownByDesktop = (await token.textContent()) ?? '';
       assert.match(tokenShownByDesktop, /^\S{24,}$/);
       assert.deepEqual((await desktop.standIn.observations()).unknownApi, []);

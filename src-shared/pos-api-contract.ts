@@ -222,9 +222,18 @@ export const posApiContract = {
   /** The ledger accounts the CSV books to, as the tax adviser set them. */
   getExportAccounts: { input: NoInput, output: ExportAccounts },
   updateExportAccounts: { input: ExportAccounts, output: ExportAccounts },
-  // Served by the shell, not the core: only the shell knows where the POS API listens.
+  // Served by the shell, not the core: only the shell knows where the POS API listens. Like every shell
+  // operation they reach the till UI only (IPC, or the bridge with its own token of the run), never the
+  // POS API's routes (`RouteOperation` in pos-api-routes.ts), so its token cannot be read or replaced
+  // with the token itself.
   getPosApiInfo: { input: NoInput, output: PosApiInfo },
   setPosApiEnabled: { input: z.strictObject({ enabled: z.boolean() }), output: PosApiInfo },
+  /**
+   * A new random POS API token, sealed as every secret is, in place of the stored one: the old one gets
+   * 401 from the next request on. The till software must be given the new one. Refused for a token given
+   * at start (--pos-api-token, POS_API_TOKEN).
+   */
+  regeneratePosApiToken: { input: NoInput, output: PosApiInfo },
   // Served by the shell: start at login and the kiosk window are the desktop app's own.
   getDesktopSettings: { input: NoInput, output: DesktopSettingsView },
   updateDesktopSettings: { input: DesktopSettingsUpdate, output: DesktopSettingsView },
@@ -249,9 +258,9 @@ export type PosApiHandlers = {
 /** Operations each shell implements itself; `createApp` supplies the rest (`CoreHandlers`). */
 // `OperationNames<…>` fails to compile when a name is not an operation of the contract.
 type OperationNames<T extends OperationName> = T;
-type PosApiShellOperation = OperationNames<'getPosApiInfo' | 'setPosApiEnabled'>;
+type PosApiShellOperation = OperationNames<'getPosApiInfo' | 'setPosApiEnabled' | 'regeneratePosApiToken'>;
 type DesktopShellOperation = OperationNames<'getDesktopSettings' | 'updateDesktopSettings'>;
-type ShellOperationName = PosApiShellOperation | DesktopShellOperation;
+export type ShellOperationName = PosApiShellOperation | DesktopShellOperation;
 export type CoreHandlers = Omit<PosApiHandlers, ShellOperationName>;
 export type ShellHandlers = Pick<PosApiHandlers, ShellOperationName>;
 export type PosApiShellHandlers = Pick<PosApiHandlers, PosApiShellOperation>;

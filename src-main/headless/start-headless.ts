@@ -9,6 +9,7 @@ import type { Logger } from '../host/app-host.ts';
 import type { JournalMigrationProgress } from '../journal/open-journal-database.ts';
 import { assertBindAllowed } from '../pos-api/loopback-address.ts';
 import { createPosApiService } from '../pos-api/pos-api-service.ts';
+import { createPosApiShellHandlers } from '../pos-api/pos-api-shell-handlers.ts';
 import type { PosApiToken } from '../pos-api/pos-api-token.ts';
 import { checkDataDir } from '../shell/data-dir-check.ts';
 import { createDesktopSettingsHandlers } from '../shell/desktop-settings-handlers.ts';
@@ -73,11 +74,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
     });
     const info = () => posApi.info(server?.origin ?? null, { portInUse: server?.portInUse ?? null });
     const shellHandlers: ShellHandlers = {
-      getPosApiInfo: async () => info(),
-      setPosApiEnabled: async ({ enabled }) => {
-        posApi.setEnabled(enabled);
-        return info();
-      },
+      // The POS API is mounted on this server, which follows the switch by itself.
+      ...createPosApiShellHandlers({ service: () => posApi, info, apply: async () => info() }),
       // Start at login and the kiosk window are the desktop app's; the service has neither.
       ...createDesktopSettingsHandlers(host.settings, null),
     };

@@ -1,7 +1,12 @@
 // POS API v1, one entry per route. The same table drives request handling (pos-api-handler.ts) and the
 // OpenAPI document (openapi-document.ts), so a route cannot exist without being documented or vice versa.
 import { z } from 'zod';
-import type { OperationInput, OperationName, OperationOutput } from '../../src-shared/pos-api-contract.ts';
+import type {
+  OperationInput,
+  OperationName,
+  OperationOutput,
+  ShellOperationName,
+} from '../../src-shared/pos-api-contract.ts';
 import { PosError } from '../../src-shared/pos-error.ts';
 import { ARTICLE_ID, ARTICLE_ROUTES } from './article-routes.ts';
 import {
@@ -27,6 +32,14 @@ import {
   ReceiptsCsvQueryParams,
 } from './pos-api-schemas.ts';
 
+/**
+ * What a route may call: any operation but the shell's. Those answer about the POS API itself (its
+ * token, whether it is on) and the desktop window; a holder of the POS API token must not read the token
+ * back, replace it (and lock the merchant's till software out) or switch the API off. They stay with the
+ * till UI, over IPC or the bridge, which takes a token of its own.
+ */
+export type RouteOperation = Exclude<OperationName, ShellOperationName>;
+
 export interface RouteContext {
   params: Record<string, string>;
   /** The request body, already parsed by the route's `requestBody` schema. */
@@ -34,7 +47,7 @@ export interface RouteContext {
   /** The query string, already parsed by the route's `query` schema. */
   query: unknown;
   /** Calls a contract operation through dispatchOperation; failures come back as thrown PosErrors. */
-  call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
+  call<K extends RouteOperation>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
 }
 
 export interface RouteResult {

@@ -9,7 +9,7 @@ import type { AppHost } from '../host/app-host.ts';
 import { sendJson } from './http-answer.ts';
 import { createPosApiHandler, type PosApiLimits } from './pos-api-handler.ts';
 import { OPENAPI_PATH, POS_API_BASE } from './pos-api-schemas.ts';
-import { storedToken, type PosApiToken } from './pos-api-token.ts';
+import { newStoredToken, storedToken, type PosApiToken } from './pos-api-token.ts';
 
 export const ENABLED_SETTING = 'posApi.enabled';
 
@@ -31,6 +31,11 @@ export interface PosApiService {
   setEnabled(enabled: boolean): void;
   /** The current token; generated and stored on first call unless one was given. */
   token(): PosApiToken;
+  /**
+   * Replaces the stored token with a new random one; the old one is refused from the next request on.
+   * A token given at start (flag, environment) is not the app's to replace: that is refused.
+   */
+  regenerateToken(): PosApiToken;
   /** `origin`: where the server listens (`http://127.0.0.1:8420`), null if it does not. */
   info(origin: string | null, trouble?: PosApiTrouble): PosApiInfo;
 }
@@ -86,6 +91,18 @@ export function createPosApiService(options: PosApiServiceOptions): PosApiServic
       if (next) currentToken();
     },
     token: currentToken,
+    regenerateToken() {
+      if (token !== null && token.source !== 'generated') {
+        const where = token.source === 'flag' ? '--pos-api-token' : 'POS_API_TOKEN';
+        throw new PosError(
+          'conflict',
+          `Das POS-API-Token ist beim Start vorgegeben (${where}): es wird dort geändert, nicht hier.`,
+        );
+      }
+      token = newStoredToken(options.host);
+      options.host.log.info('POS-API-Token neu erzeugt: das bisherige gilt nicht mehr');
+      return token;
+    },
     info(origin, trouble = {}) {
       const live = enabled && origin !== null;
       const url = live ? `${origin}${POS_API_BASE}` : null;

@@ -39,6 +39,11 @@ export function storedToken(host: AppHost): PosApiToken {
       host.log.warn('POS-API-Token nicht lesbar, ein neues wird erzeugt', { error });
     }
   }
+  return newStoredToken(host);
+}
+
+/** A new random token, sealed in place of the stored one: from now on only it opens the POS API. */
+export function newStoredToken(host: AppHost): PosApiToken {
   const value = generateToken();
   host.settings.set(TOKEN_SETTING, host.secrets.encrypt(value));
   return { value, source: 'generated' };

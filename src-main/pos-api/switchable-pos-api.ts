@@ -1,5 +1,5 @@
-// The full handler table the Electron shell serves over IPC: the core's handlers plus the two that only a
-// shell can answer (where the POS API listens, switching it on and off). The POS API itself runs as a
+// The full handler table the Electron shell serves over IPC: the core's handlers plus those only a shell
+// can answer (where the POS API listens, switching it on and off, its token). The POS API itself runs as a
 // server of its own on 127.0.0.1 that follows the setting, started and stopped from the settings screen.
 // Plain Node, so it is tested without Electron.
 import type { PosApiHandlers, PosApiShellHandlers } from '../../src-shared/pos-api-contract.ts';
@@ -8,13 +8,14 @@ import type { AppHost } from '../host/app-host.ts';
 import type { Listening } from './listen.ts';
 import { DEFAULT_POS_API_PORT, startPosApiServer } from './pos-api-server.ts';
 import { createPosApiService, type PosApiTrouble } from './pos-api-service.ts';
+import { createPosApiShellHandlers } from './pos-api-shell-handlers.ts';
 import type { PosApiToken } from './pos-api-token.ts';
 
 export const PORT_SETTING = 'posApi.port';
 const LOOPBACK = '127.0.0.1';
 
 interface SwitchablePosApi {
-  /** The core's handlers plus getPosApiInfo / setPosApiEnabled: the full contract for the shell to serve. */
+  /** The core's handlers plus the POS API's shell operations: the full contract for the shell to serve. */
   handlers: PosApiHandlers;
   /** Starts the server if the setting says so; a busy port is reported in the info, not thrown. */
   applySetting(): Promise<PosApiInfo>;
@@ -30,7 +31,7 @@ function configuredPort(host: AppHost): number {
 
 export function createSwitchablePosApi(options: {
   host: AppHost;
-  /** Every handler but the two this file adds: the core's, and those of the shell's other settings. */
+  /** Every handler but those this file adds: the core's, and those of the shell's other settings. */
   coreHandlers: Omit<PosApiHandlers, keyof PosApiShellHandlers>;
   givenToken: PosApiToken | null;
 }): SwitchablePosApi {
@@ -38,13 +39,7 @@ export function createSwitchablePosApi(options: {
   let trouble: PosApiTrouble = {};
 
   const info = () => service.info(listening?.origin ?? null, trouble);
-  const shellHandlers: PosApiShellHandlers = {
-    getPosApiInfo: async () => info(),
-    setPosApiEnabled: async ({ enabled }) => {
-      service.setEnabled(enabled);
-      return applySetting();
-    },
-  };
+  const shellHandlers = createPosApiShellHandlers({ service: () => service, info, apply: applySetting });
   const handlers: PosApiHandlers = { ...options.coreHandlers, ...shellHandlers };
   const service = createPosApiService({
     host: options.host,

@@ -365,6 +365,21 @@ export const de = {
     posApiEnabled: 'POS-API eingeschaltet',
     posApiUrl: 'Adresse',
     posApiToken: 'Token',
+    posApiTokenShow: 'Anzeigen',
+    posApiTokenHide: 'Verbergen',
+    posApiTokenCopy: 'Kopieren',
+    posApiTokenCopied: 'kopiert',
+    posApiTokenCopyFailed:
+      'Kopieren ist hier nicht möglich (der Browser erlaubt es nur über https oder auf diesem PC): das Token markieren und von Hand kopieren.',
+    posApiTokenRenew: 'Neues Token erzeugen …',
+    posApiTokenRenewQuestion:
+      'Neues Token erzeugen? Das bisherige gilt ab sofort nicht mehr: die Kassensoftware wird abgewiesen, bis das neue Token dort eingetragen ist.',
+    posApiTokenRenewYes: 'Neues Token erzeugen',
+    posApiTokenRenewNo: 'Abbrechen',
+    posApiTokenRenewed:
+      'Neues Token erzeugt: bitte in der Kassensoftware eintragen. Das bisherige gilt nicht mehr.',
+    posApiTokenGiven:
+      'Dieses Token ist beim Start vorgegeben (--pos-api-token oder POS_API_TOKEN): geändert wird es dort.',
     posApiOff: 'Die POS-API ist ausgeschaltet.',
     posApiProblem: (message: string) => `Nicht erreichbar: ${message}`,
     posApiPortInUse: (port: number, url: string | null) =>

@@ -370,6 +370,20 @@ export const en: Messages = {
     posApiEnabled: 'POS API switched on',
     posApiUrl: 'Address',
     posApiToken: 'Token',
+    posApiTokenShow: 'Show',
+    posApiTokenHide: 'Hide',
+    posApiTokenCopy: 'Copy',
+    posApiTokenCopied: 'copied',
+    posApiTokenCopyFailed:
+      'Copying is not possible here (the browser allows it only over https or on this PC): select the token and copy it by hand.',
+    posApiTokenRenew: 'New token …',
+    posApiTokenRenewQuestion:
+      'Make a new token? The current one stops working at once: the till software is refused until the new token is entered there.',
+    posApiTokenRenewYes: 'Make a new token',
+    posApiTokenRenewNo: 'Cancel',
+    posApiTokenRenewed: 'New token made: please enter it in the till software. The old one no longer works.',
+    posApiTokenGiven:
+      'This token was given at start (--pos-api-token or POS_API_TOKEN): it is changed there.',
     posApiOff: 'The POS API is switched off.',
     posApiProblem: (message) => `Not reachable: ${message}`,
     posApiPortInUse: (port, url) =>
