@@ -29,7 +29,14 @@ test('the token is masked, copied with "kopiert", and a new one shuts the old on
 
   await section.getByTestId('pos-api-token-copy').click();
   await section.getByTestId('pos-api-token-copied').filter({ hasText: 'kopiert' }).waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), before.token);
+  const clipboard = await page.evaluate(() => {
+    // Runs in the page; the e2e code is typed for Node, so the DOM is described by hand.
+    const { navigator } = globalThis as unknown as {
+      navigator: { clipboard: { readText(): Promise<string> } };
+    };
+    return navigator.clipboard.readText();
+  });
+  assert.equal(clipboard, before.token, 'the token is on the clipboard');
 
   // A confirmation first: cancelled, nothing changes.
   await section.getByTestId('pos-api-token-renew').click();
