@@ -63,7 +63,7 @@ async function assertFits(page: Page, screen: string): Promise<void> {
   assert.equal(await functionKeyRows(page), 1, `${screen}: the function keys in one row`);
 }
 
-test('the till with a long Bon, the journal, the closings and the settings fit 1024×768', async () => {
+test('the till with a long Bon, the journal, the closings, the settings and "Kasse verwalten" fit 1024×768', async () => {
   const { page } = till();
   for (const [index, text] of ['Kaffee Melange', 'Apfelstrudel mit Schlagobers und Vanillesauce'].entries()) {
     await ringUp(page, { amount: '12.345,60', quantity: '3', rate: index === 0 ? '20' : '10', text });
@@ -85,7 +85,16 @@ test('the till with a long Bon, the journal, the closings and the settings fit 1
 
   await page.keyboard.press('F12');
   await page.getByTestId('settings-company').waitFor();
+  // The POS API on, its token shown: the longest line the settings have.
+  const posApi = page.getByTestId('settings-pos-api');
+  // A controlled checkbox: it turns on once main has switched the API on.
+  await posApi.getByLabel('POS-API eingeschaltet').click();
+  await posApi.getByTestId('pos-api-token-show').click();
   await assertFits(page, 'the settings');
+
+  await page.getByTestId('open-register-admin').click();
+  await page.getByTestId('closings-decommission').waitFor();
+  await assertFits(page, '"Kasse verwalten"');
 });
 
 test('on a touch screen every button and field is at least 44 px, and the screen still fits', async () => {

@@ -53,7 +53,7 @@ export function DecommissionSection() {
           </label>
           <button
             type="submit"
-            className="closings-danger"
+            className="danger"
             disabled={working || typed !== DECOMMISSION_CONFIRMATION}
             data-testid="decommission-submit"
           >
