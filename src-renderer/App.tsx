@@ -5,6 +5,7 @@ import { CodeMismatchBanner } from './components/CodeMismatchBanner.tsx';
 import { FunctionKeyBar } from './components/FunctionKeyBar.tsx';
 import { Header } from './components/Header.tsx';
 import { OutageBanner } from './components/OutageBanner.tsx';
+import { SetupSummary } from './onboarding-wizard/SetupSummary.tsx';
 import { YearlyDuty } from './components/YearlyDuty.tsx';
 import { ZeroReceiptDialog } from './components/ZeroReceiptDialog.tsx';
 import { useLanguageStore } from './i18n/language-store.ts';
@@ -82,6 +83,7 @@ export function App() {
   const status = useStore(stores.status, (s) => s.status);
   const loadError = useStore(stores.status, (s) => s.loadError);
   const language = useLanguageStore((s) => s.language);
+  const setupSummary = useStore(stores.screen, (s) => s.setupSummary);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -116,6 +118,7 @@ export function App() {
     );
   }
   if (status.setup !== 'ready') return <SetupScreen status={status} />;
+  if (setupSummary) return <SetupSummary />;
   return <ReadyApp />;
 }
 

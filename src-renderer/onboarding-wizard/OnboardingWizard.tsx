@@ -18,7 +18,7 @@ const POLL_MS = 700;
 
 export function OnboardingWizard() {
   const t = useMessages().onboarding;
-  const { client, status } = useAppStores();
+  const { client, status, screen } = useAppStores();
   const [view, setView] = useState<OnboardingView | null>(null);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -40,6 +40,13 @@ export function OnboardingWizard() {
   useEffect(() => {
     if (registerReady) void status.getState().refresh();
   }, [registerReady, view?.phase, status]);
+
+  // A fiskaly setup under way in this window ends on its summary, before the till (SetupSummary).
+  const fiskalySetup =
+    view === null ? null : view.target === 'fiskaly' && view.phase !== 'not_started' && view.phase !== 'done';
+  useEffect(() => {
+    if (fiskalySetup !== null) screen.getState().setSetupSummary(fiskalySetup);
+  }, [fiskalySetup, screen]);
 
   async function act(call: () => Promise<OnboardingView>) {
     setBusy(true);

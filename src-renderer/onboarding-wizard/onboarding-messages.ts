@@ -99,6 +99,17 @@ export const onboardingDe = {
     result === 'SUCCESS' ? 'FinanzOnline hat den Startbeleg bestätigt' : `FinanzOnline-Prüfung: ${result}`,
   done: 'Fertig: die Kasse signiert jetzt jeden Beleg über fiskaly.',
   failedToLoad: (message: string) => `Stand der Einrichtung nicht lesbar: ${message}`,
+  summary: {
+    title: 'Die Kasse ist eingerichtet',
+    intro:
+      'Bitte prüfen: so ist die Kasse bei fiskaly und FinanzOnline angelegt, und das ist ihr Startbeleg mit seiner Prüfung.',
+    checks: 'Prüfung des Startbelegs',
+    signature: 'Signatur (von der Kasse geprüft)',
+    finanzOnline: 'FinanzOnline',
+    checking: 'wird geprüft …',
+    keep: 'Den gedruckten Startbeleg aufbewahren; das Prüfergebnis bewahrt die Kasse auf. Der Startbeleg steht auch im Journal (F2).',
+    toTill: 'Zur Kasse',
+  },
 };
 
 export const onboardingEn: typeof onboardingDe = {
@@ -187,4 +198,15 @@ export const onboardingEn: typeof onboardingDe = {
     result === 'SUCCESS' ? 'FinanzOnline confirmed the start receipt' : `FinanzOnline check: ${result}`,
   done: 'Done: the till now signs every receipt through fiskaly.',
   failedToLoad: (message: string) => `Setup state not readable: ${message}`,
+  summary: {
+    title: 'The cash register is set up',
+    intro:
+      'Please check: this is the cash register as set up with fiskaly and FinanzOnline, and its start receipt with its check.',
+    checks: 'Check of the start receipt',
+    signature: 'Signature (checked by the till)',
+    finanzOnline: 'FinanzOnline',
+    checking: 'being checked …',
+    keep: 'Keep the printed start receipt; the till keeps the check result. The start receipt is also in the journal (F2).',
+    toTill: 'To the till',
+  },
 };
