@@ -94,6 +94,7 @@ test('every curl line of the README answers as the README says', async () => {
     'cancellations',
     'training_count',
     'total_gross',
+    'closed_elsewhere',
   ]);
   assert.equal(daily?.date, '2026-12-03');
   assert.match(readFileSync(join(root, 'belege.csv'), 'utf8'), /^\uFEFFsatzart;konto;gkonto;belegnr;/);
