@@ -33,7 +33,7 @@ export type ReportedReceipt = Pick<
 >;
 
 /** The figures of a report that come from its receipts. */
-export type DayFigures = Pick<
+type DayFigures = Pick<
   DayReport,
   | 'firstIssuedAt'
   | 'lastIssuedAt'

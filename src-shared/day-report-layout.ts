@@ -12,7 +12,7 @@ import { formatDayDe } from './vienna-day.ts';
 import { formatViennaDateTime } from './vienna-display-time.ts';
 
 /** Each kind of receipt as the report counts it. */
-export const REPORT_KIND_LABELS: Record<AnyReceiptKind, string> = {
+const REPORT_KIND_LABELS: Record<AnyReceiptKind, string> = {
   NORMAL: 'Verkaufsbelege',
   CANCELLATION: 'Stornobelege',
   TRAINING: 'Trainingsbelege',
@@ -25,13 +25,13 @@ export const REPORT_KIND_LABELS: Record<AnyReceiptKind, string> = {
   DECOMMISSION: KIND_TITLES.DECOMMISSION ?? 'Schlussbeleg',
 };
 
-export const REPORT_PAYMENT_LABELS: Record<ReportPaymentType, string> = {
+const REPORT_PAYMENT_LABELS: Record<ReportPaymentType, string> = {
   ...PAYMENT_LABELS,
   UNSPECIFIED: 'ohne Zahlungsart',
 };
 
 /** "Z-Bericht Nr. 3" or "Tagesbericht (X)". */
-export function dayReportTitle(report: Pick<DayReport, 'kind' | 'zNumber'>): string {
+function dayReportTitle(report: Pick<DayReport, 'kind' | 'zNumber'>): string {
   return report.kind === 'Z' ? `Z-Bericht Nr. ${report.zNumber ?? '?'}` : 'Tagesbericht (X)';
 }
 

@@ -20,7 +20,7 @@ const IsoTime = z.iso.datetime({ offset: true });
 export const REPORT_PAYMENT_TYPES = ['CASH', 'NON_CASH', 'UNSPECIFIED'] as const;
 export type ReportPaymentType = (typeof REPORT_PAYMENT_TYPES)[number];
 
-export const DAY_REPORT_KINDS = ['X', 'Z'] as const;
+const DAY_REPORT_KINDS = ['X', 'Z'] as const;
 
 const CountAndAmount = z.object({ count: z.number().int().min(0), amountCents: z.number().int() });
 

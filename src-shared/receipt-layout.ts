@@ -73,7 +73,7 @@ export function text(content: string, columns: number, style: TextStyle = {}): T
 }
 
 /** Lines composed here already (a table): printed as they are, never re-wrapped. */
-export function preformatted(lines: string[]): TextBlock {
+function preformatted(lines: string[]): TextBlock {
   return { kind: 'text', lines, align: 'left', bold: false, size: 'normal' };
 }
 

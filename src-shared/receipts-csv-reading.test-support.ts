@@ -8,7 +8,7 @@ function check(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(`CSV: ${message}`);
 }
 
-export type ReceiptsCsvRow = Record<(typeof RECEIPTS_CSV_COLUMNS)[number], string>;
+type ReceiptsCsvRow = Record<(typeof RECEIPTS_CSV_COLUMNS)[number], string>;
 
 /** One record's fields; a quoted field may hold `;`, `""` and line breaks. */
 function* records(text: string): Generator<string[]> {

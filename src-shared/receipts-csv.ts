@@ -40,7 +40,7 @@ const BUCHSYMBOL_CASH = 'KA';
 /** BMD: 1 = domestic VAT (Inland); left empty for 0 %. */
 const STEUERCODE_DOMESTIC = '1';
 
-export type ExportedReceipt = ReportedReceipt & Pick<Receipt, 'kassenId' | 'cancels'>;
+type ExportedReceipt = ReportedReceipt & Pick<Receipt, 'kassenId' | 'cancels'>;
 
 /** Cash only → the cash account; card only → the card account; a mix, or no payment type → clearing. */
 function paymentAccount(receipt: ExportedReceipt, accounts: ExportAccounts): string {
@@ -63,12 +63,12 @@ function bookingText(receipt: ExportedReceipt): string {
   return `${register} ${number}`;
 }
 
-export function isExported(receipt: ExportedReceipt): boolean {
+function isExported(receipt: ExportedReceipt): boolean {
   return isHandedOut(receipt) && receipt.kind !== 'TRAINING';
 }
 
 /** The rows of one receipt: one per VAT rate with an amount. */
-export function receiptRows(receipt: ExportedReceipt, accounts: ExportAccounts): string[][] {
+function receiptRows(receipt: ExportedReceipt, accounts: ExportAccounts): string[][] {
   if (!isExported(receipt)) return [];
   const date = formatDayDe(viennaDate(Date.parse(issuedAtOf(receipt))));
   return receipt.totalsPerRate

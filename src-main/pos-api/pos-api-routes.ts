@@ -38,7 +38,7 @@ import {
  * back, replace it (and lock the merchant's till software out) or switch the API off. They stay with the
  * till UI, over IPC or the bridge, which takes a token of its own.
  */
-export type RouteOperation = Exclude<OperationName, ShellOperationName>;
+type RouteOperation = Exclude<OperationName, ShellOperationName>;
 
 export interface RouteContext {
   params: Record<string, string>;

@@ -6,7 +6,7 @@ import { viennaDaysRange } from '../../src-shared/vienna-day.ts';
 import { toReceipt } from '../journal/journal-record.ts';
 import type { Journal } from '../journal/journal.ts';
 
-export interface ReceiptsExport {
+interface ReceiptsExport {
   fileName: string;
   csv: string;
 }

@@ -11,7 +11,7 @@ import { replaceFileDurably } from '../host/durable-file.ts';
 
 export const OPEN_BON_DIR = 'open-bon';
 
-export interface OpenBonStoreDeps {
+interface OpenBonStoreDeps {
   dataDir: string;
   /** The register the till sells on; null before one is set up. */
   registerId(): string | null;

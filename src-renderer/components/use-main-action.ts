@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { PosError } from '../../src-shared/pos-error.ts';
 
-export interface MainAction {
+interface MainAction {
   working: boolean;
   /** Main's message when the last run failed; null after a success or while running. */
   problem: string | null;
